@@ -1,0 +1,179 @@
+// Starting, stopping and inspecting the practice cluster. kwokctl runs the control plane
+// as local processes; our agent runs beside it; everything listens on 127.0.0.1.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { ensureBinaries, type Binaries } from "./build.ts";
+import { writeKwokConfig } from "./kwok-config.ts";
+import { nodeManifests, nodeSpecs } from "./nodes.ts";
+import { agentDir, clusterName, kubeconfigPath, kwokWorkdir, stateDir } from "./paths.ts";
+import { run } from "./run.ts";
+import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
+import { writeAccess } from "./access.ts";
+import { storageManifests, volumesDir } from "./storage.ts";
+
+const agentPidFile = join(stateDir, "agent.pid");
+
+/** kwokctl's environment: ours minus anything personal, since kwok passes its environment
+ * on to every `kubectl exec` shell it starts. */
+function kwokEnv(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: "C.UTF-8",
+    TERM: "xterm-256color",
+    KWOK_WORKDIR: kwokWorkdir,
+  };
+}
+
+const kwokctl = (bins: Binaries, args: string[], inherit = false) =>
+  run(bins.kwokctl, ["--name", clusterName, ...args], { env: kwokEnv(), inherit });
+
+async function isRunning(bins: Binaries): Promise<boolean> {
+  if (!existsSync(adminKubeconfig)) return false;
+  try {
+    await kubectl(bins, ["--request-timeout=3s", "get", "--raw", "/readyz"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Pids of processes started from our state folder (kwokctl's components, the agent). */
+export function leftoverPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmd.includes(stateDir)) pids.push(Number(entry));
+    } catch {
+      // gone already
+    }
+  }
+  return pids;
+}
+
+async function killLeftovers() {
+  if (process.platform !== "linux") return;
+  for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+    const pids = leftoverPids();
+    if (!pids.length) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already exited
+      }
+    }
+    // Give them a moment to exit before the harder signal.
+    for (let i = 0; i < 50 && leftoverPids().length; i++) await new Promise((r) => setTimeout(r, 100));
+  }
+  const still = leftoverPids();
+  if (still.length) throw new Error(`sandbox: processes ${still.join(", ")} would not stop`);
+}
+
+function startAgent(bins: Binaries, port: number) {
+  mkdirSync(join(agentDir, "pods"), { recursive: true });
+  const log = openSync(join(stateDir, "agent.log"), "a");
+  const child = spawn(
+    bins.agent,
+    ["--kubeconfig", adminKubeconfig, "--dir", join(agentDir, "pods"), "--volumes", volumesDir, "--http-addr", `127.0.0.1:${port}`, "--shared-log", join(agentDir, "shared.log")],
+    { detached: true, stdio: ["ignore", log, log], env: kwokEnv() },
+  );
+  child.unref();
+  writeFileSync(agentPidFile, String(child.pid));
+}
+
+function agentAlive(): boolean {
+  if (!existsSync(agentPidFile)) return false;
+  try {
+    process.kill(Number(readFileSync(agentPidFile, "utf8")), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Nodes, storage and access: what `up` adds to a bare control plane. Safe to repeat. */
+async function provision(bins: Binaries, workers: number) {
+  await apply(bins, nodeManifests(nodeSpecs(workers)));
+  await apply(bins, storageManifests());
+  await writeAccess(bins);
+  await kubectl(bins, ["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=180s"]);
+}
+
+export interface UpOptions {
+  workers?: number;
+  log?: (line: string) => void;
+}
+
+/** Starts the cluster (or finds it running) and returns the kubeconfig path. */
+export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptions = {}): Promise<string> {
+  const start = Date.now();
+  const bins = await ensureBinaries(log);
+  mkdirSync(stateDir, { recursive: true });
+  if (await isRunning(bins)) {
+    log("sandbox: already running");
+    if (!agentAlive()) {
+      log("sandbox: agent was not running; restarting it");
+      const cfg = readFileSync(join(stateDir, "kwokctl.yaml"), "utf8");
+      startAgent(bins, Number(/port: (\d+)/.exec(cfg.slice(cfg.indexOf("ClusterPortForward")))![1]));
+    }
+    await provision(bins, workers);
+    return kubeconfigPath;
+  }
+  if (existsSync(kwokWorkdir) || leftoverPids().length) {
+    log("sandbox: cleaning up a stale cluster");
+    await down({ quiet: true });
+    mkdirSync(stateDir, { recursive: true });
+  }
+  const agentPort = await freePort();
+  const config = await writeKwokConfig(bins, agentPort);
+  log("sandbox: starting the control plane");
+  try {
+    await kwokctl(bins, ["create", "cluster", "--config", config, "--kubeconfig", "", "--enable", "metrics-server", "--wait", "3m", "--timeout", "5m"]);
+  } catch (e) {
+    throw new Error(`sandbox: kwokctl could not create the cluster (logs under ${join(kwokWorkdir, "clusters", clusterName, "logs")}):\n${(e as Error).message}`);
+  }
+  startAgent(bins, agentPort);
+  await provision(bins, workers);
+  log(`sandbox: up in ${Math.round((Date.now() - start) / 1000)}s`);
+  return kubeconfigPath;
+}
+
+export async function down({ quiet = false } = {}) {
+  const bins = await ensureBinaries();
+  if (existsSync(join(kwokWorkdir, "clusters", clusterName))) {
+    await kwokctl(bins, ["delete", "cluster"]).catch((e: Error) => {
+      if (!quiet) console.error(`sandbox: kwokctl delete said: ${e.message}`);
+    });
+  }
+  await killLeftovers();
+  rmSync(stateDir, { recursive: true, force: true });
+  if (!quiet) console.error("sandbox: down");
+}
+
+export async function status(): Promise<string> {
+  const bins = await ensureBinaries();
+  if (!(await isRunning(bins))) return "sandbox: not running (start it with: npm run sandbox -- up)";
+  const nodes = await kubectl(bins, ["get", "nodes", "-o", "wide"]);
+  return `sandbox: running, kubeconfig ${kubeconfigPath}, agent ${agentAlive() ? "running" : "NOT running"}\n${nodes}`;
+}
+
+export function kubeconfig(): string {
+  if (!existsSync(kubeconfigPath)) throw new Error("sandbox: no cluster yet (start it with: npm run sandbox -- up)");
+  return kubeconfigPath;
+}

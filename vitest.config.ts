@@ -1,0 +1,26 @@
+import { defineConfig } from "vitest/config";
+
+// Two layers (DESIGN §9): unit tests of pure logic, and integration tests that need the
+// practice cluster, which one global setup brings up (and seeds) for the whole run.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{src-shared,src-main,src-renderer,e2e}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["{src-main,e2e}/**/*.int.test.ts"],
+          globalSetup: ["e2e/sandbox/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
+  },
+});
