@@ -2,16 +2,24 @@
 // the whole run. A cluster that was already running (a developer's) is left running; one
 // started here is stopped again, and must leave no process behind.
 import { existsSync } from "node:fs";
+import type { TestProject } from "vitest/node";
 import { kubeconfigPath } from "./paths.ts";
 import { down, leftoverPids } from "./cluster.ts";
 import { seed } from "./seed.ts";
 
 let startedHere = false;
 
-export async function setup({ provide }: { provide: (key: string, value: unknown) => void }) {
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The practice cluster's kubeconfig (contexts sandbox-admin, -viewer, -broken). */
+    kubeconfig: string;
+  }
+}
+
+export async function setup(project: TestProject) {
   startedHere = !existsSync(kubeconfigPath);
   await seed((line) => console.log(line));
-  provide("kubeconfig", kubeconfigPath);
+  project.provide("kubeconfig", kubeconfigPath);
 }
 
 export async function teardown() {

@@ -1,7 +1,11 @@
 // The practice cluster's nodes: one tainted control-plane node and workers that look like a
 // small cloud cluster (two zones, mixed instance types and disks, one GPU node that only
 // tolerating pods may use). kwok plays their kubelets.
+import { createHash } from "node:crypto";
 import { versions } from "./paths.ts";
+
+/** Stable per-node identifiers, as a real node reports them. */
+const id = (name: string, what: string) => createHash("sha256").update(`${what}/${name}`).digest("hex").slice(0, 32);
 
 export interface NodeSpec {
   name: string;
@@ -68,17 +72,33 @@ export function nodeManifests(specs: NodeSpec[]) {
       metadata: {
         name: n.name,
         labels: n.labels,
-        annotations: { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
+        annotations: {
+          "kwok.x-k8s.io/node": "fake",
+          "node.alpha.kubernetes.io/ttl": "0",
+          // One kwok server plays every kubelet; metrics-server finds each node's figures here.
+          "metrics.k8s.io/resource-metrics-path": `/metrics/nodes/${n.name}/metrics/resource`,
+        },
       },
       spec: { taints: n.taints },
       status: {
         capacity: n.capacity,
         allocatable: n.capacity,
+        // kwok's kubelet API listens on loopback; the API server reaches every node there.
+        addresses: [
+          { type: "InternalIP", address: "127.0.0.1" },
+          { type: "Hostname", address: "localhost" },
+        ],
         nodeInfo: {
           architecture: "amd64",
           operatingSystem: "linux",
           osImage: "Kubedeck practice node (kwok)",
+          kernelVersion: "6.1.0-sandbox",
           kubeletVersion: versions.kubernetes,
+          kubeProxyVersion: "",
+          containerRuntimeVersion: `kwok://${versions.kwok}`,
+          machineID: id(n.name, "machine"),
+          systemUUID: id(n.name, "uuid"),
+          bootID: id(n.name, "boot"),
         },
       },
     })),

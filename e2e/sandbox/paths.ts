@@ -26,7 +26,8 @@ export const binDir = (component: string, version: string) => join(cacheRoot, "b
 
 /** State of the running cluster: kwokctl's workdir, our agent's files, the kubeconfig. */
 export const clusterName = "kubedeck-sandbox";
-export const stateDir = join(cacheRoot, "state");
+// KUBEDECK_SANDBOX_STATE lets a second, throw-away cluster run beside the main one (tests).
+export const stateDir = process.env.KUBEDECK_SANDBOX_STATE ?? join(cacheRoot, "state");
 export const kwokWorkdir = join(stateDir, "kwok");
 export const kubeconfigPath = join(stateDir, "kubeconfig.yaml");
 export const agentDir = join(stateDir, "agent");

@@ -13,11 +13,14 @@ export class CommandError extends Error {
   readonly command: string;
   readonly code: number | null;
   readonly stderr: string;
-  constructor(command: string, code: number | null, stderr: string) {
-    super(`${command} failed (exit ${code ?? "signal"}):\n${stderr.trim().split("\n").slice(-40).join("\n")}`);
+  readonly stdout: string;
+  constructor(command: string, code: number | null, stderr: string, stdout = "") {
+    const said = (stderr || stdout).trim().split("\n").slice(-40).join("\n");
+    super(`${command} failed (exit ${code ?? "signal"}):\n${said}`);
     this.command = command;
     this.code = code;
     this.stderr = stderr;
+    this.stdout = stdout;
   }
 }
 
@@ -38,7 +41,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
     child.on("error", (e) => reject(new CommandError(`${cmd} ${args.join(" ")}`, null, e.message)));
     child.on("close", (code) => {
       if (code === 0) resolve(out);
-      else reject(new CommandError(`${cmd} ${args.join(" ")}`, code, err || out));
+      else reject(new CommandError(`${cmd} ${args.join(" ")}`, code, err, out));
     });
     if (input !== undefined) child.stdin?.end(input);
   });

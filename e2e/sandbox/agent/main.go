@@ -136,5 +136,5 @@ func appendShared(path string, now time.Time) {
 		return
 	}
 	defer f.Close()
-	fmt.Fprintf(f, "%s INFO  sandbox heartbeat\n", now.UTC().Format(time.RFC3339Nano))
+	writeCRILine(f, now, now.UTC().Format(time.RFC3339)+" INFO  sandbox heartbeat")
 }

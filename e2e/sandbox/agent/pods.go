@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,7 +143,7 @@ func (a *agent) appendLines(st *podState, name string, lines []string) {
 	}
 	defer f.Close()
 	for _, l := range lines {
-		fmt.Fprintln(f, l)
+		writeCRILine(f, time.Now(), l)
 	}
 	st.containers[name].lines += len(lines)
 }
@@ -158,6 +159,12 @@ func (a *agent) writeLogLines(now time.Time) {
 			}
 		}
 	}
+}
+
+// writeCRILine writes one line in the kubelet's CRI log format, which kwok parses (and
+// which gives `kubectl logs --timestamps` and `--since` their data).
+func writeCRILine(w io.Writer, t time.Time, line string) {
+	fmt.Fprintf(w, "%s stdout F %s\n", t.UTC().Format(time.RFC3339Nano), line)
 }
 
 func startupLines(c corev1.Container, p *corev1.Pod) []string {
@@ -213,7 +220,7 @@ func (a *agent) createObjects(ctx context.Context, p *corev1.Pod, dir string) er
 			map[string]any{"name": "POD_NAME", "value": p.Name},
 			map[string]any{"name": "POD_NAMESPACE", "value": p.Namespace},
 			map[string]any{"name": "CONTAINER_NAME", "value": c.Name},
-			map[string]any{"name": "PS1", "value": p.Name + ":\\w\\$ "},
+			map[string]any{"name": "PS1", "value": p.Name + "$ "},
 		}
 		for _, e := range c.Env {
 			if e.ValueFrom == nil {
