@@ -155,6 +155,11 @@ export async function ensureBinaries(log: (line: string) => void = console.log):
     built++;
   }
   if (built) log(`sandbox: ${built} component(s) built in ${elapsed(all)}`);
+  return binaryPaths();
+}
+
+/** Where every binary is (or will be, once built). */
+export function binaryPaths(): Binaries {
   const p = (name: string, file: string) => {
     const c = components.find((x) => x.name === name)!;
     return join(binDir(c.name, c.version), file);

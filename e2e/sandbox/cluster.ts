@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { ensureBinaries, type Binaries } from "./build.ts";
+import { binaryPaths, ensureBinaries, type Binaries } from "./build.ts";
 import { writeKwokConfig } from "./kwok-config.ts";
 import { nodeManifests, nodeSpecs } from "./nodes.ts";
 import { agentDir, clusterName, kubeconfigPath, kwokWorkdir, stateDir } from "./paths.ts";
@@ -13,7 +13,8 @@ import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
 import { writeAccess } from "./access.ts";
 import { storageManifests, volumesDir } from "./storage.ts";
 
-const agentPidFile = join(stateDir, "agent.pid");
+/** The running agent: its pid, and the port of the page that port-forwards reach. */
+const agentFile = join(stateDir, "agent.json");
 
 /** kwokctl's environment: ours minus anything personal, since kwok passes its environment
  * on to every `kubectl exec` shell it starts. */
@@ -94,13 +95,18 @@ function startAgent(bins: Binaries, port: number) {
     { detached: true, stdio: ["ignore", log, log], env: kwokEnv() },
   );
   child.unref();
-  writeFileSync(agentPidFile, String(child.pid));
+  writeFileSync(agentFile, JSON.stringify({ pid: child.pid, port }));
+}
+
+function agentInfo(): { pid: number; port: number } | undefined {
+  return existsSync(agentFile) ? JSON.parse(readFileSync(agentFile, "utf8")) : undefined;
 }
 
 function agentAlive(): boolean {
-  if (!existsSync(agentPidFile)) return false;
+  const agent = agentInfo();
+  if (!agent) return false;
   try {
-    process.kill(Number(readFileSync(agentPidFile, "utf8")), 0);
+    process.kill(agent.pid, 0);
     return true;
   } catch {
     return false;
@@ -125,12 +131,13 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
   const start = Date.now();
   const bins = await ensureBinaries(log);
   mkdirSync(stateDir, { recursive: true });
-  if (await isRunning(bins)) {
+  // A cluster whose agent record is missing was interrupted while starting: start afresh.
+  const agent = agentInfo();
+  if (agent && (await isRunning(bins))) {
     log("sandbox: already running");
     if (!agentAlive()) {
       log("sandbox: agent was not running; restarting it");
-      const cfg = readFileSync(join(stateDir, "kwokctl.yaml"), "utf8");
-      startAgent(bins, Number(/port: (\d+)/.exec(cfg.slice(cfg.indexOf("ClusterPortForward")))![1]));
+      startAgent(bins, agent.port);
     }
     await provision(bins, workers);
     return kubeconfigPath;
@@ -155,8 +162,9 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
 }
 
 export async function down({ quiet = false } = {}) {
-  const bins = await ensureBinaries();
-  if (existsSync(join(kwokWorkdir, "clusters", clusterName))) {
+  // Stopping needs no build: without kwokctl, the processes are found and ended directly.
+  const bins = binaryPaths();
+  if (existsSync(join(kwokWorkdir, "clusters", clusterName)) && existsSync(bins.kwokctl)) {
     await kwokctl(bins, ["delete", "cluster"]).catch((e: Error) => {
       if (!quiet) console.error(`sandbox: kwokctl delete said: ${e.message}`);
     });
