@@ -31,7 +31,7 @@ function kwokEnv(): NodeJS.ProcessEnv {
 const kwokctl = (bins: Binaries, args: string[], inherit = false) =>
   run(bins.kwokctl, ["--name", clusterName, ...args], { env: kwokEnv(), inherit });
 
-async function isRunning(bins: Binaries): Promise<boolean> {
+export async function isRunning(bins: Binaries = binaryPaths()): Promise<boolean> {
   if (!existsSync(adminKubeconfig)) return false;
   try {
     await kubectl(bins, ["--request-timeout=3s", "get", "--raw", "/readyz"]);

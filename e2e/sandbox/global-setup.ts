@@ -1,10 +1,9 @@
 // Vitest global setup for integration and browser suites: one seeded practice cluster for
 // the whole run. A cluster that was already running (a developer's) is left running; one
 // started here is stopped again, and must leave no process behind.
-import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { kubeconfigPath } from "./paths.ts";
-import { down, leftoverPids } from "./cluster.ts";
+import { down, isRunning, leftoverPids } from "./cluster.ts";
 import { seed } from "./seed.ts";
 
 let startedHere = false;
@@ -17,7 +16,7 @@ declare module "vitest" {
 }
 
 export async function setup(project: TestProject) {
-  startedHere = !existsSync(kubeconfigPath);
+  startedHere = !(await isRunning());
   await seed((line) => console.log(line));
   project.provide("kubeconfig", kubeconfigPath);
 }
