@@ -159,14 +159,32 @@ describe("kubelet paths served by kwok", () => {
   });
 
   it("exec with a terminal runs an interactive shell", async () => {
-    // `script` gives kubectl the terminal that -t asks for.
+    // `script` gives kubectl the terminal that -t asks for. Each line is typed only once the
+    // shell has shown its prompt, as a person would: input typed earlier may be flushed.
     const cmd = `${bins.kubectl} --kubeconfig ${kubeconfig} exec -it -n demo nginx -- sh`;
-    const ended = await failure(run("script", ["-qec", cmd, "/dev/null"], { input: "tty && echo interactive-$((40+2))\nexit 5\n" }));
-    // Through the terminal, everything arrives on stdout.
-    expect(ended.stdout).toMatch(/\/dev\/pts\/\d+/);
-    expect(ended.stdout).toContain("nginx$ ");
-    expect(ended.stdout).toContain("interactive-42");
-    expect(ended.stdout).toContain("exit status 5");
+    const child = spawn("script", ["-qec", cmd, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
+    let screen = "";
+    const waiters: { re: RegExp; resolve: () => void }[] = [];
+    child.stdout.on("data", (d: Buffer) => {
+      screen += d;
+      for (const w of waiters.filter((w) => w.re.test(screen))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    });
+    const seen = (re: RegExp) => new Promise<void>((resolve) => (re.test(screen) ? resolve() : waiters.push({ re, resolve })));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      await seen(/nginx\$ $/m);
+      child.stdin.write("tty; echo interactive-$((40+2))\r");
+      await seen(/interactive-42/);
+      child.stdin.write("exit 5\r");
+      expect(await exited).not.toBe(0);
+    } finally {
+      child.kill();
+    }
+    expect(screen).toMatch(/\/dev\/pts\/\d+/);
+    expect(screen).toContain("exit status 5");
   });
 
   it("logs -f receives lines as the container writes them", async () => {
