@@ -9,13 +9,14 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{src-shared,src-main,src-renderer,e2e}/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.browser.test.ts", "**/node_modules/**"],
         },
       },
       {
         test: {
           name: "integration",
-          include: ["{src-main,e2e}/**/*.int.test.ts"],
+          // Integration tests and the browser suites share the practice cluster.
+          include: ["{src-main,e2e}/**/*.int.test.ts", "e2e/**/*.browser.test.ts"],
           globalSetup: ["e2e/sandbox/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,

@@ -65,8 +65,10 @@ export async function writeAccess(bins: Binaries) {
     "current-context": "sandbox-admin",
     clusters: [
       { name: "sandbox", cluster: { server, "certificate-authority-data": ca } },
-      // Port 1 on loopback: nothing listens there, so connecting is refused at once.
-      { name: "sandbox-broken", cluster: { server: "https://127.0.0.1:1", "certificate-authority-data": ca } },
+      // Port 2 on loopback: privileged, so no user program can listen there, and not on
+      // the fetch standard's list of blocked ports (port 1 is), so every client tries it
+      // and is refused at once.
+      { name: "sandbox-broken", cluster: { server: "https://127.0.0.1:2", "certificate-authority-data": ca } },
     ],
     users: [
       {

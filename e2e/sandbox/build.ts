@@ -34,8 +34,7 @@ const goEnv = { ...process.env, GOTOOLCHAIN: versions.go, CGO_ENABLED: "0", GOFL
 const go = (args: string[], cwd = sandboxDir, env: NodeJS.ProcessEnv = goEnv) => run("go", args, { cwd, env });
 
 /** `go install module/cmd@version` into dir, with optional -ldflags. */
-const goInstall = (dir: string, pkgs: string[], ldflags = "-s -w") =>
-  go(["install", `-ldflags=${ldflags}`, ...pkgs], sandboxDir, { ...goEnv, GOBIN: dir });
+const goInstall = (dir: string, pkgs: string[], ldflags = "-s -w") => go(["install", `-ldflags=${ldflags}`, ...pkgs], sandboxDir, { ...goEnv, GOBIN: dir });
 
 /** The version a wrapper module's go.mod requires of `module`; must agree with versions.json. */
 function checkWrapperPin(wrapper: string, module: string, want: string) {

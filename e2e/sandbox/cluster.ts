@@ -28,8 +28,7 @@ function kwokEnv(): NodeJS.ProcessEnv {
   };
 }
 
-const kwokctl = (bins: Binaries, args: string[], inherit = false) =>
-  run(bins.kwokctl, ["--name", clusterName, ...args], { env: kwokEnv(), inherit });
+const kwokctl = (bins: Binaries, args: string[], inherit = false) => run(bins.kwokctl, ["--name", clusterName, ...args], { env: kwokEnv(), inherit });
 
 export async function isRunning(bins: Binaries = binaryPaths()): Promise<boolean> {
   if (!existsSync(adminKubeconfig)) return false;
@@ -91,7 +90,18 @@ function startAgent(bins: Binaries, port: number) {
   const log = openSync(join(stateDir, "agent.log"), "a");
   const child = spawn(
     bins.agent,
-    ["--kubeconfig", adminKubeconfig, "--dir", join(agentDir, "pods"), "--volumes", volumesDir, "--http-addr", `127.0.0.1:${port}`, "--shared-log", join(agentDir, "shared.log")],
+    [
+      "--kubeconfig",
+      adminKubeconfig,
+      "--dir",
+      join(agentDir, "pods"),
+      "--volumes",
+      volumesDir,
+      "--http-addr",
+      `127.0.0.1:${port}`,
+      "--shared-log",
+      join(agentDir, "shared.log"),
+    ],
     { detached: true, stdio: ["ignore", log, log], env: kwokEnv() },
   );
   child.unref();
@@ -153,7 +163,9 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
   try {
     await kwokctl(bins, ["create", "cluster", "--config", config, "--kubeconfig", "", "--enable", "metrics-server", "--wait", "3m", "--timeout", "5m"]);
   } catch (e) {
-    throw new Error(`sandbox: kwokctl could not create the cluster (logs under ${join(kwokWorkdir, "clusters", clusterName, "logs")}):\n${(e as Error).message}`);
+    throw new Error(
+      `sandbox: kwokctl could not create the cluster (logs under ${join(kwokWorkdir, "clusters", clusterName, "logs")}):\n${(e as Error).message}`,
+    );
   }
   startAgent(bins, agentPort);
   await provision(bins, workers);

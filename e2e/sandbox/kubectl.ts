@@ -7,8 +7,7 @@ import { run } from "./run.ts";
 /** kwokctl's own admin kubeconfig (client certificate, file paths). */
 export const adminKubeconfig = join(kwokWorkdir, "clusters", clusterName, "kubeconfig.yaml");
 
-export const kubectl = (bins: Binaries, args: string[], input?: string) =>
-  run(bins.kubectl, ["--kubeconfig", adminKubeconfig, ...args], { input });
+export const kubectl = (bins: Binaries, args: string[], input?: string) => run(bins.kubectl, ["--kubeconfig", adminKubeconfig, ...args], { input });
 
 /** Server-side apply: repeatable, and the owner of each field is recorded as ours. */
 export const apply = (bins: Binaries, manifest: unknown) =>

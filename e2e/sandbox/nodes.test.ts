@@ -10,7 +10,9 @@ describe("nodeSpecs", () => {
     expect(new Set(workers.map((n) => n.labels["topology.kubernetes.io/zone"])).size).toBe(2);
     expect(new Set(workers.map((n) => n.labels.disktype))).toEqual(new Set(["ssd", "hdd"]));
     expect(new Set(workers.map((n) => n.capacity.cpu)).size).toBeGreaterThan(1);
-    expect(workers.filter((n) => n.taints.length)).toEqual([expect.objectContaining({ name: "sandbox-worker-4", taints: [{ key: "dedicated", value: "gpu", effect: "NoSchedule" }] })]);
+    expect(workers.filter((n) => n.taints.length)).toEqual([
+      expect.objectContaining({ name: "sandbox-worker-4", taints: [{ key: "dedicated", value: "gpu", effect: "NoSchedule" }] }),
+    ]);
   });
 
   it("scales to benchmark sizes with unique names and one GPU node", () => {

@@ -194,10 +194,14 @@ describe("kubelet paths served by kwok", () => {
   });
 
   it("keeps the previous run's log of the crash-looping pod", async () => {
-    await waitFor("crashy to restart", async () => {
-      const p = await json(["get", "pod", "-n", "demo", "crashy"]);
-      return p.status.containerStatuses?.[0]?.restartCount >= 1 ? true : undefined;
-    }, 90_000);
+    await waitFor(
+      "crashy to restart",
+      async () => {
+        const p = await json(["get", "pod", "-n", "demo", "crashy"]);
+        return p.status.containerStatuses?.[0]?.restartCount >= 1 ? true : undefined;
+      },
+      90_000,
+    );
     const pod = await json(["get", "pod", "-n", "demo", "crashy"]);
     expect(pod.status.containerStatuses[0].lastState.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
     const previous = await kubectl(["logs", "-n", "demo", "crashy", "--previous"]);
@@ -242,7 +246,12 @@ describe("storage", () => {
   });
 
   it("deletes a provisioned volume with its claim", async () => {
-    const claim = { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "scratch-claim", namespace: "default" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "3Gi" } } } };
+    const claim = {
+      apiVersion: "v1",
+      kind: "PersistentVolumeClaim",
+      metadata: { name: "scratch-claim", namespace: "default" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "3Gi" } } },
+    };
     await kubectl(["apply", "-f", "-"], { input: JSON.stringify(claim) });
     await kubectl(["wait", "-n", "default", "--for=jsonpath={.status.phase}=Bound", "pvc/scratch-claim", "--timeout=60s"]);
     const volume = (await json(["get", "pvc", "-n", "default", "scratch-claim"])).spec.volumeName;

@@ -27,13 +27,34 @@ async function tlsSecret(bins: Binaries) {
   const dir = mkdtempSync(join(tmpdir(), "kubedeck-tls-"));
   try {
     await run("openssl", [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365",
-      "-subj", "/CN=demo.kubedeck.local", "-addext", "subjectAltName=DNS:demo.kubedeck.local",
-      "-keyout", join(dir, "tls.key"), "-out", join(dir, "tls.crt"),
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "365",
+      "-subj",
+      "/CN=demo.kubedeck.local",
+      "-addext",
+      "subjectAltName=DNS:demo.kubedeck.local",
+      "-keyout",
+      join(dir, "tls.key"),
+      "-out",
+      join(dir, "tls.crt"),
     ]);
     const secret = await kubectl(bins, [
-      "create", "secret", "tls", "demo-tls", "-n", "demo",
-      `--cert=${join(dir, "tls.crt")}`, `--key=${join(dir, "tls.key")}`, "--dry-run=client", "-o", "json",
+      "create",
+      "secret",
+      "tls",
+      "demo-tls",
+      "-n",
+      "demo",
+      `--cert=${join(dir, "tls.crt")}`,
+      `--key=${join(dir, "tls.key")}`,
+      "--dry-run=client",
+      "-o",
+      "json",
     ]);
     await apply(bins, JSON.parse(secret));
   } finally {
@@ -46,7 +67,13 @@ async function deploymentHistory(bins: Binaries) {
   const ns = ["-n", "demo"];
   if (!(await exists(bins, [...ns, "deployment/nginx-deployment"]))) {
     await kubectl(bins, ["apply", "--server-side", "--field-manager=kubedeck-sandbox", "-f", join(seedDir, "once", "deployment.yaml")]);
-    await kubectl(bins, [...ns, "annotate", "deployment/nginx-deployment", "--overwrite", `kubernetes.io/change-cause=create with image ${deploymentImages[0]}`]);
+    await kubectl(bins, [
+      ...ns,
+      "annotate",
+      "deployment/nginx-deployment",
+      "--overwrite",
+      `kubernetes.io/change-cause=create with image ${deploymentImages[0]}`,
+    ]);
   }
   for (;;) {
     await kubectl(bins, [...ns, "rollout", "status", "deployment/nginx-deployment", "--timeout=120s"]);

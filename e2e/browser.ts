@@ -1,0 +1,64 @@
+// Browser-suite helpers: `npm run serve` as a child process, and Debian's Chromium driven
+// by playwright-core (DESIGN §9). Screenshots go to test-results/<suite>/.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { repoDir } from "./sandbox/paths.ts";
+
+export interface Serve {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts serve mode (built by `npm run build`) and resolves once it prints its ready line. */
+export function startServe(args: string[]): Promise<Serve> {
+  const child = spawn(process.execPath, [join(repoDir, "out/main/serve.js"), "--port", "0", "--no-open", ...args], {
+    cwd: repoDir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /Kubedeck ready at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/.exec(out);
+      if (m) {
+        resolve({
+          url: m[1],
+          origin: `http://127.0.0.1:${m[2]}`,
+          port: Number(m[2]),
+          token: m[3],
+          process: child,
+          output: () => out,
+          stop: () =>
+            new Promise((r) => {
+              if (child.exitCode !== null) return r();
+              child.once("exit", () => r());
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d: Buffer) => (out += d));
+    child.once("exit", (code) => reject(new Error(`serve exited with ${code} before it was ready:\n${out}`)));
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+export function screenshotter(suite: string) {
+  const dir = join(repoDir, "test-results", suite);
+  mkdirSync(dir, { recursive: true });
+  return (page: Page, name: string) => page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

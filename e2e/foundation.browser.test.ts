@@ -1,0 +1,149 @@
+// The app foundation in a real browser against the practice cluster: contexts, several
+// clusters at once, namespaces, a remembered filter, the viewer's narrow rights, the broken
+// context's error, Chinese, themes, and serve mode's guard (token, Host, Origin).
+import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { WebSocket } from "ws";
+import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
+
+const shot = screenshotter("foundation");
+let serve: Serve;
+let browser: Browser;
+let page: Page;
+const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
+
+beforeAll(async () => {
+  serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light", locale: "en-US" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** A raw HTTP GET with chosen headers (a browser would not let us forge Host). */
+function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: serve.port, path, headers }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const context = (name: string) => page.getByRole("navigation", { name: "Contexts" }).getByRole("button", { name: new RegExp(`^${name}\\b`) });
+const namespaceRows = () => page.getByRole("table", { name: "Namespaces" }).getByRole("row");
+const namespaceCell = (ns: string) => page.getByRole("table", { name: "Namespaces" }).getByRole("cell", { name: ns, exact: true });
+
+describe("serve mode's guard", () => {
+  it("answers a wrong or missing token with 401 and no app", async () => {
+    const wrong = await page.goto(`${serve.origin}/?token=not-the-token`);
+    expect(wrong?.status()).toBe(401);
+    expect(await page.content()).not.toContain("<script");
+    await shot(page, "wrong-token");
+    expect((await get("/", { Host: `127.0.0.1:${serve.port}` })).status).toBe(401);
+    expect((await get(`/assets/x.js?token=${serve.token}x`, { Host: `127.0.0.1:${serve.port}` })).status).toBe(401);
+  });
+
+  it("refuses a DNS-rebinding Host and another origin, even with the token", async () => {
+    expect((await get(`/?token=${serve.token}`, { Host: `evil.example:${serve.port}` })).status).toBe(421);
+    expect((await get(`/?token=${serve.token}`, { Host: `127.0.0.1:${serve.port}`, Origin: "http://evil.example" })).status).toBe(403);
+    const socket = new WebSocket(`ws://127.0.0.1:${serve.port}/api?token=${serve.token}`, { origin: "http://evil.example" });
+    const refused = await new Promise<string>((resolve) => {
+      socket.on("open", () => resolve("open"));
+      socket.on("unexpected-response", (_req, res) => resolve(String(res.statusCode)));
+      socket.on("error", () => resolve("error"));
+    });
+    expect(refused).toBe("403");
+  });
+});
+
+describe("contexts and clusters", () => {
+  it("lists the practice cluster's three contexts", async () => {
+    await page.goto(serve.url);
+    for (const name of ["sandbox-admin", "sandbox-viewer", "sandbox-broken"]) await expect.poll(() => context(name).count()).toBe(1);
+    await shot(page, "contexts");
+  });
+
+  it("finds a context by searching", async () => {
+    await page.getByRole("textbox", { name: "Search contexts" }).fill("view");
+    await expect.poll(() => context("sandbox-admin").count()).toBe(0);
+    await expect.poll(() => context("sandbox-viewer").count()).toBe(1);
+    await page.getByRole("textbox", { name: "Search contexts" }).fill("");
+  });
+
+  it("connects sandbox-admin and lists its namespaces live", async () => {
+    await context("sandbox-admin").click();
+    await expect.poll(() => page.getByText("Kubernetes v1.37.2").count(), { timeout: 20_000 }).toBe(1);
+    for (const ns of ["demo", "shop", "kube-system", "default"]) {
+      await expect.poll(() => namespaceCell(ns).count(), { timeout: 20_000 }).toBe(1);
+    }
+    await shot(page, "admin-connected");
+  });
+
+  it("remembers the namespace filter of a context across a reload", async () => {
+    const filter = page.getByRole("combobox", { name: "Namespace filter" });
+    await filter.click();
+    await page.getByRole("option", { name: "demo", exact: true }).click();
+    await page.getByRole("option", { name: "shop", exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => namespaceRows().filter({ hasText: "in filter" }).count()).toBe(2);
+    await page.reload();
+    await expect.poll(() => namespaceRows().filter({ hasText: "in filter" }).count(), { timeout: 20_000 }).toBe(2);
+    await shot(page, "filter-after-reload");
+  });
+
+  it("works as sandbox-viewer with only namespace demo", async () => {
+    await context("sandbox-viewer").click();
+    await expect.poll(() => page.getByText("You may not list the namespaces of this cluster.").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => namespaceRows().allTextContents()).toEqual(["demo"]);
+    await shot(page, "viewer");
+  });
+
+  it("shows sandbox-broken's connection refused while the other two stay connected", async () => {
+    await context("sandbox-broken").click();
+    const alert = page.getByRole("alert").filter({ hasText: "Cannot connect to sandbox-broken" });
+    await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
+    expect(await alert.textContent()).toContain("connection refused");
+    const tabs = page.getByRole("tablist", { name: "Contexts" }).getByRole("tab");
+    await expect.poll(() => tabs.allTextContents()).toEqual(["sandbox-admin", "sandbox-viewer", "sandbox-broken"]);
+    await shot(page, "broken");
+    await tabs.filter({ hasText: "sandbox-admin" }).click();
+    await expect.poll(() => namespaceCell("demo").count()).toBe(1);
+    await expect.poll(() => page.getByText("Connected").first().isVisible()).toBe(true);
+  });
+});
+
+describe("language and theme", () => {
+  it("switches to Simplified Chinese and keeps it", async () => {
+    await page.getByRole("combobox", { name: "Language" }).click();
+    await page.getByRole("option", { name: "中文（简体）" }).click();
+    await expect.poll(() => page.getByText("命名空间筛选").count()).toBe(1);
+    await expect.poll(() => page.getByRole("navigation", { name: "上下文" }).count()).toBe(1);
+    await shot(page, "zh-CN-light");
+    await page.reload();
+    await expect.poll(() => page.getByRole("navigation", { name: "上下文" }).count(), { timeout: 20_000 }).toBe(1);
+  });
+
+  it("switches to the dark theme", async () => {
+    await page.getByText("深色", { exact: true }).click();
+    await expect.poll(() => page.locator("html").getAttribute("data-mantine-color-scheme")).toBe("dark");
+    await shot(page, "zh-CN-dark");
+    await page.getByRole("combobox", { name: "语言" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await expect.poll(() => page.getByText("Namespace filter").count()).toBe(1);
+    await shot(page, "en-dark");
+    await context("sandbox-broken").click();
+    await shot(page, "en-dark-broken");
+  });
+});

@@ -1,0 +1,29 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "electron-vite";
+import { resolve } from "node:path";
+
+// Three bundles (DESIGN §1): main (two entries: the Electron app and `serve` for the
+// browser), the preload, and the renderer.
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve("src-main/electron/main.ts"),
+          serve: resolve("src-main/server/serve.ts"),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload must be CommonJS.
+      rolldownOptions: { input: { index: resolve("src-preload/index.ts") }, output: { format: "cjs", entryFileNames: "[name].cjs" } },
+    },
+  },
+  renderer: {
+    root: "src-renderer",
+    plugins: [react()],
+    build: { rolldownOptions: { input: resolve("src-renderer/index.html") } },
+  },
+});

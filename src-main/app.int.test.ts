@@ -1,0 +1,179 @@
+// The main process against the practice cluster, driven exactly as a renderer drives it
+// (through a session), with every message towards the renderer recorded: connections,
+// exec credential plugins, kubeconfig errors — and not one credential in what was sent.
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { ServerMessage } from "../src-shared/api/contract.ts";
+import type { ConnectionState, ContextsSnapshot, NamespacesState } from "../src-shared/api/types.ts";
+import { createSession, type Session } from "./api/session.ts";
+import { createApp, type App } from "./index.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "kubedeck-app-"));
+const sandboxConfig = parse(readFileSync(inject("kubeconfig"), "utf8"));
+const viewerToken: string = sandboxConfig.users.find((u: { name: string }) => u.name === "sandbox-viewer").user.token;
+
+// A second kubeconfig: one context whose credential comes from an exec plugin (given by a
+// path relative to the file), one whose plugin fails, and then a malformed third file.
+const pluginToken = viewerToken;
+writeFileSync(
+  join(dir, "plugin.sh"),
+  `#!/bin/sh\nprintf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}' '${pluginToken}'\n`,
+);
+writeFileSync(join(dir, "failing-plugin.sh"), "#!/bin/sh\necho 'error: you are not logged in; run: cloud-cli login' >&2\nexit 1\n");
+chmodSync(join(dir, "plugin.sh"), 0o755);
+chmodSync(join(dir, "failing-plugin.sh"), 0o755);
+const exec = (command: string) => ({ apiVersion: "client.authentication.k8s.io/v1", command, interactiveMode: "Never" });
+writeFileSync(
+  join(dir, "plugins.yaml"),
+  JSON.stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name: "sandbox-again", cluster: sandboxConfig.clusters.find((c: { name: string }) => c.name === "sandbox").cluster }],
+    users: [
+      { name: "plugin-user", user: { exec: exec("./plugin.sh") } },
+      { name: "failing-user", user: { exec: exec("./failing-plugin.sh") } },
+    ],
+    contexts: [
+      { name: "via-plugin", context: { cluster: "sandbox-again", user: "plugin-user", namespace: "demo" } },
+      { name: "plugin-fails", context: { cluster: "sandbox-again", user: "failing-user" } },
+      // Same name as in the first file: the first file wins, as with kubectl.
+      { name: "sandbox-admin", context: { cluster: "sandbox-again", user: "plugin-user" } },
+    ],
+  }),
+);
+writeFileSync(join(dir, "broken.yaml"), "apiVersion: v1\nclusters:\n  - name: x\n    cluster: {server: [unclosed\n");
+
+let app: App;
+let session: Session;
+const sent: string[] = [];
+const last = new Map<number, unknown>();
+let nextId = 1;
+
+function call(name: string, input: unknown): Promise<unknown> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (!last.has(id)) return;
+      clearInterval(timer);
+      const r = last.get(id) as Extract<ServerMessage, { t: "result" }>;
+      if (r.ok) resolve(r.value);
+      else reject(Object.assign(new Error(r.error.message), r.error));
+    }, 20);
+    session.handle({ t: "call", id, name, input });
+  });
+}
+
+function sub(name: string, input: unknown): number {
+  const id = nextId++;
+  session.handle({ t: "sub", id, name, input });
+  return id;
+}
+
+beforeAll(() => {
+  app = createApp({
+    userDataDir: join(dir, "user-data"),
+    env: { ...process.env, KUBECONFIG: [inject("kubeconfig"), join(dir, "plugins.yaml"), join(dir, "broken.yaml")].join(":") },
+  });
+  session = createSession(app.router, (m) => {
+    sent.push(JSON.stringify(m));
+    last.set(m.id, m.t === "event" ? m.event : m);
+  });
+});
+
+afterAll(() => {
+  session.close();
+  app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("main process", () => {
+  let contexts: number;
+  let connections: number;
+
+  it("merges kubeconfig files like kubectl and names the file and line of a broken one", async () => {
+    contexts = sub("contexts.watch", {});
+    connections = sub("connections.watch", {});
+    await expect.poll(() => last.get(contexts)).toBeTruthy();
+    const snap = last.get(contexts) as ContextsSnapshot;
+    expect(snap.contexts.map((c) => c.name)).toEqual(["sandbox-admin", "sandbox-viewer", "sandbox-broken", "via-plugin", "plugin-fails"]);
+    expect(snap.current).toBe("sandbox-admin");
+    expect(snap.contexts.find((c) => c.name === "sandbox-admin")).toMatchObject({
+      source: inject("kubeconfig"),
+      auth: "client-certificate",
+      cluster: "sandbox",
+    });
+    expect(snap.contexts.find((c) => c.name === "via-plugin")).toMatchObject({ auth: "exec: plugin.sh", namespace: "demo" });
+    const broken = snap.sources.find((s) => s.path.endsWith("broken.yaml"));
+    // The unclosed bracket of line 4 is noticed where the file ends.
+    expect(broken?.error).toMatch(/^line 5, column 1: Flow sequence .* must .* end with a \]/);
+  });
+
+  it("connects several clusters at once, each with its own state", async () => {
+    const results = (await Promise.all(
+      ["sandbox-admin", "sandbox-viewer", "sandbox-broken"].map((context) => call("connections.connect", { context })),
+    )) as ConnectionState[];
+    expect(results[0]).toMatchObject({ status: "connected", serverVersion: "v1.37.2" });
+    expect(results[1]).toMatchObject({ status: "connected" });
+    expect(results[2]).toMatchObject({ status: "error", error: { code: "Unreachable" } });
+    expect((results[2] as { error: { message: string } }).error.message).toContain("connection refused");
+    await expect
+      .poll(() => (last.get(connections) as ConnectionState[]).map((c) => `${c.context}:${c.status}`))
+      .toEqual(["sandbox-admin:connected", "sandbox-viewer:connected", "sandbox-broken:error"]);
+  });
+
+  it("authenticates through an exec plugin found relative to its kubeconfig", async () => {
+    expect(await call("connections.connect", { context: "via-plugin" })).toMatchObject({ status: "connected" });
+    const ns = sub("namespaces.watch", { context: "via-plugin" });
+    await expect.poll(() => (last.get(ns) as NamespacesState | undefined)?.namespaces).toEqual(["demo"]);
+  });
+
+  it("shows what a failing exec plugin said", async () => {
+    const state = (await call("connections.connect", { context: "plugin-fails" })) as Extract<ConnectionState, { status: "error" }>;
+    expect(state.error.code).toBe("ExecPlugin");
+    expect(state.error.reason).toContain("you are not logged in; run: cloud-cli login");
+  });
+
+  it("lists namespaces live, and falls back for a user who may not list them", async () => {
+    const admin = sub("namespaces.watch", { context: "sandbox-admin" });
+    const viewer = sub("namespaces.watch", { context: "sandbox-viewer" });
+    await expect
+      .poll(() => (last.get(admin) as NamespacesState | undefined)?.namespaces ?? [])
+      .toEqual(expect.arrayContaining(["demo", "shop", "kube-system"]));
+    await expect.poll(() => last.get(viewer)).toMatchObject({ namespaces: ["demo"], listable: false, error: { code: "Forbidden" } });
+    await call("settings.update", { manualNamespaces: { context: "sandbox-viewer", namespaces: ["team-a"] } });
+    await expect.poll(() => (last.get(viewer) as NamespacesState).namespaces).toEqual(["demo", "team-a"]);
+  });
+
+  it("rejects calls that do not fit the contract", async () => {
+    await expect(call("connections.connect", { context: "" })).rejects.toMatchObject({ code: "Invalid" });
+    await expect(call("settings.update", { theme: "neon" })).rejects.toMatchObject({ code: "Invalid" });
+    await expect(call("fs.readFile", { path: "/etc/passwd" })).rejects.toMatchObject({ code: "Invalid" });
+    await expect(call("connections.connect", { context: "no-such-context" })).rejects.toMatchObject({ code: "NotFound" });
+  });
+
+  it("disconnects one cluster while the others stay connected, and remembers which were connected", async () => {
+    await call("connections.disconnect", { context: "sandbox-viewer" });
+    await expect.poll(() => (last.get(connections) as ConnectionState[]).map((c) => c.context)).not.toContain("sandbox-viewer");
+    const settings = JSON.parse(readFileSync(join(dir, "user-data", "settings.json"), "utf8"));
+    expect(settings.lastContexts).toEqual(["sandbox-admin", "via-plugin"]);
+  });
+
+  it("never sends a token, key, certificate or plugin output towards the renderer", () => {
+    const secrets = new Set<string>([viewerToken, pluginToken]);
+    for (const { user } of sandboxConfig.users) {
+      for (const [k, v] of Object.entries(user as Record<string, string>)) if (/data$|token/.test(k)) secrets.add(v);
+    }
+    for (const { cluster } of sandboxConfig.clusters) secrets.add(cluster["certificate-authority-data"]);
+    // The decoded PEM bodies too, in pieces, in case something was decoded and re-sent.
+    for (const s of [...secrets]) {
+      const decoded = Buffer.from(s, "base64").toString();
+      for (const line of decoded.split("\n")) if (line.length >= 40 && !line.startsWith("-----")) secrets.add(line);
+    }
+    const all = sent.join("\n");
+    expect(sent.length).toBeGreaterThan(10);
+    for (const s of secrets) expect(all.includes(s), `a secret (${s.slice(0, 6)}…) was sent to the renderer`).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+// The Electron main process: a window, the IPC transport and nothing else. Everything a
+// feature needs lives in plain-Node services built by createApp (src-main/index.ts).
+import { app, BrowserWindow, ipcMain, shell, session as electronSession } from "electron";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerMessage } from "../../src-shared/api/contract.ts";
+import { createSession, type Session } from "../api/session.ts";
+import { createApp } from "../index.ts";
+import { loginShellPath } from "../platform/login-shell.ts";
+import { rendererCsp } from "./csp.ts";
+
+const channel = "kubedeck:message";
+
+async function start() {
+  // Apps started from the Dock or a desktop menu do not inherit the login shell's PATH,
+  // and credential plugins (aws, gke-gcloud-auth-plugin, kubelogin …) live on it.
+  process.env.PATH = (await loginShellPath()) ?? process.env.PATH;
+  const kubedeck = createApp({ userDataDir: app.getPath("userData"), env: process.env });
+
+  electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [rendererCsp] } });
+  });
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, "../preload/index.cjs"),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    },
+  });
+  // electron-vite's dev server in development, the bundled file otherwise.
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const appUrl = devUrl ?? pathToFileURL(join(import.meta.dirname, "../renderer/index.html")).href;
+  const isOurs = (url: string) => (devUrl ? url.startsWith(devUrl) : url.split("#")[0] === appUrl);
+
+  // Navigation away from the app is refused; web links open in the user's browser.
+  win.webContents.on("will-navigate", (e, url) => {
+    if (url !== win.webContents.getURL()) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: "deny" };
+  });
+
+  const sessions = new Map<number, Session>();
+  ipcMain.on(channel, (event, message: unknown) => {
+    // Only the app's own top frame may talk to main.
+    const frame = event.senderFrame;
+    if (event.sender !== win.webContents || !frame || frame !== win.webContents.mainFrame || !isOurs(frame.url)) return;
+    let s = sessions.get(event.sender.id);
+    if (!s) {
+      s = createSession(kubedeck.router, (m: ServerMessage) => {
+        if (!win.isDestroyed()) win.webContents.send(channel, m);
+      });
+      sessions.set(event.sender.id, s);
+    }
+    s.handle(message);
+  });
+  // A reload starts a new renderer: its old streams end.
+  win.webContents.on("did-start-navigation", (details) => {
+    if (details.isMainFrame && !details.isSameDocument) {
+      sessions.get(win.webContents.id)?.close();
+      sessions.delete(win.webContents.id);
+    }
+  });
+
+  win.once("ready-to-show", () => win.show());
+  await win.loadURL(appUrl);
+  app.on("window-all-closed", () => {
+    kubedeck.close();
+    app.quit();
+  });
+}
+
+app.enableSandbox();
+app.whenReady().then(start, (e: Error) => {
+  console.error(e);
+  app.exit(1);
+});

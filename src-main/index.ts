@@ -1,0 +1,41 @@
+// Composition root: builds the services, hands them to the router. Both the Electron main
+// process and serve mode start from here; neither adds services of its own.
+import { join } from "node:path";
+import { createRouter, type Router } from "./api/router.ts";
+import { Connections } from "./kube/connections.ts";
+import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
+import { Namespaces } from "./kube/namespaces.ts";
+import { SettingsStore } from "./platform/settings.ts";
+import type { Services } from "./services.ts";
+
+export interface AppOptions {
+  /** Folder for settings (Electron's userData, or serve mode's --user-data). */
+  userDataDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface App {
+  router: Router;
+  services: Services;
+  close(): void;
+}
+
+export function createApp({ userDataDir, env }: AppOptions): App {
+  const settings = new SettingsStore(join(userDataDir, "settings.json"));
+  if (settings.problem) console.error(`kubedeck: ${settings.problem}`);
+  const kubeconfig = new KubeconfigStore(env, settings.get().kubeconfigPaths);
+  const connections = new Connections(kubeconfig);
+  const namespaces = new Namespaces(connections, kubeconfig, settings);
+  const services: Services = { settings, kubeconfig, connections, namespaces };
+  // Only the contexts that were connected last time come back by themselves.
+  const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
+  for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);
+  return {
+    router: createRouter(services),
+    services,
+    close() {
+      for (const c of connections.list()) connections.disconnect(c.context);
+      kubeconfig.close();
+    },
+  };
+}

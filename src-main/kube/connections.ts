@@ -1,0 +1,112 @@
+// Connections to clusters, one per context, made on demand. Each holds a client-node
+// KubeConfig with that context's credentials; only states and server versions leave main.
+import { KubeConfig, VersionApi } from "@kubernetes/client-node";
+import { ApiError } from "../../src-shared/api/errors.ts";
+import type { ConnectionState } from "../../src-shared/api/types.ts";
+import type { KubeconfigStore } from "./kubeconfig-store.ts";
+import { toApiError } from "./errors.ts";
+
+type Listener = (states: ConnectionState[]) => void;
+
+const connectTimeoutMs = 20_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ApiError({ code: "Timeout", message: `${what}: no answer within ${ms / 1000} s` })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export class Connections {
+  private states = new Map<string, ConnectionState>();
+  private configs = new Map<string, KubeConfig>();
+  private pending = new Map<string, Promise<ConnectionState>>();
+  private listeners = new Set<Listener>();
+  private disconnectHooks = new Set<(context: string) => void>();
+  private readonly store: KubeconfigStore;
+
+  constructor(store: KubeconfigStore) {
+    this.store = store;
+  }
+
+  list(): ConnectionState[] {
+    return [...this.states.values()];
+  }
+
+  /** The KubeConfig of a connected context, for services in main. */
+  config(context: string): KubeConfig {
+    const kc = this.configs.get(context);
+    if (!kc || this.states.get(context)?.status !== "connected") {
+      throw new ApiError({ code: "Invalid", message: `context "${context}" is not connected` });
+    }
+    return kc;
+  }
+
+  connect(context: string): Promise<ConnectionState> {
+    const running = this.pending.get(context);
+    if (running) return running;
+    const p = this.doConnect(context).finally(() => this.pending.delete(context));
+    this.pending.set(context, p);
+    return p;
+  }
+
+  private async doConnect(context: string): Promise<ConnectionState> {
+    this.set({ context, status: "connecting" });
+    const what = `connecting to ${context}`;
+    let state: ConnectionState;
+    try {
+      const kc = new KubeConfig();
+      try {
+        kc.loadFromString(JSON.stringify(this.store.configFor(context)));
+      } catch (e) {
+        throw new ApiError({ code: "Invalid", message: `${what}: ${(e as Error).message}` });
+      }
+      const user = kc.getCurrentUser();
+      if (user?.exec || user?.authProvider) {
+        // Runs the credential plugin (asynchronously: the UI stays responsive); its stderr
+        // is what the user needs when it fails.
+        try {
+          await withTimeout(kc.applyToHTTPSOptions({}), 60_000, what);
+        } catch (e) {
+          if (e instanceof ApiError) throw e;
+          const command = user.exec?.command ?? user.authProvider?.name;
+          throw new ApiError({ code: "ExecPlugin", message: `${what}: the credential plugin "${command}" failed`, reason: (e as Error).message.trim() });
+        }
+      }
+      const version = await withTimeout(kc.makeApiClient(VersionApi).getCode(), connectTimeoutMs, what);
+      this.configs.set(context, kc);
+      state = { context, status: "connected", serverVersion: version.gitVersion };
+    } catch (e) {
+      state = { context, status: "error", error: toApiError(e, what).toJSON() };
+    }
+    // A disconnect while connecting wins.
+    if (this.states.has(context)) this.set(state);
+    return state;
+  }
+
+  disconnect(context: string) {
+    this.configs.delete(context);
+    if (this.states.delete(context)) this.emit();
+    for (const h of this.disconnectHooks) h(context);
+  }
+
+  onDisconnect(h: (context: string) => void) {
+    this.disconnectHooks.add(h);
+  }
+
+  onChange(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private set(s: ConnectionState) {
+    this.states.set(s.context, s);
+    this.emit();
+  }
+
+  private emit() {
+    const list = this.list();
+    for (const l of this.listeners) l(list);
+  }
+}

@@ -1,0 +1,12 @@
+// The services main offers, built once by the composition root.
+import type { Connections } from "./kube/connections.ts";
+import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
+import type { Namespaces } from "./kube/namespaces.ts";
+import type { SettingsStore } from "./platform/settings.ts";
+
+export interface Services {
+  settings: SettingsStore;
+  kubeconfig: KubeconfigStore;
+  connections: Connections;
+  namespaces: Namespaces;
+}

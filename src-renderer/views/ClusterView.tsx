@@ -1,0 +1,82 @@
+// One context: how to reach it, whether it is connected, and (once it is) its namespaces.
+import { Button, Code, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { NamespacePanel } from "./NamespacePanel.tsx";
+
+interface Props {
+  context: ContextInfo;
+  state?: ConnectionState;
+  onConnect(): void;
+  onDisconnect(): void;
+}
+
+export function ClusterView({ context, state, onConnect, onDisconnect }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" maw={960}>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2}>{context.name}</Title>
+            <StatusBadge state={state} />
+          </Group>
+          {state?.status === "connected" && <Text c="dimmed">{t("connection.serverVersion", { version: state.serverVersion })}</Text>}
+          {!state && <Text c="dimmed">{t("connection.notConnected")}</Text>}
+        </Stack>
+        <Group gap="xs">
+          {(!state || state.status === "error") && <Button onClick={onConnect}>{state ? t("connection.retry") : t("connection.connect")}</Button>}
+          {state && (
+            <Button variant="default" onClick={onDisconnect}>
+              {t("connection.disconnect")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Paper withBorder p="sm" radius="md">
+        <Table variant="vertical" layout="fixed" withRowBorders={false}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={160}>{t("connection.server")}</Table.Th>
+              <Table.Td>
+                <Code>{context.server ?? "—"}</Code>
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t("connection.cluster")}</Table.Th>
+              <Table.Td>{context.cluster}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t("connection.user")}</Table.Th>
+              <Table.Td>{context.user}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t("connection.auth")}</Table.Th>
+              <Table.Td>{context.auth}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t("connection.namespace")}</Table.Th>
+              <Table.Td>{context.namespace ?? "default"}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t("connection.source")}</Table.Th>
+              <Table.Td>
+                <Code>{context.source}</Code>
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {state?.status === "connecting" && (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text>{t("connection.connecting")}</Text>
+        </Group>
+      )}
+      {state?.status === "error" && <ErrorAlert title={t("connection.failedTitle", { context: context.name })} error={state.error} server={context.server} />}
+      {state?.status === "connected" && <NamespacePanel context={context.name} />}
+    </Stack>
+  );
+}

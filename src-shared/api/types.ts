@@ -1,0 +1,67 @@
+// Values that cross the contract. Nothing here may hold a credential: the renderer sees
+// names, servers and states, never tokens, keys, certificates or exec-plugin output.
+
+export interface KubeconfigSource {
+  path: string;
+  /** Where it came from: $KUBECONFIG, the default ~/.kube/config, or added in the app. */
+  origin: "env" | "default" | "user";
+  /** Set when the file could not be read or parsed; the other files still load. */
+  error?: string;
+  contexts: number;
+}
+
+export interface ContextInfo {
+  name: string;
+  cluster: string;
+  user: string;
+  namespace?: string;
+  server?: string;
+  /** The file the context was taken from (the first that defines it wins). */
+  source: string;
+  /** How the user authenticates, named only: "client-certificate", "token", "exec: aws" … */
+  auth: string;
+}
+
+export interface ContextsSnapshot {
+  current?: string;
+  contexts: ContextInfo[];
+  sources: KubeconfigSource[];
+}
+
+export type ConnectionState =
+  | { context: string; status: "connecting" }
+  | { context: string; status: "connected"; serverVersion: string }
+  | { context: string; status: "error"; error: import("./errors.ts").ApiErrorShape };
+
+export interface NamespacesState {
+  context: string;
+  namespaces: string[];
+  /** False when the user may not list namespaces: the list is then the context's namespace and those typed in. */
+  listable: boolean;
+  error?: import("./errors.ts").ApiErrorShape;
+}
+
+export type Language = "en" | "zh-CN";
+export type Theme = "light" | "dark" | "system";
+
+export interface Settings {
+  language: Language | "system";
+  theme: Theme;
+  /** Extra kubeconfig files or folders added by the user. */
+  kubeconfigPaths: string[];
+  /** Contexts connected when the app last closed; reconnected at start. */
+  lastContexts: string[];
+  /** Selected namespaces per context (empty = all). */
+  namespaceFilter: Record<string, string[]>;
+  /** Namespaces typed in by a user who may not list them, per context. */
+  manualNamespaces: Record<string, string[]>;
+}
+
+export const defaultSettings: Settings = {
+  language: "system",
+  theme: "system",
+  kubeconfigPaths: [],
+  lastContexts: [],
+  namespaceFilter: {},
+  manualNamespaces: {},
+};
