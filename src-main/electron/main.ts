@@ -33,6 +33,8 @@ async function start() {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // A middle click must not open a link in a new window.
+      disableBlinkFeatures: "Auxclick",
     },
   });
   // electron-vite's dev server in development, the bundled file otherwise.
