@@ -1,7 +1,7 @@
 // The app foundation in a real browser against the practice cluster: contexts, several
 // clusters at once, namespaces, a remembered filter, the viewer's narrow rights, the broken
 // context's error, Chinese, themes, and serve mode's guard (token, Host, Origin).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,6 +73,30 @@ describe("contexts and clusters", () => {
     await page.goto(serve.url);
     for (const name of ["sandbox-admin", "sandbox-viewer", "sandbox-broken"]) await expect.poll(() => context(name).count()).toBe(1);
     await shot(page, "contexts");
+  });
+
+  it("takes an added kubeconfig file with hundreds of contexts, searchable, and forgets it again", async () => {
+    const many = join(userData, "many-contexts.yaml");
+    const names = Array.from({ length: 400 }, (_, i) => `team-${String(i + 1).padStart(3, "0")}`);
+    writeFileSync(
+      many,
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: names.map((n) => ({ name: n, cluster: { server: `https://${n}.clusters.example:6443` } })),
+        users: [{ name: "dev", user: { token: "not-a-real-token" } }],
+        contexts: names.map((n) => ({ name: n, context: { cluster: n, user: "dev", namespace: "apps" } })),
+      }),
+    );
+    await page.getByRole("textbox", { name: "Add a kubeconfig file or folder" }).fill(many);
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect.poll(() => page.getByText("403 contexts", { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByRole("textbox", { name: "Search contexts" }).fill("team-25");
+    await expect.poll(() => page.getByRole("navigation", { name: "Contexts" }).getByRole("button").count()).toBe(10);
+    await shot(page, "hundreds-of-contexts");
+    await page.getByRole("textbox", { name: "Search contexts" }).fill("");
+    await page.getByRole("button", { name: `Remove ${many}` }).click();
+    await expect.poll(() => page.getByText("3 contexts", { exact: true }).count()).toBeGreaterThan(0);
   });
 
   it("finds a context by searching", async () => {

@@ -1,7 +1,8 @@
 // The main process against the practice cluster, driven exactly as a renderer drives it
 // (through a session), with every message towards the renderer recorded: connections,
 // exec credential plugins, kubeconfig errors — and not one credential in what was sent.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -46,6 +47,47 @@ writeFileSync(
 );
 writeFileSync(join(dir, "broken.yaml"), "apiVersion: v1\nclusters:\n  - name: x\n    cluster: {server: [unclosed\n");
 
+// TLS as users have it: the CA in a file next to the kubeconfig (relative path), TLS
+// verification switched off, and a CA that did not sign the server's certificate.
+const sandboxCluster = sandboxConfig.clusters.find((c: { name: string }) => c.name === "sandbox").cluster;
+mkdirSync(join(dir, "tls"));
+writeFileSync(join(dir, "tls", "ca.crt"), Buffer.from(sandboxCluster["certificate-authority-data"], "base64"));
+execFileSync(
+  "openssl",
+  [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "1",
+    "-subj",
+    "/CN=other-ca",
+    "-keyout",
+    join(dir, "tls", "other.key"),
+    "-out",
+    join(dir, "tls", "other.crt"),
+  ],
+  { stdio: "ignore" },
+);
+writeFileSync(
+  join(dir, "tls", "config"),
+  JSON.stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [
+      { name: "ca-file", cluster: { server: sandboxCluster.server, "certificate-authority": "ca.crt" } },
+      { name: "no-verify", cluster: { server: sandboxCluster.server, "insecure-skip-tls-verify": true } },
+      { name: "wrong-ca", cluster: { server: sandboxCluster.server, "certificate-authority": "./other.crt" } },
+    ],
+    users: [{ name: "viewer", user: { token: viewerToken } }],
+    contexts: ["ca-file", "no-verify", "wrong-ca"].map((name) => ({ name, context: { cluster: name, user: "viewer", namespace: "demo" } })),
+  }),
+);
+const liveFile = join(dir, "live.yaml");
+
+const kubeconfigList = [inject("kubeconfig"), join(dir, "plugins.yaml"), join(dir, "broken.yaml"), join(dir, "tls", "config"), liveFile].join(":");
 let app: App;
 let session: Session;
 const sent: string[] = [];
@@ -75,7 +117,7 @@ function sub(name: string, input: unknown): number {
 beforeAll(() => {
   app = createApp({
     userDataDir: join(dir, "user-data"),
-    env: { ...process.env, KUBECONFIG: [inject("kubeconfig"), join(dir, "plugins.yaml"), join(dir, "broken.yaml")].join(":") },
+    env: { ...process.env, KUBECONFIG: kubeconfigList },
   });
   session = createSession(app.router, (m) => {
     sent.push(JSON.stringify(m));
@@ -98,7 +140,16 @@ describe("main process", () => {
     connections = sub("connections.watch", {});
     await expect.poll(() => last.get(contexts)).toBeTruthy();
     const snap = last.get(contexts) as ContextsSnapshot;
-    expect(snap.contexts.map((c) => c.name)).toEqual(["sandbox-admin", "sandbox-viewer", "sandbox-broken", "via-plugin", "plugin-fails"]);
+    expect(snap.contexts.map((c) => c.name)).toEqual([
+      "sandbox-admin",
+      "sandbox-viewer",
+      "sandbox-broken",
+      "via-plugin",
+      "plugin-fails",
+      "ca-file",
+      "no-verify",
+      "wrong-ca",
+    ]);
     expect(snap.current).toBe("sandbox-admin");
     expect(snap.contexts.find((c) => c.name === "sandbox-admin")).toMatchObject({
       source: inject("kubeconfig"),
@@ -106,6 +157,7 @@ describe("main process", () => {
       cluster: "sandbox",
     });
     expect(snap.contexts.find((c) => c.name === "via-plugin")).toMatchObject({ auth: "exec: plugin.sh", namespace: "demo" });
+    expect(snap.sources.find((s) => s.path === liveFile)?.error).toBe("file not found");
     const broken = snap.sources.find((s) => s.path.endsWith("broken.yaml"));
     // The unclosed bracket of line 4 is noticed where the file ends.
     expect(broken?.error).toMatch(/^line 5, column 1: Flow sequence .* must .* end with a \]/);
@@ -159,6 +211,52 @@ describe("main process", () => {
     await expect.poll(() => (last.get(connections) as ConnectionState[]).map((c) => c.context)).not.toContain("sandbox-viewer");
     const settings = JSON.parse(readFileSync(join(dir, "user-data", "settings.json"), "utf8"));
     expect(settings.lastContexts).toEqual(["sandbox-admin", "via-plugin"]);
+  });
+
+  it("honours a CA file given relative to its kubeconfig, insecure-skip-tls-verify, and refuses a wrong CA", async () => {
+    expect(await call("connections.connect", { context: "ca-file" })).toMatchObject({ status: "connected" });
+    expect(await call("connections.connect", { context: "no-verify" })).toMatchObject({ status: "connected" });
+    const wrong = (await call("connections.connect", { context: "wrong-ca" })) as Extract<ConnectionState, { status: "error" }>;
+    expect(wrong.error.code).toBe("TLS");
+  });
+
+  it("sees kubeconfig files appear, change and vanish", async () => {
+    const names = () => (last.get(contexts) as ContextsSnapshot).contexts.map((c) => c.name);
+    const config = (contextName: string) =>
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: "live", cluster: { server: "https://127.0.0.1:2" } }],
+        users: [{ name: "live", user: {} }],
+        contexts: [{ name: contextName, context: { cluster: "live", user: "live" } }],
+      });
+    writeFileSync(liveFile, config("appeared"));
+    await expect.poll(names, { timeout: 10_000 }).toContain("appeared");
+    writeFileSync(liveFile, config("renamed"));
+    await expect.poll(names, { timeout: 10_000 }).toContain("renamed");
+    expect(names()).not.toContain("appeared");
+    unlinkSync(liveFile);
+    await expect.poll(names, { timeout: 10_000 }).not.toContain("renamed");
+  });
+
+  it("reconnects at start only the contexts that were connected when it last closed", async () => {
+    const again = createApp({ userDataDir: join(dir, "user-data"), env: { ...process.env, KUBECONFIG: kubeconfigList } });
+    try {
+      const remembered = JSON.parse(readFileSync(join(dir, "user-data", "settings.json"), "utf8")).lastContexts;
+      expect(remembered).toEqual(expect.arrayContaining(["sandbox-admin", "via-plugin", "ca-file", "no-verify"]));
+      expect(remembered).not.toContain("sandbox-viewer");
+      expect(remembered).not.toContain("sandbox-broken");
+      await expect
+        .poll(() =>
+          again.services.connections
+            .list()
+            .map((c) => `${c.context}:${c.status}`)
+            .sort(),
+        )
+        .toEqual([...remembered].sort().map((c: string) => `${c}:connected`));
+    } finally {
+      again.close();
+    }
   });
 
   it("never sends a token, key, certificate or plugin output towards the renderer", () => {

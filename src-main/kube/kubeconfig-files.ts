@@ -160,7 +160,7 @@ export function singleContextConfig(m: MergedKubeconfig, context: string): Raw {
     apiVersion: "v1",
     kind: "Config",
     "current-context": context,
-    clusters: [{ name: cluster.name, cluster: cluster.value }],
+    clusters: [{ name: cluster.name, cluster: { ...cluster.value } }],
     users: [{ name: user?.name ?? "anonymous", user: user?.value ?? {} }],
     contexts: [{ name: context, context: { ...ctx.value, user: user?.name ?? "anonymous" } }],
   };

@@ -4,6 +4,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { dirname, basename } from "node:path";
 import type { ContextsSnapshot } from "../../src-shared/api/types.ts";
+import { proxyFromEnvironment } from "./proxy-env.ts";
 import { contextInfos, mergeKubeconfigs, singleContextConfig, sourcePaths, type MergedKubeconfig } from "./kubeconfig-files.ts";
 
 type Listener = (s: ContextsSnapshot) => void;
@@ -27,9 +28,14 @@ export class KubeconfigStore {
     return { current: this.merged.current, contexts: contextInfos(this.merged), sources: this.merged.sources };
   }
 
-  /** The one-context kubeconfig for client-node (credentials included: main only). */
+  /** The one-context kubeconfig for client-node (credentials included: main only), with
+   * the environment's proxy made explicit when the cluster names none. */
   configFor(context: string) {
-    return singleContextConfig(this.merged, context);
+    const config = singleContextConfig(this.merged, context);
+    const cluster = (config.clusters as { cluster: Record<string, unknown> }[])[0].cluster;
+    const proxy = cluster["proxy-url"] ? undefined : proxyFromEnvironment(String(cluster.server ?? ""), this.env);
+    if (proxy) cluster["proxy-url"] = proxy;
+    return config;
   }
 
   setUserPaths(paths: string[]) {
