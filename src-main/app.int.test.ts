@@ -52,6 +52,7 @@ writeFileSync(join(dir, "broken.yaml"), "apiVersion: v1\nclusters:\n  - name: x\
 const sandboxCluster = sandboxConfig.clusters.find((c: { name: string }) => c.name === "sandbox").cluster;
 mkdirSync(join(dir, "tls"));
 writeFileSync(join(dir, "tls", "ca.crt"), Buffer.from(sandboxCluster["certificate-authority-data"], "base64"));
+writeFileSync(join(dir, "tls", "viewer.token"), viewerToken);
 execFileSync(
   "openssl",
   [
@@ -81,8 +82,15 @@ writeFileSync(
       { name: "no-verify", cluster: { server: sandboxCluster.server, "insecure-skip-tls-verify": true } },
       { name: "wrong-ca", cluster: { server: sandboxCluster.server, "certificate-authority": "./other.crt" } },
     ],
-    users: [{ name: "viewer", user: { token: viewerToken } }],
-    contexts: ["ca-file", "no-verify", "wrong-ca"].map((name) => ({ name, context: { cluster: name, user: "viewer", namespace: "demo" } })),
+    users: [
+      { name: "viewer", user: { token: viewerToken } },
+      // The token read from a file named relative to the kubeconfig.
+      { name: "viewer-file", user: { tokenFile: "viewer.token" } },
+    ],
+    contexts: [
+      ...["ca-file", "no-verify", "wrong-ca"].map((name) => ({ name, context: { cluster: name, user: "viewer", namespace: "demo" } })),
+      { name: "token-file", context: { cluster: "ca-file", user: "viewer-file", namespace: "demo" } },
+    ],
   }),
 );
 const liveFile = join(dir, "live.yaml");
@@ -149,6 +157,7 @@ describe("main process", () => {
       "ca-file",
       "no-verify",
       "wrong-ca",
+      "token-file",
     ]);
     expect(snap.current).toBe("sandbox-admin");
     expect(snap.contexts.find((c) => c.name === "sandbox-admin")).toMatchObject({
@@ -213,9 +222,10 @@ describe("main process", () => {
     expect(settings.lastContexts).toEqual(["sandbox-admin", "via-plugin"]);
   });
 
-  it("honours a CA file given relative to its kubeconfig, insecure-skip-tls-verify, and refuses a wrong CA", async () => {
+  it("honours a CA file and a token file given relative to their kubeconfig, insecure-skip-tls-verify, and refuses a wrong CA", async () => {
     expect(await call("connections.connect", { context: "ca-file" })).toMatchObject({ status: "connected" });
     expect(await call("connections.connect", { context: "no-verify" })).toMatchObject({ status: "connected" });
+    expect(await call("connections.connect", { context: "token-file" })).toMatchObject({ status: "connected" });
     const wrong = (await call("connections.connect", { context: "wrong-ca" })) as Extract<ConnectionState, { status: "error" }>;
     expect(wrong.error.code).toBe("TLS");
   });
@@ -243,7 +253,7 @@ describe("main process", () => {
     const again = createApp({ userDataDir: join(dir, "user-data"), env: { ...process.env, KUBECONFIG: kubeconfigList } });
     try {
       const remembered = JSON.parse(readFileSync(join(dir, "user-data", "settings.json"), "utf8")).lastContexts;
-      expect(remembered).toEqual(expect.arrayContaining(["sandbox-admin", "via-plugin", "ca-file", "no-verify"]));
+      expect(remembered).toEqual(expect.arrayContaining(["sandbox-admin", "via-plugin", "ca-file", "no-verify", "token-file"]));
       expect(remembered).not.toContain("sandbox-viewer");
       expect(remembered).not.toContain("sandbox-broken");
       await expect

@@ -53,7 +53,7 @@ export function sourcePaths(env: NodeJS.ProcessEnv, userPaths: string[]): { path
 
 const pathFields: Record<"cluster" | "user", string[]> = {
   cluster: ["certificate-authority"],
-  user: ["client-certificate", "client-key", "tokenFile"],
+  user: ["client-certificate", "client-key", "tokenFile", "token-file"],
 };
 
 function absolutize(kind: "cluster" | "user", value: Raw, dir: string): Raw {
@@ -61,6 +61,8 @@ function absolutize(kind: "cluster" | "user", value: Raw, dir: string): Raw {
   for (const f of pathFields[kind]) {
     if (typeof out[f] === "string" && out[f] && !isAbsolute(out[f] as string)) out[f] = resolve(dir, out[f] as string);
   }
+  // kubectl's field is tokenFile; client-node reads token-file.
+  if (kind === "user" && out.tokenFile && !out["token-file"]) out["token-file"] = out.tokenFile;
   // An exec command given as a relative path (not a bare name looked up on PATH) is relative to the file.
   const exec = out.exec as Raw | undefined;
   if (kind === "user" && exec && typeof exec.command === "string" && /[\\/]/.test(exec.command) && !isAbsolute(exec.command)) {
@@ -128,7 +130,7 @@ export function describeAuth(user: Raw | undefined): string {
   const provider = user["auth-provider"] as Raw | undefined;
   if (provider?.name) return `auth-provider: ${provider.name}`;
   if (user["client-certificate"] || user["client-certificate-data"]) return "client-certificate";
-  if (user.token || user.tokenFile) return "token";
+  if (user.token || user.tokenFile || user["token-file"]) return "token";
   if (user.username) return "basic";
   return "none";
 }
