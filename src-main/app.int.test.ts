@@ -86,10 +86,13 @@ writeFileSync(
       { name: "viewer", user: { token: viewerToken } },
       // The token read from a file named relative to the kubeconfig.
       { name: "viewer-file", user: { tokenFile: "viewer.token" } },
+      // Basic auth: sent as asked, but API servers stopped accepting it (Kubernetes 1.19).
+      { name: "basic", user: { username: "admin", password: "basic-auth-Passw0rd" } },
     ],
     contexts: [
       ...["ca-file", "no-verify", "wrong-ca"].map((name) => ({ name, context: { cluster: name, user: "viewer", namespace: "demo" } })),
       { name: "token-file", context: { cluster: "ca-file", user: "viewer-file", namespace: "demo" } },
+      { name: "basic-auth", context: { cluster: "ca-file", user: "basic" } },
     ],
   }),
 );
@@ -152,12 +155,14 @@ describe("main process", () => {
       "sandbox-admin",
       "sandbox-viewer",
       "sandbox-broken",
+      "sandbox-oidc",
       "via-plugin",
       "plugin-fails",
       "ca-file",
       "no-verify",
       "wrong-ca",
       "token-file",
+      "basic-auth",
     ]);
     expect(snap.current).toBe("sandbox-admin");
     expect(snap.contexts.find((c) => c.name === "sandbox-admin")).toMatchObject({
@@ -230,6 +235,20 @@ describe("main process", () => {
     expect(wrong.error.code).toBe("TLS");
   });
 
+  it("signs in through OpenID Connect, renewing the expired id-token at the issuer", async () => {
+    expect(await call("connections.connect", { context: "sandbox-oidc" })).toMatchObject({ status: "connected" });
+    // The API server names the user it saw when it refuses to list namespaces.
+    const ns = sub("namespaces.watch", { context: "sandbox-oidc" });
+    await expect.poll(() => last.get(ns)).toMatchObject({ listable: false, namespaces: ["demo"], error: { code: "Forbidden" } });
+    expect((last.get(ns) as NamespacesState).error?.reason).toContain('User "oidc:alice" cannot list resource "namespaces"');
+  });
+
+  it("sends basic-auth credentials, which today's API servers ignore: the user is anonymous", async () => {
+    expect(await call("connections.connect", { context: "basic-auth" })).toMatchObject({ status: "connected" });
+    const ns = sub("namespaces.watch", { context: "basic-auth" });
+    await expect.poll(() => (last.get(ns) as NamespacesState | undefined)?.error?.reason ?? "").toContain('User "system:anonymous"');
+  });
+
   it("sees kubeconfig files appear, change and vanish", async () => {
     const names = () => (last.get(contexts) as ContextsSnapshot).contexts.map((c) => c.name);
     const config = (contextName: string) =>
@@ -271,8 +290,10 @@ describe("main process", () => {
 
   it("never sends a token, key, certificate or plugin output towards the renderer", () => {
     const secrets = new Set<string>([viewerToken, pluginToken]);
+    secrets.add("basic-auth-Passw0rd");
     for (const { user } of sandboxConfig.users) {
-      for (const [k, v] of Object.entries(user as Record<string, string>)) if (/data$|token/.test(k)) secrets.add(v);
+      const fields = { ...user, ...(user["auth-provider"]?.config ?? {}) } as Record<string, unknown>;
+      for (const [k, v] of Object.entries(fields)) if (/data$|token/.test(k) && typeof v === "string") secrets.add(v);
     }
     for (const { cluster } of sandboxConfig.clusters) secrets.add(cluster["certificate-authority-data"]);
     // The decoded PEM bodies too, in pieces, in case something was decoded and re-sent.
@@ -282,6 +303,8 @@ describe("main process", () => {
     }
     const all = sent.join("\n");
     expect(sent.length).toBeGreaterThan(10);
+    // No JWT at all: not the OIDC id-tokens main fetched, not a service-account token.
+    expect(all).not.toMatch(/eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./);
     for (const s of secrets) expect(all.includes(s), `a secret (${s.slice(0, 6)}…) was sent to the renderer`).toBe(false);
   });
 });

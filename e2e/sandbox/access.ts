@@ -1,12 +1,13 @@
-// Who may do what in the practice cluster, and the kubeconfig that says so. Three contexts
-// cover what Kubedeck must handle: full rights, narrow read-only rights, and a cluster
-// that does not answer.
+// Who may do what in the practice cluster, and the kubeconfig that says so. Its contexts
+// cover what Kubedeck must handle: full rights, narrow read-only rights, a cluster that
+// does not answer, and a user who signs in through OpenID Connect.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import type { Binaries } from "./build.ts";
 import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
 import { kubeconfigPath } from "./paths.ts";
+import { expiredIdToken, issuerUrl, oidcCert, oidcClientId, oidcDir } from "./oidc.ts";
 
 const viewer = { name: "sandbox-viewer", namespace: "kube-system" };
 
@@ -32,6 +33,14 @@ export function accessManifests() {
         roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" },
         subjects: [{ kind: "ServiceAccount", ...viewer }],
       },
+      // The OIDC user's group may change things in demo (the built-in `edit` role).
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "RoleBinding",
+        metadata: { name: "sandbox-oidc-developers-edit", namespace: "demo" },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" },
+        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "oidc:developers" }],
+      },
     ],
   };
 }
@@ -43,7 +52,7 @@ function inline(entry: Record<string, string>, field: string, base: string): str
   return readFileSync(isAbsolute(path) ? path : resolve(base, path)).toString("base64");
 }
 
-export async function writeAccess(bins: Binaries) {
+export async function writeAccess(bins: Binaries, oidcPort: number) {
   await apply(bins, accessManifests());
   await kubectl(bins, ["wait", "-n", viewer.namespace, `secret/${viewer.name}-token`, "--for=jsonpath={.data.token}", "--timeout=60s"]);
   const token = Buffer.from(
@@ -77,11 +86,27 @@ export async function writeAccess(bins: Binaries) {
       },
       { name: "sandbox-viewer", user: { token } },
       { name: "sandbox-broken", user: { token: "sandbox-broken-token-never-sent" } },
+      {
+        name: "sandbox-oidc",
+        user: {
+          "auth-provider": {
+            name: "oidc",
+            config: {
+              "idp-issuer-url": issuerUrl(oidcPort),
+              "client-id": oidcClientId,
+              "id-token": expiredIdToken(oidcPort),
+              "refresh-token": readFileSync(join(oidcDir, "refresh-token"), "utf8"),
+              "idp-certificate-authority-data": readFileSync(oidcCert).toString("base64"),
+            },
+          },
+        },
+      },
     ],
     contexts: [
       { name: "sandbox-admin", context: { cluster: "sandbox", user: "sandbox-admin", namespace: "default" } },
       { name: "sandbox-viewer", context: { cluster: "sandbox", user: "sandbox-viewer", namespace: "demo" } },
       { name: "sandbox-broken", context: { cluster: "sandbox-broken", user: "sandbox-broken", namespace: "default" } },
+      { name: "sandbox-oidc", context: { cluster: "sandbox", user: "sandbox-oidc", namespace: "demo" } },
     ],
   };
   // Written whole or not at all: a reader never sees half a file.

@@ -12,9 +12,15 @@ import { run } from "./run.ts";
 import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
 import { writeAccess } from "./access.ts";
 import { storageManifests, volumesDir } from "./storage.ts";
+import { authenticationConfig, ensureOidcMaterial, oidcCert, oidcKey, writeAuthenticationConfig } from "./oidc.ts";
 
-/** The running agent: its pid, and the port of the page that port-forwards reach. */
+/** The running agent: its pid, the port of the page that port-forwards reach, and its OIDC issuer's port. */
 const agentFile = join(stateDir, "agent.json");
+interface AgentInfo {
+  pid: number;
+  port: number;
+  oidcPort: number;
+}
 
 /** kwokctl's environment: ours minus anything personal, since kwok passes its environment
  * on to every `kubectl exec` shell it starts. */
@@ -85,8 +91,9 @@ async function killLeftovers() {
   if (still.length) throw new Error(`sandbox: processes ${still.join(", ")} would not stop`);
 }
 
-function startAgent(bins: Binaries, port: number) {
+async function startAgent(bins: Binaries, port: number, oidcPort: number) {
   mkdirSync(join(agentDir, "pods"), { recursive: true });
+  const refreshToken = await ensureOidcMaterial();
   const log = openSync(join(stateDir, "agent.log"), "a");
   const child = spawn(
     bins.agent,
@@ -101,14 +108,23 @@ function startAgent(bins: Binaries, port: number) {
       `127.0.0.1:${port}`,
       "--shared-log",
       join(agentDir, "shared.log"),
+      "--oidc-addr",
+      `127.0.0.1:${oidcPort}`,
+      "--oidc-cert",
+      oidcCert,
+      "--oidc-key",
+      oidcKey,
+      "--oidc-refresh-token",
+      refreshToken,
     ],
     { detached: true, stdio: ["ignore", log, log], env: kwokEnv() },
   );
   child.unref();
-  writeFileSync(agentFile, JSON.stringify({ pid: child.pid, port }));
+  const info: AgentInfo = { pid: child.pid!, port, oidcPort };
+  writeFileSync(agentFile, JSON.stringify(info));
 }
 
-function agentInfo(): { pid: number; port: number } | undefined {
+export function agentInfo(): AgentInfo | undefined {
   return existsSync(agentFile) ? JSON.parse(readFileSync(agentFile, "utf8")) : undefined;
 }
 
@@ -127,7 +143,7 @@ function agentAlive(): boolean {
 async function provision(bins: Binaries, workers: number) {
   await apply(bins, nodeManifests(nodeSpecs(workers)));
   await apply(bins, storageManifests());
-  await writeAccess(bins);
+  await writeAccess(bins, agentInfo()!.oidcPort);
   await kubectl(bins, ["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=180s"]);
 }
 
@@ -147,7 +163,7 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
     log("sandbox: already running");
     if (!agentAlive()) {
       log("sandbox: agent was not running; restarting it");
-      startAgent(bins, agent.port);
+      await startAgent(bins, agent.port, agent.oidcPort);
     }
     await provision(bins, workers);
     return kubeconfigPath;
@@ -158,16 +174,34 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
     mkdirSync(stateDir, { recursive: true });
   }
   const agentPort = await freePort();
+  const oidcPort = await freePort();
   const config = await writeKwokConfig(bins, agentPort);
+  // The agent (with its OIDC issuer) starts first: the API server trusts that issuer.
+  await startAgent(bins, agentPort, oidcPort);
+  writeAuthenticationConfig(oidcPort);
   log("sandbox: starting the control plane");
   try {
-    await kwokctl(bins, ["create", "cluster", "--config", config, "--kubeconfig", "", "--enable", "metrics-server", "--wait", "3m", "--timeout", "5m"]);
+    await kwokctl(bins, [
+      "create",
+      "cluster",
+      "--config",
+      config,
+      "--kubeconfig",
+      "",
+      "--enable",
+      "metrics-server",
+      "--wait",
+      "3m",
+      "--timeout",
+      "5m",
+      "--extra-args",
+      `kube-apiserver=authentication-config=${authenticationConfig}`,
+    ]);
   } catch (e) {
     throw new Error(
       `sandbox: kwokctl could not create the cluster (logs under ${join(kwokWorkdir, "clusters", clusterName, "logs")}):\n${(e as Error).message}`,
     );
   }
-  startAgent(bins, agentPort);
   await provision(bins, workers);
   log(`sandbox: up in ${Math.round((Date.now() - start) / 1000)}s`);
   return kubeconfigPath;

@@ -5,6 +5,7 @@ import { ApiError } from "../../src-shared/api/errors.ts";
 import type { ConnectionState } from "../../src-shared/api/types.ts";
 import type { KubeconfigStore } from "./kubeconfig-store.ts";
 import { toApiError } from "./errors.ts";
+import { OidcTokenSource, type OidcProviderConfig } from "./oidc-token.ts";
 
 type Listener = (states: ConnectionState[]) => void;
 
@@ -22,6 +23,7 @@ export class Connections {
   private states = new Map<string, ConnectionState>();
   private configs = new Map<string, KubeConfig>();
   private pending = new Map<string, Promise<ConnectionState>>();
+  private renewals = new Map<string, NodeJS.Timeout>();
   private listeners = new Set<Listener>();
   private disconnectHooks = new Set<(context: string) => void>();
   private readonly store: KubeconfigStore;
@@ -57,9 +59,18 @@ export class Connections {
     let state: ConnectionState;
     try {
       const kc = new KubeConfig();
+      let oidcSource: OidcTokenSource | undefined;
       try {
-        kc.loadFromString(JSON.stringify(this.store.configFor(context)));
+        const config = this.store.configFor(context);
+        const rawUser = (config.users as { user: Record<string, unknown> }[])[0];
+        const provider = rawUser.user["auth-provider"] as { name?: string; config?: OidcProviderConfig } | undefined;
+        if (provider?.name === "oidc") {
+          oidcSource = new OidcTokenSource(provider.config ?? {});
+          rawUser.user = { token: await this.oidcToken(oidcSource, what) };
+        }
+        kc.loadFromString(JSON.stringify(config));
       } catch (e) {
+        if (e instanceof ApiError) throw e;
         throw new ApiError({ code: "Invalid", message: `${what}: ${(e as Error).message}` });
       }
       const user = kc.getCurrentUser();
@@ -76,6 +87,7 @@ export class Connections {
       }
       const version = await withTimeout(kc.makeApiClient(VersionApi).getCode(), connectTimeoutMs, what);
       this.configs.set(context, kc);
+      if (oidcSource) this.keepFresh(context, kc, oidcSource);
       state = { context, status: "connected", serverVersion: version.gitVersion };
     } catch (e) {
       state = { context, status: "error", error: toApiError(e, what).toJSON() };
@@ -85,7 +97,35 @@ export class Connections {
     return state;
   }
 
+  private async oidcToken(source: OidcTokenSource, what: string): Promise<string> {
+    try {
+      return await withTimeout(source.token(), connectTimeoutMs, what);
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      const err = e as Error & { error_description?: string };
+      throw new ApiError({ code: "Unauthorized", message: `${what}: signing in through OpenID Connect failed`, reason: err.error_description ?? err.message });
+    }
+  }
+
+  /** Renews an OIDC id-token before it expires, for as long as the context stays connected. */
+  private keepFresh(context: string, kc: KubeConfig, source: OidcTokenSource) {
+    const renew = () => {
+      if (this.configs.get(context) !== kc) return;
+      source.token().then(
+        (token) => {
+          // client-node reads the user's token at every request.
+          (kc.getCurrentUser() as { token?: string }).token = token;
+          this.renewals.set(context, setTimeout(renew, source.secondsToRenewal() * 1000));
+        },
+        (e: Error) => this.set({ context, status: "error", error: toApiError(e, `renewing the sign-in to ${context}`).toJSON() }),
+      );
+    };
+    this.renewals.set(context, setTimeout(renew, source.secondsToRenewal() * 1000));
+  }
+
   disconnect(context: string) {
+    clearTimeout(this.renewals.get(context));
+    this.renewals.delete(context);
     this.configs.delete(context);
     if (this.states.delete(context)) this.emit();
     for (const h of this.disconnectHooks) h(context);

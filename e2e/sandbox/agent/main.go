@@ -41,6 +41,10 @@ func main() {
 	httpAddr := flag.String("http-addr", "127.0.0.1:0", "address of the page that port-forwards reach")
 	interval := flag.Duration("log-interval", 2*time.Second, "how often a running container writes a log line")
 	sharedLog := flag.String("shared-log", "", "log shared by the pods the agent does not prepare (light namespaces)")
+	oidcAddr := flag.String("oidc-addr", "", "address of the OpenID Connect issuer (off when empty)")
+	oidcCert := flag.String("oidc-cert", "", "the issuer's TLS certificate (PEM); its RSA key also signs tokens")
+	oidcKey := flag.String("oidc-key", "", "the issuer's RSA key (PEM)")
+	oidcRefresh := flag.String("oidc-refresh-token", "", "the refresh token the issuer accepts")
 	flag.Parse()
 	if *kubeconfig == "" || *dir == "" || *volumes == "" {
 		fmt.Fprintln(os.Stderr, "usage: kubedeck-sandbox-agent --kubeconfig FILE --dir DIR --volumes DIR [--http-addr HOST:PORT] [--shared-log FILE]")
@@ -54,6 +58,27 @@ func main() {
 		fatal("http server: %v", err)
 	}
 
+	if *oidcAddr != "" {
+		if err := serveOIDC(ctx, *oidcAddr, *oidcCert, *oidcKey, *oidcRefresh); err != nil {
+			fatal("oidc issuer: %v", err)
+		}
+	}
+
+	// The agent starts before the control plane (the API server wants the issuer up), so
+	// it waits for the cluster's kubeconfig to appear.
+	for i := 0; ; i++ {
+		if _, err := os.Stat(*kubeconfig); err == nil {
+			break
+		}
+		if i == 3000 {
+			fatal("no kubeconfig at %s after 5 minutes", *kubeconfig)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 	cfg, err := clientcmd.BuildConfigFromFlags("", *kubeconfig)
 	if err != nil {
 		fatal("kubeconfig %s: %v", *kubeconfig, err)

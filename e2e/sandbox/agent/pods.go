@@ -241,7 +241,7 @@ func (a *agent) createObjects(ctx context.Context, p *corev1.Pod, dir string) er
 	}
 	for _, o := range []struct {
 		kind, resource, field string
-		items              []any
+		items                 []any
 	}{
 		{"Exec", "execs", "execs", execs},
 		{"Logs", "logs", "logs", logs},
