@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CoreV1Api } from "@kubernetes/client-node";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ServerMessage } from "../src-shared/api/contract.ts";
@@ -86,6 +87,8 @@ writeFileSync(
       { name: "viewer", user: { token: viewerToken } },
       // The token read from a file named relative to the kubeconfig.
       { name: "viewer-file", user: { tokenFile: "viewer.token" } },
+      // A token the cluster never issued.
+      { name: "stale", user: { token: "expired-or-revoked-token" } },
       // Basic auth: sent as asked, but API servers stopped accepting it (Kubernetes 1.19).
       { name: "basic", user: { username: "admin", password: "basic-auth-Passw0rd" } },
     ],
@@ -93,6 +96,7 @@ writeFileSync(
       ...["ca-file", "no-verify", "wrong-ca"].map((name) => ({ name, context: { cluster: name, user: "viewer", namespace: "demo" } })),
       { name: "token-file", context: { cluster: "ca-file", user: "viewer-file", namespace: "demo" } },
       { name: "basic-auth", context: { cluster: "ca-file", user: "basic" } },
+      { name: "stale-token", context: { cluster: "ca-file", user: "stale" } },
     ],
   }),
 );
@@ -163,6 +167,7 @@ describe("main process", () => {
       "wrong-ca",
       "token-file",
       "basic-auth",
+      "stale-token",
     ]);
     expect(snap.current).toBe("sandbox-admin");
     expect(snap.contexts.find((c) => c.name === "sandbox-admin")).toMatchObject({
@@ -241,6 +246,25 @@ describe("main process", () => {
     const ns = sub("namespaces.watch", { context: "sandbox-oidc" });
     await expect.poll(() => last.get(ns)).toMatchObject({ listable: false, namespaces: ["demo"], error: { code: "Forbidden" } });
     expect((last.get(ns) as NamespacesState).error?.reason).toContain('User "oidc:alice" cannot list resource "namespaces"');
+  });
+
+  it("says 401 for a token the cluster does not accept", async () => {
+    const state = (await call("connections.connect", { context: "stale-token" })) as Extract<ConnectionState, { status: "error" }>;
+    expect(state.error).toMatchObject({ code: "Unauthorized", reason: "Unauthorized" });
+    expect(state.error.message).toContain("401");
+  });
+
+  it("follows namespaces as they are created and deleted", async () => {
+    const admin = sub("namespaces.watch", { context: "sandbox-admin" });
+    const names = () => (last.get(admin) as NamespacesState | undefined)?.namespaces ?? [];
+    await expect.poll(names).toContain("demo");
+    const core = app.services.connections.config("sandbox-admin").makeApiClient(CoreV1Api);
+    const name = `live-${Date.now()}`;
+    await core.createNamespace({ body: { metadata: { name } } });
+    await expect.poll(names).toContain(name);
+    await core.deleteNamespace({ name });
+    // Deletion takes the namespace controller a moment (Terminating, then gone).
+    await expect.poll(names, { timeout: 30_000 }).not.toContain(name);
   });
 
   it("sends basic-auth credentials, which today's API servers ignore: the user is anonymous", async () => {

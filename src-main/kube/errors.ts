@@ -38,7 +38,9 @@ export function toApiError(e: unknown, what: string): ApiError {
   // client-node's ApiException: an HTTP answer from the API server.
   if (typeof err.code === "number") {
     const status = statusOf(err.body);
-    const reason = status?.message ?? err.message;
+    // Without a parsed body, client-node's message still carries the server's line
+    // ("HTTP-Code: 401\nMessage: Unauthorized\nBody: …\nHeaders: …"); keep only that line.
+    const reason = status?.message ?? /^Message: (.*)$/m.exec(err.message ?? "")?.[1] ?? err.message;
     const by: Record<number, ApiErrorShape["code"]> = {
       401: "Unauthorized",
       403: "Forbidden",
