@@ -38,3 +38,39 @@ it("computes READY, STATUS and RESTARTS exactly as kubectl does for every pod", 
   const statuses = new Set(views.ours.map((l) => l.split(" ")[2]));
   for (const s of ["Running", "Pending", "Completed", "Error"]) expect(statuses).toContain(s);
 });
+
+it.each([
+  "env=test",
+  "env==test",
+  "env!=prod",
+  "tier",
+  "!tier",
+  "env in (test,prod)",
+  "env notin (test)",
+  "app=nginx,env=test",
+  "app.kubernetes.io/name=storefront",
+  "env=test,!tier,app notin (myapp)",
+])("selects the same pods as kubectl get -l %j", async (selector) => {
+  const { parseSelector, matches } = await import("../src-shared/k8s/label-selector.ts");
+  const parsed = parseSelector(selector);
+  if (!parsed.ok) throw new Error(parsed.error);
+  // Pods come and go (a CronJob runs every five minutes): compare reads of the same moment.
+  const views = async () => {
+    const [json, names] = await Promise.all([
+      kubectl(["get", "pods", "-A", "-o", "json"]),
+      kubectl(["get", "pods", "-A", "-l", selector, "-o", "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{'\\n'}{end}"]),
+    ]);
+    const all = JSON.parse(json).items as { metadata: { namespace: string; name: string; labels?: Record<string, string> } }[];
+    return {
+      ours: all
+        .filter((p) => matches(parsed.requirements, p.metadata.labels))
+        .map((p) => `${p.metadata.namespace}/${p.metadata.name}`)
+        .sort(),
+      theirs: names.split("\n").filter(Boolean).sort(),
+    };
+  };
+  let { ours, theirs } = await views();
+  for (let i = 0; i < 5 && JSON.stringify(ours) !== JSON.stringify(theirs); i++) ({ ours, theirs } = await views());
+  expect(ours).toEqual(theirs);
+  expect(theirs.length).toBeGreaterThan(0);
+});
