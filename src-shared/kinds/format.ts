@@ -61,3 +61,6 @@ export function containerColumns(template: (o: K8sObject) => K8sObject | undefin
 export const nameColumn: Column = { name: "NAME", value: (o) => o.metadata?.name ?? "" };
 export const ageColumn: Column = { name: "AGE", value: (o, now) => age(o.metadata?.creationTimestamp, now) };
 export const num = (v: unknown) => String(typeof v === "number" ? v : 0);
+
+/** Kinds without a printer of their own get NAME and CREATED AT from the API server. */
+export const createdAtColumn: Column = { name: "CREATED AT", value: (o) => o.metadata?.creationTimestamp ?? "" };

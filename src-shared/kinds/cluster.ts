@@ -1,0 +1,60 @@
+// Cluster-level kinds: what `kubectl get -o wide` shows for each.
+import { ageColumn, nameColumn } from "./format.ts";
+import type { K8sObject, KindDescriptor } from "./types.ts";
+
+export const namespace: KindDescriptor = {
+  kind: "Namespace",
+  group: "",
+  version: "v1",
+  resource: "namespaces",
+  namespaced: false,
+  columns: [nameColumn, { name: "STATUS", value: (o) => o.status?.phase ?? "" }, ageColumn],
+};
+
+const address = (o: K8sObject, type: string) => (o.status?.addresses ?? []).find((a: { type: string }) => a.type === type)?.address ?? "<none>";
+
+export const node: KindDescriptor = {
+  kind: "Node",
+  group: "",
+  version: "v1",
+  resource: "nodes",
+  namespaced: false,
+  columns: [
+    nameColumn,
+    {
+      name: "STATUS",
+      value: (o) => {
+        const ready = (o.status?.conditions ?? []).find((c: { type: string }) => c.type === "Ready");
+        const status = [ready ? (ready.status === "True" ? "Ready" : "NotReady") : "Unknown"];
+        if (o.spec?.unschedulable) status.push("SchedulingDisabled");
+        return status.join(",");
+      },
+    },
+    {
+      name: "ROLES",
+      value: (o) => {
+        const roles = new Set<string>();
+        for (const [k, v] of Object.entries((o.metadata?.labels ?? {}) as Record<string, string>)) {
+          if (k.startsWith("node-role.kubernetes.io/") && k.length > "node-role.kubernetes.io/".length) roles.add(k.slice("node-role.kubernetes.io/".length));
+          else if (k === "kubernetes.io/role" && v) roles.add(v);
+        }
+        return roles.size ? [...roles].sort().join(",") : "<none>";
+      },
+    },
+    ageColumn,
+    { name: "VERSION", value: (o) => o.status?.nodeInfo?.kubeletVersion ?? "" },
+    { name: "INTERNAL-IP", wide: true, value: (o) => address(o, "InternalIP") },
+    { name: "EXTERNAL-IP", wide: true, value: (o) => address(o, "ExternalIP") },
+    { name: "OS-IMAGE", wide: true, value: (o) => o.status?.nodeInfo?.osImage || "<unknown>" },
+    {
+      name: "KERNEL-VERSION",
+      wide: true,
+      value: (o) => {
+        const info = o.status?.nodeInfo ?? {};
+        const kernel = info.kernelVersion || "<unknown>";
+        return info.architecture ? `${kernel} (${info.architecture})` : kernel;
+      },
+    },
+    { name: "CONTAINER-RUNTIME", wide: true, value: (o) => o.status?.nodeInfo?.containerRuntimeVersion || "<unknown>" },
+  ],
+};
