@@ -31,7 +31,7 @@ async function serverTable(group: string, version: string, resource: string): Pr
   return (await res.json()) as Table;
 }
 
-const timeColumns = new Set(["AGE", "DURATION", "LAST SCHEDULE"]);
+const timeColumns = new Set(["AGE", "DURATION", "LAST SCHEDULE", "LAST SEEN", "FIRST SEEN"]);
 const withoutClock = (s: string) => s.replace(/ \(.* ago\)$/, "");
 
 describe("kind columns match the API server's table", () => {

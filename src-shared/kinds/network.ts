@@ -106,3 +106,30 @@ export const networkPolicy: KindDescriptor = {
   namespaced: true,
   columns: [nameColumn, { name: "POD-SELECTOR", value: (o) => formatLabelSelector(o.spec?.podSelector) }, ageColumn],
 };
+
+/** Up to three items, then "+ N more..."; `<unset>` when there are none. */
+function listWithMore(items: string[]): string {
+  if (items.length > 3) return `${items.slice(0, 3).join(",")} + ${items.length - 3} more...`;
+  return items.length ? items.join(",") : "<unset>";
+}
+
+export const endpointSlice: KindDescriptor = {
+  kind: "EndpointSlice",
+  group: "discovery.k8s.io",
+  version: "v1",
+  resource: "endpointslices",
+  namespaced: true,
+  columns: [
+    nameColumn,
+    { name: "ADDRESSTYPE", value: (o) => o.addressType ?? "" },
+    {
+      name: "PORTS",
+      value: (o) =>
+        listWithMore(
+          (o.ports ?? []).map((p: { port?: number; name?: string }) => (p.port !== undefined && p.port !== null ? String(p.port) : (p.name ?? "*"))),
+        ),
+    },
+    { name: "ENDPOINTS", value: (o) => listWithMore((o.endpoints ?? []).flatMap((e: { addresses?: string[] }) => e.addresses ?? [])) },
+    ageColumn,
+  ],
+};

@@ -2,8 +2,10 @@
 // generic one (name, namespace, age) — and, for CRDs, their additionalPrinterColumns (to come).
 import { clusterRole, clusterRoleBinding, role, roleBinding, serviceAccount } from "./access.ts";
 import { namespace, node } from "./cluster.ts";
+import { horizontalPodAutoscaler } from "./autoscaling.ts";
 import { configMap, secret } from "./config.ts";
-import { ingress, ingressClass, networkPolicy, service } from "./network.ts";
+import { event } from "./events.ts";
+import { endpointSlice, ingress, ingressClass, networkPolicy, service } from "./network.ts";
 import { customResourceDefinition, limitRange, podDisruptionBudget, resourceQuota } from "./policy.ts";
 import { persistentVolume, persistentVolumeClaim, storageClass } from "./storage.ts";
 import type { KindDescriptor } from "./types.ts";
@@ -18,6 +20,7 @@ export const kinds: KindDescriptor[] = [
   job,
   cronJob,
   service,
+  endpointSlice,
   ingress,
   ingressClass,
   networkPolicy,
@@ -33,6 +36,8 @@ export const kinds: KindDescriptor[] = [
   storageClass,
   node,
   namespace,
+  event,
+  horizontalPodAutoscaler,
   podDisruptionBudget,
   resourceQuota,
   limitRange,
