@@ -1,7 +1,6 @@
 // The main process against the practice cluster, driven exactly as a renderer drives it
 // (through a session), with every message towards the renderer recorded: connections,
 // exec credential plugins, kubeconfig errors — and not one credential in what was sent.
-import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +11,7 @@ import type { ServerMessage } from "../src-shared/api/contract.ts";
 import type { ConnectionState, ContextsSnapshot, NamespacesState } from "../src-shared/api/types.ts";
 import { createSession, type Session } from "./api/session.ts";
 import { createApp, type App } from "./index.ts";
+import { selfSignedCertificate } from "../e2e/sandbox/certificate.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kubedeck-app-"));
 const sandboxConfig = parse(readFileSync(inject("kubeconfig"), "utf8"));
@@ -54,25 +54,7 @@ const sandboxCluster = sandboxConfig.clusters.find((c: { name: string }) => c.na
 mkdirSync(join(dir, "tls"));
 writeFileSync(join(dir, "tls", "ca.crt"), Buffer.from(sandboxCluster["certificate-authority-data"], "base64"));
 writeFileSync(join(dir, "tls", "viewer.token"), viewerToken);
-execFileSync(
-  "openssl",
-  [
-    "req",
-    "-x509",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-days",
-    "1",
-    "-subj",
-    "/CN=other-ca",
-    "-keyout",
-    join(dir, "tls", "other.key"),
-    "-out",
-    join(dir, "tls", "other.crt"),
-  ],
-  { stdio: "ignore" },
-);
+await selfSignedCertificate({ commonName: "other-ca", days: 1, keyOut: join(dir, "tls", "other.key"), certOut: join(dir, "tls", "other.crt") });
 writeFileSync(
   join(dir, "tls", "config"),
   JSON.stringify({

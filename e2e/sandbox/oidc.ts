@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { stateDir } from "./paths.ts";
-import { run } from "./run.ts";
+import { selfSignedCertificate } from "./certificate.ts";
 
 export const oidcDir = join(stateDir, "oidc");
 export const oidcCert = join(oidcDir, "tls.crt");
@@ -21,23 +21,7 @@ export const issuerUrl = (port: number) => `https://127.0.0.1:${port}`;
 export async function ensureOidcMaterial(): Promise<string> {
   mkdirSync(oidcDir, { recursive: true });
   if (!existsSync(oidcCert) || !existsSync(oidcKey)) {
-    await run("openssl", [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "3650",
-      "-subj",
-      "/CN=kubedeck-sandbox-oidc",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-      "-keyout",
-      oidcKey,
-      "-out",
-      oidcCert,
-    ]);
+    await selfSignedCertificate({ commonName: "kubedeck-sandbox-oidc", subjectAltName: "IP:127.0.0.1", days: 3650, keyOut: oidcKey, certOut: oidcCert });
   }
   if (!existsSync(refreshTokenFile)) writeFileSync(refreshTokenFile, randomBytes(24).toString("base64url"), { mode: 0o600 });
   return readFileSync(refreshTokenFile, "utf8");

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { ensureBinaries, type Binaries } from "./build.ts";
 import { up } from "./cluster.ts";
 import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
+import { selfSignedCertificate } from "./certificate.ts";
 import { repoDir, sandboxDir, stateDir } from "./paths.ts";
 import { CommandError, run } from "./run.ts";
 
@@ -26,23 +27,13 @@ async function tlsSecret(bins: Binaries) {
   if (await exists(bins, ["-n", "demo", "secret/demo-tls"])) return;
   const dir = mkdtempSync(join(tmpdir(), "kubedeck-tls-"));
   try {
-    await run("openssl", [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "365",
-      "-subj",
-      "/CN=demo.kubedeck.local",
-      "-addext",
-      "subjectAltName=DNS:demo.kubedeck.local",
-      "-keyout",
-      join(dir, "tls.key"),
-      "-out",
-      join(dir, "tls.crt"),
-    ]);
+    await selfSignedCertificate({
+      commonName: "demo.kubedeck.local",
+      subjectAltName: "DNS:demo.kubedeck.local",
+      days: 365,
+      keyOut: join(dir, "tls.key"),
+      certOut: join(dir, "tls.crt"),
+    });
     const secret = await kubectl(bins, [
       "create",
       "secret",
