@@ -148,6 +148,17 @@ describe("contexts and clusters", () => {
   });
 });
 
+describe("signing in", () => {
+  it("connects sandbox-oidc through OpenID Connect, as alice", async () => {
+    await context("sandbox-oidc").click();
+    await expect.poll(() => page.getByText("Kubernetes v1.37.2").count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByRole("row", { name: /Authentication/ }).textContent()).toContain("auth-provider: oidc");
+    // Alice's group may edit in demo but not list namespaces: the fallback list shows demo.
+    await expect.poll(() => namespaceCell("demo").count(), { timeout: 20_000 }).toBe(1);
+    await shot(page, "oidc");
+  });
+});
+
 describe("language and theme", () => {
   it("switches to Simplified Chinese and keeps it", async () => {
     await page.getByRole("combobox", { name: "Language" }).click();

@@ -303,6 +303,19 @@ describe("helm and metrics", () => {
 });
 
 describe("the command line", () => {
+  it("seeds a second time without changing what is there", async () => {
+    const cli = (args: string[]) => run(process.execPath, ["e2e/sandbox/cli.ts", ...args]);
+    const revision = () =>
+      kubectl(["get", "deployment", "-n", "demo", "nginx-deployment", "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}"]);
+    const nginxUid = (await json(["get", "pod", "-n", "demo", "nginx"])).metadata.uid;
+    expect(await revision()).toBe("3");
+    await cli(["seed"]);
+    expect(await revision()).toBe("3");
+    expect((await json(["get", "pod", "-n", "demo", "nginx"])).metadata.uid).toBe(nginxUid);
+    const history = JSON.parse(await run(bins.helm, ["history", "storefront", "-n", "shop", "-o", "json"], { env: { ...helmEnv(), KUBECONFIG: kubeconfig } }));
+    expect(history).toHaveLength(2);
+  });
+
   it("up again is harmless, and kubeconfig prints only the path", async () => {
     const cli = (args: string[]) => run(process.execPath, ["e2e/sandbox/cli.ts", ...args]);
     const before = (await json(["get", "pod", "-n", "demo", "nginx"])).metadata.uid;
