@@ -1,0 +1,290 @@
+// The watch hub (DESIGN §4): one list-then-watch per (context, resource, namespace,
+// selector), shared by every subscriber and stopped when the last one leaves or the
+// context disconnects. Objects stay in main; subscribers get rows (the kind's columns),
+// as a snapshot and then batched changes, at most ten batches a second.
+import { KubernetesObjectApi, Watch, type KubeConfig } from "@kubernetes/client-node";
+import { descriptorFor } from "../../src-shared/kinds/registry.ts";
+import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
+import type { Connections } from "./connections.ts";
+import { toApiError } from "./errors.ts";
+import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
+
+export interface WatchTarget {
+  context: string;
+  group: string;
+  version: string;
+  resource: string;
+  namespace?: string;
+  labelSelector?: string;
+}
+
+export interface Row {
+  /** namespace/name, or name for cluster-scoped objects. */
+  key: string;
+  uid: string;
+  namespace?: string;
+  name: string;
+  cells: string[];
+}
+
+export type RowsEvent =
+  { type: "snapshot"; rows: Row[] } | { type: "changes"; upserts: Row[]; deletes: string[] } | { type: "state"; live: boolean; error?: ApiErrorShape };
+
+type Listener = (e: RowsEvent) => void;
+
+const pageSize = 500;
+const batchMs = 100;
+
+const objectKey = (o: K8sObject) => (o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata?.name);
+
+/** What arrives from the API server, minus what no view needs and every copy would carry. */
+function slim(o: K8sObject): K8sObject {
+  if (o.metadata?.managedFields) delete o.metadata.managedFields;
+  return o;
+}
+
+class ResourceWatch {
+  readonly listeners = new Set<Listener>();
+  readonly objects = new Map<string, K8sObject>();
+  private resourceVersion = "";
+  private abort?: AbortController;
+  private retry?: NodeJS.Timeout;
+  private flushTimer?: NodeJS.Timeout;
+  private backoffMs = 1000;
+  private pendingUpserts = new Set<string>();
+  private pendingDeletes = new Set<string>();
+  private stopped = false;
+  private attempt = 0;
+  /** How many times the full list was read (the first time, and after every 410). */
+  lists = 0;
+  private readonly kc: KubeConfig;
+  private readonly target: WatchTarget;
+  private readonly kind: KindDescriptor;
+
+  constructor(kc: KubeConfig, target: WatchTarget, kind: KindDescriptor) {
+    this.kc = kc;
+    this.target = target;
+    this.kind = kind;
+  }
+
+  private get path(): string {
+    const { group, version, resource, namespace } = this.target;
+    const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
+    return namespace ? `${base}/namespaces/${namespace}/${resource}` : `${base}/${resource}`;
+  }
+
+  row(o: K8sObject, now = Date.now()): Row {
+    return {
+      key: objectKey(o),
+      uid: o.metadata?.uid ?? "",
+      namespace: o.metadata?.namespace,
+      name: o.metadata?.name ?? "",
+      cells: this.kind.columns.map((c) => c.value(o, now)),
+    };
+  }
+
+  snapshot(): RowsEvent {
+    const now = Date.now();
+    return { type: "snapshot", rows: [...this.objects.values()].map((o) => this.row(o, now)) };
+  }
+
+  private emit(e: RowsEvent) {
+    for (const l of this.listeners) l(e);
+  }
+
+  start() {
+    void this.list();
+  }
+
+  /** Reads the whole list, page by page, then watches from where the list ended. */
+  private async list() {
+    if (this.stopped) return;
+    try {
+      const api = KubernetesObjectApi.makeApiClient(this.kc);
+      const apiVersion = this.target.group ? `${this.target.group}/${this.target.version}` : this.target.version;
+      const fresh = new Map<string, K8sObject>();
+      let token: string | undefined;
+      do {
+        const page = await api.list(
+          apiVersion,
+          this.kind.kind,
+          this.target.namespace,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          this.target.labelSelector,
+          pageSize,
+          token,
+        );
+        for (const o of page.items as K8sObject[]) fresh.set(objectKey(o), slim(o));
+        token = page.metadata?._continue;
+        this.resourceVersion = page.metadata?.resourceVersion ?? "";
+      } while (token && !this.stopped);
+      if (this.stopped) return;
+      this.lists++;
+      this.objects.clear();
+      for (const [k, o] of fresh) this.objects.set(k, o);
+      this.pendingUpserts.clear();
+      this.pendingDeletes.clear();
+      this.emit(this.snapshot());
+      this.emit({ type: "state", live: true });
+      await this.watch();
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  /** Watches from the current resourceVersion (tests set an old one to force a 410). */
+  async watch(fromResourceVersion = this.resourceVersion) {
+    if (this.stopped) return;
+    this.endWatch();
+    this.resourceVersion = fromResourceVersion;
+    // Each attempt has its number: events and endings of an older attempt are ignored.
+    const attempt = ++this.attempt;
+    try {
+      const abort = await new Watch(this.kc).watch(
+        this.path,
+        { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, labelSelector: this.target.labelSelector },
+        (type, obj) => attempt === this.attempt && this.event(type, obj),
+        (err) => attempt === this.attempt && this.ended(err),
+      );
+      if (attempt === this.attempt && !this.stopped) this.abort = abort;
+      else abort.abort();
+    } catch (e) {
+      if (attempt === this.attempt) this.failed(e);
+    }
+  }
+
+  private endWatch() {
+    this.attempt++;
+    const abort = this.abort;
+    this.abort = undefined;
+    abort?.abort();
+  }
+
+  private event(type: string, obj: K8sObject) {
+    if (this.stopped) return;
+    if (type === "ERROR") {
+      // 410 Gone: the resourceVersion is older than the server keeps. Read everything again.
+      if (obj?.code === 410) {
+        this.endWatch();
+        void this.list();
+      } else {
+        this.failed(Object.assign(new Error(obj?.message ?? "watch error"), { code: obj?.code, body: obj }));
+      }
+      return;
+    }
+    if (obj?.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
+    if (type === "BOOKMARK") return;
+    this.backoffMs = 1000;
+    const key = objectKey(obj);
+    if (type === "DELETED") {
+      this.objects.delete(key);
+      this.pendingUpserts.delete(key);
+      this.pendingDeletes.add(key);
+    } else {
+      this.objects.set(key, slim(obj));
+      this.pendingDeletes.delete(key);
+      this.pendingUpserts.add(key);
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), batchMs);
+  }
+
+  private flush() {
+    this.flushTimer = undefined;
+    if (this.stopped || (!this.pendingUpserts.size && !this.pendingDeletes.size)) return;
+    const now = Date.now();
+    const upserts = [...this.pendingUpserts].flatMap((k) => {
+      const o = this.objects.get(k);
+      return o ? [this.row(o, now)] : [];
+    });
+    const deletes = [...this.pendingDeletes];
+    this.pendingUpserts.clear();
+    this.pendingDeletes.clear();
+    this.emit({ type: "changes", upserts, deletes });
+  }
+
+  /** The watch connection closed: the server ends watches now and then; reconnect. */
+  private ended(err: unknown) {
+    if (this.stopped) return;
+    this.abort = undefined;
+    if (err) this.failed(err);
+    else void this.watch();
+  }
+
+  /** Keeps what it has, says it is reconnecting, and tries again with capped backoff. */
+  private failed(e: unknown) {
+    if (this.stopped) return;
+    this.endWatch();
+    this.emit({ type: "state", live: false, error: toApiError(e, `watching ${this.target.resource}`).toJSON() });
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => void this.list(), this.backoffMs);
+    this.backoffMs = Math.min(this.backoffMs * 2, 30_000);
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    clearTimeout(this.flushTimer);
+    this.endWatch();
+  }
+
+  get watching(): boolean {
+    return !!this.abort;
+  }
+}
+
+export class WatchHub {
+  private watches = new Map<string, ResourceWatch>();
+  private readonly connections: Connections;
+
+  constructor(connections: Connections) {
+    this.connections = connections;
+    connections.onDisconnect((context) => {
+      for (const [key, w] of this.watches) {
+        if (key.startsWith(`${context}|`)) {
+          w.stop();
+          this.watches.delete(key);
+        }
+      }
+    });
+  }
+
+  static key(t: WatchTarget): string {
+    return [t.context, t.group, t.version, t.resource, t.namespace ?? "*", t.labelSelector ?? ""].join("|");
+  }
+
+  /** The shared watch of a target (for tests and diagnostics). */
+  active(t: WatchTarget): ResourceWatch | undefined {
+    return this.watches.get(WatchHub.key(t));
+  }
+
+  get size(): number {
+    return this.watches.size;
+  }
+
+  subscribe(target: WatchTarget, listener: Listener): () => void {
+    const kind = descriptorFor(target.group, target.resource);
+    if (!kind) throw new Error(`no descriptor for ${target.group}/${target.resource}`);
+    const key = WatchHub.key(target);
+    let w = this.watches.get(key);
+    if (!w) {
+      w = new ResourceWatch(this.connections.config(target.context), target, kind);
+      this.watches.set(key, w);
+      w.listeners.add(listener);
+      w.start();
+    } else {
+      w.listeners.add(listener);
+      if (w.lists > 0) listener(w.snapshot());
+    }
+    const watch = w;
+    return () => {
+      watch.listeners.delete(listener);
+      if (watch.listeners.size === 0 && this.watches.get(key) === watch) {
+        watch.stop();
+        this.watches.delete(key);
+      }
+    };
+  }
+}

@@ -1,0 +1,130 @@
+// The watch hub against the practice cluster: shared and torn down with its subscribers,
+// rows that follow the cluster, and a full relist after 410 Gone.
+import { CoreV1Api } from "@kubernetes/client-node";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ensureBinaries } from "../e2e/sandbox/build.ts";
+import { run } from "../e2e/sandbox/run.ts";
+import { createApp, type App } from "./index.ts";
+import { WatchHub, type Row, type RowsEvent, type WatchTarget } from "./kube/watch-hub.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "kubedeck-watch-"));
+let app: App;
+let hub: WatchHub;
+const pods: WatchTarget = { context: "sandbox-admin", group: "", version: "v1", resource: "pods", namespace: "demo" };
+
+/** The rows a subscriber has, kept up to date from its events. */
+function follow(target: WatchTarget) {
+  const rows = new Map<string, Row>();
+  const events: RowsEvent[] = [];
+  const stop = hub.subscribe(target, (e) => {
+    events.push(e);
+    if (e.type === "snapshot") {
+      rows.clear();
+      for (const r of e.rows) rows.set(r.key, r);
+    } else if (e.type === "changes") {
+      for (const r of e.upserts) rows.set(r.key, r);
+      for (const k of e.deletes) rows.delete(k);
+    }
+  });
+  return { rows, events, stop, names: () => [...rows.values()].map((r) => r.name).sort() };
+}
+
+async function kubectlPodNames(): Promise<string[]> {
+  const bins = await ensureBinaries(() => {});
+  const out = await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "get", "pods", "-n", "demo", "-o", "jsonpath={.items[*].metadata.name}"]);
+  return out.split(" ").filter(Boolean).sort();
+}
+
+beforeAll(async () => {
+  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") } });
+  await app.services.connections.connect("sandbox-admin");
+  hub = new WatchHub(app.services.connections);
+});
+
+afterAll(() => {
+  app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("watch hub", () => {
+  it("shares one watch between subscribers of the same target and stops it with the last", async () => {
+    const a = follow(pods);
+    const b = follow(pods);
+    const other = follow({ ...pods, labelSelector: "app=nginx" });
+    expect(hub.size).toBe(2);
+    await expect.poll(() => a.rows.size).toBeGreaterThan(0);
+    await expect.poll(() => b.names()).toEqual(a.names());
+    const shared = hub.active(pods)!;
+    expect(shared.lists).toBe(1);
+    a.stop();
+    expect(hub.active(pods)).toBe(shared);
+    b.stop();
+    expect(hub.active(pods)).toBeUndefined();
+    expect(shared.watching).toBe(false);
+    other.stop();
+    expect(hub.size).toBe(0);
+  });
+
+  it("lists what kubectl lists, with the kind's columns", async () => {
+    const f = follow(pods);
+    try {
+      await expect.poll(() => f.rows.size).toBeGreaterThan(0);
+      // Pods come and go (a CronJob): compare until both describe the same moment.
+      await expect.poll(async () => JSON.stringify(f.names()) === JSON.stringify(await kubectlPodNames()), { timeout: 20_000 }).toBe(true);
+      const nginx = f.rows.get("demo/nginx")!;
+      expect(nginx.cells.slice(0, 3)).toEqual(["nginx", "1/1", "Running"]);
+    } finally {
+      f.stop();
+    }
+  });
+
+  it("brings new and deleted objects as changes", async () => {
+    const f = follow(pods);
+    const core = app.services.connections.config("sandbox-admin").makeApiClient(CoreV1Api);
+    const name = `watched-${Date.now()}`;
+    try {
+      await expect.poll(() => f.rows.size).toBeGreaterThan(0);
+      await core.createNamespacedPod({ namespace: "demo", body: { metadata: { name }, spec: { containers: [{ name: "app", image: "busybox:1.36" }] } } });
+      await expect.poll(() => f.rows.get(`demo/${name}`)?.cells[2], { timeout: 20_000 }).toBe("Running");
+      expect(f.events.some((e) => e.type === "changes")).toBe(true);
+      await core.deleteNamespacedPod({ namespace: "demo", name, gracePeriodSeconds: 0 });
+      await expect.poll(() => f.rows.has(`demo/${name}`), { timeout: 20_000 }).toBe(false);
+    } finally {
+      f.stop();
+      await core.deleteNamespacedPod({ namespace: "demo", name, gracePeriodSeconds: 0 }).catch(() => {});
+    }
+  });
+
+  it("reads everything again after 410 Gone and ends up complete and correct", async () => {
+    const f = follow(pods);
+    try {
+      await expect.poll(() => hub.active(pods)?.watching).toBe(true);
+      const w = hub.active(pods)!;
+      const before = w.lists;
+      // A resourceVersion far older than the API server keeps: it answers 410 Gone.
+      await w.watch("1");
+      await expect.poll(() => w.lists, { timeout: 20_000 }).toBe(before + 1);
+      expect(f.events.filter((e) => e.type === "snapshot").length).toBe(2);
+      // A relist, not a failure: the view never went to "reconnecting".
+      expect(f.events.filter((e) => e.type === "state" && !e.live)).toEqual([]);
+      await expect.poll(async () => JSON.stringify(f.names()) === JSON.stringify(await kubectlPodNames()), { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => w.watching).toBe(true);
+    } finally {
+      f.stop();
+    }
+  });
+
+  it("stops a context's watches when it disconnects", async () => {
+    const f = follow(pods);
+    await expect.poll(() => hub.active(pods)?.watching).toBe(true);
+    const w = hub.active(pods)!;
+    app.services.connections.disconnect("sandbox-admin");
+    expect(hub.size).toBe(0);
+    expect(w.watching).toBe(false);
+    f.stop();
+    await app.services.connections.connect("sandbox-admin");
+  });
+});
