@@ -1,9 +1,14 @@
-// up/down of a second, throw-away cluster beside the seeded one: a cluster whose processes
-// were killed is cleaned up by the next `up`, and `down` leaves no process behind.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+// A second, throw-away cluster beside the seeded one, for what would disturb the others:
+// the API server going away and coming back under a live watch, a cluster whose processes
+// were killed (cleaned up by the next `up`), and `down` leaving no process behind.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { createApp } from "../../src-main/index.ts";
+import { WatchHub, type Row, type RowsEvent } from "../../src-main/kube/watch-hub.ts";
+import { binaryPaths } from "./build.ts";
 import { run } from "./run.ts";
 
 const state = mkdtempSync(join(tmpdir(), "kubedeck-sandbox-lifecycle-"));
@@ -27,6 +32,63 @@ function processes(): number[] {
 afterAll(async () => {
   await cli(["down"]).catch(() => {});
   rmSync(state, { recursive: true, force: true });
+});
+
+/** Kills the API server and starts it again exactly as it was (arguments, folder, environment). */
+async function restartApiServer(whileDown: () => Promise<void>) {
+  const pid = processes().find((p) => readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0")[0].endsWith("kube-apiserver"));
+  if (!pid) throw new Error("no kube-apiserver process found");
+  const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+  const cwd = readlinkSync(`/proc/${pid}/cwd`);
+  const environ = Object.fromEntries(
+    readFileSync(`/proc/${pid}/environ`, "utf8")
+      .split("\0")
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+  );
+  process.kill(pid, "SIGKILL");
+  await whileDown();
+  spawn(args[0], args.slice(1), { cwd, env: environ, detached: true, stdio: "ignore" }).unref();
+}
+
+it("keeps a watch complete and correct across an API server restart", async () => {
+  const kubeconfig = (await cli(["up"])).trim();
+  const app = createApp({ userDataDir: join(state, "app"), env: { ...process.env, KUBECONFIG: kubeconfig } });
+  const kubectl = (args: string[]) => run(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, ...args]);
+  try {
+    expect(await app.services.connections.connect("sandbox-admin")).toMatchObject({ status: "connected" });
+    const hub = new WatchHub(app.services.connections);
+    const rows = new Map<string, Row>();
+    const events: RowsEvent[] = [];
+    const stop = hub.subscribe({ context: "sandbox-admin", group: "", version: "v1", resource: "nodes" }, (e) => {
+      events.push(e);
+      if (e.type === "snapshot") {
+        rows.clear();
+        for (const r of e.rows) rows.set(r.key, r);
+      } else if (e.type === "changes") {
+        for (const r of e.upserts) rows.set(r.key, r);
+        for (const k of e.deletes) rows.delete(k);
+      }
+    });
+    await expect.poll(() => rows.size).toBe(5);
+
+    await restartApiServer(async () => {
+      // The view says it is reconnecting, and keeps what it had.
+      await expect.poll(() => events.some((e) => e.type === "state" && !e.live), { timeout: 30_000 }).toBe(true);
+      expect(rows.size).toBe(5);
+    });
+    // Changes made once it is back reach the view, and the list matches kubectl's.
+    await expect.poll(() => kubectl(["get", "--raw", "/readyz"]).catch(() => ""), { timeout: 60_000 }).toBe("ok");
+    const node = { apiVersion: "v1", kind: "Node", metadata: { name: "sandbox-extra", annotations: { "kwok.x-k8s.io/node": "fake" } } };
+    await run(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, "apply", "-f", "-"], { input: JSON.stringify(node) });
+    const names = async () => (await kubectl(["get", "nodes", "-o", "jsonpath={.items[*].metadata.name}"])).split(" ").sort();
+    await expect.poll(() => [...rows.keys()].sort(), { timeout: 60_000 }).toEqual(await names());
+    expect(rows.has("sandbox-extra")).toBe(true);
+    expect(events.findLast((e) => e.type === "state")).toMatchObject({ live: true });
+    stop();
+  } finally {
+    app.close();
+  }
 });
 
 it("recovers from a killed cluster and stops without leaving processes", async () => {
