@@ -200,6 +200,28 @@ describe("main process", () => {
     await expect.poll(() => (last.get(viewer) as NamespacesState).namespaces).toEqual(["demo", "team-a"]);
   });
 
+  it("streams a resource's rows, filtered by labels, and refuses a malformed selector", async () => {
+    const id = sub("resources.watch", {
+      context: "sandbox-admin",
+      group: "apps",
+      version: "v1",
+      resource: "deployments",
+      namespace: "demo",
+      labelSelector: "app=nginx",
+    });
+    await expect.poll(() => (last.get(id) as { type: string } | undefined)?.type).toBe("state");
+    const snapshot = sent.map((m) => JSON.parse(m)).find((m) => m.id === id && m.event?.type === "snapshot");
+    expect(snapshot.event.rows.map((r: { key: string; cells: string[] }) => [r.key, r.cells.slice(0, 2)])).toEqual([
+      ["demo/nginx-deployment", ["nginx-deployment", "3/3"]],
+    ]);
+    const bad = sub("resources.watch", { context: "sandbox-admin", group: "", version: "v1", resource: "pods", labelSelector: "env in (a" });
+    await expect
+      .poll(() => sent.map((m) => JSON.parse(m)).find((m) => m.id === bad && m.t === "end"))
+      .toMatchObject({
+        error: { code: "Invalid", message: "label selector: expected ')' to close the list of values" },
+      });
+  });
+
   it("rejects calls that do not fit the contract", async () => {
     await expect(call("connections.connect", { context: "" })).rejects.toMatchObject({ code: "Invalid" });
     await expect(call("settings.update", { theme: "neon" })).rejects.toMatchObject({ code: "Invalid" });

@@ -5,6 +5,7 @@ import { createRouter, type Router } from "./api/router.ts";
 import { Connections } from "./kube/connections.ts";
 import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import { Namespaces } from "./kube/namespaces.ts";
+import { WatchHub } from "./kube/watch-hub.ts";
 import { SettingsStore } from "./platform/settings.ts";
 import type { Services } from "./services.ts";
 
@@ -26,7 +27,8 @@ export function createApp({ userDataDir, env }: AppOptions): App {
   const kubeconfig = new KubeconfigStore(env, settings.get().kubeconfigPaths);
   const connections = new Connections(kubeconfig);
   const namespaces = new Namespaces(connections, kubeconfig, settings);
-  const services: Services = { settings, kubeconfig, connections, namespaces };
+  const watchHub = new WatchHub(connections);
+  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
   for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);

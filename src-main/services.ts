@@ -2,6 +2,7 @@
 import type { Connections } from "./kube/connections.ts";
 import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import type { Namespaces } from "./kube/namespaces.ts";
+import type { WatchHub } from "./kube/watch-hub.ts";
 import type { SettingsStore } from "./platform/settings.ts";
 
 export interface Services {
@@ -9,4 +10,5 @@ export interface Services {
   kubeconfig: KubeconfigStore;
   connections: Connections;
   namespaces: Namespaces;
+  watchHub: WatchHub;
 }

@@ -12,6 +12,8 @@ import {
   type StreamName,
 } from "../../src-shared/api/contract.ts";
 import { ApiError, type ApiErrorShape } from "../../src-shared/api/errors.ts";
+import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
+import { descriptorFor } from "../../src-shared/kinds/registry.ts";
 import type { Services } from "../services.ts";
 
 type Handlers = { [N in CallName]: (input: z.output<(typeof callInputs)[N]>) => Promise<CallOutputs[N]> | CallOutputs[N] };
@@ -82,6 +84,23 @@ export function createRouter(s: Services): Router {
       return s.connections.onChange(emit);
     },
     "namespaces.watch": ({ context }, emit) => s.namespaces.subscribe(context, emit),
+    "resources.watch": (target, emit) => {
+      if (target.labelSelector) {
+        const parsed = parseSelector(target.labelSelector);
+        if (!parsed.ok) {
+          throw new ApiError({
+            code: "Invalid",
+            message: `label selector: ${parsed.error}`,
+            fields: [{ path: "labelSelector", message: `${parsed.error} (at ${parsed.position})` }],
+          });
+        }
+      }
+      if (!descriptorFor(target.group, target.resource)) {
+        throw new ApiError({ code: "NotFound", message: `no list view for ${target.group ? `${target.group}/` : ""}${target.resource} yet` });
+      }
+      s.connections.config(target.context);
+      return s.watchHub.subscribe(target, emit);
+    },
   };
 
   return {

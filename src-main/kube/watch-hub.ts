@@ -7,7 +7,7 @@ import { descriptorFor } from "../../src-shared/kinds/registry.ts";
 import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
-import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
+import type { ResourceRow, ResourceRowsEvent } from "../../src-shared/api/types.ts";
 
 export interface WatchTarget {
   context: string;
@@ -18,17 +18,8 @@ export interface WatchTarget {
   labelSelector?: string;
 }
 
-export interface Row {
-  /** namespace/name, or name for cluster-scoped objects. */
-  key: string;
-  uid: string;
-  namespace?: string;
-  name: string;
-  cells: string[];
-}
-
-export type RowsEvent =
-  { type: "snapshot"; rows: Row[] } | { type: "changes"; upserts: Row[]; deletes: string[] } | { type: "state"; live: boolean; error?: ApiErrorShape };
+export type Row = ResourceRow;
+export type RowsEvent = ResourceRowsEvent;
 
 type Listener = (e: RowsEvent) => void;
 

@@ -2,7 +2,7 @@
 // Inputs are zod schemas, because the renderer is untrusted and main validates every call;
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
-import type { ConnectionState, ContextsSnapshot, NamespacesState, Settings } from "./types.ts";
+import type { ConnectionState, ContextsSnapshot, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
 
 const contextName = z.string().min(1).max(253);
 const namespaceName = z
@@ -45,12 +45,24 @@ export const streamInputs = {
   "connections.watch": z.object({}),
   /** A connected context's namespaces, live. */
   "namespaces.watch": z.object({ context: contextName }),
+  /** A resource's rows (the kind's columns), live; one namespace or all, optionally filtered by labels. */
+  "resources.watch": z
+    .object({
+      context: contextName,
+      group: z.string().max(253),
+      version: z.string().min(1).max(63),
+      resource: z.string().min(1).max(253),
+      namespace: namespaceName.optional(),
+      labelSelector: z.string().max(4096).optional(),
+    })
+    .strict(),
 } as const;
 
 export interface StreamEvents {
   "contexts.watch": ContextsSnapshot;
   "connections.watch": ConnectionState[];
   "namespaces.watch": NamespacesState;
+  "resources.watch": ResourceRowsEvent;
 }
 
 export type CallName = keyof typeof callInputs;

@@ -65,3 +65,19 @@ export const defaultSettings: Settings = {
   namespaceFilter: {},
   manualNamespaces: {},
 };
+
+/** One object as a list shows it: its identity and the kind's columns. */
+export interface ResourceRow {
+  /** namespace/name, or name for cluster-scoped objects. */
+  key: string;
+  uid: string;
+  namespace?: string;
+  name: string;
+  cells: string[];
+}
+
+/** A resource list, live: a snapshot, then batched changes; `state` says whether the watch is up. */
+export type ResourceRowsEvent =
+  | { type: "snapshot"; rows: ResourceRow[] }
+  | { type: "changes"; upserts: ResourceRow[]; deletes: string[] }
+  | { type: "state"; live: boolean; error?: import("./errors.ts").ApiErrorShape };
