@@ -196,6 +196,13 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
       "5m",
       "--extra-args",
       `kube-apiserver=authentication-config=${authenticationConfig}`,
+      // etcd history is compacted every 30 s instead of 5 min, and ConfigMaps are watched
+      // straight from etcd (no watch cache), so resuming a ConfigMap watch from an old
+      // resourceVersion gets 410 Gone within a minute: the path clients must handle.
+      "--extra-args",
+      "kube-apiserver=etcd-compaction-interval=30s",
+      "--extra-args",
+      "kube-apiserver=watch-cache-sizes=configmaps#0",
     ]);
   } catch (e) {
     throw new Error(

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { createApp } from "../../src-main/index.ts";
+import { applyRowsEvent } from "../../src-shared/api/rows-reducer.ts";
 import { WatchHub, type Row, type RowsEvent } from "../../src-main/kube/watch-hub.ts";
 import { binaryPaths } from "./build.ts";
 import { run } from "./run.ts";
@@ -62,13 +63,7 @@ it("keeps a watch complete and correct across an API server restart", async () =
     const events: RowsEvent[] = [];
     const stop = hub.subscribe({ context: "sandbox-admin", group: "", version: "v1", resource: "nodes" }, (e) => {
       events.push(e);
-      if (e.type === "snapshot") {
-        rows.clear();
-        for (const r of e.rows) rows.set(r.key, r);
-      } else if (e.type === "changes") {
-        for (const r of e.upserts) rows.set(r.key, r);
-        for (const k of e.deletes) rows.delete(k);
-      }
+      applyRowsEvent(rows, e);
     });
     await expect.poll(() => rows.size).toBe(5);
 
