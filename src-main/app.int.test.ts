@@ -222,6 +222,20 @@ describe("main process", () => {
       });
   });
 
+  it("asks the cluster what the user may do", async () => {
+    const checks = [
+      { verb: "list", group: "", resource: "pods", namespace: "demo" },
+      { verb: "delete", group: "", resource: "pods", namespace: "demo" },
+      { verb: "list", group: "", resource: "secrets", namespace: "demo" },
+      { verb: "list", group: "", resource: "pods", namespace: "shop" },
+    ];
+    const viewer = (await call("access.check", { context: "sandbox-viewer", checks })) as { allowed: boolean }[];
+    expect(viewer.map((r) => r.allowed)).toEqual([true, false, false, false]);
+    const admin = (await call("access.check", { context: "sandbox-admin", checks })) as { allowed: boolean }[];
+    expect(admin.map((r) => r.allowed)).toEqual([true, true, true, true]);
+    await expect(call("access.check", { context: "sandbox-broken", checks })).rejects.toMatchObject({ code: "Invalid" });
+  });
+
   it("rejects calls that do not fit the contract", async () => {
     await expect(call("connections.connect", { context: "" })).rejects.toMatchObject({ code: "Invalid" });
     await expect(call("settings.update", { theme: "neon" })).rejects.toMatchObject({ code: "Invalid" });

@@ -2,6 +2,7 @@
 // process and serve mode start from here; neither adds services of its own.
 import { join } from "node:path";
 import { createRouter, type Router } from "./api/router.ts";
+import { AccessReviews } from "./kube/access.ts";
 import { Connections } from "./kube/connections.ts";
 import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import { Namespaces } from "./kube/namespaces.ts";
@@ -28,7 +29,8 @@ export function createApp({ userDataDir, env }: AppOptions): App {
   const connections = new Connections(kubeconfig);
   const namespaces = new Namespaces(connections, kubeconfig, settings);
   const watchHub = new WatchHub(connections);
-  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub };
+  const access = new AccessReviews(connections);
+  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
   for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);

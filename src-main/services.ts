@@ -1,4 +1,5 @@
 // The services main offers, built once by the composition root.
+import type { AccessReviews } from "./kube/access.ts";
 import type { Connections } from "./kube/connections.ts";
 import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import type { Namespaces } from "./kube/namespaces.ts";
@@ -11,4 +12,5 @@ export interface Services {
   connections: Connections;
   namespaces: Namespaces;
   watchHub: WatchHub;
+  access: AccessReviews;
 }

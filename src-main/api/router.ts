@@ -15,6 +15,7 @@ import { ApiError, type ApiErrorShape } from "../../src-shared/api/errors.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import { descriptorFor } from "../../src-shared/kinds/registry.ts";
 import type { Services } from "../services.ts";
+import { toApiError } from "../kube/errors.ts";
 
 type Handlers = { [N in CallName]: (input: z.output<(typeof callInputs)[N]>) => Promise<CallOutputs[N]> | CallOutputs[N] };
 type Streams = { [N in StreamName]: (input: z.output<(typeof streamInputs)[N]>, emit: (e: StreamEvents[N]) => void) => () => void };
@@ -63,6 +64,13 @@ export function createRouter(s: Services): Router {
     "connections.disconnect": ({ context }) => {
       s.connections.disconnect(context);
       s.settings.update((x) => void (x.lastContexts = x.lastContexts.filter((c) => c !== context)));
+    },
+    "access.check": async ({ context, checks }) => {
+      try {
+        return await s.access.check(context, checks);
+      } catch (e) {
+        throw toApiError(e, `checking permissions in ${context}`);
+      }
     },
     "settings.get": () => s.settings.get(),
     "settings.update": (change) =>

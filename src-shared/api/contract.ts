@@ -2,7 +2,7 @@
 // Inputs are zod schemas, because the renderer is untrusted and main validates every call;
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
-import type { ConnectionState, ContextsSnapshot, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
+import type { AccessResult, ConnectionState, ContextsSnapshot, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
 
 const contextName = z.string().min(1).max(253);
 const namespaceName = z
@@ -16,6 +16,25 @@ export const callInputs = {
   "kubeconfig.removePath": z.object({ path: z.string().min(1).max(4096) }),
   "connections.connect": z.object({ context: contextName }),
   "connections.disconnect": z.object({ context: contextName }),
+  /** May the user do these things? Answered by the cluster (SelfSubjectAccessReview). */
+  "access.check": z.object({
+    context: contextName,
+    checks: z
+      .array(
+        z
+          .object({
+            verb: z.string().min(1).max(63),
+            group: z.string().max(253),
+            resource: z.string().min(1).max(253),
+            subresource: z.string().max(253).optional(),
+            namespace: namespaceName.optional(),
+            name: z.string().max(253).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  }),
   "settings.get": z.object({}),
   "settings.update": z
     .object({
@@ -34,6 +53,7 @@ export interface CallOutputs {
   "kubeconfig.removePath": ContextsSnapshot;
   "connections.connect": ConnectionState;
   "connections.disconnect": void;
+  "access.check": AccessResult[];
   "settings.get": Settings;
   "settings.update": Settings;
 }

@@ -81,3 +81,19 @@ export type ResourceRowsEvent =
   | { type: "snapshot"; rows: ResourceRow[] }
   | { type: "changes"; upserts: ResourceRow[]; deletes: string[] }
   | { type: "state"; live: boolean; error?: import("./errors.ts").ApiErrorShape };
+
+/** A question for the cluster's authorizer: may I `verb` this resource (here)? */
+export interface AccessCheck {
+  verb: string;
+  group: string;
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+export interface AccessResult extends AccessCheck {
+  allowed: boolean;
+  /** The authorizer's explanation, when it gave one. */
+  reason?: string;
+}

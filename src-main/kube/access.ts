@@ -1,0 +1,47 @@
+// What the user may do, asked of the cluster itself (SelfSubjectAccessReview), so that an
+// action is shown disabled with the missing verb and resource instead of failing later.
+// Answers are cached per context for a minute: RBAC rarely changes while a view is open.
+import { AuthorizationV1Api } from "@kubernetes/client-node";
+import type { AccessCheck, AccessResult } from "../../src-shared/api/types.ts";
+import type { Connections } from "./connections.ts";
+
+const ttlMs = 60_000;
+
+export class AccessReviews {
+  private cache = new Map<string, { at: number; result: Promise<AccessResult> }>();
+  private readonly connections: Connections;
+
+  constructor(connections: Connections) {
+    this.connections = connections;
+    connections.onDisconnect((context) => {
+      for (const key of this.cache.keys()) if (key.startsWith(`${context}|`)) this.cache.delete(key);
+    });
+  }
+
+  check(context: string, checks: AccessCheck[]): Promise<AccessResult[]> {
+    const api = this.connections.config(context).makeApiClient(AuthorizationV1Api);
+    const now = Date.now();
+    return Promise.all(
+      checks.map((c) => {
+        const key = [context, c.verb, c.group, c.resource, c.subresource ?? "", c.namespace ?? "", c.name ?? ""].join("|");
+        const hit = this.cache.get(key);
+        if (hit && now - hit.at < ttlMs) return hit.result;
+        const result = api
+          .createSelfSubjectAccessReview({
+            body: {
+              apiVersion: "authorization.k8s.io/v1",
+              kind: "SelfSubjectAccessReview",
+              spec: {
+                resourceAttributes: { verb: c.verb, group: c.group, resource: c.resource, subresource: c.subresource, namespace: c.namespace, name: c.name },
+              },
+            },
+          })
+          .then((r) => ({ ...c, allowed: !!r.status?.allowed, reason: r.status?.reason || undefined }));
+        // A failed review is not remembered: the next check asks again.
+        result.catch(() => this.cache.delete(key));
+        this.cache.set(key, { at: now, result });
+        return result;
+      }),
+    );
+  }
+}
