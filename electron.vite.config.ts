@@ -24,6 +24,7 @@ export default defineConfig({
   renderer: {
     root: "src-renderer",
     plugins: [react()],
-    build: { rolldownOptions: { input: resolve("src-renderer/index.html") } },
+    // Minified: electron-vite leaves it off by default, and the renderer is what loads at start.
+    build: { minify: true, rolldownOptions: { input: resolve("src-renderer/index.html") } },
   },
 });
