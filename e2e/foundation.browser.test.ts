@@ -55,6 +55,12 @@ describe("serve mode's guard", () => {
     expect((await get(`/assets/x.js?token=${serve.token}x`, { Host: `127.0.0.1:${serve.port}` })).status).toBe(401);
   });
 
+  it("answers a malformed address with 400 and keeps serving", async () => {
+    const host = { Host: `127.0.0.1:${serve.port}`, Cookie: `kubedeck_token=${serve.token}` };
+    expect((await get("/%E0%A4%A", host)).status).toBe(400);
+    expect((await get("/", host)).status).toBe(200);
+  });
+
   it("refuses a DNS-rebinding Host and another origin, even with the token", async () => {
     expect((await get(`/?token=${serve.token}`, { Host: `evil.example:${serve.port}` })).status).toBe(421);
     expect((await get(`/?token=${serve.token}`, { Host: `127.0.0.1:${serve.port}`, Origin: "http://evil.example" })).status).toBe(403);

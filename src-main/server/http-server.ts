@@ -102,7 +102,13 @@ export function serve({ router, staticDir, port, token = randomBytes(32).toStrin
       });
       return res.end();
     }
-    let file = normalize(join(staticDir, decodeURIComponent(url.pathname)));
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, "Bad request\n");
+    }
+    let file = normalize(join(staticDir, path));
     if (!file.startsWith(staticDir + sep) && file !== staticDir) return send(res, 404, "Not found\n");
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, "index.html");
     if (!existsSync(file)) return send(res, 500, `Kubedeck: the renderer is not built (${file} is missing); run npm run build.\n`);
