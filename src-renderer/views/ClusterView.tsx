@@ -15,6 +15,15 @@ interface Props {
 
 export function ClusterView({ context, state, onConnect, onDisconnect }: Props) {
   const { t } = useTranslation();
+  // [label key, value, shown as code]
+  const details: [string, string, boolean][] = [
+    ["connection.server", context.server ?? "—", true],
+    ["connection.cluster", context.cluster, false],
+    ["connection.user", context.user, false],
+    ["connection.auth", context.auth, false],
+    ["connection.namespace", context.namespace ?? "default", false],
+    ["connection.source", context.source, true],
+  ];
   return (
     <Stack gap="md" maw={960}>
       <Group justify="space-between" align="flex-start">
@@ -38,34 +47,12 @@ export function ClusterView({ context, state, onConnect, onDisconnect }: Props) 
       <Paper withBorder p="sm" radius="md">
         <Table variant="vertical" layout="fixed" withRowBorders={false}>
           <Table.Tbody>
-            <Table.Tr>
-              <Table.Th w={160}>{t("connection.server")}</Table.Th>
-              <Table.Td>
-                <Code>{context.server ?? "—"}</Code>
-              </Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t("connection.cluster")}</Table.Th>
-              <Table.Td>{context.cluster}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t("connection.user")}</Table.Th>
-              <Table.Td>{context.user}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t("connection.auth")}</Table.Th>
-              <Table.Td>{context.auth}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t("connection.namespace")}</Table.Th>
-              <Table.Td>{context.namespace ?? "default"}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t("connection.source")}</Table.Th>
-              <Table.Td>
-                <Code>{context.source}</Code>
-              </Table.Td>
-            </Table.Tr>
+            {details.map(([label, value, code]) => (
+              <Table.Tr key={label}>
+                <Table.Th w={160}>{t(label)}</Table.Th>
+                <Table.Td>{code ? <Code>{value}</Code> : value}</Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       </Paper>
