@@ -289,15 +289,16 @@ describe("helm and metrics", () => {
   });
 
   it("answers kubectl top for pods and nodes", { timeout: 240_000 }, async () => {
-    // metrics-server needs a scrape or two after start; until then top says why it cannot answer.
-    const top = (what: string[], row: RegExp) => async () => {
+    // metrics-server needs a scrape or two after start, and reaches each node at its own
+    // moment: wait until every row looked for is there; until then top says what it has.
+    const top = (what: string[], rows: RegExp[]) => async () => {
       const out = await kubectl(["top", ...what, "--no-headers"]);
-      if (!row.test(out)) throw new Error(`kubectl top ${what.join(" ")} printed:\n${out}`);
+      if (!rows.every((r) => r.test(out))) throw new Error(`kubectl top ${what.join(" ")} printed:\n${out}`);
       return out;
     };
-    const pods = await waitFor("pod metrics", top(["pods", "-n", "demo"], /^nginx\s+\d+m\s+\d+Mi/m), 150_000);
+    const pods = await waitFor("pod metrics", top(["pods", "-n", "demo"], [/^nginx\s+\d+m\s+\d+Mi/m, /^myapp\s+\d+m\s+\d+Mi/m]), 150_000);
     expect(pods).toMatch(/^myapp\s+\d+m\s+\d+Mi/m);
-    const nodes = await waitFor("node metrics", top(["nodes"], /^sandbox-worker-1\s+\d+m\s+\d+%/m), 60_000);
+    const nodes = await waitFor("node metrics", top(["nodes"], [/^sandbox-worker-1\s+\d+m\s+\d+%/m, /^sandbox-worker-2\s/m]), 60_000);
     expect(nodes).toContain("sandbox-worker-2");
   });
 });
