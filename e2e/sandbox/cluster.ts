@@ -2,7 +2,7 @@
 // as local processes; our agent runs beside it; everything listens on 127.0.0.1.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { binaryPaths, ensureBinaries, type Binaries } from "./build.ts";
 import { writeKwokConfig } from "./kwok-config.ts";
@@ -43,6 +43,21 @@ export async function isRunning(bins: Binaries = binaryPaths()): Promise<boolean
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Resolves once something listens on 127.0.0.1:port. */
+async function waitForPort(port: number, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`sandbox: nothing listens on 127.0.0.1:${port} (see ${join(stateDir, "agent.log")})`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -145,6 +160,19 @@ async function provision(bins: Binaries, workers: number) {
   await apply(bins, storageManifests());
   await writeAccess(bins, agentInfo()!.oidcPort);
   await kubectl(bins, ["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=180s"]);
+  // Until metrics.k8s.io answers, `kubectl top` fails and namespace deletion waits.
+  // kwokctl may start metrics-server before the API server answers; it then exits and
+  // is not restarted. `kwokctl start cluster` starts whatever component is not running.
+  const metricsAvailable = (timeout: string) =>
+    kubectl(bins, ["wait", "--for=condition=Available", "apiservice/v1beta1.metrics.k8s.io", `--timeout=${timeout}`]);
+  await metricsAvailable("45s").catch(async () => {
+    await kwokctl(bins, ["start", "cluster"]);
+    await metricsAvailable("120s").catch((e: Error) => {
+      throw new Error(
+        `sandbox: metrics-server did not become available (log: ${join(kwokWorkdir, "clusters", clusterName, "logs", "metrics-server.log")}):\n${e.message}`,
+      );
+    });
+  });
 }
 
 export interface UpOptions {
@@ -178,6 +206,8 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
   const config = await writeKwokConfig(bins, agentPort);
   // The agent (with its OIDC issuer) starts first: the API server trusts that issuer.
   await startAgent(bins, agentPort, oidcPort);
+  // kwokctl picks free ports for its components: the agent must hold its own first.
+  await Promise.all([waitForPort(agentPort), waitForPort(oidcPort)]);
   writeAuthenticationConfig(oidcPort);
   log("sandbox: starting the control plane");
   try {
