@@ -18,6 +18,7 @@ export const node: KindDescriptor = {
   group: "",
   version: "v1",
   resource: "nodes",
+  capabilities: ["cordon", "delete"],
   namespaced: false,
   columns: [
     nameColumn,

@@ -1,12 +1,9 @@
 // Events: what `kubectl get events -o wide` shows.
-import { age } from "../k8s/age.ts";
+import { timeColumn } from "./format.ts";
 import type { K8sObject, KindDescriptor } from "./types.ts";
 
-const firstSeen = (o: K8sObject, now: number) => (o.firstTimestamp ? age(o.firstTimestamp, now) : age(o.eventTime, now));
-const lastSeen = (o: K8sObject, now: number) => {
-  if (o.series) return age(o.series.lastObservedTime, now);
-  return o.lastTimestamp ? age(o.lastTimestamp, now) : firstSeen(o, now);
-};
+const firstSeen = (o: K8sObject): string | undefined => o.firstTimestamp || o.eventTime;
+const lastSeen = (o: K8sObject): string | undefined => (o.series ? o.series.lastObservedTime : o.lastTimestamp || firstSeen(o));
 
 export const event: KindDescriptor = {
   kind: "Event",
@@ -15,7 +12,7 @@ export const event: KindDescriptor = {
   resource: "events",
   namespaced: true,
   columns: [
-    { name: "LAST SEEN", value: lastSeen },
+    timeColumn("LAST SEEN", lastSeen),
     { name: "TYPE", value: (o) => o.type ?? "" },
     { name: "REASON", value: (o) => o.reason ?? "" },
     {
@@ -36,7 +33,7 @@ export const event: KindDescriptor = {
       },
     },
     { name: "MESSAGE", value: (o) => String(o.message ?? "").trim() },
-    { name: "FIRST SEEN", wide: true, value: firstSeen },
+    timeColumn("FIRST SEEN", firstSeen, true),
     { name: "COUNT", wide: true, value: (o) => String(o.series ? o.series.count : o.count || 1) },
     { name: "NAME", wide: true, value: (o) => o.metadata?.name ?? "" },
   ],

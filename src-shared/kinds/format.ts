@@ -59,7 +59,14 @@ export function containerColumns(template: (o: K8sObject) => K8sObject | undefin
 }
 
 export const nameColumn: Column = { name: "NAME", value: (o) => o.metadata?.name ?? "" };
-export const ageColumn: Column = { name: "AGE", value: (o, now) => age(o.metadata?.creationTimestamp, now) };
+/** A column showing how long ago `since(obj)` was, the way kubectl prints it. */
+export const timeColumn = (name: string, since: (o: K8sObject) => string | undefined, wide?: boolean): Column => ({
+  name,
+  wide,
+  since,
+  value: (o, now) => age(since(o), now),
+});
+export const ageColumn: Column = timeColumn("AGE", (o) => o.metadata?.creationTimestamp);
 export const num = (v: unknown) => String(typeof v === "number" ? v : 0);
 
 /** Kinds without a printer of their own get NAME and CREATED AT from the API server. */

@@ -10,7 +10,12 @@ export interface Column {
   name: string;
   /** Shown by kubectl only with -o wide. */
   wide?: boolean;
+  /** Not printed by kubectl at all: ours (QOS of pods). */
+  extra?: boolean;
   value(obj: K8sObject, now: number): string;
+  /** For a column that shows how long ago something was: that moment (RFC 3339), so the
+   *  renderer can keep the age moving and sort by time rather than by text. */
+  since?(obj: K8sObject): string | undefined;
 }
 
 export interface KindDescriptor {
@@ -21,4 +26,9 @@ export interface KindDescriptor {
   resource: string;
   namespaced: boolean;
   columns: Column[];
+  /** What can be done to one object; the UI offers an action only when the user's RBAC allows its verb. */
+  capabilities?: Capability[];
 }
+
+/** An action an object offers, and the access it needs (DESIGN §4: from capabilities, never from the kind's name). */
+export type Capability = "delete" | "scale" | "restart" | "logs" | "exec" | "portForward" | "cordon" | "trigger";

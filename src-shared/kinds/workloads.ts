@@ -1,11 +1,19 @@
 // Workload kinds: what `kubectl get -o wide` shows for each.
 import { humanDuration } from "../k8s/age.ts";
 import { age } from "../k8s/age.ts";
-import { podColumns } from "../k8s/pod-status.ts";
+import { qosClass } from "../k8s/pod-details.ts";
+import { podColumns, type PodColumns } from "../k8s/pod-status.ts";
 import { ageColumn, containerColumns, formatLabels, formatLabelSelector, nameColumn, num } from "./format.ts";
 import type { K8sObject, KindDescriptor } from "./types.ts";
 
 const template = (o: K8sObject) => o.spec?.template;
+
+// READY, STATUS and RESTARTS come from one computation; a row asks for it three times in a row.
+let lastPod: { o: K8sObject; now: number; columns: PodColumns } | undefined;
+function podCells(o: K8sObject, now: number): PodColumns {
+  if (lastPod?.o !== o || lastPod.now !== now) lastPod = { o, now, columns: podColumns(o, now) };
+  return lastPod.columns;
+}
 const selectorColumn = { name: "SELECTOR", wide: true, value: (o: K8sObject) => formatLabelSelector(o.spec?.selector) };
 
 export const pod: KindDescriptor = {
@@ -13,12 +21,13 @@ export const pod: KindDescriptor = {
   group: "",
   version: "v1",
   resource: "pods",
+  capabilities: ["delete", "logs", "exec", "portForward"],
   namespaced: true,
   columns: [
     nameColumn,
-    { name: "READY", value: (o, now) => podColumns(o, now).ready },
-    { name: "STATUS", value: (o, now) => podColumns(o, now).status },
-    { name: "RESTARTS", value: (o, now) => podColumns(o, now).restartsText },
+    { name: "READY", value: (o, now) => podCells(o, now).ready },
+    { name: "STATUS", value: (o, now) => podCells(o, now).status },
+    { name: "RESTARTS", value: (o, now) => podCells(o, now).restartsText },
     ageColumn,
     { name: "IP", wide: true, value: (o) => o.status?.podIPs?.[0]?.ip || "<none>" },
     { name: "NODE", wide: true, value: (o) => o.spec?.nodeName || "<none>" },
@@ -34,6 +43,7 @@ export const pod: KindDescriptor = {
         return `${met}/${gates.length}`;
       },
     },
+    { name: "QOS", extra: true, value: (o) => qosClass(o) },
   ],
 };
 
@@ -42,6 +52,7 @@ export const deployment: KindDescriptor = {
   group: "apps",
   version: "v1",
   resource: "deployments",
+  capabilities: ["scale", "restart", "delete"],
   namespaced: true,
   columns: [
     nameColumn,
@@ -59,6 +70,7 @@ export const replicaSet: KindDescriptor = {
   group: "apps",
   version: "v1",
   resource: "replicasets",
+  capabilities: ["scale", "delete"],
   namespaced: true,
   columns: [
     nameColumn,
@@ -76,6 +88,7 @@ export const statefulSet: KindDescriptor = {
   group: "apps",
   version: "v1",
   resource: "statefulsets",
+  capabilities: ["scale", "restart", "delete"],
   namespaced: true,
   columns: [nameColumn, { name: "READY", value: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` }, ageColumn, ...containerColumns(template)],
 };
@@ -85,6 +98,7 @@ export const daemonSet: KindDescriptor = {
   group: "apps",
   version: "v1",
   resource: "daemonsets",
+  capabilities: ["restart", "delete"],
   namespaced: true,
   columns: [
     nameColumn,
@@ -152,6 +166,7 @@ export const cronJob: KindDescriptor = {
   group: "batch",
   version: "v1",
   resource: "cronjobs",
+  capabilities: ["trigger", "delete"],
   namespaced: true,
   columns: [
     nameColumn,
@@ -159,7 +174,11 @@ export const cronJob: KindDescriptor = {
     { name: "TIMEZONE", value: (o) => o.spec?.timeZone ?? "<none>" },
     { name: "SUSPEND", value: (o) => (o.spec?.suspend === undefined || o.spec?.suspend === null ? "<unset>" : o.spec.suspend ? "True" : "False") },
     { name: "ACTIVE", value: (o) => String((o.status?.active ?? []).length) },
-    { name: "LAST SCHEDULE", value: (o, now) => (o.status?.lastScheduleTime ? age(o.status.lastScheduleTime, now) : "<none>") },
+    {
+      name: "LAST SCHEDULE",
+      since: (o) => o.status?.lastScheduleTime,
+      value: (o, now) => (o.status?.lastScheduleTime ? age(o.status.lastScheduleTime, now) : "<none>"),
+    },
     ageColumn,
     ...containerColumns((o) => o.spec?.jobTemplate?.spec?.template),
     { name: "SELECTOR", wide: true, value: (o) => formatLabelSelector(o.spec?.jobTemplate?.spec?.selector) },
