@@ -7,6 +7,8 @@ import { Connections } from "./kube/connections.ts";
 import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import { Namespaces } from "./kube/namespaces.ts";
 import { WatchHub } from "./kube/watch-hub.ts";
+import { Discovery } from "./kube/discovery.ts";
+import { Resources } from "./kube/resources.ts";
 import { SettingsStore } from "./platform/settings.ts";
 import type { Services } from "./services.ts";
 
@@ -30,7 +32,9 @@ export function createApp({ userDataDir, env }: AppOptions): App {
   const namespaces = new Namespaces(connections, kubeconfig, settings);
   const watchHub = new WatchHub(connections);
   const access = new AccessReviews(connections);
-  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access };
+  const discovery = new Discovery(connections, watchHub, access);
+  const resources = new Resources(connections, watchHub);
+  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
   for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);

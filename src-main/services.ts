@@ -1,8 +1,10 @@
 // The services main offers, built once by the composition root.
 import type { AccessReviews } from "./kube/access.ts";
 import type { Connections } from "./kube/connections.ts";
+import type { Discovery } from "./kube/discovery.ts";
 import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import type { Namespaces } from "./kube/namespaces.ts";
+import type { Resources } from "./kube/resources.ts";
 import type { WatchHub } from "./kube/watch-hub.ts";
 import type { SettingsStore } from "./platform/settings.ts";
 
@@ -13,4 +15,6 @@ export interface Services {
   namespaces: Namespaces;
   watchHub: WatchHub;
   access: AccessReviews;
+  discovery: Discovery;
+  resources: Resources;
 }

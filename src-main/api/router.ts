@@ -13,7 +13,6 @@ import {
 } from "../../src-shared/api/contract.ts";
 import { ApiError, type ApiErrorShape } from "../../src-shared/api/errors.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
-import { descriptorFor } from "../../src-shared/kinds/registry.ts";
 import type { Services } from "../services.ts";
 import { toApiError } from "../kube/errors.ts";
 
@@ -72,6 +71,10 @@ export function createRouter(s: Services): Router {
         throw toApiError(e, `checking permissions in ${context}`);
       }
     },
+    "resources.get": ({ context, ...t }) => s.resources.get(context, t),
+    "resources.related": ({ context, ...t }) => s.resources.related(context, t),
+    "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
+    "resources.act": ({ context, target, action }) => s.resources.act(context, target, action),
     "settings.get": () => s.settings.get(),
     "settings.update": (change) =>
       s.settings.update((x) => {
@@ -79,6 +82,7 @@ export function createRouter(s: Services): Router {
         if (change.theme) x.theme = change.theme;
         if (change.namespaceFilter) x.namespaceFilter[change.namespaceFilter.context] = change.namespaceFilter.namespaces;
         if (change.manualNamespaces) x.manualNamespaces[change.manualNamespaces.context] = change.manualNamespaces.namespaces;
+        if (change.columns) x.columns[change.columns.resource] = change.columns.visible;
       }),
   };
 
@@ -103,12 +107,10 @@ export function createRouter(s: Services): Router {
           });
         }
       }
-      if (!descriptorFor(target.group, target.resource)) {
-        throw new ApiError({ code: "NotFound", message: `no list view for ${target.group ? `${target.group}/` : ""}${target.resource} yet` });
-      }
       s.connections.config(target.context);
       return s.watchHub.subscribe(target, emit);
     },
+    "discovery.watch": ({ context }, emit) => s.discovery.subscribe(context, emit),
   };
 
   return {

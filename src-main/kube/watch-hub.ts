@@ -2,11 +2,13 @@
 // selector), shared by every subscriber and stopped when the last one leaves or the
 // context disconnects. Objects stay in main; subscribers get rows (the kind's columns),
 // as a snapshot and then batched changes, at most ten batches a second.
-import { KubernetesObjectApi, Watch, type KubeConfig } from "@kubernetes/client-node";
+import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import { ApiError } from "../../src-shared/api/errors.ts";
 import { descriptorFor } from "../../src-shared/kinds/registry.ts";
 import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
+import { getJson, resourcePath } from "./raw.ts";
 import type { ResourceRow, ResourceRowsEvent } from "../../src-shared/api/types.ts";
 
 export interface WatchTarget {
@@ -16,7 +18,12 @@ export interface WatchTarget {
   resource: string;
   namespace?: string;
   labelSelector?: string;
+  /** Used for one object's events: `involvedObject.uid=…`. */
+  fieldSelector?: string;
 }
+
+/** Finds the descriptor of a kind the registry does not know (discovery does). */
+export type DescriptorResolver = (context: string, group: string, version: string, resource: string) => KindDescriptor | undefined;
 
 export type Row = ResourceRow;
 export type RowsEvent = ResourceRowsEvent;
@@ -25,6 +32,9 @@ type Listener = (e: RowsEvent) => void;
 
 const pageSize = 500;
 const batchMs = 100;
+// The API server sends a bookmark about once a minute on an idle watch; a watch silent for
+// longer than this is presumed dead (a half-open connection) and is re-opened.
+const silentMs = 75_000;
 
 const objectKey = (o: K8sObject) => (o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata?.name);
 
@@ -49,7 +59,7 @@ class ResourceWatch {
   /** How many times the full list was read (the first time, and after every 410). */
   lists = 0;
   private readonly kc: KubeConfig;
-  private readonly target: WatchTarget;
+  readonly target: WatchTarget;
   private readonly kind: KindDescriptor;
 
   constructor(kc: KubeConfig, target: WatchTarget, kind: KindDescriptor) {
@@ -59,19 +69,25 @@ class ResourceWatch {
   }
 
   private get path(): string {
-    const { group, version, resource, namespace } = this.target;
-    const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
-    return namespace ? `${base}/namespaces/${namespace}/${resource}` : `${base}/${resource}`;
+    return resourcePath(this.target);
   }
 
   row(o: K8sObject, now = Date.now()): Row {
-    return {
+    const row: Row = {
       key: objectKey(o),
       uid: o.metadata?.uid ?? "",
       namespace: o.metadata?.namespace,
       name: o.metadata?.name ?? "",
+      rv: o.metadata?.resourceVersion,
       cells: this.kind.columns.map((c) => c.value(o, now)),
     };
+    // Moments behind time columns travel too, so the renderer keeps ages moving.
+    this.kind.columns.forEach((c, i) => {
+      const at = c.since?.(o);
+      const t = at ? Date.parse(at) : NaN;
+      if (!Number.isNaN(t)) (row.times ??= {})[i] = t;
+    });
+    return row;
   }
 
   snapshot(): RowsEvent {
@@ -91,25 +107,17 @@ class ResourceWatch {
   private async list() {
     if (this.stopped) return;
     try {
-      const api = KubernetesObjectApi.makeApiClient(this.kc);
-      const apiVersion = this.target.group ? `${this.target.group}/${this.target.version}` : this.target.version;
       const fresh = new Map<string, K8sObject>();
       let token: string | undefined;
       do {
-        const page = await api.list(
-          apiVersion,
-          this.kind.kind,
-          this.target.namespace,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          this.target.labelSelector,
-          pageSize,
-          token,
-        );
-        for (const o of page.items as K8sObject[]) fresh.set(objectKey(o), slim(o));
-        token = page.metadata?._continue;
+        const query = new URLSearchParams({ limit: String(pageSize) });
+        if (token) query.set("continue", token);
+        if (this.target.labelSelector) query.set("labelSelector", this.target.labelSelector);
+        if (this.target.fieldSelector) query.set("fieldSelector", this.target.fieldSelector);
+        // Plain JSON, not client-node's typed models: a 30,000-pod list is read as fast as it arrives.
+        const page = await getJson<{ items: K8sObject[]; metadata?: { continue?: string; resourceVersion?: string } }>(this.kc, `${this.path}?${query}`);
+        for (const o of page.items) fresh.set(objectKey(o), slim(o));
+        token = page.metadata?.continue;
         this.resourceVersion = page.metadata?.resourceVersion ?? "";
       } while (token && !this.stopped);
       if (this.stopped) return;
@@ -134,9 +142,18 @@ class ResourceWatch {
     // Each attempt has its number: events and endings of an older attempt are ignored.
     const attempt = ++this.attempt;
     try {
-      const abort = await new Watch(this.kc).watch(
+      const w = new Watch(this.kc);
+      // client-node keeps this field private in its types, though it is the documented knob
+      // for its inactivity timeout; that timeout is our watchdog.
+      (w as unknown as { requestTimeoutMs: number }).requestTimeoutMs = silentMs;
+      const abort = await w.watch(
         this.path,
-        { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, labelSelector: this.target.labelSelector },
+        {
+          resourceVersion: this.resourceVersion,
+          allowWatchBookmarks: true,
+          labelSelector: this.target.labelSelector,
+          fieldSelector: this.target.fieldSelector,
+        },
         (type, obj) => attempt === this.attempt && this.event(type, obj),
         (err) => attempt === this.attempt && this.ended(err),
       );
@@ -200,7 +217,9 @@ class ResourceWatch {
   private ended(err: unknown) {
     if (this.stopped) return;
     this.abort = undefined;
-    if (err) this.failed(err);
+    // The watchdog: a silent watch timed out. Re-open it from where it was, without a relist;
+    // if the server is really gone, that attempt fails and says so.
+    if (err && (err as Error).name !== "TimeoutError") this.failed(err);
     else void this.watch();
   }
 
@@ -229,6 +248,7 @@ class ResourceWatch {
 export class WatchHub {
   private watches = new Map<string, ResourceWatch>();
   private readonly connections: Connections;
+  private resolver?: DescriptorResolver;
 
   constructor(connections: Connections) {
     this.connections = connections;
@@ -243,7 +263,22 @@ export class WatchHub {
   }
 
   static key(t: WatchTarget): string {
-    return [t.context, t.group, t.version, t.resource, t.namespace ?? "*", t.labelSelector ?? ""].join("|");
+    return [t.context, t.group, t.version, t.resource, t.namespace ?? "*", t.labelSelector ?? "", t.fieldSelector ?? ""].join("|");
+  }
+
+  resolveWith(resolver: DescriptorResolver) {
+    this.resolver = resolver;
+  }
+
+  /** The registry's descriptor when it describes this version, else the one discovery builds. */
+  descriptor(t: Pick<WatchTarget, "context" | "group" | "version" | "resource">): KindDescriptor | undefined {
+    const known = descriptorFor(t.group, t.resource);
+    return known?.version === t.version ? known : this.resolver?.(t.context, t.group, t.version, t.resource);
+  }
+
+  /** Every watch of a context and resource (any namespace or selector), for reading objects from memory. */
+  watchesOf(context: string, group: string, resource: string): ResourceWatch[] {
+    return [...this.watches.values()].filter((w) => w.target.context === context && w.target.group === group && w.target.resource === resource);
   }
 
   /** The shared watch of a target (for tests and diagnostics). */
@@ -256,8 +291,12 @@ export class WatchHub {
   }
 
   subscribe(target: WatchTarget, listener: Listener): () => void {
-    const kind = descriptorFor(target.group, target.resource);
-    if (!kind) throw new Error(`no descriptor for ${target.group}/${target.resource}`);
+    const kind = this.descriptor(target);
+    if (!kind)
+      throw new ApiError({
+        code: "NotFound",
+        message: `${target.context} does not serve ${target.group ? `${target.group}/` : ""}${target.version}/${target.resource}`,
+      });
     const key = WatchHub.key(target);
     let w = this.watches.get(key);
     if (!w) {

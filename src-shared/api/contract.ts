@@ -2,13 +2,30 @@
 // Inputs are zod schemas, because the renderer is untrusted and main validates every call;
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
-import type { AccessResult, ConnectionState, ContextsSnapshot, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
+import type { K8sObject } from "../kinds/types.ts";
+import type { Relation } from "../k8s/relations.ts";
+import type { AccessResult, ConnectionState, ContextsSnapshot, DiscoveryState, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
 
 const contextName = z.string().min(1).max(253);
 const namespaceName = z
   .string()
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "not a valid namespace name")
   .max(63);
+
+const group = z.string().max(253);
+const version = z.string().min(1).max(63);
+const resource = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, "not a resource name")
+  .max(253);
+const objectName = z.string().min(1).max(253);
+const resourceRef = { group, version, resource, namespace: namespaceName.optional() };
+const objectTarget = z.object({ context: contextName, ...resourceRef, name: objectName }).strict();
+// `field=value` pairs joined by commas, as the API server accepts them (events use involvedObject.uid=…).
+const fieldSelector = z
+  .string()
+  .max(1024)
+  .regex(/^[A-Za-z0-9._-]+(==?|!=)[A-Za-z0-9._:/-]*(,[A-Za-z0-9._-]+(==?|!=)[A-Za-z0-9._:/-]*)*$/, "not a field selector");
 
 export const callInputs = {
   "contexts.get": z.object({}),
@@ -35,6 +52,29 @@ export const callInputs = {
       .min(1)
       .max(200),
   }),
+  /** One whole object (Secret values masked), for the details panel and its YAML. */
+  "resources.get": objectTarget,
+  /** The objects one object is related to: owners, children, references. */
+  "resources.related": objectTarget,
+  /** How many objects each resource has, in the given namespaces (none = all). */
+  "resources.count": z
+    .object({
+      context: contextName,
+      resources: z.array(z.object(resourceRef).strict()).min(1).max(500),
+      namespaces: z.array(namespaceName).max(1000),
+    })
+    .strict(),
+  /** An action a kind's capabilities offer (DESIGN §4); RBAC is the cluster's to enforce. */
+  "resources.act": z
+    .object({
+      context: contextName,
+      target: z.object({ ...resourceRef, name: objectName }).strict(),
+      action: z.discriminatedUnion("action", [
+        z.object({ action: z.enum(["delete", "restart", "cordon", "uncordon", "trigger"]) }).strict(),
+        z.object({ action: z.literal("scale"), replicas: z.number().int().min(0).max(100_000) }).strict(),
+      ]),
+    })
+    .strict(),
   "settings.get": z.object({}),
   "settings.update": z
     .object({
@@ -42,6 +82,7 @@ export const callInputs = {
       theme: z.enum(["light", "dark", "system"]),
       namespaceFilter: z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000) }),
       manualNamespaces: z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000) }),
+      columns: z.object({ resource: z.string().min(1).max(300), visible: z.array(z.string().min(1).max(100)).max(100) }).strict(),
     })
     .partial()
     .strict(),
@@ -54,6 +95,10 @@ export interface CallOutputs {
   "connections.connect": ConnectionState;
   "connections.disconnect": void;
   "access.check": AccessResult[];
+  "resources.get": K8sObject;
+  "resources.related": Relation[];
+  "resources.count": (number | null)[];
+  "resources.act": void;
   "settings.get": Settings;
   "settings.update": Settings;
 }
@@ -65,15 +110,15 @@ export const streamInputs = {
   "connections.watch": z.object({}),
   /** A connected context's namespaces, live. */
   "namespaces.watch": z.object({ context: contextName }),
-  /** A resource's rows (the kind's columns), live; one namespace or all, optionally filtered by labels. */
+  /** What a connected context serves (every resource, CRDs included), live. */
+  "discovery.watch": z.object({ context: contextName }),
+  /** A resource's rows (the kind's columns), live; one namespace or all, optionally filtered by labels or fields. */
   "resources.watch": z
     .object({
       context: contextName,
-      group: z.string().max(253),
-      version: z.string().min(1).max(63),
-      resource: z.string().min(1).max(253),
-      namespace: namespaceName.optional(),
+      ...resourceRef,
       labelSelector: z.string().max(4096).optional(),
+      fieldSelector: fieldSelector.optional(),
     })
     .strict(),
 } as const;
@@ -82,6 +127,7 @@ export interface StreamEvents {
   "contexts.watch": ContextsSnapshot;
   "connections.watch": ConnectionState[];
   "namespaces.watch": NamespacesState;
+  "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
 }
 

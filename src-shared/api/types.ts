@@ -55,6 +55,8 @@ export interface Settings {
   namespaceFilter: Record<string, string[]>;
   /** Namespaces typed in by a user who may not list them, per context. */
   manualNamespaces: Record<string, string[]>;
+  /** Columns the user chose to see, per resource ("group/resource"); absent = the default set. */
+  columns: Record<string, string[]>;
 }
 
 export const defaultSettings: Settings = {
@@ -64,6 +66,7 @@ export const defaultSettings: Settings = {
   lastContexts: [],
   namespaceFilter: {},
   manualNamespaces: {},
+  columns: {},
 };
 
 /** One object as a list shows it: its identity and the kind's columns. */
@@ -73,7 +76,11 @@ export interface ResourceRow {
   uid: string;
   namespace?: string;
   name: string;
+  /** The object's resourceVersion: an open details panel re-reads the object when it changes. */
+  rv?: string;
   cells: string[];
+  /** For time columns (by index): the moment the age counts from, in ms since the epoch. */
+  times?: Record<number, number>;
 }
 
 /** A resource list, live: a snapshot, then batched changes; `state` says whether the watch is up. */
@@ -96,4 +103,36 @@ export interface AccessResult extends AccessCheck {
   allowed: boolean;
   /** The authorizer's explanation, when it gave one. */
   reason?: string;
+}
+
+/** A CRD's additionalPrinterColumns entry. */
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  jsonPath: string;
+  priority?: number;
+  description?: string;
+}
+
+/** One resource the cluster serves, as discovery reports it (the preferred version of its group). */
+export interface ApiResourceInfo {
+  group: string;
+  version: string;
+  resource: string;
+  kind: string;
+  namespaced: boolean;
+  verbs: string[];
+  shortNames?: string[];
+  categories?: string[];
+  /** Set for resources defined by a CustomResourceDefinition. */
+  crd?: boolean;
+  /** The CRD's printer columns for this version, when the user may read CRDs. */
+  printerColumns?: PrinterColumn[];
+}
+
+/** What a connected context serves, live: it changes when CRDs come and go. */
+export interface DiscoveryState {
+  context: string;
+  resources: ApiResourceInfo[];
+  error?: import("./errors.ts").ApiErrorShape;
 }

@@ -1,0 +1,43 @@
+// Plain requests to the API server with a context's credentials, for what client-node's
+// typed APIs do not cover well: aggregated discovery, and generic reads and writes by path
+// for any kind (CRDs included) without its typed models' cost.
+import { HttpMethod, RequestContext, type KubeConfig } from "@kubernetes/client-node";
+import { fetch } from "undici";
+
+const timeoutMs = 30_000;
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+/** Sends a request and parses the JSON answer; an HTTP error throws the shape `toApiError` reads (code + body). */
+export async function requestJson<T>(
+  kc: KubeConfig,
+  method: Method,
+  path: string,
+  opts: { body?: unknown; contentType?: string; accept?: string } = {},
+): Promise<T> {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error("the context has no cluster");
+  const ctx = new RequestContext(cluster.server + path, HttpMethod[method]);
+  await kc.applySecurityAuthentication(ctx);
+  const headers: Record<string, string> = { ...ctx.getHeaders(), Accept: opts.accept ?? "application/json" };
+  if (opts.body !== undefined) headers["Content-Type"] = opts.contentType ?? "application/json";
+  const res = await fetch(ctx.getUrl(), {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    dispatcher: ctx.getDispatcher(),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await res.text();
+  if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { code: res.status, body: text });
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const getJson = <T>(kc: KubeConfig, path: string, accept?: string) => requestJson<T>(kc, "GET", path, { accept });
+
+/** The REST path of a resource, or of one object of it. */
+export function resourcePath(t: { group: string; version: string; resource: string; namespace?: string; name?: string }): string {
+  const base = t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`;
+  const ns = t.namespace ? `/namespaces/${encodeURIComponent(t.namespace)}` : "";
+  return `${base}${ns}/${t.resource}${t.name ? `/${encodeURIComponent(t.name)}` : ""}`;
+}
