@@ -52,6 +52,10 @@ describe("watch hub", () => {
     expect(hub.size).toBe(2);
     await expect.poll(() => a.rows.size).toBeGreaterThan(0);
     await expect.poll(() => b.names()).toEqual(a.names());
+    // One who joins a live watch hears at once both the rows and that they are live.
+    const late = follow(pods);
+    expect(late.events.map((e) => (e.type === "state" ? `state:${e.live}` : e.type))).toEqual(["snapshot", "state:true"]);
+    late.stop();
     const shared = hub.active(pods)!;
     expect(shared.lists).toBe(1);
     a.stop();

@@ -1,4 +1,6 @@
-import { Alert, AppShell, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import { ActionIcon, Alert, AppShell, Divider, Group, Kbd, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +10,8 @@ import { useSelectedContext } from "./data/hash-route.ts";
 import { keys } from "./data/keys.ts";
 import { useStream } from "./data/useStream.ts";
 import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
-import { ClusterView } from "./views/ClusterView.tsx";
+import { ClusterWorkspace } from "./views/ClusterWorkspace.tsx";
+import { CommandPalette } from "./views/CommandPalette.tsx";
 import { ContextList } from "./views/ContextList.tsx";
 import { KubeconfigSources } from "./views/KubeconfigSources.tsx";
 import { Preferences } from "./views/Preferences.tsx";
@@ -19,7 +22,17 @@ export function App() {
   const connections = useStream<ConnectionState[]>(keys.connections, watchConnections) ?? [];
   const [selected, select] = useSelectedContext();
   const [lost, setLost] = useState(false);
+  const [contextsShown, { toggle: toggleContexts }] = useDisclosure(true);
   useEffect(() => onConnectionLost(() => setLost(true)), []);
+  // An address that names a context (a reload, a bookmark) connects it, once per address.
+  const known = !!contexts?.contexts.some((c) => c.name === selected);
+  useEffect(() => {
+    if (selected && known && !connections.some((c) => c.context === selected)) {
+      void connect(selected).catch((e: Error) => notifications.show({ color: "red", message: e.message }));
+    }
+    // Only a newly selected context connects by itself; a disconnected one stays so.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, known]);
 
   const open = (name: string) => {
     select(name);
@@ -28,15 +41,24 @@ export function App() {
   const current = contexts?.contexts.find((c) => c.name === selected);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 320, breakpoint: "sm" }} padding="lg">
+    <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }} padding="lg">
+      <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
       <AppShell.Header>
         <Group h="100%" px="md" gap="md" wrap="nowrap">
+          <Tooltip label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
+            <ActionIcon variant="subtle" color="gray" onClick={toggleContexts} aria-label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
+              {contextsShown ? <IconLayoutSidebarLeftCollapse size={20} /> : <IconLayoutSidebarLeftExpand size={20} />}
+            </ActionIcon>
+          </Tooltip>
           <Title order={1} size="h3" style={{ whiteSpace: "nowrap" }}>
             {t("app.title")}
           </Title>
           <div style={{ flex: 1, minWidth: 0 }}>
             <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />
           </div>
+          <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
+            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")}
+          </Text>
           <Preferences />
         </Group>
       </AppShell.Header>
@@ -56,7 +78,7 @@ export function App() {
           </Alert>
         )}
         {current ? (
-          <ClusterView
+          <ClusterWorkspace
             key={current.name}
             context={current}
             state={connections.find((c) => c.context === current.name)}

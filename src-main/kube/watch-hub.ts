@@ -95,7 +95,11 @@ class ResourceWatch {
     return { type: "snapshot", rows: [...this.objects.values()].map((o) => this.row(o, now)) };
   }
 
+  /** The last state said, so that a subscriber joining later hears it too. */
+  lastState?: RowsEvent;
+
   private emit(e: RowsEvent) {
+    if (e.type === "state") this.lastState = e;
     for (const l of this.listeners) l(e);
   }
 
@@ -307,6 +311,7 @@ export class WatchHub {
     } else {
       w.listeners.add(listener);
       if (w.lists > 0) listener(w.snapshot());
+      if (w.lastState) listener(w.lastState);
     }
     const watch = w;
     return () => {

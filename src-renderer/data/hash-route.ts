@@ -1,10 +1,50 @@
-// The selected context lives in the address (#/context/NAME), so a reload keeps it.
+// Where the user is lives in the address, so a reload (or a link in the details panel)
+// lands on the same place:
+//   #/context/NAME                                   the context's overview
+//   #/context/NAME/r/GROUP|core/VERSION/RESOURCE     a resource's list
+//   …/RESOURCE/NAMESPACE|_/OBJECT                    with one object's details open
 import { useSyncExternalStore } from "react";
+
+export interface ResourceId {
+  group: string;
+  version: string;
+  resource: string;
+}
+
+export interface Route {
+  context?: string;
+  list?: ResourceId;
+  object?: { namespace?: string; name: string };
+}
 
 const prefix = "#/context/";
 
-function read(): string | undefined {
-  return location.hash.startsWith(prefix) ? decodeURIComponent(location.hash.slice(prefix.length)) : undefined;
+export function parseRoute(hash: string): Route {
+  if (!hash.startsWith(prefix)) return {};
+  const parts = hash.slice(prefix.length).split("/").map(decodeURIComponent);
+  const route: Route = { context: parts[0] || undefined };
+  if (parts[1] === "r" && parts.length >= 5) {
+    route.list = { group: parts[2] === "core" ? "" : parts[2], version: parts[3], resource: parts[4] };
+    if (parts.length >= 7 && parts[6]) route.object = { namespace: parts[5] === "_" ? undefined : parts[5], name: parts[6] };
+  }
+  return route;
+}
+
+export function formatRoute(r: Route): string {
+  if (!r.context) return "";
+  const e = encodeURIComponent;
+  let hash = prefix + e(r.context);
+  if (r.list) {
+    hash += `/r/${r.list.group ? e(r.list.group) : "core"}/${e(r.list.version)}/${e(r.list.resource)}`;
+    if (r.object) hash += `/${r.object.namespace ? e(r.object.namespace) : "_"}/${e(r.object.name)}`;
+  }
+  return hash;
+}
+
+let cached: { hash: string; route: Route } = { hash: "", route: {} };
+function read(): Route {
+  if (cached.hash !== location.hash) cached = { hash: location.hash, route: parseRoute(location.hash) };
+  return cached.route;
 }
 
 function subscribe(cb: () => void) {
@@ -12,10 +52,15 @@ function subscribe(cb: () => void) {
   return () => window.removeEventListener("hashchange", cb);
 }
 
+export const navigate = (r: Route) => {
+  location.hash = formatRoute(r);
+};
+
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, read);
+}
+
 export function useSelectedContext(): [string | undefined, (name: string | undefined) => void] {
-  const value = useSyncExternalStore(subscribe, read);
-  const set = (name: string | undefined) => {
-    location.hash = name ? prefix + encodeURIComponent(name) : "";
-  };
-  return [value, set];
+  const route = useRoute();
+  return [route.context, (name) => navigate({ context: name })];
 }

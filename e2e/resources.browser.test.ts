@@ -1,0 +1,316 @@
+// The resource browser in a real browser against the practice cluster: every seeded kind
+// lists, statuses and selectors agree with kubectl, the list follows the cluster live,
+// details, a CRD created on the fly, events, the palette, and the viewer's narrow rights.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { kinds } from "../src-shared/kinds/registry.ts";
+import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
+import { ensureBinaries } from "./sandbox/build.ts";
+import { run } from "./sandbox/run.ts";
+
+const shot = screenshotter("resources");
+let serve: Serve;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
+
+async function kubectl(args: string[], input?: string): Promise<string> {
+  const bins = await ensureBinaries(() => {});
+  return run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], { input });
+}
+const names = async (args: string[]) =>
+  (await kubectl([...args, "-o", 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}']))
+    .split("\n")
+    .filter(Boolean)
+    .map((n) => n.replace(/^\//, ""))
+    .sort();
+
+async function newPage(colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1440, height: 1300 }, colorScheme, locale: "en-US" });
+  p.on("pageerror", (e) => errors.push(String(e)));
+  p.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await p.goto(serve.url);
+  return p;
+}
+
+const grid = (p = page) => p.locator("[role=grid]");
+/** Opens a route and waits until its list is complete and live. */
+async function open(hash: string, p = page) {
+  await p.evaluate((h) => (location.hash = h), hash);
+  await expect.poll(() => grid(p).getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
+}
+const listRoute = (group: string, version: string, resource: string, context = "sandbox-admin") =>
+  `#/context/${context}/r/${group || "core"}/${version}/${resource}`;
+/** Keys of the rows in the DOM (the viewport is tall enough for every seeded list that is compared). */
+const shownKeys = async (p = page) =>
+  (
+    await grid(p)
+      .locator("[role=row][data-key]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-key")!))
+  ).sort();
+const cellOf = async (key: string, column: string) => {
+  const headers = await grid().locator("[role=columnheader]").allTextContents();
+  const i = headers.findIndex((h) => h.trim() === column);
+  return grid().locator(`[role=row][data-key="${key}"] [role=gridcell]`).nth(i).textContent();
+};
+
+beforeAll(async () => {
+  serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
+  browser = await launchChromium();
+  page = await newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+describe("lists", () => {
+  it("lists every seeded kind, with the same objects kubectl lists", async () => {
+    for (const kind of kinds) {
+      await open(listRoute(kind.group, kind.version, kind.resource));
+      const theirs = await names(["get", kind.group ? `${kind.resource}.${kind.group}` : kind.resource, ...(kind.namespaced ? ["-A"] : [])]);
+      expect(theirs.length, kind.kind).toBeGreaterThan(0);
+      // Events come and go by themselves; the others must match one for one.
+      if (kind.resource === "events") continue;
+      await expect.poll(async () => Number(await grid().getAttribute("data-total")), { message: kind.kind }).toBe(theirs.length);
+      if (theirs.length <= 30) await expect.poll(() => shownKeys(), { message: kind.kind }).toEqual(theirs);
+    }
+    await open(listRoute("", "v1", "pods"));
+    await shot(page, "pods-light");
+  });
+
+  it("shows the status kubectl shows for the crash-looping, Pending and completed pods", async () => {
+    await open(listRoute("", "v1", "pods"));
+    const completed = (await names(["get", "pods", "-n", "demo", "-l", "job-name"])).find((n) => n.startsWith("demo/pi-"))!;
+    for (const key of ["demo/crashy", "demo/unschedulable", completed]) {
+      const [ns, name] = key.split("/");
+      // A crash loop moves between Running, Error and CrashLoopBackOff: both sides are read until they agree.
+      await expect
+        .poll(
+          async () => {
+            const theirs = (await kubectl(["get", "pod", name, "-n", ns, "--no-headers"])).trim().split(/\s+/)[2];
+            return (await cellOf(key, "STATUS")) === theirs ? theirs : `ours ${await cellOf(key, "STATUS")} vs kubectl ${theirs}`;
+          },
+          { timeout: 30_000 },
+        )
+        .toMatch(/^[A-Za-z:0-9/]+$/);
+    }
+    expect(await cellOf("demo/unschedulable", "STATUS")).toBe("Pending");
+    expect(await cellOf(completed, "STATUS")).toBe("Completed");
+  });
+
+  it("selects by label the same pods kubectl selects, for every selector syntax", async () => {
+    await open(listRoute("", "v1", "pods"));
+    const input = page.getByRole("textbox", { name: "Label selector" });
+    for (const selector of ["env=test", "env!=prod", "env", "!env", "env in (test,prod)", "env notin (test)", "app=myapp,env=test", "tier,env notin (prod)"]) {
+      await input.fill(selector);
+      const theirs = await names(["get", "pods", "-A", "-l", selector]);
+      await expect.poll(() => shownKeys(), { message: selector, timeout: 15_000 }).toEqual(theirs);
+    }
+    await input.fill("env in (test");
+    await expect.poll(() => page.getByText(/Not a valid selector at character/).count()).toBe(1);
+    // The last valid selector stays in force.
+    expect(await shownKeys()).toEqual(await names(["get", "pods", "-A", "-l", "tier,env notin (prod)"]));
+    await shot(page, "selector-error");
+    await input.fill("");
+  });
+
+  it("shows a new object and drops a deleted one without a reload", async () => {
+    await open(listRoute("", "v1", "configmaps"));
+    const name = `live-${Date.now().toString(36)}`;
+    await kubectl(["create", "configmap", name, "-n", "demo", "--from-literal=a=b"]);
+    await expect.poll(() => grid().locator(`[data-key="demo/${name}"]`).count(), { timeout: 15_000 }).toBe(1);
+    await kubectl(["delete", "configmap", name, "-n", "demo"]);
+    await expect.poll(() => grid().locator(`[data-key="demo/${name}"]`).count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it("sorts on a column, filters by text and remembers the chosen columns", async () => {
+    await open(listRoute("", "v1", "pods"));
+    await grid().getByRole("button", { name: "NAME", exact: true }).click();
+    await expect.poll(() => grid().locator("[role=columnheader][aria-sort=ascending]").textContent()).toBe("NAME");
+    const keys = await grid()
+      .locator("[role=row][data-key]")
+      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll("[role=gridcell]")[2].textContent!));
+    expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b, "en", { numeric: true })));
+    await page.getByRole("textbox", { name: "Filter" }).fill("nginx-deployment");
+    await expect.poll(async () => (await shownKeys()).every((k) => k.includes("nginx-deployment"))).toBe(true);
+    await page.getByRole("textbox", { name: "Filter" }).fill("");
+    await page.getByRole("button", { name: "Columns" }).click();
+    await page.getByRole("menuitem", { name: "NODE", exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => grid().getByRole("button", { name: "NODE", exact: true }).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => grid().getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
+    expect(await grid().getByRole("button", { name: "NODE", exact: true }).count()).toBe(1);
+  });
+});
+
+describe("details", () => {
+  it("shows both containers of the two-container pod, its relations and YAML", async () => {
+    await open(listRoute("", "v1", "pods"));
+    await grid().locator('[data-key="demo/myapp"]').click();
+    const drawer = page.getByRole("dialog");
+    const containers = JSON.parse(
+      await kubectl(["get", "pod", "myapp", "-n", "demo", "-o", "jsonpath={.spec.containers[*].name}"]).then((s) => JSON.stringify(s.split(" "))),
+    );
+    expect(containers).toHaveLength(2);
+    for (const c of containers) await expect.poll(() => drawer.getByRole("region", { name: `Container ${c}` }).count()).toBe(1);
+    const node = await kubectl(["get", "pod", "myapp", "-n", "demo", "-o", "jsonpath={.spec.nodeName}"]);
+    await expect.poll(() => drawer.getByRole("button", { name: `Node/${node}` }).count()).toBe(1);
+    await shot(page, "pod-details");
+    await drawer.getByRole("tab", { name: "YAML" }).click();
+    await expect.poll(() => drawer.getByText("kind: Pod").count()).toBe(1);
+    await drawer.getByRole("tab", { name: "Overview" }).click();
+    // Relations are links: the node opens in its own list.
+    await drawer.getByRole("button", { name: `Node/${node}` }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/context/sandbox-admin/r/core/v1/nodes/_/${node}`);
+    await expect.poll(() => page.getByRole("dialog").getByText("Node", { exact: true }).count()).toBeGreaterThan(0);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+  });
+
+  it("lists a CRD created during the test under Custom resources, with its printer columns", async () => {
+    const group = `b${Date.now().toString(36)}.kubedeck.dev`;
+    const crd = {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: `widgets.${group}` },
+      spec: {
+        group,
+        scope: "Namespaced",
+        names: { plural: "widgets", singular: "widget", kind: "Widget" },
+        versions: [
+          {
+            name: "v1",
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: "object",
+                properties: { spec: { type: "object", properties: { size: { type: "integer" }, color: { type: "string" } } } },
+              },
+            },
+            additionalPrinterColumns: [
+              { name: "Size", type: "integer", jsonPath: ".spec.size" },
+              { name: "Color", type: "string", jsonPath: ".spec.color" },
+              { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" },
+            ],
+          },
+        ],
+      },
+    };
+    await open(listRoute("", "v1", "pods"));
+    await kubectl(["apply", "-f", "-"], JSON.stringify(crd));
+    try {
+      await kubectl(["wait", "--for=condition=Established", `crd/widgets.${group}`, "--timeout=30s"]);
+      await kubectl(
+        ["apply", "-f", "-"],
+        JSON.stringify({ apiVersion: `${group}/v1`, kind: "Widget", metadata: { name: "blue-one", namespace: "demo" }, spec: { size: 3, color: "blue" } }),
+      );
+      const nav = page.getByRole("navigation", { name: "Resources" });
+      await expect.poll(() => nav.getByText(group).count(), { timeout: 30_000 }).toBe(1);
+      await nav.getByRole("button", { name: /^Widget/ }).click();
+      await expect.poll(() => grid().getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
+      expect(await grid().locator("[role=columnheader]").allTextContents()).toEqual(["", "NAMESPACE", "NAME", "SIZE", "COLOR", "AGE"]);
+      await expect.poll(() => cellOf("demo/blue-one", "SIZE")).toBe("3");
+      expect(await cellOf("demo/blue-one", "COLOR")).toBe("blue");
+      await shot(page, "custom-resource");
+    } finally {
+      await kubectl(["delete", "crd", `widgets.${group}`, "--wait=false"]);
+    }
+  });
+});
+
+describe("events, palette and languages", () => {
+  it("shows cluster events newest first, warnings marked, filterable by reason", async () => {
+    await open(listRoute("", "v1", "events"));
+    const ages = await grid()
+      .locator("[role=row][data-key]")
+      .evaluateAll((rows) => rows.slice(0, 10).map((r) => r.getAttribute("data-key")));
+    expect(ages.length).toBeGreaterThan(0);
+    expect(await grid().locator("[role=columnheader][aria-sort=ascending]").textContent()).toBe("LAST SEEN");
+    const warnings = await kubectl(["get", "events", "-A", "--field-selector=type=Warning", "-o", "name"]);
+    if (warnings.trim()) await expect.poll(() => grid().locator('[data-tone="warning"]').count()).toBeGreaterThan(0);
+    await page.getByRole("combobox", { name: "Reason" }).click();
+    const reason = (await page.getByRole("option").first().textContent())!;
+    await page.getByRole("option", { name: reason, exact: true }).click();
+    await expect
+      .poll(async () => {
+        const texts = await grid()
+          .locator("[role=row][data-key]")
+          .evaluateAll((rows) => rows.map((r) => r.textContent ?? ""));
+        return texts.length > 0 && texts.every((t) => t.includes(reason));
+      })
+      .toBe(true);
+    await shot(page, "events");
+  });
+
+  it("jumps to an object with the command palette", async () => {
+    await open(listRoute("", "v1", "services"));
+    await page.keyboard.press("Control+k");
+    await page.getByRole("textbox", { name: "Search", exact: true }).fill("myapp");
+    await expect.poll(() => page.getByRole("option", { name: /myapp.*Pod · demo/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, "palette");
+    await page
+      .getByRole("option", { name: /myapp.*Pod · demo/ })
+      .first()
+      .click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/context/sandbox-admin/r/core/v1/pods/demo/myapp");
+    await expect.poll(() => page.getByRole("region", { name: "Container nginx" }).count(), { timeout: 20_000 }).toBe(1);
+    await page.keyboard.press("Escape");
+  });
+
+  it("looks right in the dark theme and in Chinese", async () => {
+    const dark = await newPage("dark");
+    await open(listRoute("", "v1", "pods"), dark);
+    await shot(dark, "pods-dark");
+    await grid(dark).locator('[data-key="demo/crashy"]').click();
+    await expect.poll(() => dark.getByRole("region", { name: /Container/ }).count()).toBeGreaterThan(0);
+    await shot(dark, "pod-details-dark");
+    await dark.keyboard.press("Escape");
+    await dark.getByRole("combobox", { name: "Language" }).click();
+    await dark.getByRole("option", { name: "中文（简体）" }).click();
+    await expect.poll(() => dark.getByRole("navigation", { name: "资源" }).count()).toBe(1);
+    await shot(dark, "pods-zh-dark");
+    await open(listRoute("", "v1", "events"), dark);
+    await shot(dark, "events-zh-dark");
+    await dark.getByRole("combobox", { name: "语言" }).click();
+    await dark.getByRole("option", { name: "English" }).click();
+    await dark.close();
+  });
+});
+
+describe("a viewer", () => {
+  it("sees forbidden actions disabled with the missing permission, and never an unhandled error", async () => {
+    const viewer = await newPage();
+    await open(listRoute("", "v1", "pods", "sandbox-viewer"), viewer);
+    expect(Number(await grid(viewer).getAttribute("data-total"))).toBe((await names(["get", "pods", "-n", "demo"])).length);
+    await grid(viewer).locator('[data-key="demo/myapp"]').click();
+    const note = viewer.getByRole("note", { name: /Delete: Not allowed: you need delete pods/ });
+    await expect.poll(() => note.count(), { timeout: 20_000 }).toBe(1);
+    expect(await viewer.getByRole("button", { name: "Delete" }).isDisabled()).toBe(true);
+    await shot(viewer, "viewer-disabled-delete");
+    await viewer.keyboard.press("Escape");
+    // Secrets are not the viewer's to read: the list says so instead of failing.
+    await viewer.evaluate((h) => (location.hash = h), listRoute("", "v1", "secrets", "sandbox-viewer"));
+    await expect
+      .poll(
+        () =>
+          viewer
+            .getByRole("alert")
+            .filter({ hasText: /not allowed|Forbidden|403/i })
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+    await shot(viewer, "viewer-secrets-forbidden");
+    await viewer.close();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,148 @@
+// The list table (DESIGN §4): only the rows in view are in the DOM (TanStack Virtual), so
+// 30,000 rows scroll like 30. Rows arrive filtered and sorted (data/row-view.ts); this draws
+// them, sorts on a header click, selects with the checkboxes, and moves with the keyboard.
+import { Checkbox } from "@mantine/core";
+import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { ResourceRow } from "../../src-shared/api/types.ts";
+import classes from "./VirtualTable.module.css";
+
+export interface TableColumn {
+  id: string;
+  header: string;
+  /** Index into the row's cells; -1 is the namespace. */
+  index: number;
+  width: string;
+  render?: (text: string, row: ResourceRow) => ReactNode;
+}
+
+interface Props {
+  label: string;
+  columns: TableColumn[];
+  rows: ResourceRow[];
+  total: number;
+  live: boolean;
+  sort: { column?: number; desc: boolean };
+  onSort(column: number): void;
+  selected: ReadonlySet<string>;
+  onSelect(keys: Set<string>): void;
+  onOpen(row: ResourceRow): void;
+  openKey?: string;
+  tone?: (row: ResourceRow) => "warning" | undefined;
+  /** The cell text, with ages computed now. */
+  text(row: ResourceRow, column: number): string;
+}
+
+const rowHeight = 34;
+
+export function VirtualTable({ label, columns, rows, total, live, sort, onSort, selected, onSelect, onOpen, openKey, tone, text }: Props) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  const template = `36px ${columns.map((c) => c.width).join(" ")}`;
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.key));
+
+  const toggle = (key: string) => {
+    const next = new Set(selected);
+    if (!next.delete(key)) next.add(key);
+    onSelect(next);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!rows.length || (e.target as HTMLElement).closest("button, input")) return;
+    const move = (i: number) => {
+      const next = Math.max(0, Math.min(rows.length - 1, i));
+      setActive(next);
+      virtualizer.scrollToIndex(next);
+      e.preventDefault();
+    };
+    if (e.key === "ArrowDown") move(active + 1);
+    else if (e.key === "ArrowUp") move(active - 1);
+    else if (e.key === "PageDown") move(active + 15);
+    else if (e.key === "PageUp") move(active - 15);
+    else if (e.key === "Home") move(0);
+    else if (e.key === "End") move(rows.length - 1);
+    else if (e.key === "Enter" && rows[active]) onOpen(rows[active]);
+    else if (e.key === " " && rows[active]) {
+      toggle(rows[active].key);
+      e.preventDefault();
+    }
+  };
+
+  return (
+    <div
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable
+      data-total={total}
+      data-rows={rows.length}
+      data-live={live}
+      className={classes.grid}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: template }}>
+        <div role="columnheader" className={classes.check}>
+          <Checkbox
+            size="xs"
+            aria-label={t("list.selectAll")}
+            checked={allSelected}
+            indeterminate={!allSelected && rows.some((r) => selected.has(r.key))}
+            onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.key)))}
+          />
+        </div>
+        {columns.map((c) => {
+          const sorted = sort.column === c.index;
+          return (
+            <div key={c.id} role="columnheader" aria-sort={sorted ? (sort.desc ? "descending" : "ascending") : "none"} className={classes.headerCell}>
+              <button type="button" className={classes.sortButton} onClick={() => onSort(c.index)} title={t("list.sortBy", { column: c.header })}>
+                {c.header}
+                {sorted && (sort.desc ? <IconArrowDown size={12} /> : <IconArrowUp size={12} />)}
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <div ref={scroller} className={classes.scroller} data-scroller>
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = rows[v.index];
+            return (
+              <div
+                key={row.key}
+                role="row"
+                aria-rowindex={v.index + 2}
+                aria-selected={selected.has(row.key)}
+                data-key={row.key}
+                data-active={v.index === active || row.key === openKey}
+                data-tone={tone?.(row)}
+                className={classes.row}
+                style={{ gridTemplateColumns: template, top: v.start, height: rowHeight }}
+                onClick={() => {
+                  setActive(v.index);
+                  onOpen(row);
+                }}
+              >
+                <div role="gridcell" className={classes.check} onClick={(e) => e.stopPropagation()}>
+                  <Checkbox size="xs" aria-label={t("list.select", { name: row.name })} checked={selected.has(row.key)} onChange={() => toggle(row.key)} />
+                </div>
+                {columns.map((c) => {
+                  const value = text(row, c.index);
+                  return (
+                    <div key={c.id} role="gridcell" className={classes.cell} title={value}>
+                      {c.render ? c.render(value, row) : value}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

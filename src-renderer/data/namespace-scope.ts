@@ -1,0 +1,26 @@
+// Which namespaces a list covers: the filter the user chose for the context; with no filter,
+// all of them — one watch of the whole cluster when the user may list namespaces, else one
+// watch per namespace they can use (the context's own and those they typed in).
+import type { NamespacesState } from "../../src-shared/api/types.ts";
+import { watchNamespaces } from "../api/index.ts";
+import { keys } from "./keys.ts";
+import { useSettings } from "./settings.ts";
+import { useStream } from "./useStream.ts";
+
+export interface NamespaceScope {
+  /** undefined = every namespace through one watch. */
+  namespaces?: string[];
+  /** Namespaces the user can pick from. */
+  known: string[];
+  ready: boolean;
+}
+
+export function useNamespaceScope(context: string): NamespaceScope {
+  const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces(context, on));
+  const settings = useSettings();
+  const filter = settings?.namespaceFilter[context] ?? [];
+  const known = state?.namespaces ?? [];
+  if (!state || !settings) return { known, ready: false };
+  if (filter.length) return { namespaces: filter, known, ready: true };
+  return { namespaces: state.listable ? undefined : known, known, ready: true };
+}

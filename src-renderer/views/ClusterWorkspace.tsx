@@ -1,0 +1,72 @@
+// A selected context: once connected, the resource sidebar beside either the overview or a
+// resource's live list (with an object's details when one is open).
+import { Alert, Box, Group, Loader, Text } from "@mantine/core";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
+import { describe, findResource, useDiscovery } from "../data/discovery.ts";
+import { useRoute } from "../data/hash-route.ts";
+import { useNamespaceScope } from "../data/namespace-scope.ts";
+import { ClusterView } from "./ClusterView.tsx";
+import { resourceKey } from "./nav-groups.ts";
+import { ResourceList } from "./ResourceList.tsx";
+import { ResourceNav } from "./ResourceNav.tsx";
+
+interface Props {
+  context: ContextInfo;
+  state?: ConnectionState;
+  onConnect(): void;
+  onDisconnect(): void;
+}
+
+function Connected({ context, children }: { context: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const discovery = useDiscovery(context, true);
+  const scope = useNamespaceScope(context);
+  const [liveCount, setLiveCount] = useState<{ key: string; count: number }>();
+  const info = route.list && discovery ? findResource(discovery.resources, route.list) : undefined;
+  const key = info ? resourceKey(info) : "";
+  const onCount = useCallback((count: number) => setLiveCount({ key, count }), [key]);
+
+  let content = children;
+  if (route.list) {
+    if (info)
+      content = (
+        <ResourceList key={`${key}/${info.version}`} context={context} info={info} kind={describe(info)} scope={scope} route={route} onCount={onCount} />
+      );
+    else if (discovery)
+      content = (
+        <Alert color="yellow" variant="light">
+          {t("list.notServed", { resource: `${route.list.group ? `${route.list.group}/` : ""}${route.list.version}/${route.list.resource}` })}
+        </Alert>
+      );
+    else
+      content = (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text>{t("list.loading")}</Text>
+        </Group>
+      );
+  }
+  return (
+    <Group align="stretch" wrap="nowrap" gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-lg))">
+      <Box w={230} style={{ flexShrink: 0 }} h="100%">
+        {discovery ? (
+          <ResourceNav context={context} resources={discovery.resources} scope={scope} route={route} liveCount={route.list ? liveCount : undefined} />
+        ) : (
+          <Loader size="sm" />
+        )}
+      </Box>
+      <Box style={{ flex: 1, minWidth: 0, overflow: route.list ? "hidden" : "auto" }} h="100%">
+        {content}
+      </Box>
+    </Group>
+  );
+}
+
+export function ClusterWorkspace({ context, state, onConnect, onDisconnect }: Props) {
+  const overview = <ClusterView context={context} state={state} onConnect={onConnect} onDisconnect={onDisconnect} />;
+  if (state?.status !== "connected") return overview;
+  return <Connected context={context.name}>{overview}</Connected>;
+}

@@ -1,0 +1,222 @@
+// A resource's live list: text and label-selector filters, sorting, a column chooser,
+// multi-select with bulk delete, and whether the watch is live. Events get a reason and an
+// object filter and start newest first.
+import { Alert, Badge, Button, Checkbox, Group, Menu, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { StreamInput } from "../../src-shared/api/contract.ts";
+import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
+import { humanDuration } from "../../src-shared/k8s/age.ts";
+import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
+import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { VirtualTable } from "../components/VirtualTable.tsx";
+import { navigate, type Route } from "../data/hash-route.ts";
+import type { NamespaceScope } from "../data/namespace-scope.ts";
+import { viewRows } from "../data/row-view.ts";
+import { useSettings, useUpdateSettings } from "../data/settings.ts";
+import { useNow } from "../data/useNow.ts";
+import { useResourceRows } from "../data/useResourceRows.ts";
+import { BulkDelete } from "./ObjectActions.tsx";
+import { ResourceDetails } from "./details/ResourceDetails.tsx";
+import { NamespaceFilter } from "./NamespaceFilter.tsx";
+import { listColumns } from "./list-columns.tsx";
+import { resourceKey } from "./nav-groups.ts";
+import { kindLabel } from "./ResourceNav.tsx";
+
+interface Props {
+  context: string;
+  info: ApiResourceInfo;
+  kind: KindDescriptor;
+  scope: NamespaceScope;
+  route: Route;
+  onCount(count: number): void;
+}
+
+export function ResourceList({ context, info, kind, scope, route, onCount }: Props) {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const updateSettings = useUpdateSettings();
+  const now = useNow();
+  const isEvents = info.group === "" && info.resource === "events";
+  const col = (name: string) => kind.columns.findIndex((c) => c.name === name);
+
+  const [filter, setFilter] = useState("");
+  const [selectorText, setSelectorText] = useState("");
+  const [debouncedSelector] = useDebouncedValue(selectorText, 300);
+  const parsed = parseSelector(selectorText);
+  const [applied, setApplied] = useState("");
+  useEffect(() => {
+    // Only a selector that parses is sent; a malformed one stays marked and the list keeps the last good one.
+    if (parseSelector(debouncedSelector).ok) setApplied(debouncedSelector.trim());
+  }, [debouncedSelector]);
+  const [sort, setSort] = useState<{ column?: number; desc: boolean }>(isEvents ? { column: col("LAST SEEN"), desc: false } : { desc: false });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reason, setReason] = useState<string | null>(null);
+  const [objectFilter, setObjectFilter] = useState("");
+
+  const namespaces = info.namespaced ? scope.namespaces : undefined;
+  const targets = useMemo<StreamInput<"resources.watch">[] | undefined>(() => {
+    if (!scope.ready) return undefined;
+    const base = { context, group: info.group, version: info.version, resource: info.resource, labelSelector: applied || undefined };
+    return namespaces ? namespaces.map((namespace) => ({ ...base, namespace })) : [base];
+  }, [context, info.group, info.version, info.resource, applied, namespaces, scope.ready]);
+  const { rows, loaded, live, error } = useResourceRows(targets);
+  // The sidebar's number is the list's only while no selector narrows it.
+  useEffect(() => {
+    if (!applied && loaded) onCount(rows.length);
+  }, [rows.length, onCount, applied, loaded]);
+
+  const withNamespace = info.namespaced && (!namespaces || namespaces.length > 1);
+  const columns = listColumns(kind, withNamespace);
+  const chosen = settings?.columns[resourceKey(info)];
+  const visible = columns.filter((c) => (chosen ? chosen.includes(c.id) || c.id === "NAME" : c.byDefault));
+  const setVisible = (id: string, on: boolean) => {
+    const now = visible.map((c) => c.id).filter((c) => c !== id);
+    updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
+  };
+
+  const reasonCol = col("REASON");
+  const objectCol = col("OBJECT");
+  const where = useMemo(
+    () =>
+      isEvents && (reason || objectFilter)
+        ? (r: ResourceRow) =>
+            (!reason || r.cells[reasonCol] === reason) && (!objectFilter || r.cells[objectCol].toLowerCase().includes(objectFilter.toLowerCase()))
+        : undefined,
+    [isEvents, reason, objectFilter, reasonCol, objectCol],
+  );
+  const viewed = useMemo(() => viewRows(rows, { filter, sortColumn: sort.column, desc: sort.desc, where }), [rows, filter, sort, where]);
+  const reasons = useMemo(() => (isEvents ? [...new Set(rows.map((r) => r.cells[reasonCol]))].sort() : []), [isEvents, rows, reasonCol]);
+  const typeCol = col("TYPE");
+
+  const text = (row: ResourceRow, i: number) => {
+    if (i === -1) return row.namespace ?? "";
+    const at = row.times?.[i];
+    return at === undefined ? row.cells[i] : humanDuration(now - at);
+  };
+  const title = kindLabel(t, info);
+  const selectedRows = rows.filter((r) => selected.has(r.key));
+
+  return (
+    <Stack gap="sm" h="100%" style={{ minHeight: 0 }}>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Title order={2} size="h3">
+            {title}
+          </Title>
+          <Text c="dimmed" size="sm" aria-live="polite">
+            {loaded
+              ? viewed.length === rows.length
+                ? t("list.count", { count: rows.length })
+                : t("list.countOf", { shown: viewed.length, count: rows.length })
+              : t("list.loading")}
+          </Text>
+          {loaded && (
+            <Badge role="status" variant="dot" color={live ? "green" : "yellow"}>
+              {live ? t("list.live") : t("list.reconnecting")}
+            </Badge>
+          )}
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          {selected.size > 0 && <BulkDelete context={context} info={info} rows={selectedRows} onDone={() => setSelected(new Set())} />}
+          <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="default" size="xs" leftSection={<IconColumns size={14} />}>
+                {t("list.columns")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {columns
+                .filter((c) => c.id !== "NAME")
+                .map((c) => (
+                  <Menu.Item key={c.id} onClick={() => setVisible(c.id, !visible.includes(c))}>
+                    <Checkbox size="xs" readOnly checked={visible.includes(c)} label={c.header} tabIndex={-1} />
+                  </Menu.Item>
+                ))}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+      <Group gap="sm" align="flex-start" wrap="wrap">
+        <TextInput
+          aria-label={t("list.filter")}
+          placeholder={t("list.filterPlaceholder")}
+          leftSection={<IconSearch size={14} />}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 200 }}
+          size="xs"
+        />
+        <TextInput
+          aria-label={t("list.selector")}
+          placeholder={t("list.selectorPlaceholder")}
+          leftSection={<IconTag size={14} />}
+          value={selectorText}
+          onChange={(e) => setSelectorText(e.currentTarget.value)}
+          error={parsed.ok ? undefined : t("list.selectorError", { position: parsed.position + 1, reason: parsed.error })}
+          style={{ flex: 1, minWidth: 240 }}
+          size="xs"
+          styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+        />
+        {info.namespaced && <NamespaceFilter context={context} scope={scope} />}
+        {isEvents && (
+          <>
+            <Select
+              aria-label={t("events.reason")}
+              placeholder={t("events.reason")}
+              data={reasons}
+              value={reason}
+              onChange={setReason}
+              clearable
+              searchable
+              size="xs"
+              w={180}
+            />
+            <TextInput
+              aria-label={t("events.object")}
+              placeholder={t("events.object")}
+              value={objectFilter}
+              onChange={(e) => setObjectFilter(e.currentTarget.value)}
+              size="xs"
+              w={180}
+            />
+          </>
+        )}
+      </Group>
+      {error && !live && <ErrorAlert title={t("list.watchFailed", { kind: title })} error={error} />}
+      {loaded && rows.length === 0 && !error && (
+        <Alert variant="light" color="gray">
+          {applied ? t("list.emptySelector", { selector: applied }) : t("list.empty", { kind: title })}
+        </Alert>
+      )}
+      <VirtualTable
+        label={title}
+        columns={visible}
+        rows={viewed}
+        total={rows.length}
+        live={live}
+        sort={sort}
+        onSort={(column) => setSort((s) => (s.column === column ? (s.desc ? { desc: false } : { column, desc: true }) : { column, desc: false }))}
+        selected={selected}
+        onSelect={setSelected}
+        openKey={route.object ? (route.object.namespace ? `${route.object.namespace}/${route.object.name}` : route.object.name) : undefined}
+        onOpen={(r) => navigate({ context, list: route.list, object: { namespace: r.namespace, name: r.name } })}
+        tone={isEvents && typeCol >= 0 ? (r) => (r.cells[typeCol] === "Warning" ? "warning" : undefined) : undefined}
+        text={text}
+      />
+      {route.object && (
+        <ResourceDetails
+          context={context}
+          info={info}
+          kind={kind}
+          object={route.object}
+          row={rows.find((r) => r.name === route.object!.name && r.namespace === route.object!.namespace)}
+          onClose={() => navigate({ context, list: route.list })}
+        />
+      )}
+    </Stack>
+  );
+}

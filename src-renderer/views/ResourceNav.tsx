@@ -1,0 +1,117 @@
+// The sidebar of a connected context: every resource it serves, grouped, with how many
+// objects each has in the chosen namespaces (refreshed every 30 s, and live for the open list).
+import { Badge, Group, NavLink, ScrollArea, Text } from "@mantine/core";
+import { IconLayoutDashboard } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
+import { countResources } from "../api/index.ts";
+import { navigate, type Route } from "../data/hash-route.ts";
+import type { NamespaceScope } from "../data/namespace-scope.ts";
+import { navModel, resourceKey } from "./nav-groups.ts";
+
+interface Props {
+  context: string;
+  resources: ApiResourceInfo[];
+  scope: NamespaceScope;
+  route: Route;
+  /** The open list's live count, fresher than the periodic one. */
+  liveCount?: { key: string; count: number };
+}
+
+/** A kind's name in the sidebar and titles: translated for the registry's kinds, else the Kind itself. */
+export const kindLabel = (t: TFunction, r: Pick<ApiResourceInfo, "resource" | "kind" | "group">) => t(`kinds.${r.resource}`, { defaultValue: r.kind });
+
+function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceScope) {
+  const namespaced = list.filter((r) => r.namespaced);
+  const cluster = list.filter((r) => !r.namespaced);
+  const ref = (r: ApiResourceInfo) => ({ group: r.group, version: r.version, resource: r.resource });
+  return useQuery({
+    queryKey: ["counts", context, scope.namespaces ?? "*", list.map(resourceKey)],
+    enabled: scope.ready && list.length > 0,
+    refetchInterval: 30_000,
+    queryFn: async () => {
+      const [a, b] = await Promise.all([
+        namespaced.length ? countResources({ context, resources: namespaced.map(ref), namespaces: scope.namespaces ?? [] }) : [],
+        cluster.length ? countResources({ context, resources: cluster.map(ref), namespaces: [] }) : [],
+      ]);
+      const counts = new Map<string, number | null>();
+      namespaced.forEach((r, i) => counts.set(resourceKey(r), a[i]));
+      cluster.forEach((r, i) => counts.set(resourceKey(r), b[i]));
+      return counts;
+    },
+  });
+}
+
+export function ResourceNav({ context, resources, scope, route, liveCount }: Props) {
+  const { t } = useTranslation();
+  const model = navModel(resources);
+  const counted = [...model.sections.flatMap((s) => s.items), ...model.custom.flatMap((g) => g.items)];
+  const counts = useCounts(context, counted, scope).data;
+  const open = (r: ApiResourceInfo) => navigate({ context, list: { group: r.group, version: r.version, resource: r.resource } });
+  const active = (r: ApiResourceInfo) => route.list?.group === r.group && route.list.resource === r.resource;
+
+  const item = (r: ApiResourceInfo, showGroup = false) => {
+    const key = resourceKey(r);
+    const count = liveCount?.key === key ? liveCount.count : counts?.get(key);
+    return (
+      <NavLink
+        key={key}
+        component="button"
+        active={active(r)}
+        onClick={() => open(r)}
+        label={kindLabel(t, r)}
+        description={showGroup ? r.resource : undefined}
+        rightSection={
+          count !== undefined && count !== null ? (
+            <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
+              {count}
+            </Badge>
+          ) : undefined
+        }
+        py={4}
+      />
+    );
+  };
+
+  return (
+    <ScrollArea h="100%" type="auto" offsetScrollbars>
+      <nav aria-label={t("nav.title")}>
+        <NavLink
+          component="button"
+          label={t("nav.overview")}
+          leftSection={<IconLayoutDashboard size={16} />}
+          active={!route.list}
+          onClick={() => navigate({ context })}
+        />
+        {model.sections.map(
+          (s) =>
+            s.items.length > 0 && (
+              <NavLink key={s.id} label={t(`nav.${s.id}`)} defaultOpened childrenOffset={8} fw={600}>
+                {s.items.map((r) => item(r))}
+              </NavLink>
+            ),
+        )}
+        {model.custom.length > 0 && (
+          <NavLink label={t("nav.custom")} defaultOpened childrenOffset={8} fw={600}>
+            {model.custom.map((g) => (
+              <NavLink key={g.group} label={<Text size="sm">{g.group}</Text>} defaultOpened childrenOffset={8}>
+                {g.items.map((r) => item(r))}
+              </NavLink>
+            ))}
+          </NavLink>
+        )}
+        {model.other.length > 0 && (
+          <NavLink label={t("nav.other")} childrenOffset={8} fw={600}>
+            {model.other.map((g) => (
+              <NavLink key={g.group} label={<Group gap={4}>{g.group}</Group>} childrenOffset={8}>
+                {g.items.map((r) => item(r, true))}
+              </NavLink>
+            ))}
+          </NavLink>
+        )}
+      </nav>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,281 @@
+// Opening a row: a describe-like panel (metadata, labels, annotations, owners and related
+// objects as links, conditions, the pod's containers), its live events, and read-only YAML.
+// The object is read from main when the panel opens and again whenever its row changes.
+import { Alert, Anchor, Badge, Code, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { stringify } from "yaml";
+import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import type { ApiResourceInfo, ResourceRow } from "../../../src-shared/api/types.ts";
+import { age } from "../../../src-shared/k8s/age.ts";
+import { isMirrorPod } from "../../../src-shared/k8s/pod-details.ts";
+import type { Relation } from "../../../src-shared/k8s/relations.ts";
+import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
+import { getObject, getRelated } from "../../api/index.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { navigate } from "../../data/hash-route.ts";
+import { useNow } from "../../data/useNow.ts";
+import { ObjectActions } from "../ObjectActions.tsx";
+import { ObjectEvents } from "./ObjectEvents.tsx";
+import { PodSection } from "./PodSection.tsx";
+
+interface Props {
+  context: string;
+  info: ApiResourceInfo;
+  kind: KindDescriptor;
+  object: { namespace?: string; name: string };
+  /** The object's row in the list, when it is there: its changes refresh the panel. */
+  row?: ResourceRow;
+  onClose(): void;
+}
+
+function Labels({ labels }: { labels?: Record<string, string> }) {
+  const entries = Object.entries(labels ?? {});
+  if (!entries.length) return <Text size="sm">—</Text>;
+  return (
+    <Group gap={4}>
+      {entries.map(([k, v]) => (
+        <Badge key={k} variant="light" color="gray" tt="none" fw={400} style={{ maxWidth: "100%" }}>
+          {k}={v}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function RelationLinks({ context, relations }: { context: string; relations: Relation[] }) {
+  const { t } = useTranslation();
+  if (!relations.length) return <Text size="sm">—</Text>;
+  const byRole = new Map<string, Relation[]>();
+  for (const r of relations) byRole.set(r.role, [...(byRole.get(r.role) ?? []), r]);
+  return (
+    <Stack gap={4}>
+      {[...byRole.entries()].map(([role, list]) => (
+        <Group key={role} gap={6} align="baseline" wrap="wrap">
+          <Text size="sm" c="dimmed" w={130}>
+            {t(`relations.${role}`)}
+          </Text>
+          {list.map(({ ref }) => {
+            const label = `${ref.kind}/${ref.name}`;
+            return ref.resource ? (
+              <Anchor
+                key={`${ref.resource}/${ref.namespace}/${ref.name}`}
+                component="button"
+                size="sm"
+                onClick={() =>
+                  navigate({
+                    context,
+                    list: { group: ref.group, version: ref.version, resource: ref.resource },
+                    object: { namespace: ref.namespace, name: ref.name },
+                  })
+                }
+              >
+                {label}
+              </Anchor>
+            ) : (
+              <Text key={label} size="sm">
+                {label}
+              </Text>
+            );
+          })}
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+function Conditions({ conditions }: { conditions: K8sObject[] }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  return (
+    <Table aria-label={t("details.conditions")} striped layout="fixed">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={170}>{t("details.conditionType")}</Table.Th>
+          <Table.Th w={70}>{t("details.conditionStatus")}</Table.Th>
+          <Table.Th w={150}>{t("events.reason")}</Table.Th>
+          <Table.Th w={70}>{t("events.age")}</Table.Th>
+          <Table.Th>{t("events.message")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {conditions.map((c) => (
+          <Table.Tr key={c.type}>
+            <Table.Td>{c.type}</Table.Td>
+            <Table.Td>
+              <Text size="sm" c={c.status === "True" ? "green" : c.status === "False" ? "red" : undefined}>
+                {c.status}
+              </Text>
+            </Table.Td>
+            <Table.Td>{c.reason ?? ""}</Table.Td>
+            <Table.Td>{c.lastTransitionTime ? age(c.lastTransitionTime, now) : ""}</Table.Td>
+            <Table.Td style={{ wordBreak: "break-word" }}>{c.message ?? ""}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack gap={6}>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+export function ResourceDetails({ context, info, kind, object, row, onClose }: Props) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const target = { group: info.group, version: info.version, resource: info.resource, namespace: object.namespace, name: object.name };
+  const key = ["object", context, info.group, info.resource, object.namespace, object.name];
+  const obj = useQuery({ queryKey: [...key, row?.rv], queryFn: () => getObject({ context, ...target }), placeholderData: (prev) => prev });
+  const related = useQuery({
+    queryKey: ["related", ...key.slice(1), row?.rv],
+    queryFn: () => getRelated({ context, ...target }),
+    placeholderData: (prev) => prev,
+  });
+  const o = obj.data;
+  const isSecret = info.group === "" && info.resource === "secrets";
+  const isPod = info.group === "" && info.resource === "pods";
+
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="min(900px, 62%)"
+      title={
+        <Group gap="xs">
+          <Text fw={700}>{info.kind}</Text>
+          <Text>{object.namespace ? `${object.namespace}/${object.name}` : object.name}</Text>
+          {o && isPod && isMirrorPod(o) && (
+            <Badge color="grape" variant="light">
+              {t("details.mirrorPod")}
+            </Badge>
+          )}
+        </Group>
+      }
+      scrollAreaComponent={ScrollArea.Autosize}
+      aria-label={t("details.title", { name: object.name })}
+    >
+      {obj.error && !o && <ErrorAlert title={t("details.readFailed", { name: object.name })} error={obj.error as unknown as ApiErrorShape} />}
+      {!o && !obj.error && <Loader size="sm" />}
+      {o && (
+        <Stack gap="md">
+          <ObjectActions context={context} kind={kind} target={target} object={o} onDeleted={onClose} />
+          {!row && obj.isFetched && (
+            <Alert color="yellow" variant="light">
+              {t("details.notInList")}
+            </Alert>
+          )}
+          <Tabs defaultValue="overview" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="overview">{t("details.overview")}</Tabs.Tab>
+              <Tabs.Tab value="events">{t("details.events")}</Tabs.Tab>
+              <Tabs.Tab value="yaml">YAML</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="overview" pt="md">
+              <Stack gap="lg">
+                <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4}>
+                  <Table.Tbody>
+                    <Table.Tr>
+                      <Table.Th w={150}>{t("details.name")}</Table.Th>
+                      <Table.Td>{o.metadata?.name}</Table.Td>
+                    </Table.Tr>
+                    {o.metadata?.namespace && (
+                      <Table.Tr>
+                        <Table.Th>{t("details.namespace")}</Table.Th>
+                        <Table.Td>{o.metadata.namespace}</Table.Td>
+                      </Table.Tr>
+                    )}
+                    <Table.Tr>
+                      <Table.Th>{t("details.created")}</Table.Th>
+                      <Table.Td>
+                        {t("details.ago", { age: age(o.metadata?.creationTimestamp, now) })} · {o.metadata?.creationTimestamp}
+                      </Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Th>UID</Table.Th>
+                      <Table.Td>
+                        <Code>{o.metadata?.uid}</Code>
+                      </Table.Td>
+                    </Table.Tr>
+                    {isPod && o.spec?.nodeName && (
+                      <Table.Tr>
+                        <Table.Th>{t("pod.node")}</Table.Th>
+                        <Table.Td>
+                          <Anchor
+                            component="button"
+                            size="sm"
+                            onClick={() => navigate({ context, list: { group: "", version: "v1", resource: "nodes" }, object: { name: o.spec.nodeName } })}
+                          >
+                            {o.spec.nodeName}
+                          </Anchor>
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                    <Table.Tr>
+                      <Table.Th>{t("details.labels")}</Table.Th>
+                      <Table.Td>
+                        <Labels labels={o.metadata?.labels} />
+                      </Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Th>{t("details.annotations")}</Table.Th>
+                      <Table.Td>
+                        <Stack gap={2}>
+                          {Object.entries((o.metadata?.annotations ?? {}) as Record<string, string>).map(([k, v]) => (
+                            <Text key={k} size="xs" ff="monospace" lineClamp={2} title={v}>
+                              {k}: {v}
+                            </Text>
+                          ))}
+                          {!o.metadata?.annotations && <Text size="sm">—</Text>}
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  </Table.Tbody>
+                </Table>
+                <Section title={t("details.related")}>
+                  {related.data ? <RelationLinks context={context} relations={related.data} /> : <Loader size="xs" />}
+                </Section>
+                {Array.isArray(o.status?.conditions) && o.status.conditions.length > 0 && (
+                  <Section title={t("details.conditions")}>
+                    <Conditions conditions={o.status.conditions} />
+                  </Section>
+                )}
+                {isPod && <PodSection pod={o} />}
+                {isSecret && (
+                  <Section title={t("details.secretKeys")}>
+                    <Text size="sm">{Object.keys(o.data ?? {}).join(", ") || "—"}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t("details.secretHidden")}
+                    </Text>
+                  </Section>
+                )}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="events" pt="md">
+              <ObjectEvents context={context} uid={o.metadata?.uid} namespace={o.metadata?.namespace} />
+            </Tabs.Panel>
+            <Tabs.Panel value="yaml" pt="md">
+              {isSecret && (
+                <Text size="xs" c="dimmed" mb="xs">
+                  {t("details.secretHidden")}
+                </Text>
+              )}
+              <Code block aria-label={t("details.yaml")} style={{ whiteSpace: "pre" }}>
+                {stringify(o)}
+              </Code>
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

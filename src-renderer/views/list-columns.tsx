@@ -1,0 +1,60 @@
+// How a kind's columns appear in the list: widths by what they hold, colours for states,
+// and the NAMESPACE column kubectl adds with -A.
+import { Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { ResourceRow } from "../../src-shared/api/types.ts";
+import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
+import type { TableColumn } from "../components/VirtualTable.tsx";
+
+const bad = /BackOff|Err|Error|Failed|Evicted|OOMKilled|Unknown|NotReady|Lost|Terminating|DeadlineExceeded|Invalid|NodeLost/;
+const pending = /Pending|ContainerCreating|Init:|PodInitializing|Waiting|Progressing|SchedulingDisabled/;
+const good = /^(Running|Active|Bound|Ready|Available|Complete|Completed|Succeeded|True)$/;
+
+/** The colour of a state word: red for trouble, yellow for waiting, green for fine. */
+export function stateColor(value: string): string | undefined {
+  if (bad.test(value)) return "red";
+  if (pending.test(value)) return "yellow.8";
+  if (good.test(value)) return value === "Completed" || value === "Succeeded" || value === "Complete" ? "dimmed" : "green";
+  return undefined;
+}
+
+const stateCell = (value: string): ReactNode => (
+  <Text span size="sm" c={stateColor(value)} fw={stateColor(value) === "red" ? 600 : undefined}>
+    {value}
+  </Text>
+);
+
+const widths: Record<string, string> = {
+  NAME: "minmax(180px, 2.5fr)",
+  NAMESPACE: "minmax(110px, 1fr)",
+  MESSAGE: "minmax(220px, 3fr)",
+  OBJECT: "minmax(160px, 1.5fr)",
+  IMAGES: "minmax(160px, 2fr)",
+  CONTAINERS: "minmax(120px, 1fr)",
+  SELECTOR: "minmax(160px, 1.5fr)",
+  LABELS: "minmax(160px, 2fr)",
+  RESTARTS: "minmax(110px, 0.8fr)",
+  QOS: "minmax(100px, 0.7fr)",
+  TYPE: "minmax(90px, 0.6fr)",
+  "LAST SEEN": "minmax(90px, 0.6fr)",
+};
+const narrow = new Set(["READY", "AGE", "DATA", "COUNT", "UP-TO-DATE", "AVAILABLE", "DESIRED", "CURRENT", "SECRETS", "COMPLETIONS"]);
+const stateColumns = new Set(["STATUS", "PHASE", "TYPE"]);
+
+export interface ListColumn extends TableColumn {
+  /** Shown unless the user chose otherwise (kubectl's default set, without -o wide). */
+  byDefault: boolean;
+}
+
+export function listColumns(kind: KindDescriptor, withNamespace: boolean): ListColumn[] {
+  const cols: ListColumn[] = kind.columns.map((c, index) => ({
+    id: c.name,
+    header: c.name,
+    index,
+    width: widths[c.name] ?? (narrow.has(c.name) ? "minmax(70px, 0.6fr)" : "minmax(90px, 1fr)"),
+    byDefault: !c.wide,
+    render: stateColumns.has(c.name) ? (v: string, _r: ResourceRow) => stateCell(v) : undefined,
+  }));
+  if (withNamespace) cols.unshift({ id: "NAMESPACE", header: "NAMESPACE", index: -1, width: widths.NAMESPACE, byDefault: true });
+  return cols;
+}

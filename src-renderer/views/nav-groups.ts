@@ -1,0 +1,43 @@
+// The sidebar's sections (the issue's grouping, which Lens and Headlamp users know). Kinds
+// the registry does not place go under Custom resources (CRDs, by API group) or Other.
+import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
+import { descriptorFor } from "../../src-shared/kinds/registry.ts";
+
+export const navSections = [
+  { id: "workloads", resources: ["pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs"] },
+  { id: "network", resources: ["services", "endpointslices", "ingresses", "ingressclasses", "networkpolicies"] },
+  { id: "config", resources: ["configmaps", "secrets", "resourcequotas", "limitranges", "horizontalpodautoscalers", "poddisruptionbudgets"] },
+  { id: "storage", resources: ["persistentvolumeclaims", "persistentvolumes", "storageclasses"] },
+  { id: "access", resources: ["serviceaccounts", "roles", "rolebindings", "clusterroles", "clusterrolebindings"] },
+  { id: "cluster", resources: ["nodes", "namespaces", "events", "customresourcedefinitions"] },
+] as const;
+
+const placed = new Map<string, string>(navSections.flatMap((s) => s.resources.map((r) => [r, s.id] as const)));
+
+export interface NavModel {
+  sections: { id: string; items: ApiResourceInfo[] }[];
+  custom: { group: string; items: ApiResourceInfo[] }[];
+  other: { group: string; items: ApiResourceInfo[] }[];
+}
+
+const byGroup = (list: ApiResourceInfo[]) => {
+  const groups = new Map<string, ApiResourceInfo[]>();
+  for (const r of list) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, items]) => ({ group: group || "core", items: items.sort((a, b) => a.kind.localeCompare(b.kind)) }));
+};
+
+export function navModel(resources: ApiResourceInfo[]): NavModel {
+  // The same plural lives in several groups (pods in core and metrics.k8s.io, events in core
+  // and events.k8s.io): only the registry's is placed; the others go under Other.
+  const isPlaced = (r: ApiResourceInfo) => placed.has(r.resource) && !!descriptorFor(r.group, r.resource);
+  const sections = navSections.map((s) => ({
+    id: s.id,
+    items: s.resources.flatMap((name) => resources.filter((r) => r.resource === name && isPlaced(r))),
+  }));
+  const rest = resources.filter((r) => !isPlaced(r));
+  return { sections, custom: byGroup(rest.filter((r) => r.crd)), other: byGroup(rest.filter((r) => !r.crd)) };
+}
+
+export const resourceKey = (r: { group: string; resource: string }) => `${r.group}/${r.resource}`;
