@@ -30,7 +30,10 @@ export type RowsEvent = ResourceRowsEvent;
 
 type Listener = (e: RowsEvent) => void;
 
-const pageSize = 500;
+// kubectl reads 500 at a time; the first page is that size, so the first rows come as soon
+// as kubectl's would, and later pages are larger to spend fewer round trips on the rest.
+const firstPageSize = 500;
+const pageSize = 2000;
 const batchMs = 100;
 // The API server sends a bookmark about once a minute on an idle watch; a watch silent for
 // longer than this is presumed dead (a half-open connection) and is re-opened.
@@ -111,26 +114,40 @@ class ResourceWatch {
   private async list() {
     if (this.stopped) return;
     try {
-      const fresh = new Map<string, K8sObject>();
+      // The first list is shown as it arrives, page by page, so the first rows appear at once;
+      // a relist (after 410 Gone or an error) is swapped in whole, so nothing flickers.
+      const initial = this.lists === 0;
+      const fresh = initial ? this.objects : new Map<string, K8sObject>();
+      fresh.clear();
       let token: string | undefined;
+      let pageNo = 0;
       do {
-        const query = new URLSearchParams({ limit: String(pageSize) });
+        const query = new URLSearchParams({ limit: String(pageNo === 0 ? firstPageSize : pageSize) });
         if (token) query.set("continue", token);
         if (this.target.labelSelector) query.set("labelSelector", this.target.labelSelector);
         if (this.target.fieldSelector) query.set("fieldSelector", this.target.fieldSelector);
         // Plain JSON, not client-node's typed models: a 30,000-pod list is read as fast as it arrives.
         const page = await getJson<{ items: K8sObject[]; metadata?: { continue?: string; resourceVersion?: string } }>(this.kc, `${this.path}?${query}`);
+        if (this.stopped) return;
         for (const o of page.items) fresh.set(objectKey(o), slim(o));
+        if (initial) {
+          const now = Date.now();
+          const rows = page.items.map((o) => this.row(o, now));
+          this.emit(pageNo === 0 ? { type: "snapshot", rows } : { type: "changes", upserts: rows, deletes: [] });
+        }
         token = page.metadata?.continue;
         this.resourceVersion = page.metadata?.resourceVersion ?? "";
+        pageNo++;
       } while (token && !this.stopped);
       if (this.stopped) return;
       this.lists++;
-      this.objects.clear();
-      for (const [k, o] of fresh) this.objects.set(k, o);
       this.pendingUpserts.clear();
       this.pendingDeletes.clear();
-      this.emit(this.snapshot());
+      if (!initial) {
+        this.objects.clear();
+        for (const [k, o] of fresh) this.objects.set(k, o);
+        this.emit(this.snapshot());
+      }
       this.emit({ type: "state", live: true });
       await this.watch();
     } catch (e) {
@@ -310,7 +327,8 @@ export class WatchHub {
       w.start();
     } else {
       w.listeners.add(listener);
-      if (w.lists > 0) listener(w.snapshot());
+      // Joining while the first list is still arriving: what has come so far, then the rest as it comes.
+      if (w.lists > 0 || w.objects.size > 0) listener(w.snapshot());
       if (w.lastState) listener(w.lastState);
     }
     const watch = w;
