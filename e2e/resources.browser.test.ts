@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { kinds } from "../src-shared/kinds/registry.ts";
+import { exampleCrd } from "./fixtures/crd.ts";
 import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
 import { ensureBinaries } from "./sandbox/build.ts";
 import { run } from "./sandbox/run.ts";
@@ -177,34 +178,7 @@ describe("details", () => {
 
   it("lists a CRD created during the test under Custom resources, with its printer columns", async () => {
     const group = `b${Date.now().toString(36)}.kubedeck.dev`;
-    const crd = {
-      apiVersion: "apiextensions.k8s.io/v1",
-      kind: "CustomResourceDefinition",
-      metadata: { name: `widgets.${group}` },
-      spec: {
-        group,
-        scope: "Namespaced",
-        names: { plural: "widgets", singular: "widget", kind: "Widget" },
-        versions: [
-          {
-            name: "v1",
-            served: true,
-            storage: true,
-            schema: {
-              openAPIV3Schema: {
-                type: "object",
-                properties: { spec: { type: "object", properties: { size: { type: "integer" }, color: { type: "string" } } } },
-              },
-            },
-            additionalPrinterColumns: [
-              { name: "Size", type: "integer", jsonPath: ".spec.size" },
-              { name: "Color", type: "string", jsonPath: ".spec.color" },
-              { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" },
-            ],
-          },
-        ],
-      },
-    };
+    const crd = exampleCrd(group, { plural: "widgets", kind: "Widget" });
     await open(listRoute("", "v1", "pods"));
     await kubectl(["apply", "-f", "-"], JSON.stringify(crd));
     try {

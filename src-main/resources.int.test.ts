@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ensureBinaries } from "../e2e/sandbox/build.ts";
 import { run } from "../e2e/sandbox/run.ts";
 import type { DiscoveryState } from "../src-shared/api/types.ts";
+import { exampleCrd } from "../e2e/fixtures/crd.ts";
 import { createApp, type App } from "./index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kubedeck-resources-"));
@@ -17,32 +18,6 @@ async function kubectl(...args: string[]): Promise<string> {
   const bins = await ensureBinaries(() => {});
   return run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args]);
 }
-
-const crd = (group: string) => ({
-  apiVersion: "apiextensions.k8s.io/v1",
-  kind: "CustomResourceDefinition",
-  metadata: { name: `gadgets.${group}` },
-  spec: {
-    group,
-    scope: "Namespaced",
-    names: { plural: "gadgets", singular: "gadget", kind: "Gadget" },
-    versions: [
-      {
-        name: "v1",
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { size: { type: "integer" }, color: { type: "string" } } } } },
-        },
-        additionalPrinterColumns: [
-          { name: "Size", type: "integer", jsonPath: ".spec.size" },
-          { name: "Color", type: "string", jsonPath: ".spec.color", priority: 1 },
-          { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" },
-        ],
-      },
-    ],
-  },
-});
 
 beforeAll(async () => {
   app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") } });
@@ -67,7 +42,9 @@ describe("discovery", () => {
 
     const group = `t${Date.now().toString(36)}.kubedeck.dev`;
     const bins = await ensureBinaries(() => {});
-    await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "apply", "-f", "-"], { input: JSON.stringify(crd(group)) });
+    await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "apply", "-f", "-"], {
+      input: JSON.stringify(exampleCrd(group, { plural: "gadgets", kind: "Gadget" }, { wideColor: true })),
+    });
     try {
       await expect
         .poll(() => state?.resources.find((r) => r.group === group), { timeout: 30_000 })

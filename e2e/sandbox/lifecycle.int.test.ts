@@ -9,6 +9,7 @@ import { afterAll, expect, it } from "vitest";
 import { createApp } from "../../src-main/index.ts";
 import { applyRowsEvent } from "../../src-shared/api/rows-reducer.ts";
 import { WatchHub, type Row, type RowsEvent } from "../../src-main/kube/watch-hub.ts";
+import { launchChromium, screenshotter, startServe } from "../browser.ts";
 import { binaryPaths } from "./build.ts";
 import { run } from "./run.ts";
 
@@ -52,11 +53,20 @@ async function restartApiServer(whileDown: () => Promise<void>) {
   spawn(args[0], args.slice(1), { cwd, env: environ, detached: true, stdio: "ignore" }).unref();
 }
 
-it("keeps a watch complete and correct across an API server restart", async () => {
+it("keeps a watch complete and correct across an API server restart, and the list says so", async () => {
   const kubeconfig = (await cli(["up"])).trim();
   const app = createApp({ userDataDir: join(state, "app"), env: { ...process.env, KUBECONFIG: kubeconfig } });
   const kubectl = (args: string[]) => run(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, ...args]);
+  // The same, seen in the browser: the list's indicator turns to "Reconnecting…" and back.
+  const serve = await startServe(["--kubeconfig", kubeconfig, "--user-data", join(state, "serve")]);
+  const browser = await launchChromium();
+  const shot = screenshotter("lifecycle");
   try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    await page.goto(serve.url);
+    await page.evaluate(() => (location.hash = "#/context/sandbox-admin/r/core/v1/nodes"));
+    const indicator = page.getByRole("status").filter({ hasText: /Live|Reconnecting/ });
+    await expect.poll(() => indicator.textContent(), { timeout: 30_000 }).toBe("Live");
     expect(await app.services.connections.connect("sandbox-admin")).toMatchObject({ status: "connected" });
     const hub = new WatchHub(app.services.connections);
     const rows = new Map<string, Row>();
@@ -71,6 +81,9 @@ it("keeps a watch complete and correct across an API server restart", async () =
       // The view says it is reconnecting, and keeps what it had.
       await expect.poll(() => events.some((e) => e.type === "state" && !e.live), { timeout: 30_000 }).toBe(true);
       expect(rows.size).toBe(5);
+      await expect.poll(() => indicator.textContent(), { timeout: 30_000 }).toBe("Reconnecting…");
+      expect(await page.locator("[role=grid]").getAttribute("data-total")).toBe("5");
+      await shot(page, "reconnecting");
     });
     // Changes made once it is back reach the view, and the list matches kubectl's.
     await expect.poll(() => kubectl(["get", "--raw", "/readyz"]).catch(() => ""), { timeout: 60_000 }).toBe("ok");
@@ -81,7 +94,12 @@ it("keeps a watch complete and correct across an API server restart", async () =
     expect(rows.has("sandbox-extra")).toBe(true);
     expect(events.findLast((e) => e.type === "state")).toMatchObject({ live: true });
     stop();
+    await expect.poll(() => indicator.textContent(), { timeout: 60_000 }).toBe("Live");
+    await expect.poll(async () => Number(await page.locator("[role=grid]").getAttribute("data-total")), { timeout: 60_000 }).toBe((await names()).length);
+    expect(await page.locator('[role=grid] [data-key="sandbox-extra"]').count()).toBe(1);
   } finally {
+    await browser.close();
+    await serve.stop();
     app.close();
   }
 });

@@ -2,7 +2,8 @@
 // error shape of the contract, keeping the cluster's own words as the reason.
 import { ApiError, type ApiErrorShape } from "../../src-shared/api/errors.ts";
 
-const unreachable = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET", "EAI_AGAIN", "EPIPE"]);
+// UND_ERR_SOCKET: undici's "other side closed", what a watch sees when the API server goes away.
+const unreachable = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET", "EAI_AGAIN", "EPIPE", "UND_ERR_SOCKET"]);
 const timeouts = new Set(["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "ABORT_ERR"]);
 
 /** The first cause that carries a system error code, else the innermost cause's message. */

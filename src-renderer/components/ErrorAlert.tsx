@@ -18,7 +18,9 @@ export function ErrorAlert({ title, error, server, children }: { title: string; 
         <Text size="xs" c="dimmed">
           {t("connection.reason")}
         </Text>
-        <Code block>{[error.message, error.reason].filter(Boolean).join("\n")}</Code>
+        <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+          {[error.message, error.reason].filter(Boolean).join("\n")}
+        </Code>
         {children}
       </Stack>
     </Alert>

@@ -1,6 +1,6 @@
 // A connected cluster's namespaces, live, and the namespace filter remembered per context.
 // A user who may not list namespaces works with the context's namespace plus those typed in.
-import { Alert, Badge, Button, Group, Loader, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { watchNamespaces } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useStream } from "../data/useStream.ts";
+import { NamespaceFilter } from "./NamespaceFilter.tsx";
 
 const validName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -68,18 +69,7 @@ export function NamespacePanel({ context }: { context: string }) {
             </Stack>
           </Alert>
         )}
-        <MultiSelect
-          label={t("namespaces.filter")}
-          placeholder={filter.length ? undefined : t("namespaces.all")}
-          data={[...new Set([...namespaces, ...filter])]}
-          value={filter}
-          onChange={(value) => update.mutate({ namespaceFilter: { context, namespaces: value } })}
-          searchable
-          clearable
-          hidePickedOptions
-          nothingFoundMessage="—"
-          comboboxProps={{ withinPortal: true }}
-        />
+        <NamespaceFilter context={context} known={namespaces} />
         {namespaces.length > 0 && (
           <Table.ScrollContainer minWidth={300} maxHeight={360}>
             <Table striped highlightOnHover aria-label={t("namespaces.title")}>

@@ -112,11 +112,13 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
               ? viewed.length === rows.length
                 ? t("list.count", { count: rows.length })
                 : t("list.countOf", { shown: viewed.length, count: rows.length })
-              : t("list.loading")}
+              : error
+                ? ""
+                : t("list.loading")}
           </Text>
           {loaded && (
-            <Badge role="status" variant="dot" color={live ? "green" : "yellow"}>
-              {live ? t("list.live") : t("list.reconnecting")}
+            <Badge role="status" variant="dot" color={live ? "green" : error?.code === "Forbidden" ? "red" : "yellow"}>
+              {live ? t("list.live") : error?.code === "Forbidden" ? t("list.forbidden") : t("list.reconnecting")}
             </Badge>
           )}
         </Group>
@@ -161,7 +163,7 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
           size="xs"
           styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
         />
-        {info.namespaced && <NamespaceFilter context={context} scope={scope} />}
+        {info.namespaced && <NamespaceFilter context={context} known={scope.known} compact />}
         {isEvents && (
           <>
             <Select
@@ -186,7 +188,16 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
           </>
         )}
       </Group>
-      {error && !live && <ErrorAlert title={t("list.watchFailed", { kind: title })} error={error} />}
+      {error && !live && error.code === "Forbidden" && <ErrorAlert title={t("list.watchFailed", { kind: title })} error={error} />}
+      {error && !live && error.code !== "Forbidden" && (
+        // Main keeps what it had and retries; the list stays usable meanwhile.
+        <Alert color="yellow" variant="light" title={t("list.reconnectingTitle", { kind: title })} role="alert">
+          <Text size="sm">{t(`errors.${error.code}`)}</Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {[error.message, error.reason].filter(Boolean).join(" — ")}
+          </Text>
+        </Alert>
+      )}
       {loaded && rows.length === 0 && !error && (
         <Alert variant="light" color="gray">
           {applied ? t("list.emptySelector", { selector: applied }) : t("list.empty", { kind: title })}
