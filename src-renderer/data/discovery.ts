@@ -11,6 +11,13 @@ export function useDiscovery(context: string, enabled: boolean): DiscoveryState 
   return useStream<DiscoveryState>(["discovery", context], (on) => watchDiscovery(context, on), enabled);
 }
 
+/** A registry kind as discovery would describe it: lists of built-in kinds need not wait for discovery. */
+export function builtinResource(id: ResourceId): ApiResourceInfo | undefined {
+  const d = descriptorFor(id.group, id.resource);
+  if (!d || d.version !== id.version) return undefined;
+  return { group: d.group, version: d.version, resource: d.resource, kind: d.kind, namespaced: d.namespaced, verbs: ["get", "list", "watch", "delete"] };
+}
+
 export function findResource(resources: ApiResourceInfo[], id: ResourceId): ApiResourceInfo | undefined {
   const same = resources.filter((r) => r.group === id.group && r.resource === id.resource);
   return same.find((r) => r.version === id.version) ?? same[0];

@@ -20,7 +20,10 @@ export function useNamespaceScope(context: string): NamespaceScope {
   const settings = useSettings();
   const filter = settings?.namespaceFilter[context] ?? [];
   const known = state?.namespaces ?? [];
-  if (!state || !settings) return { known, ready: false };
+  if (!settings) return { known, ready: false };
   if (filter.length) return { namespaces: filter, known, ready: true };
+  // Until the namespaces are known, assume the user may list them all: the list starts at
+  // once instead of a round trip later, and narrows to their namespaces if it turns out not.
+  if (!state) return { known, ready: true };
   return { namespaces: state.listable ? undefined : known, known, ready: true };
 }

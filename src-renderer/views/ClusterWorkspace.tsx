@@ -1,10 +1,10 @@
 // A selected context: once connected, the resource sidebar beside either the overview or a
 // resource's live list (with an object's details when one is open).
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
-import { describe, findResource, useDiscovery } from "../data/discovery.ts";
+import { builtinResource, describe, findResource, useDiscovery } from "../data/discovery.ts";
 import { useRoute } from "../data/hash-route.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { ClusterView } from "./ClusterView.tsx";
@@ -25,16 +25,15 @@ function Connected({ context, children }: { context: string; children: React.Rea
   const discovery = useDiscovery(context, true);
   const scope = useNamespaceScope(context);
   const [liveCount, setLiveCount] = useState<{ key: string; count: number }>();
-  const info = route.list && discovery ? findResource(discovery.resources, route.list) : undefined;
+  const info = route.list ? (discovery ? findResource(discovery.resources, route.list) : builtinResource(route.list)) : undefined;
   const key = info ? resourceKey(info) : "";
+  const kind = useMemo(() => (info ? describe(info) : undefined), [info]);
   const onCount = useCallback((count: number) => setLiveCount({ key, count }), [key]);
 
   let content = children;
   if (route.list) {
-    if (info)
-      content = (
-        <ResourceList key={`${key}/${info.version}`} context={context} info={info} kind={describe(info)} scope={scope} route={route} onCount={onCount} />
-      );
+    if (info && kind)
+      content = <ResourceList key={`${key}/${info.version}`} context={context} info={info} kind={kind} scope={scope} route={route} onCount={onCount} />;
     else if (discovery)
       content = (
         <Alert color="yellow" variant="light">

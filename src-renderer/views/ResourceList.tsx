@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Menu, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StreamInput } from "../../src-shared/api/contract.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
@@ -70,9 +70,9 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
   }, [rows.length, onCount, applied, loaded]);
 
   const withNamespace = info.namespaced && (!namespaces || namespaces.length > 1);
-  const columns = listColumns(kind, withNamespace);
+  const columns = useMemo(() => listColumns(kind, withNamespace), [kind, withNamespace]);
   const chosen = settings?.columns[resourceKey(info)];
-  const visible = columns.filter((c) => (chosen ? chosen.includes(c.id) || c.id === "NAME" : c.byDefault));
+  const visible = useMemo(() => columns.filter((c) => (chosen ? chosen.includes(c.id) || c.id === "NAME" : c.byDefault)), [columns, chosen]);
   const setVisible = (id: string, on: boolean) => {
     const now = visible.map((c) => c.id).filter((c) => c !== id);
     updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
@@ -92,11 +92,14 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
   const reasons = useMemo(() => (isEvents ? [...new Set(rows.map((r) => r.cells[reasonCol]))].sort() : []), [isEvents, rows, reasonCol]);
   const typeCol = col("TYPE");
 
-  const text = (row: ResourceRow, i: number) => {
-    if (i === -1) return row.namespace ?? "";
-    const at = row.times?.[i];
-    return at === undefined ? row.cells[i] : humanDuration(now - at);
-  };
+  const text = useCallback(
+    (row: ResourceRow, i: number) => {
+      if (i === -1) return row.namespace ?? "";
+      const at = row.times?.[i];
+      return at === undefined ? row.cells[i] : humanDuration(now - at);
+    },
+    [now],
+  );
   const title = kindLabel(t, info);
   const selectedRows = rows.filter((r) => selected.has(r.key));
 
