@@ -73,14 +73,18 @@ class ContextDiscovery {
       .catch(() => [{ allowed: false }, { allowed: false }]);
     if (this.stopped || !list.allowed || !watch.allowed) return;
     const target = crdTarget(this.context);
-    this.stopCrds = this.owner.hub.subscribe(target, (e) => {
-      if (e.type === "state") return;
-      const crds = this.owner.hub.active(target)?.objects.values() ?? [];
-      this.crdGroups = new Set([...crds].map((c) => String(c.spec?.group)));
-      this.columns = printerColumns(this.owner.hub.active(target)?.objects.values() ?? []);
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.refresh(), refreshDelayMs);
-    });
+    this.stopCrds = this.owner.hub.subscribe(
+      target,
+      (e) => {
+        if (e.type === "state") return;
+        const crds = [...(this.owner.hub.active(target)?.objects?.values() ?? [])];
+        this.crdGroups = new Set(crds.map((c) => String(c.spec?.group)));
+        this.columns = printerColumns(crds);
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.refresh(), refreshDelayMs);
+      },
+      { objects: true },
+    );
   }
 
   private async refresh() {

@@ -1,6 +1,6 @@
 // One object at a time (DESIGN §4: rows travel, objects on demand): the full object when a
 // row is opened, what it is related to, how many objects each kind has, and the actions a
-// kind's capabilities offer. Objects come from the watch hub's memory when it holds them.
+// kind's capabilities offer.
 import type { ObjectRef, Relation } from "../../src-shared/k8s/relations.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
@@ -48,14 +48,8 @@ export class Resources {
     this.hub = hub;
   }
 
-  /** The object as the cluster has it now: from a live watch's memory, else read. */
+  /** The object as the cluster has it now (the hub keeps rows, not objects). */
   private async raw(context: string, t: ObjectTarget): Promise<K8sObject> {
-    const key = t.namespace ? `${t.namespace}/${t.name}` : t.name;
-    for (const w of this.hub.watchesOf(context, t.group, t.resource)) {
-      const o = w.target.version === t.version && w.watching ? w.objects.get(key) : undefined;
-      // Items of a list carry no kind or apiVersion; masking Secrets and finding relations need them.
-      if (o) return { apiVersion: t.group ? `${t.group}/${t.version}` : t.version, kind: this.hub.descriptor({ context, ...t })?.kind, ...o };
-    }
     try {
       return await getJson<K8sObject>(this.connections.config(context), resourcePath(t));
     } catch (e) {
@@ -108,7 +102,7 @@ export class Resources {
       const live = this.hub
         .watchesOf(context, r.group, r.resource)
         .find((w) => w.watching && !w.target.labelSelector && !w.target.fieldSelector && w.target.namespace === namespace);
-      if (live) return live.objects.size;
+      if (live) return live.rows.size;
       const list = await getJson<{ items: unknown[]; metadata?: { remainingItemCount?: number } }>(kc, `${resourcePath({ ...r, namespace })}?limit=1`);
       return list.items.length + (list.metadata?.remainingItemCount ?? 0);
     };

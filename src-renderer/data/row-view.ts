@@ -66,8 +66,11 @@ export function viewRows(rows: readonly ResourceRow[], o: ViewOptions): Resource
   const col = o.sortColumn;
   if (col !== undefined) {
     const dir = o.desc ? -1 : 1;
-    // Ties keep a stable, readable order: by namespace and name.
-    out = out.sort((a, b) => dir * compare(keyOf(a, col), keyOf(b, col)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Each row's key is looked up once, not at every comparison (n, not n·log n, lookups).
+    const decorated = out.map((r) => ({ k: keyOf(r, col), r }));
+    // The sort is stable: ties keep the list's order (the server's: namespace, then name).
+    decorated.sort((a, b) => dir * compare(a.k, b.k));
+    out = decorated.map((d) => d.r);
   }
   return out;
 }
