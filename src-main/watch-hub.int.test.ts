@@ -140,4 +140,53 @@ describe("watch hub", () => {
     f.stop();
     await app.services.connections.connect("sandbox-admin");
   });
+
+  it("re-opens a silent watch from where it was, without a relist or a reconnecting blip", async () => {
+    // ConfigMaps are watched straight from etcd here (no watch cache, so no bookmarks): a
+    // namespace without changes stays silent, and the watchdog (shortened to 1.5 s) fires.
+    const quiet = new WatchHub(app.services.connections, { silentMs: 1500 });
+    const target: WatchTarget = { context: "sandbox-admin", group: "", version: "v1", resource: "configmaps", namespace: "kube-node-lease" };
+    const events: RowsEvent[] = [];
+    const rows = new Map<string, Row>();
+    const stop = quiet.subscribe(target, (e) => {
+      events.push(e);
+      applyRowsEvent(rows, e);
+    });
+    try {
+      await expect.poll(() => quiet.active(target)?.reopened ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      expect(quiet.active(target)!.lists).toBe(1);
+      expect(events.filter((e) => e.type === "state").map((e) => e.type === "state" && e.live)).toEqual([true]);
+      // Still watching: a change made now arrives.
+      const bins = await ensureBinaries(() => {});
+      await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "create", "configmap", "after-silence", "-n", "kube-node-lease"]);
+      await expect.poll(() => rows.has("kube-node-lease/after-silence"), { timeout: 10_000 }).toBe(true);
+      await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "delete", "configmap", "after-silence", "-n", "kube-node-lease"]);
+    } finally {
+      stop();
+    }
+  });
+
+  it("sends a list only the updates its rows show, and a watch of one object every update", async () => {
+    const list = follow(pods);
+    const single = follow({ ...pods, fieldSelector: "metadata.name=myapp" });
+    await expect.poll(() => list.rows.size).toBeGreaterThan(1);
+    await expect.poll(() => single.names()).toEqual(["myapp"]);
+    const rvBefore = single.rows.get("demo/myapp")!.rv;
+    const bins = await ensureBinaries(() => {});
+    const kubectl = (args: string[]) => run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args]);
+    await kubectl(["annotate", "pod", "myapp", "-n", "demo", `kubedeck.dev/touched=${Date.now()}`, "--overwrite"]);
+    await expect.poll(() => single.rows.get("demo/myapp")!.rv).not.toBe(rvBefore);
+    // A change the list does show, made after: once it arrives, the annotation had its chance to.
+    const sentinel = `sentinel-${Date.now().toString(36)}`;
+    await kubectl(["run", sentinel, "-n", "demo", "--image=busybox", "--restart=Never"]);
+    try {
+      await expect.poll(() => list.rows.has(`demo/${sentinel}`), { timeout: 15_000 }).toBe(true);
+      const touched = list.events.filter((e) => e.type === "changes" && e.upserts.some((r) => r.key === "demo/myapp"));
+      expect(touched).toEqual([]);
+    } finally {
+      list.stop();
+      single.stop();
+      await kubectl(["delete", "pod", sentinel, "-n", "demo", "--wait=false"]);
+    }
+  });
 });

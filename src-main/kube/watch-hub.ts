@@ -37,9 +37,18 @@ const pageSize = 2000;
 const batchMs = 100;
 // The API server sends a bookmark about once a minute on an idle watch; a watch silent for
 // longer than this is presumed dead (a half-open connection) and is re-opened.
-const silentMs = 75_000;
+const defaultSilentMs = 75_000;
 
 const objectKey = (o: K8sObject) => (o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata?.name);
+
+/** Whether two rows of one object show the same (its version aside). */
+function sameRow(a: Row, b: Row): boolean {
+  if (a.cells.length !== b.cells.length || a.cells.some((c, i) => c !== b.cells[i])) return false;
+  const ta = a.times ?? {};
+  const tb = b.times ?? {};
+  const keys = Object.keys(ta);
+  return keys.length === Object.keys(tb).length && keys.every((k) => ta[Number(k)] === tb[Number(k)]);
+}
 
 /** What arrives from the API server, minus what no view needs and every copy would carry. */
 function slim(o: K8sObject): K8sObject {
@@ -69,7 +78,15 @@ class ResourceWatch {
   readonly target: WatchTarget;
   private readonly kind: KindDescriptor;
 
-  constructor(kc: KubeConfig, target: WatchTarget, kind: KindDescriptor) {
+  /** A watch of one object by name: every change is sent, not only those a row shows. */
+  private readonly everyChange: boolean;
+  /** How many times the watchdog re-opened a silent watch. */
+  reopened = 0;
+  private readonly silentMs: number;
+
+  constructor(kc: KubeConfig, target: WatchTarget, kind: KindDescriptor, silentMs: number) {
+    this.silentMs = silentMs;
+    this.everyChange = !!target.fieldSelector?.startsWith("metadata.name=");
     this.kc = kc;
     this.target = target;
     this.kind = kind;
@@ -174,7 +191,7 @@ class ResourceWatch {
       const w = new Watch(this.kc);
       // client-node keeps this field private in its types, though it is the documented knob
       // for its inactivity timeout; that timeout is our watchdog.
-      (w as unknown as { requestTimeoutMs: number }).requestTimeoutMs = silentMs;
+      (w as unknown as { requestTimeoutMs: number }).requestTimeoutMs = this.silentMs;
       const abort = await w.watch(
         this.path,
         {
@@ -222,8 +239,14 @@ class ResourceWatch {
       this.pendingUpserts.delete(key);
       this.pendingDeletes.add(key);
     } else {
-      this.rows.set(key, this.row(obj));
+      const before = this.rows.get(key);
+      const row = this.row(obj);
+      this.rows.set(key, row);
       this.objects?.set(key, slim(obj));
+      // Most updates change nothing a list shows (annotations, managed fields, a status
+      // heartbeat): they are not sent, so a busy cluster does not make every list re-sort.
+      // A watch of one object by name wants every version (the details panel re-reads it).
+      if (before && !this.everyChange && sameRow(before, row) && !this.pendingDeletes.has(key)) return;
       this.pendingDeletes.delete(key);
       this.pendingUpserts.add(key);
     }
@@ -250,7 +273,10 @@ class ResourceWatch {
     // The watchdog: a silent watch timed out. Re-open it from where it was, without a relist;
     // if the server is really gone, that attempt fails and says so.
     if (err && (err as Error).name !== "TimeoutError") this.failed(err);
-    else void this.watch();
+    else {
+      if (err) this.reopened++;
+      void this.watch();
+    }
   }
 
   /** Keeps what it has, says it is reconnecting, and tries again with capped backoff. */
@@ -287,7 +313,11 @@ export class WatchHub {
   private readonly connections: Connections;
   private resolver?: DescriptorResolver;
 
-  constructor(connections: Connections) {
+  private readonly silentMs: number;
+
+  /** `silentMs`: how long a watch may stay silent before it is re-opened (tests shorten it). */
+  constructor(connections: Connections, opts: { silentMs?: number } = {}) {
+    this.silentMs = opts.silentMs ?? defaultSilentMs;
     this.connections = connections;
     connections.onDisconnect((context) => {
       for (const [key, w] of this.watches) {
@@ -338,7 +368,7 @@ export class WatchHub {
     const key = WatchHub.key(target);
     let w = this.watches.get(key);
     if (!w) {
-      w = new ResourceWatch(this.connections.config(target.context), target, kind);
+      w = new ResourceWatch(this.connections.config(target.context), target, kind, this.silentMs);
       if (opts.objects) w.objects = new Map();
       this.watches.set(key, w);
       w.listeners.add(listener);

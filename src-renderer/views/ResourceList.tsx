@@ -96,7 +96,8 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
     (row: ResourceRow, i: number) => {
       if (i === -1) return row.namespace ?? "";
       const at = row.times?.[i];
-      return at === undefined ? row.cells[i] : humanDuration(now - at);
+      // `now` is re-read every few seconds: a row newer than that is 0s old, not in the future.
+      return at === undefined ? row.cells[i] : humanDuration(Math.max(0, now - at));
     },
     [now],
   );
@@ -222,14 +223,7 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
         text={text}
       />
       {route.object && (
-        <ResourceDetails
-          context={context}
-          info={info}
-          kind={kind}
-          object={route.object}
-          row={rows.find((r) => r.name === route.object!.name && r.namespace === route.object!.namespace)}
-          onClose={() => navigate({ context, list: route.list })}
-        />
+        <ResourceDetails context={context} info={info} kind={kind} object={route.object} onClose={() => navigate({ context, list: route.list })} />
       )}
     </Stack>
   );

@@ -43,7 +43,7 @@ export function ObjectEvents({ context, uid, namespace }: { context: string; uid
               </Text>
             </Table.Td>
             <Table.Td>{r.cells[reason]}</Table.Td>
-            <Table.Td>{r.times?.[lastSeen] !== undefined ? humanDuration(now - r.times[lastSeen]) : r.cells[lastSeen]}</Table.Td>
+            <Table.Td>{r.times?.[lastSeen] !== undefined ? humanDuration(Math.max(0, now - r.times[lastSeen])) : r.cells[lastSeen]}</Table.Td>
             <Table.Td>{r.cells[count]}</Table.Td>
             <Table.Td style={{ wordBreak: "break-word" }}>{r.cells[message]}</Table.Td>
           </Table.Tr>

@@ -3,7 +3,7 @@
 // The object is read from main when the panel opens and again whenever its row changes.
 import { Alert, Anchor, Badge, Code, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -16,6 +16,7 @@ import { getObject, getRelated } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { useNow } from "../../data/useNow.ts";
+import { useResourceRows } from "../../data/useResourceRows.ts";
 import { ObjectActions } from "../ObjectActions.tsx";
 import { ObjectEvents } from "./ObjectEvents.tsx";
 import { PodSection } from "./PodSection.tsx";
@@ -25,8 +26,6 @@ interface Props {
   info: ApiResourceInfo;
   kind: KindDescriptor;
   object: { namespace?: string; name: string };
-  /** The object's row in the list, when it is there: its changes refresh the panel. */
-  row?: ResourceRow;
   onClose(): void;
 }
 
@@ -129,9 +128,29 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function ResourceDetails({ context, info, kind, object, row, onClose }: Props) {
+/** The object's own watch: a new version re-reads it (lists skip changes their rows do not show). */
+function useVersion(context: string, info: ApiResourceInfo, object: Props["object"]): { row?: ResourceRow; loaded: boolean } {
+  const targets = useMemo(
+    () => [
+      {
+        context,
+        group: info.group,
+        version: info.version,
+        resource: info.resource,
+        namespace: object.namespace,
+        fieldSelector: `metadata.name=${object.name}`,
+      },
+    ],
+    [context, info.group, info.version, info.resource, object.namespace, object.name],
+  );
+  const { rows, loaded } = useResourceRows(targets);
+  return { row: rows[0], loaded };
+}
+
+export function ResourceDetails({ context, info, kind, object, onClose }: Props) {
   const { t } = useTranslation();
   const now = useNow();
+  const { row, loaded } = useVersion(context, info, object);
   const target = { group: info.group, version: info.version, resource: info.resource, namespace: object.namespace, name: object.name };
   const key = ["object", context, info.group, info.resource, object.namespace, object.name];
   const obj = useQuery({ queryKey: [...key, row?.rv], queryFn: () => getObject({ context, ...target }), placeholderData: (prev) => prev });
@@ -169,9 +188,9 @@ export function ResourceDetails({ context, info, kind, object, row, onClose }: P
       {o && (
         <Stack gap="md">
           <ObjectActions context={context} kind={kind} target={target} object={o} onDeleted={onClose} />
-          {!row && obj.isFetched && (
+          {!row && loaded && (
             <Alert color="yellow" variant="light">
-              {t("details.notInList")}
+              {t("details.gone")}
             </Alert>
           )}
           <Tabs defaultValue="overview" keepMounted={false}>
