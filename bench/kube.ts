@@ -1,0 +1,82 @@
+// The benchmark's own Kubernetes client: client-node's CoreV1Api for writes, plain GETs for
+// the paged lists it only counts. Every request shares one keep-alive connection pool:
+// client-node 2.0.1 builds a new undici Agent (so a new TLS connection) for every request,
+// which at 300 patches a second would spend the benchmark's CPU on handshakes and leave
+// thousands of idle connections on the API server.
+import type { RequestOptions } from "node:https";
+import { CoreV1Api, KubeConfig, Observable, PatchStrategy, type ConfigurationOptions, type ObservableMiddleware } from "@kubernetes/client-node";
+import { Agent } from "undici";
+
+export interface Kube {
+  core: CoreV1Api;
+  /** Options for every client-node call: the shared connection pool. */
+  options: ConfigurationOptions;
+  /** The same, sending a JSON merge patch. */
+  mergePatch: ConfigurationOptions;
+  /** GET of an API path, parsed. */
+  get<T>(path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Connects as `context` (the practice cluster's `sandbox-admin`) with up to `connections` parallel connections. */
+export async function connectKube(kubeconfig: string, context = "sandbox-admin", connections = 64): Promise<Kube> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  kc.setCurrentContext(context);
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) throw new Error(`bench: context ${context} has no server in ${kubeconfig}`);
+  const tls: RequestOptions = {};
+  await kc.applyToHTTPSOptions(tls);
+  const dispatcher = new Agent({ connections, connect: { ca: tls.ca, cert: tls.cert, key: tls.key } });
+  const middleware = (contentType?: string): ObservableMiddleware => ({
+    pre: (ctx) => {
+      ctx.setDispatcher(dispatcher);
+      if (contentType) ctx.setHeaderParam("Content-Type", contentType);
+      return new Observable(Promise.resolve(ctx));
+    },
+    post: (res) => new Observable(Promise.resolve(res)),
+  });
+  const opts = (contentType?: string): ConfigurationOptions => ({ middleware: [middleware(contentType)], middlewareMergeStrategy: "append" });
+
+  return {
+    core: kc.makeApiClient(CoreV1Api),
+    options: opts(),
+    mergePatch: opts(PatchStrategy.MergePatch),
+    async get<T>(path: string): Promise<T> {
+      const res = await dispatcher.request({ origin: server, path, method: "GET", headers: { accept: "application/json" } });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`bench: GET ${path} answered ${res.statusCode}: ${text.slice(0, 300)}`);
+      return JSON.parse(text) as T;
+    },
+    close: () => dispatcher.close(),
+  };
+}
+
+/** HTTP status of a client-node error (ApiException), if it has one. */
+export const statusOf = (e: unknown): number | undefined => (e as { code?: unknown }).code as number | undefined;
+
+/** Runs `fn` over `items` with at most `concurrency` calls in flight. */
+export async function inPool<T>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Retries `fn` on throttling, server errors and dropped connections (a loaded 2-core API server answers 429 and 5xx). */
+export async function withRetry<T>(fn: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const code = statusOf(e);
+      const retriable = code === undefined || code === 429 || code >= 500;
+      if (!retriable || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 200 * 2 ** i));
+    }
+  }
+}

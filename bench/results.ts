@@ -1,0 +1,205 @@
+// The figures of one run, their medians, the targets they are held to, bench/results.json
+// (one entry per pod count, so a 30,000-pod run keeps the 10,000-pod results) and the
+// table printed at the end.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+/** One run's figures; null where a step could not be measured (see `errors`). */
+export interface RunFigures {
+  kubectlMs: number | null;
+  firstRowsMs: number | null;
+  completeListMs: number | null;
+  liveMs: number | null;
+  /** completeListMs / kubectlMs of the same run. */
+  completeListRatio: number | null;
+  sortNameMs: number | null;
+  sortAgeMs: number | null;
+  /** The slower of the two sorts. */
+  sortMs: number | null;
+  filterApplyMs: number | null;
+  filterClearMs: number | null;
+  /** The slower of applying and clearing the filter. */
+  filterMs: number | null;
+  longestTaskMs: number | null;
+  longTasks: number | null;
+  scrollFrames: number | null;
+  scrollDroppedFrames: number | null;
+  scrollDroppedShare: number | null;
+  scrollMaxFrameMs: number | null;
+  /** The same scroll before the churn starts: what scrolling alone costs. */
+  scrollIdleDroppedShare: number | null;
+  lagMedianMs: number | null;
+  lagMaxMs: number | null;
+  probes: number | null;
+  probesNeverShown: number | null;
+  churnPatchesPerSecond: number | null;
+  churnPatchesSkipped: number | null;
+  rendererHeapAfterLoadMB: number | null;
+  rendererHeapAfterChurnMB: number | null;
+  /** The larger of the two. */
+  rendererHeapMB: number | null;
+  mainRssAfterLoadMB: number | null;
+  mainRssAfterChurnMB: number | null;
+  /** The larger of the two. */
+  mainRssMB: number | null;
+  /** What else ran during the run: CPU used by other processes (in cores, a lower bound), other clusters' API servers. */
+  otherCores: number | null;
+  otherApiServers: number | null;
+  errors: string[];
+}
+
+export const emptyFigures = (): RunFigures => ({
+  kubectlMs: null,
+  firstRowsMs: null,
+  completeListMs: null,
+  liveMs: null,
+  completeListRatio: null,
+  sortNameMs: null,
+  sortAgeMs: null,
+  sortMs: null,
+  filterApplyMs: null,
+  filterClearMs: null,
+  filterMs: null,
+  longestTaskMs: null,
+  longTasks: null,
+  scrollFrames: null,
+  scrollDroppedFrames: null,
+  scrollDroppedShare: null,
+  scrollMaxFrameMs: null,
+  scrollIdleDroppedShare: null,
+  lagMedianMs: null,
+  lagMaxMs: null,
+  probes: null,
+  probesNeverShown: null,
+  churnPatchesPerSecond: null,
+  churnPatchesSkipped: null,
+  rendererHeapAfterLoadMB: null,
+  rendererHeapAfterChurnMB: null,
+  rendererHeapMB: null,
+  mainRssAfterLoadMB: null,
+  mainRssAfterChurnMB: null,
+  mainRssMB: null,
+  otherCores: null,
+  otherApiServers: null,
+  errors: [],
+});
+
+export type Figure = Exclude<keyof RunFigures, "errors">;
+
+export function median(values: readonly (number | null | undefined)[]): number | null {
+  const v = values.filter((x): x is number => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** The larger of two figures, null only when both are. */
+export const larger = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+export const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+/** Decimals kept for a figure: three for ratios, shares and cores, one for the rest (ms, MB, counts). */
+export const digitsOf = (figure: string) => (/(Ratio|Share|Cores)$/i.test(figure) ? 3 : 1);
+
+export interface Target {
+  figure: Figure;
+  max: number;
+  unit: string;
+  what: string;
+  /** The pod count the target is set for, when it is not every count. */
+  at?: number;
+}
+
+export const targets: Target[] = [
+  { figure: "completeListRatio", max: 1.0, unit: "×", what: "complete list / kubectl get pods -A" },
+  { figure: "firstRowsMs", max: 500, unit: "ms", what: "first rows after opening the list" },
+  { figure: "sortMs", max: 100, unit: "ms", what: "sort (slower of NAME, AGE)" },
+  { figure: "filterMs", max: 100, unit: "ms", what: "filter (slower of typing, clearing)" },
+  { figure: "longestTaskMs", max: 50, unit: "ms", what: "longest main-thread task during churn" },
+  { figure: "lagMedianMs", max: 300, unit: "ms", what: "event-to-row lag, median" },
+  { figure: "lagMaxMs", max: 300, unit: "ms", what: "event-to-row lag, max" },
+  { figure: "rendererHeapMB", max: 300, unit: "MB", what: "renderer JS heap after GC", at: 30000 },
+  { figure: "mainRssMB", max: 400, unit: "MB", what: "main-process RSS", at: 30000 },
+];
+
+/** Figures printed without a target. */
+const informational: { figure: Figure; unit: string; what: string }[] = [
+  { figure: "kubectlMs", unit: "ms", what: "kubectl get pods -A" },
+  { figure: "completeListMs", unit: "ms", what: "complete list (data-total = pods)" },
+  { figure: "liveMs", unit: "ms", what: "watch up (data-live)" },
+  { figure: "scrollDroppedShare", unit: "", what: "dropped frames, scrolling during churn" },
+  { figure: "scrollIdleDroppedShare", unit: "", what: "dropped frames, scrolling without churn" },
+  { figure: "scrollMaxFrameMs", unit: "ms", what: "longest frame while scrolling" },
+  { figure: "churnPatchesPerSecond", unit: "/s", what: "pod updates achieved during churn" },
+  { figure: "otherCores", unit: "cores", what: "CPU used by other processes meanwhile" },
+];
+
+export interface Entry {
+  date: string;
+  machine: Record<string, unknown>;
+  versions: Record<string, string>;
+  pods: number;
+  nodes: number;
+  runs: number;
+  method: Record<string, unknown>;
+  medians: Partial<Record<Figure, number | null>>;
+  targets: { figure: Figure; what: string; max: number; unit: string; at?: number; median: number | null; pass: boolean | null }[];
+  raw: RunFigures[];
+}
+
+/**
+ * Medians over the runs, and each target's verdict on its median: null when not measured, and
+ * for a target set at a larger pod count (memory, at 30,000), null unless it already fails.
+ */
+export function summarize(raw: RunFigures[], pods: number): Pick<Entry, "medians" | "targets"> {
+  const medians: Partial<Record<Figure, number | null>> = {};
+  for (const key of Object.keys(emptyFigures()) as (keyof RunFigures)[]) {
+    if (key !== "errors") medians[key] = round(median(raw.map((r) => r[key])), digitsOf(key));
+  }
+  return {
+    medians,
+    targets: targets.map((t) => {
+      const m = medians[t.figure] ?? null;
+      const pass = m === null ? null : m > t.max ? false : t.at && pods < t.at ? null : true;
+      return { ...t, median: m, pass };
+    }),
+  };
+}
+
+/** Writes `entry` under `pods<N>`, keeping the entries of other pod counts, formatted as Prettier would. */
+export async function writeResults(file: string, entry: Entry) {
+  const all: Record<string, Entry> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  all[`pods${entry.pods}`] = entry;
+  const sorted = Object.fromEntries(Object.entries(all).sort(([a], [b]) => Number(a.slice(4)) - Number(b.slice(4))));
+  const prettier = await import("prettier");
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(JSON.stringify(sorted), { ...options, filepath: file }));
+}
+
+export function table(entry: Entry): string {
+  const fmt = (x: number | null | undefined, unit: string) => (x === null || x === undefined ? "—" : `${x}${unit === "×" ? "×" : unit ? ` ${unit}` : ""}`);
+  const runs = (f: Figure) => entry.raw.map((r) => fmt(round(r[f], digitsOf(f) === 3 ? 3 : 0), "")).join(" / ");
+  const rows: string[][] = [["figure", "median", "runs", "target", ""]];
+  for (const t of entry.targets) {
+    const verdict = t.pass === null ? (t.median === null ? "not measured" : `within (set for ${t.at} pods)`) : t.pass ? "pass" : "FAIL";
+    rows.push([
+      t.what,
+      fmt(t.median, t.unit),
+      runs(t.figure),
+      `≤ ${t.max}${t.unit === "×" ? "×" : ` ${t.unit}`}${t.at ? ` (at ${t.at / 1000}k)` : ""}`,
+      verdict,
+    ]);
+  }
+  for (const i of informational) rows.push([i.what, fmt(entry.medians[i.figure], i.unit), runs(i.figure), "", ""]);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join("  ")
+      .trimEnd();
+  return [
+    `${entry.pods} pods, ${entry.nodes} nodes, ${entry.runs} run${entry.runs === 1 ? "" : "s"} (${entry.date})`,
+    line(rows[0]),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.slice(1).map(line),
+  ].join("\n");
+}

@@ -1,0 +1,452 @@
+// npm run bench [-- --pods 30000 --runs 3 --nodes 500 --keep]
+//
+// Kubedeck's speed and memory on a big cluster (DESIGN §9): a second practice cluster of its
+// own (state in ~/.cache/kubedeck/bench-state, so the main one is never touched) with 500
+// nodes and 10,000 pods over 50 namespaces; then, for each run, kubectl's time for
+// `get pods -A`, and in serve mode with Chromium: opening "Pods, all namespaces", sorting,
+// filtering, 60 s of churn (300 pod updates a second) while scrolling and while timing how
+// soon a new pod appears, and memory. Medians go to bench/results.json (one entry per pod
+// count) and to a table on stdout. It is a benchmark, not a test: nothing here asserts.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, homedir, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { Browser, Page } from "playwright-core";
+import { startChurn } from "./churn.ts";
+import { waitForQuiet, watchOthers } from "./cpu.ts";
+import { installBenchHooks, type ChangeResult } from "./in-page.ts";
+import { connectKube, type Kube } from "./kube.ts";
+import { countAllPods, createProbe, deleteProbes, ensurePods, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
+import { digitsOf, emptyFigures, larger, median, round, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoDir = join(benchDir, "..");
+const benchState = join(homedir(), ".cache", "kubedeck", "bench-state");
+
+const usage = `Usage: npm run bench [-- options]   (or, after npm run build: node bench/run.ts [options])
+
+  --pods N           pods over ${namespaceCount} namespaces (default 10000; the memory targets are set at 30000)
+  --runs N           measured runs; medians are reported (default 3)
+  --nodes N          worker nodes of the bench cluster (default 500)
+  --keep             leave the bench cluster and its pods running; the next run reuses them
+  --down             only stop the bench cluster (one left by --keep) and exit
+  --churn-seconds N  length of the churn step (default 60: half scrolling, half timing new pods)
+  --max-wait N       before each run, wait up to N seconds for other processes to go quiet
+                     (below a quarter of a core; default 600, 0 = do not wait)
+  --out FILE         results file (default bench/results.json; one entry per pod count)
+  -h, --help         this text
+
+The bench cluster lives in ${benchState}, beside (never instead of) the
+practice cluster of npm run sandbox; it is stopped at the end unless --keep is given
+(then stop it later with --down).`;
+
+const { values: opts } = parseArgs({
+  options: {
+    pods: { type: "string", default: "10000" },
+    runs: { type: "string", default: "3" },
+    nodes: { type: "string", default: "500" },
+    keep: { type: "boolean", default: false },
+    down: { type: "boolean", default: false },
+    "churn-seconds": { type: "string", default: "60" },
+    "max-wait": { type: "string", default: "600" },
+    out: { type: "string", default: join(benchDir, "results.json") },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (opts.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const int = (name: keyof typeof opts, min: number) => {
+  const n = Number(opts[name]);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`bench: --${name} must be a whole number ≥ ${min}\n\n${usage}`);
+    process.exit(2);
+  }
+  return n;
+};
+const podCount = int("pods", 1);
+const runCount = int("runs", 1);
+const nodeCount = int("nodes", 4);
+const churnSeconds = int("churn-seconds", 2);
+const maxWait = int("max-wait", 0);
+const outFile = resolve(opts.out);
+
+const started = Date.now();
+const elapsed = () => {
+  const s = Math.round((Date.now() - started) / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+};
+const log = (line: string) => console.error(`[${elapsed()}] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+
+// The sandbox modules read KUBEDECK_SANDBOX_STATE when they load: set it, then import them.
+process.env.KUBEDECK_SANDBOX_STATE = benchState;
+const cluster = await import("../e2e/sandbox/cluster.ts");
+const { binaryPaths } = await import("../e2e/sandbox/build.ts");
+const { stateDir, versions } = await import("../e2e/sandbox/paths.ts");
+const { startServe, launchChromium } = await import("../e2e/browser.ts");
+if (resolve(stateDir) !== resolve(benchState)) throw new Error(`bench: the sandbox modules use ${stateDir}, not ${benchState}`);
+
+/** Steps to undo at the end or on Ctrl-C, last first. */
+const cleanups: (() => Promise<unknown>)[] = [];
+let cleaning: Promise<void> | undefined;
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) await step().catch((e) => log(`cleanup: ${messageOf(e)}`));
+  })());
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+/** Wall time of `kubectl get pods -A` against the bench cluster; its output is read in full and dropped. */
+function timeKubectl(kubeconfig: string, expectLines: number): Promise<number> {
+  return new Promise((ok, fail) => {
+    const t0 = performance.now();
+    const child = spawn(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, "--context", "sandbox-admin", "get", "pods", "-A"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let lines = 0;
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => {
+      for (let i = d.indexOf(10); i !== -1; i = d.indexOf(10, i + 1)) lines++;
+    });
+    child.stderr.on("data", (d: Buffer) => (err += d));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      const ms = performance.now() - t0;
+      if (code !== 0) return fail(new Error(`kubectl get pods -A exited with ${code}: ${err.trim()}`));
+      if (lines !== expectLines + 1) log(`kubectl printed ${lines - 1} pods, expected ${expectLines}`);
+      ok(ms);
+    });
+  });
+}
+
+/** API servers of other clusters on this machine (the main practice cluster, a test's throw-away one): they compete for the cores. */
+function otherApiServers(): number {
+  let n = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmd.split("\0")[0].endsWith("/kube-apiserver") && !cmd.includes(benchState)) n++;
+    } catch {
+      // gone already
+    }
+  }
+  return n;
+}
+
+const rssMB = (pid: number) => {
+  const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : null;
+};
+
+/** Renderer JS heap after a forced GC, via the DevTools protocol. */
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+const screenshotDir = join(benchDir, "tmp", "screenshots");
+const shot = (page: Page, run: number, name: string) =>
+  page.screenshot({ path: join(screenshotDir, `run${run}-${name}.png`) }).catch((e) => log(`screenshot ${name}: ${messageOf(e)}`));
+
+const route = "#/context/sandbox-admin/r/core/v1/pods";
+const filterText = "billing";
+const scrollPxPerFrame = 60;
+
+/** One run: kubectl, then the app in serve mode with a fresh settings folder and a fresh browser. */
+async function measure(run: number, kube: Kube, kubeconfig: string, total: number, workers: string[], chromium: { version?: string }): Promise<RunFigures> {
+  const f = emptyFigures();
+  if (maxWait) await waitForQuiet(benchState, maxWait, log);
+  const others = watchOthers(benchState);
+  f.otherApiServers = otherApiServers();
+  if (f.otherApiServers) log(`run ${run}: ${f.otherApiServers} other cluster(s) running on this machine`);
+  const fail = (step: string, e: unknown) => {
+    f.errors.push(`${step}: ${messageOf(e)}`);
+    log(`run ${run}: ${step} failed: ${messageOf(e)}`);
+  };
+
+  try {
+    f.kubectlMs = await timeKubectl(kubeconfig, total);
+    log(`run ${run}: kubectl get pods -A: ${Math.round(f.kubectlMs)} ms`);
+  } catch (e) {
+    fail("kubectl", e);
+  }
+
+  const userData = mkdtempSync(join(tmpdir(), "kubedeck-bench-user-data-"));
+  const serve = await startServe(["--kubeconfig", kubeconfig, "--user-data", userData]);
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await serve.stop();
+    rmSync(userData, { recursive: true, force: true });
+  };
+  cleanups.push(stop);
+  try {
+    browser = await launchChromium();
+    chromium.version ??= browser.version();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light", locale: "en-US" });
+    await page.goto(serve.url);
+    // The app is up once it lists the kubeconfig's contexts.
+    await page.getByText("sandbox-admin").first().waitFor({ timeout: 60_000 });
+    await page.evaluate(installBenchHooks);
+
+    // 2. Open "Pods, all namespaces" (the route connects the context).
+    const open = await page.evaluate(([hash, n, ms]) => window.__bench.openList(hash, n, ms), [route, total, Math.max(120_000, total * 10)] as const);
+    f.firstRowsMs = open.firstRowMs;
+    f.completeListMs = open.completeMs;
+    f.liveMs = open.liveMs;
+    f.completeListRatio = open.completeMs !== null && f.kubectlMs ? open.completeMs / f.kubectlMs : null;
+    log(
+      `run ${run}: list: first rows ${Math.round(open.firstRowMs ?? NaN)} ms, complete ${Math.round(open.completeMs ?? NaN)} ms` +
+        `, live ${Math.round(open.liveMs ?? NaN)} ms (data-total ${open.total})`,
+    );
+    await shot(page, run, "list");
+    if (open.completeMs === null) throw new Error(`the list did not complete: data-total ${open.total}, expected ${total}`);
+    await page.evaluate(() => window.__bench.idle(5000));
+
+    // 5a. Memory with the full list loaded.
+    f.rendererHeapAfterLoadMB = await heapMB(page);
+    f.mainRssAfterLoadMB = serve.process.pid ? rssMB(serve.process.pid) : null;
+
+    // 3. Sort and filter, timed in the page from the input event to the frame after the change.
+    const timed = async (arm: () => Promise<void>, act: () => Promise<void>): Promise<ChangeResult> => {
+      await arm();
+      await act();
+      return page.evaluate(() => window.__bench.settled());
+    };
+    const sortBy = async (column: string) => {
+      const r = await timed(
+        () => page.evaluate(() => window.__bench.armSort(10_000)),
+        () => page.getByRole("columnheader").getByRole("button", { name: column, exact: true }).click(),
+      );
+      if (r.ms === null) f.errors.push(`sort ${column}: the first row stayed ${r.before}`);
+      log(`run ${run}: sort by ${column}: ${Math.round(r.ms ?? NaN)} ms (first row ${r.before} → ${r.after})`);
+      await page.evaluate(() => window.__bench.idle(2000));
+      return r.ms;
+    };
+    const filterBox = page.getByRole("textbox", { name: "Filter", exact: true });
+    const filter = async (text: string) => {
+      const r = await timed(
+        () => page.evaluate(() => window.__bench.armFilter(10_000)),
+        () => filterBox.fill(text),
+      );
+      if (r.ms === null) f.errors.push(`filter "${text}": data-rows stayed ${r.before}`);
+      log(`run ${run}: filter "${text}": ${Math.round(r.ms ?? NaN)} ms (rows ${r.before} → ${r.after})`);
+      await page.evaluate(() => window.__bench.idle(2000));
+      return r.ms;
+    };
+    try {
+      f.sortNameMs = await sortBy("NAME");
+      f.sortAgeMs = await sortBy("AGE");
+      f.sortMs = larger(f.sortNameMs, f.sortAgeMs);
+      await shot(page, run, "sorted");
+    } catch (e) {
+      fail("sort", e);
+    }
+    try {
+      f.filterApplyMs = await filter(filterText);
+      await shot(page, run, "filtered");
+      f.filterClearMs = await filter("");
+      f.filterMs = larger(f.filterApplyMs, f.filterClearMs);
+    } catch (e) {
+      fail("filter", e);
+    }
+
+    // 4. Churn: 300 updates/s throughout. First half: scroll the full list every frame.
+    // Second half: the filter shows only probe pods; one is created each second and timed
+    // from the create call's return (Node's clock) to its row appearing (the page's clock).
+    // Long tasks are recorded in both halves, not while the filter is switched between them.
+    // Before all that, scrolling alone, for comparison with scrolling under churn.
+    const idle = await page.evaluate(([ms, px]) => window.__bench.scroll(ms, px), [5000, scrollPxPerFrame] as const);
+    f.scrollIdleDroppedShare = idle.frames ? idle.dropped / idle.frames : null;
+    log(`run ${run}: scrolling without churn: ${idle.dropped}/${idle.frames} frames dropped, longest ${Math.round(idle.maxFrameMs)} ms`);
+    await page.evaluate(() => window.__bench.idle(2000));
+
+    log(`run ${run}: churn for ${churnSeconds} s at 300 updates/s`);
+    const churn = startChurn(kube, podCount, 300, 50);
+    const long = { count: 0, maxMs: 0 };
+    const stopLongTasks = async () => {
+      const l = await page.evaluate(() => window.__bench.stopLongTasks());
+      long.count += l.count;
+      long.maxMs = Math.max(long.maxMs, l.maxMs);
+    };
+    await page.evaluate(() => window.__bench.startLongTasks());
+    const half = (churnSeconds * 1000) / 2;
+    const churnEnd = Date.now() + churnSeconds * 1000;
+    const created: Record<string, number> = {};
+    try {
+      const scroll = await page.evaluate(([ms, px]) => window.__bench.scroll(ms, px), [half, scrollPxPerFrame] as const);
+      f.scrollFrames = scroll.frames;
+      f.scrollDroppedFrames = scroll.dropped;
+      f.scrollDroppedShare = scroll.frames ? scroll.dropped / scroll.frames : null;
+      f.scrollMaxFrameMs = scroll.maxFrameMs;
+      log(`run ${run}: scrolling: ${scroll.dropped}/${scroll.frames} frames dropped, longest ${Math.round(scroll.maxFrameMs)} ms`);
+      await stopLongTasks();
+
+      await filterBox.fill(probePrefix);
+      await page.waitForFunction(() => window.__bench.attr("data-rows") === "0", null, { timeout: 30_000 });
+      await page.evaluate(() => window.__bench.idle(1000));
+      await page.evaluate((prefix) => window.__bench.watchRows(prefix), `${probeNamespace}/${probePrefix}`);
+      await page.evaluate(() => window.__bench.startLongTasks());
+      const probeStart = Date.now();
+      for (let i = 0; probeStart + i * 1000 < churnEnd; i++) {
+        await sleep(probeStart + i * 1000 - Date.now());
+        const n = run * 1000 + i;
+        try {
+          await createProbe(kube, n, workers[n % workers.length]);
+          created[`${probeNamespace}/${probeName(n)}`] = Date.now();
+        } catch (e) {
+          fail(`probe ${n}`, e);
+        }
+      }
+    } catch (e) {
+      fail("churn", e);
+    }
+    await stopLongTasks();
+    const patches = await churn.stop();
+    f.longestTaskMs = long.maxMs;
+    f.longTasks = long.count;
+    f.churnPatchesPerSecond = patches.perSecond;
+    f.churnPatchesSkipped = patches.skipped;
+    log(
+      `run ${run}: churn: ${patches.ok} updates in ${patches.seconds.toFixed(1)} s (${Math.round(patches.perSecond)}/s, ${patches.skipped} skipped at the cap, ` +
+        `${patches.failed} failed${patches.firstError ? `: ${patches.firstError}` : ""}); ${long.count} long tasks, longest ${Math.round(long.maxMs)} ms`,
+    );
+    if (Object.keys(created).length) {
+      // Give stragglers 5 s more, then count the rest as never shown.
+      let seen: Record<string, number> = {};
+      for (const deadline = Date.now() + 5000; ; await sleep(200)) {
+        seen = await page.evaluate(() => window.__bench.seenRows());
+        if (Object.keys(created).every((k) => k in seen) || Date.now() > deadline) break;
+      }
+      const lags = Object.entries(created)
+        .filter(([k]) => k in seen)
+        .map(([k, t]) => seen[k] - t);
+      f.probes = Object.keys(created).length;
+      f.probesNeverShown = f.probes - lags.length;
+      f.lagMedianMs = median(lags);
+      f.lagMaxMs = lags.length ? Math.max(...lags) : null;
+      if (f.probesNeverShown) f.errors.push(`${f.probesNeverShown} of ${f.probes} probe pods never appeared`);
+      log(`run ${run}: event-to-row lag: median ${f.lagMedianMs} ms, max ${f.lagMaxMs} ms over ${lags.length} probes (${f.probesNeverShown} never shown)`);
+      await shot(page, run, "probes");
+    }
+
+    // 5b. Memory after the churn, with the filter cleared.
+    try {
+      await filterBox.fill("");
+      await page.waitForFunction(() => window.__bench.attr("data-rows") === window.__bench.attr("data-total"), null, { timeout: 30_000 });
+      await page.evaluate(() => window.__bench.idle(5000));
+    } catch (e) {
+      fail("clearing the filter", e);
+    }
+    f.rendererHeapAfterChurnMB = await heapMB(page);
+    f.mainRssAfterChurnMB = serve.process.pid ? rssMB(serve.process.pid) : null;
+    f.rendererHeapMB = larger(f.rendererHeapAfterLoadMB, f.rendererHeapAfterChurnMB);
+    f.mainRssMB = larger(f.mainRssAfterLoadMB, f.mainRssAfterChurnMB);
+    log(
+      `run ${run}: memory: renderer heap ${round(f.rendererHeapAfterLoadMB)} MB after loading, ${round(f.rendererHeapAfterChurnMB)} MB after churn; ` +
+        `main RSS ${round(f.mainRssAfterLoadMB)} MB, ${round(f.mainRssAfterChurnMB)} MB`,
+    );
+  } catch (e) {
+    fail("app", e);
+    if (/Timeout|did not complete/.test(messageOf(e))) log(`run ${run}: serve said:\n${serve.output().slice(-2000)}`);
+  } finally {
+    cleanups.splice(cleanups.indexOf(stop), 1);
+    await stop();
+    await deleteProbes(kube).catch((e) => fail("deleting the probe pods", e));
+    const o = others.stop();
+    f.otherCores = o.cpuSeconds / o.seconds;
+    log(`run ${run}: other processes used ${f.otherCores.toFixed(2)} cores meanwhile`);
+  }
+  return f;
+}
+
+async function main() {
+  mkdirSync(screenshotDir, { recursive: true });
+  log(
+    `bench: ${podCount} pods over ${namespaceCount} namespaces on ${nodeCount} nodes, ${runCount} run${runCount === 1 ? "" : "s"}; cluster state in ${stateDir}`,
+  );
+  cleanups.push(async () => {
+    if (opts.keep) return log(`bench cluster kept (${stateDir}); stop it with: node bench/run.ts --down`);
+    log("stopping the bench cluster");
+    await cluster.down();
+  });
+  const kubeconfig = await cluster.up({ workers: nodeCount, log: (l) => log(l) });
+  log(`bench cluster up, kubeconfig ${kubeconfig}`);
+  const kube = await connectKube(kubeconfig);
+  cleanups.push(() => kube.close());
+  const workers = await workerNames(kube, nodeCount);
+  log(`${workers.length} schedulable workers`);
+  await deleteProbes(kube);
+  await ensurePods(kube, podCount, workers, log);
+  const total = await countAllPods(kube);
+  log(`the cluster holds ${total} pods in all; kubectl warm-up (discovery cache)`);
+  await timeKubectl(kubeconfig, total);
+
+  const raw: RunFigures[] = [];
+  const chromium: { version?: string } = {};
+  for (let run = 1; run <= runCount; run++) {
+    log(`run ${run} of ${runCount}`);
+    raw.push(await measure(run, kube, kubeconfig, total, workers, chromium));
+  }
+
+  const pkg = JSON.parse(readFileSync(join(repoDir, "package.json"), "utf8"));
+  const { "//": _comment, ...pins } = versions as unknown as Record<string, string>;
+  const entry: Entry = {
+    date: new Date().toISOString(),
+    machine: {
+      cores: availableParallelism(),
+      memGiB: round(totalmem() / 2 ** 30),
+      cpuModel: cpus()[0]?.model ?? "unknown",
+      node: process.version,
+      chromium: chromium.version ?? "unknown",
+    },
+    versions: { kubedeck: pkg.version, ...pins },
+    pods: podCount,
+    nodes: nodeCount,
+    runs: runCount,
+    method: {
+      namespaces: namespaceCount,
+      podsInCluster: total,
+      clock: "page: from the input event's time stamp (or setting location.hash) to the animation frame after the DOM showed the change",
+      sort: "click NAME, then AGE; until the first rendered row's data-key changed",
+      filter: `type "${filterText}" into Filter, then clear it; until data-rows changed`,
+      churnSeconds,
+      churn: "300 JSON merge patches/s of annotation bench/seq on random pods, at most 50 in flight (skipped, not queued, at the cap)",
+      scroll: `first half of the churn: [data-scroller] moved ${scrollPxPerFrame} px every animation frame; a frame is dropped when it comes > 25 ms after the previous`,
+      lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned`,
+      longestTask: "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them",
+      memory:
+        "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process; MB = 2^20 bytes; the larger of after-loading and after-churn",
+    },
+    ...summarize(raw, podCount),
+    raw: raw.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? round(v, digitsOf(k)) : v])),
+    ) as unknown as RunFigures[],
+  };
+  await writeResults(outFile, entry);
+  console.log(table(entry));
+  log(`results in ${outFile}`);
+}
+
+try {
+  if (opts.down) await cluster.down();
+  else await main();
+} catch (e) {
+  log(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
