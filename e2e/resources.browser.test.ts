@@ -39,6 +39,16 @@ async function newPage(colorScheme: "light" | "dark" = "light"): Promise<Page> {
 }
 
 const grid = (p = page) => p.locator("[role=grid]");
+/** A screenshot in each theme (the app follows the system's, here the emulated one). */
+async function shotBoth(p: Page, name: string) {
+  await shot(p, `${name}-light`);
+  await p.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(() => p.locator("html").getAttribute("data-mantine-color-scheme")).toBe("dark");
+  await shot(p, `${name}-dark`);
+  await p.emulateMedia({ colorScheme: "light" });
+  await expect.poll(() => p.locator("html").getAttribute("data-mantine-color-scheme")).toBe("light");
+}
+
 /** Opens a route and waits until its list is complete and live. */
 async function open(hash: string, p = page) {
   await p.evaluate((h) => (location.hash = h), hash);
@@ -118,7 +128,7 @@ describe("lists", () => {
     await expect.poll(() => page.getByText(/Not a valid selector at character/).count()).toBe(1);
     // The last valid selector stays in force.
     expect(await shownKeys()).toEqual(await names(["get", "pods", "-A", "-l", "tier,env notin (prod)"]));
-    await shot(page, "selector-error");
+    await shotBoth(page, "selector-error");
     await input.fill("");
   });
 
@@ -194,7 +204,7 @@ describe("details", () => {
       expect(await grid().locator("[role=columnheader]").allTextContents()).toEqual(["", "NAMESPACE", "NAME", "SIZE", "COLOR", "AGE"]);
       await expect.poll(() => cellOf("demo/blue-one", "SIZE")).toBe("3");
       expect(await cellOf("demo/blue-one", "COLOR")).toBe("blue");
-      await shot(page, "custom-resource");
+      await shotBoth(page, "custom-resource");
     } finally {
       await kubectl(["delete", "crd", `widgets.${group}`, "--wait=false"]);
     }
@@ -222,7 +232,7 @@ describe("events, palette and languages", () => {
         return texts.length > 0 && texts.every((t) => t.includes(reason));
       })
       .toBe(true);
-    await shot(page, "events");
+    await shotBoth(page, "events");
   });
 
   it("jumps to an object with the command palette", async () => {
@@ -230,7 +240,7 @@ describe("events, palette and languages", () => {
     await page.keyboard.press("Control+k");
     await page.getByRole("textbox", { name: "Search", exact: true }).fill("myapp");
     await expect.poll(() => page.getByRole("option", { name: /myapp.*Pod · demo/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await shot(page, "palette");
+    await shotBoth(page, "palette");
     await page
       .getByRole("option", { name: /myapp.*Pod · demo/ })
       .first()
@@ -269,7 +279,7 @@ describe("a viewer", () => {
     const note = viewer.getByRole("note", { name: /Delete: Not allowed: you need delete pods/ });
     await expect.poll(() => note.count(), { timeout: 20_000 }).toBe(1);
     expect(await viewer.getByRole("button", { name: "Delete" }).isDisabled()).toBe(true);
-    await shot(viewer, "viewer-disabled-delete");
+    await shotBoth(viewer, "viewer-disabled-delete");
     await viewer.keyboard.press("Escape");
     // Secrets are not the viewer's to read: the list says so instead of failing.
     await viewer.evaluate((h) => (location.hash = h), listRoute("", "v1", "secrets", "sandbox-viewer"));
@@ -283,7 +293,7 @@ describe("a viewer", () => {
         { timeout: 30_000 },
       )
       .toBeGreaterThan(0);
-    await shot(viewer, "viewer-secrets-forbidden");
+    await shotBoth(viewer, "viewer-secrets-forbidden");
     await viewer.close();
     expect(errors).toEqual([]);
   });

@@ -2,9 +2,26 @@
 // typed APIs do not cover well: aggregated discovery, and generic reads and writes by path
 // for any kind (CRDs included) without its typed models' cost.
 import { HttpMethod, RequestContext, type KubeConfig } from "@kubernetes/client-node";
-import { fetch } from "undici";
+import { fetch, type Dispatcher } from "undici";
 
 const timeoutMs = 30_000;
+
+// client-node makes a new connection pool (a new TLS handshake) for every request. One pool
+// per context is reused for a minute, then replaced, so that credentials an exec plugin
+// renews (client certificates) are picked up; tokens travel in headers, fresh every time.
+const poolMs = 60_000;
+const pools = new WeakMap<KubeConfig, { dispatcher: Dispatcher; at: number }>();
+
+function pooled(kc: KubeConfig, fresh: Dispatcher | undefined): Dispatcher | undefined {
+  if (!fresh) return undefined;
+  const now = Date.now();
+  const cached = pools.get(kc);
+  if (cached && now - cached.at < poolMs) return cached.dispatcher;
+  // The old pool finishes what it is doing, then closes its connections.
+  if (cached) void cached.dispatcher.close().catch(() => {});
+  pools.set(kc, { dispatcher: fresh, at: now });
+  return fresh;
+}
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -25,7 +42,7 @@ export async function requestJson<T>(
     method,
     headers,
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    dispatcher: ctx.getDispatcher(),
+    dispatcher: pooled(kc, ctx.getDispatcher()),
     signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await res.text();

@@ -30,10 +30,9 @@ export type RowsEvent = ResourceRowsEvent;
 
 type Listener = (e: RowsEvent) => void;
 
-// kubectl reads 500 at a time; the first page is that size, so the first rows come as soon
-// as kubectl's would, and later pages are larger to spend fewer round trips on the rest.
-const firstPageSize = 500;
-const pageSize = 2000;
+// kubectl's page size: the first rows come as soon as kubectl's would, and each page's text
+// and objects stay small in main's memory; with connections reused, round trips are cheap.
+const pageSize = 500;
 const batchMs = 100;
 // The API server sends a bookmark about once a minute on an idle watch; a watch silent for
 // longer than this is presumed dead (a half-open connection) and is re-opened.
@@ -41,9 +40,10 @@ const defaultSilentMs = 75_000;
 
 const objectKey = (o: K8sObject) => (o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata?.name);
 
-/** Whether two rows of one object show the same (its version aside). */
-function sameRow(a: Row, b: Row): boolean {
-  if (a.cells.length !== b.cells.length || a.cells.some((c, i) => c !== b.cells[i])) return false;
+/** Whether two rows of one object show the same (its version aside). A time column's text
+ *  moves with the clock ("4m59s", then "5m"), so for those the moment is compared instead. */
+function sameRow(a: Row, b: Row, timeColumns: ReadonlySet<number>): boolean {
+  if (a.cells.length !== b.cells.length || a.cells.some((c, i) => c !== b.cells[i] && !timeColumns.has(i))) return false;
   const ta = a.times ?? {};
   const tb = b.times ?? {};
   const keys = Object.keys(ta);
@@ -80,6 +80,7 @@ class ResourceWatch {
 
   /** A watch of one object by name: every change is sent, not only those a row shows. */
   private readonly everyChange: boolean;
+  private readonly timeColumns: ReadonlySet<number>;
   /** How many times the watchdog re-opened a silent watch. */
   reopened = 0;
   private readonly silentMs: number;
@@ -87,6 +88,7 @@ class ResourceWatch {
   constructor(kc: KubeConfig, target: WatchTarget, kind: KindDescriptor, silentMs: number) {
     this.silentMs = silentMs;
     this.everyChange = !!target.fieldSelector?.startsWith("metadata.name=");
+    this.timeColumns = new Set(kind.columns.flatMap((c, i) => (c.since ? [i] : [])));
     this.kc = kc;
     this.target = target;
     this.kind = kind;
@@ -144,7 +146,7 @@ class ResourceWatch {
       let token: string | undefined;
       let pageNo = 0;
       do {
-        const query = new URLSearchParams({ limit: String(pageNo === 0 ? firstPageSize : pageSize) });
+        const query = new URLSearchParams({ limit: String(pageSize) });
         if (token) query.set("continue", token);
         if (this.target.labelSelector) query.set("labelSelector", this.target.labelSelector);
         if (this.target.fieldSelector) query.set("fieldSelector", this.target.fieldSelector);
@@ -246,7 +248,7 @@ class ResourceWatch {
       // Most updates change nothing a list shows (annotations, managed fields, a status
       // heartbeat): they are not sent, so a busy cluster does not make every list re-sort.
       // A watch of one object by name wants every version (the details panel re-reads it).
-      if (before && !this.everyChange && sameRow(before, row) && !this.pendingDeletes.has(key)) return;
+      if (before && !this.everyChange && sameRow(before, row, this.timeColumns) && !this.pendingDeletes.has(key)) return;
       this.pendingDeletes.delete(key);
       this.pendingUpserts.add(key);
     }

@@ -3,6 +3,7 @@
 import { Badge, Group, NavLink, ScrollArea, Text } from "@mantine/core";
 import { IconLayoutDashboard } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
@@ -23,13 +24,13 @@ interface Props {
 /** A kind's name in the sidebar and titles: translated for the registry's kinds, else the Kind itself. */
 export const kindLabel = (t: TFunction, r: Pick<ApiResourceInfo, "resource" | "kind" | "group">) => t(`kinds.${r.resource}`, { defaultValue: r.kind });
 
-function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceScope) {
+function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceScope, deferred: boolean) {
   const namespaced = list.filter((r) => r.namespaced);
   const cluster = list.filter((r) => !r.namespaced);
   const ref = (r: ApiResourceInfo) => ({ group: r.group, version: r.version, resource: r.resource });
   return useQuery({
     queryKey: ["counts", context, scope.namespaces ?? "*", list.map(resourceKey)],
-    enabled: scope.ready && list.length > 0,
+    enabled: scope.ready && list.length > 0 && !deferred,
     refetchInterval: 30_000,
     queryFn: async () => {
       const [a, b] = await Promise.all([
@@ -48,7 +49,14 @@ export function ResourceNav({ context, resources, scope, route, liveCount }: Pro
   const { t } = useTranslation();
   const model = navModel(resources);
   const counted = [...model.sections.flatMap((s) => s.items), ...model.custom.flatMap((g) => g.items)];
-  const counts = useCounts(context, counted, scope).data;
+  // Thirty counting requests must not slow the list being opened: they wait for its first
+  // rows, or two seconds at most (a list that cannot load must not hold them up).
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), 2000);
+    return () => clearTimeout(timer);
+  }, []);
+  const counts = useCounts(context, counted, scope, !!route.list && !liveCount && !waited).data;
   const open = (r: ApiResourceInfo) => navigate({ context, list: { group: r.group, version: r.version, resource: r.resource } });
   const active = (r: ApiResourceInfo) => route.list?.group === r.group && route.list.resource === r.resource;
 
