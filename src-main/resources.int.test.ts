@@ -148,39 +148,41 @@ describe("relations", () => {
         .sort(),
     ).toEqual(slices);
     const selector = JSON.parse(await kubectl("get", "svc", "nginx-svc", "-n", "demo", "-o", "jsonpath={.spec.selector}")) as Record<string, string>;
-    const pods = await names(
-      "pods",
-      "-n",
-      "demo",
-      "-l",
-      Object.entries(selector)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(","),
-    );
-    expect(
-      svc
-        .filter((r) => r.role === "selected")
-        .map((r) => r.ref.name)
-        .sort(),
-    ).toEqual(pods);
+    const selectorText = Object.entries(selector)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",");
+    // A rollout may still be replacing pods: both sides are read until they agree.
+    await expect
+      .poll(async () => {
+        const now = await app.services.resources.related(ctx, { group: "", version: "v1", resource: "services", namespace: "demo", name: "nginx-svc" });
+        const ours = now
+          .filter((r) => r.role === "selected")
+          .map((r) => r.ref.name)
+          .sort();
+        return JSON.stringify(ours) === JSON.stringify(await names("pods", "-n", "demo", "-l", selectorText));
+      })
+      .toBe(true);
   });
 });
 
 describe("counts", () => {
   it("counts like kubectl, in namespaces and cluster-wide, and null where the user may not list", async () => {
-    const [pods, demoPods, nodes] = await app.services.resources.count(
-      ctx,
-      [
-        { group: "", version: "v1", resource: "pods" },
-        { group: "", version: "v1", resource: "pods", namespace: "demo" },
-        { group: "", version: "v1", resource: "nodes" },
-      ],
-      [],
-    );
     const kc = async (...a: string[]) => (await kubectl("get", ...a, "-o", "name")).trim().split("\n").filter(Boolean).length;
-    expect(pods).toBe(await kc("pods", "-A"));
-    expect(demoPods).toBe(await kc("pods", "-n", "demo"));
-    expect(nodes).toBe(await kc("nodes"));
+    // Pods come and go while rollouts finish: both sides are read until they agree.
+    await expect
+      .poll(async () => {
+        const ours = await app.services.resources.count(
+          ctx,
+          [
+            { group: "", version: "v1", resource: "pods" },
+            { group: "", version: "v1", resource: "pods", namespace: "demo" },
+            { group: "", version: "v1", resource: "nodes" },
+          ],
+          [],
+        );
+        return JSON.stringify(ours) === JSON.stringify([await kc("pods", "-A"), await kc("pods", "-n", "demo"), await kc("nodes")]);
+      })
+      .toBe(true);
     const [secrets, demo] = await app.services.resources.count(
       "sandbox-viewer",
       [
