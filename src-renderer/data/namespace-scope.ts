@@ -15,8 +15,8 @@ export interface NamespaceScope {
   ready: boolean;
 }
 
-export function useNamespaceScope(context: string): NamespaceScope {
-  const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces(context, on));
+export function useNamespaceScope(context: string, enabled = true): NamespaceScope {
+  const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces(context, on), enabled);
   const settings = useSettings();
   const filter = settings?.namespaceFilter[context] ?? [];
   const known = state?.namespaces ?? [];

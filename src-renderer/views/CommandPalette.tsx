@@ -38,7 +38,7 @@ interface Item {
 
 /** Objects of the searched kinds in the context's namespaces, as palette items. */
 function useObjectItems(context: string | undefined, open: boolean): Item[] {
-  const scope = useNamespaceScope(context ?? "");
+  const scope = useNamespaceScope(context ?? "", !!context);
   const discovery = useDiscovery(context ?? "", !!context && open);
   const targets = useMemo(() => {
     if (!context || !open || !scope.ready || !discovery) return undefined;
@@ -72,7 +72,7 @@ export function CommandPalette({ contexts, connected }: { contexts: ContextInfo[
   const route = useRoute();
   const context = route.context && connected(route.context) ? route.context : undefined;
   const discovery = useDiscovery(context ?? "", !!context && open);
-  const scope = useNamespaceScope(context ?? "");
+  const scope = useNamespaceScope(context ?? "", !!context);
   const update = useUpdateSettings();
   useHotkeys([["mod+K", () => setOpen((o) => !o)]], []);
   const close = () => {

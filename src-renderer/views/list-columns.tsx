@@ -51,7 +51,8 @@ export function listColumns(kind: KindDescriptor, withNamespace: boolean): ListC
     id: c.name,
     header: c.name,
     index,
-    width: widths[c.name] ?? (narrow.has(c.name) ? "minmax(70px, 0.6fr)" : "minmax(90px, 1fr)"),
+    // Never narrower than the header itself (about 7.5 px a letter at this size, plus padding).
+    width: widths[c.name] ?? `minmax(${Math.max(narrow.has(c.name) ? 70 : 90, Math.ceil(c.name.length * 7.5 + 28))}px, ${narrow.has(c.name) ? 0.6 : 1}fr)`,
     byDefault: !c.wide,
     render: stateColumns.has(c.name) ? (v: string, _r: ResourceRow) => stateCell(v) : undefined,
   }));
