@@ -1,6 +1,7 @@
 // Which namespaces a list covers: the filter the user chose for the context; with no filter,
 // all of them — one watch of the whole cluster when the user may list namespaces, else one
 // watch per namespace they can use (the context's own and those they typed in).
+import { useMemo } from "react";
 import type { NamespacesState } from "../../src-shared/api/types.ts";
 import { watchNamespaces } from "../api/index.ts";
 import { keys } from "./keys.ts";
@@ -18,12 +19,15 @@ export interface NamespaceScope {
 export function useNamespaceScope(context: string, enabled = true): NamespaceScope {
   const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces(context, on), enabled);
   const settings = useSettings();
-  const filter = settings?.namespaceFilter[context] ?? [];
-  const known = state?.namespaces ?? [];
-  if (!settings) return { known, ready: false };
-  if (filter.length) return { namespaces: filter, known, ready: true };
-  // Until the namespaces are known, assume the user may list them all: the list starts at
-  // once instead of a round trip later, and narrows to their namespaces if it turns out not.
-  if (!state) return { known, ready: true };
-  return { namespaces: state.listable ? undefined : known, known, ready: true };
+  const filter = settings?.namespaceFilter[context];
+  // One object while nothing changed, so that lists depending on it do not redraw.
+  return useMemo((): NamespaceScope => {
+    const known = state?.namespaces ?? [];
+    if (!settings) return { known, ready: false };
+    if (filter?.length) return { namespaces: filter, known, ready: true };
+    // Until the namespaces are known, assume the user may list them all: the list starts at
+    // once instead of a round trip later, and narrows to their namespaces if it turns out not.
+    if (!state) return { known, ready: true };
+    return { namespaces: state.listable ? undefined : known, known, ready: true };
+  }, [state, settings, filter]);
 }

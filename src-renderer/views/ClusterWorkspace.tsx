@@ -25,7 +25,8 @@ function Connected({ context, children }: { context: string; children: React.Rea
   const discovery = useDiscovery(context, true);
   const scope = useNamespaceScope(context);
   const [liveCount, setLiveCount] = useState<{ key: string; count: number }>();
-  const info = route.list ? (discovery ? findResource(discovery.resources, route.list) : builtinResource(route.list)) : undefined;
+  const list = route.list;
+  const info = useMemo(() => (list ? (discovery ? findResource(discovery.resources, list) : builtinResource(list)) : undefined), [discovery, list]);
   const key = info ? resourceKey(info) : "";
   const kind = useMemo(() => (info ? describe(info) : undefined), [info]);
   const onCount = useCallback((count: number) => setLiveCount({ key, count }), [key]);

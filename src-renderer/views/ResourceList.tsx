@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Menu, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StreamInput } from "../../src-shared/api/contract.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
@@ -35,7 +35,8 @@ interface Props {
   onCount(count: number): void;
 }
 
-export function ResourceList({ context, info, kind, scope, route, onCount }: Props) {
+// Memoized: the workspace around it redraws when the sidebar's counts change; the list need not.
+export const ResourceList = memo(function ResourceList({ context, info, kind, scope, route, onCount }: Props) {
   const { t } = useTranslation();
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
@@ -227,4 +228,4 @@ export function ResourceList({ context, info, kind, scope, route, onCount }: Pro
       )}
     </Stack>
   );
-}
+});

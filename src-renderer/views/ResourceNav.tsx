@@ -3,7 +3,7 @@
 import { Badge, Group, NavLink, ScrollArea, Text } from "@mantine/core";
 import { IconLayoutDashboard } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
@@ -45,7 +45,7 @@ function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceSco
   });
 }
 
-export function ResourceNav({ context, resources, scope, route, liveCount }: Props) {
+export const ResourceNav = memo(function ResourceNav({ context, resources, scope, route, liveCount }: Props) {
   const { t } = useTranslation();
   const model = navModel(resources);
   const counted = [...model.sections.flatMap((s) => s.items), ...model.custom.flatMap((g) => g.items)];
@@ -122,4 +122,4 @@ export function ResourceNav({ context, resources, scope, route, liveCount }: Pro
       </nav>
     </ScrollArea>
   );
-}
+});
