@@ -85,7 +85,7 @@ describe("objects on demand", () => {
     }
   });
 
-  it("masks a Secret read from a live watch's memory too", async () => {
+  it("masks a Secret read while its list is open", async () => {
     const stop = app.services.watchHub.subscribe({ context: ctx, group: "", version: "v1", resource: "secrets", namespace: "demo" }, () => {});
     try {
       await expect

@@ -345,7 +345,7 @@ export class WatchHub {
     return known?.version === t.version ? known : this.resolver?.(t.context, t.group, t.version, t.resource);
   }
 
-  /** Every watch of a context and resource (any namespace or selector), for reading objects from memory. */
+  /** Every watch of a context and resource (any namespace or selector): a live one already knows its count. */
   watchesOf(context: string, group: string, resource: string): ResourceWatch[] {
     return [...this.watches.values()].filter((w) => w.target.context === context && w.target.group === group && w.target.resource === resource);
   }
