@@ -88,8 +88,9 @@ class ContextDiscovery {
   }
 
   private async refresh() {
-    const kc = this.owner.connections.config(this.context);
     try {
+      // Inside the try: a context disconnected meanwhile ends here with an error state, not an unhandled rejection.
+      const kc = this.owner.connections.config(this.context);
       const [core, groups] = await Promise.all([
         getJson<{ items?: GroupDiscovery[] }>(kc, "/api", aggregated),
         getJson<{ items?: GroupDiscovery[] }>(kc, "/apis", aggregated),

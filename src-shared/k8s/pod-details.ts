@@ -17,17 +17,12 @@ export interface Termination {
   finishedAt?: string;
 }
 
-export interface ContainerInfo {
+/** The current state's reason, message, exit code and times have the same fields as a termination. */
+export interface ContainerInfo extends Termination {
   name: string;
   type: ContainerType;
   image: string;
   state: "running" | "waiting" | "terminated" | "unknown";
-  reason?: string;
-  message?: string;
-  exitCode?: number;
-  signal?: number;
-  startedAt?: string;
-  finishedAt?: string;
   lastTermination?: Termination;
   ready: boolean;
   started?: boolean;
