@@ -8,6 +8,7 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ServerMessage } from "../src-shared/api/contract.ts";
+import { decodeFrame, frameSize } from "../src-shared/api/wire.ts";
 import type { ConnectionState, ContextsSnapshot, NamespacesState } from "../src-shared/api/types.ts";
 import { createSession, type Session } from "./api/session.ts";
 import { createApp, type App } from "./index.ts";
@@ -101,13 +102,13 @@ function call(name: string, input: unknown): Promise<unknown> {
       if (r.ok) resolve(r.value);
       else reject(Object.assign(new Error(r.error.message), r.error));
     }, 20);
-    session.handle({ t: "call", id, name, input });
+    session.receive(JSON.stringify({ t: "call", id, name, input }));
   });
 }
 
 function sub(name: string, input: unknown): number {
   const id = nextId++;
-  session.handle({ t: "sub", id, name, input });
+  session.receive(JSON.stringify({ t: "sub", id, name, input }));
   return id;
 }
 
@@ -116,9 +117,14 @@ beforeAll(() => {
     userDataDir: join(dir, "user-data"),
     env: { ...process.env, KUBECONFIG: kubeconfigList },
   });
-  session = createSession(app.router, (m) => {
-    sent.push(JSON.stringify(m));
-    last.set(m.id, m.t === "event" ? m.event : m);
+  session = createSession(app.router, {
+    send(frame) {
+      const m = decodeFrame(frame) as ServerMessage;
+      sent.push(JSON.stringify(m));
+      last.set(m.id, m.t === "event" ? m.event : m);
+      // Handled at once, as the renderer does.
+      if (m.t === "event") session.receive(JSON.stringify({ t: "ack", id: m.id, bytes: frameSize(frame) }));
+    },
   });
 });
 

@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { createRouter, type Router } from "./api/router.ts";
 import { AccessReviews } from "./kube/access.ts";
+import { Actions } from "./kube/actions.ts";
 import { Connections } from "./kube/connections.ts";
 import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import { Namespaces } from "./kube/namespaces.ts";
@@ -34,7 +35,8 @@ export function createApp({ userDataDir, env }: AppOptions): App {
   const access = new AccessReviews(connections);
   const discovery = new Discovery(connections, watchHub, access);
   const resources = new Resources(connections, watchHub);
-  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources };
+  const actions = new Actions(connections, watchHub);
+  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources, actions };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
   for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);

@@ -71,12 +71,12 @@ describe("discovery", () => {
 
 describe("objects on demand", () => {
   it("reads an object, and never lets a Secret's values out", async () => {
-    const pod = await app.services.resources.get(ctx, { group: "", version: "v1", resource: "pods", namespace: "demo", name: "myapp" });
+    const pod = await app.services.resources.get({ context: ctx, group: "", version: "v1", resource: "pods", namespace: "demo", name: "myapp" });
     expect(pod.spec.containers.map((c: { name: string }) => c.name)).toHaveLength(2);
     expect(pod.metadata.managedFields).toBeUndefined();
 
     const real = JSON.parse(await kubectl("get", "secret", "db-secret", "-n", "demo", "-o", "json"));
-    const secret = await app.services.resources.get(ctx, { group: "", version: "v1", resource: "secrets", namespace: "demo", name: "db-secret" });
+    const secret = await app.services.resources.get({ context: ctx, group: "", version: "v1", resource: "secrets", namespace: "demo", name: "db-secret" });
     expect(Object.keys(secret.data)).toEqual(Object.keys(real.data));
     const text = JSON.stringify(secret);
     for (const v of Object.values(real.data as Record<string, string>)) {
@@ -91,7 +91,7 @@ describe("objects on demand", () => {
       await expect
         .poll(() => app.services.watchHub.active({ context: ctx, group: "", version: "v1", resource: "secrets", namespace: "demo" })?.watching)
         .toBe(true);
-      const secret = await app.services.resources.get(ctx, { group: "", version: "v1", resource: "secrets", namespace: "demo", name: "db-secret" });
+      const secret = await app.services.resources.get({ context: ctx, group: "", version: "v1", resource: "secrets", namespace: "demo", name: "db-secret" });
       expect(secret.kind).toBe("Secret");
       expect(Object.values(secret.data).every((v) => v === "")).toBe(true);
     } finally {
@@ -100,17 +100,18 @@ describe("objects on demand", () => {
   });
 
   it("answers NotFound for an object that is not there", async () => {
-    await expect(app.services.resources.get(ctx, { group: "", version: "v1", resource: "pods", namespace: "demo", name: "no-such-pod" })).rejects.toMatchObject(
-      {
-        code: "NotFound",
-      },
-    );
+    await expect(
+      app.services.resources.get({ context: ctx, group: "", version: "v1", resource: "pods", namespace: "demo", name: "no-such-pod" }),
+    ).rejects.toMatchObject({
+      code: "NotFound",
+    });
   });
 });
 
 describe("relations", () => {
   it("follows Deployment → ReplicaSets → Pods and Pod → Node, as kubectl sees them", async () => {
-    const rel = await app.services.resources.related(ctx, {
+    const rel = await app.services.resources.related({
+      context: ctx,
       group: "apps",
       version: "v1",
       resource: "deployments",
@@ -128,16 +129,23 @@ describe("relations", () => {
     ).toEqual(rsTheirs.map((r: { metadata: { name: string } }) => r.metadata.name).sort());
 
     const rs = rel.find((r) => r.role === "owned")!.ref;
-    const pods = await app.services.resources.related(ctx, { group: "apps", version: "v1", resource: "replicasets", namespace: "demo", name: rs.name });
-    expect(pods.find((r) => r.role === "owner")?.ref).toMatchObject({ kind: "Deployment", name: "nginx-deployment", resource: "deployments" });
+    const pods = await app.services.resources.related({
+      context: ctx,
+      group: "apps",
+      version: "v1",
+      resource: "replicasets",
+      namespace: "demo",
+      name: rs.name,
+    });
+    expect(pods.find((r) => r.role === "owner")).toMatchObject({ kind: "Deployment", ref: { name: "nginx-deployment", resource: "deployments" } });
 
-    const pod = await app.services.resources.related(ctx, { group: "", version: "v1", resource: "pods", namespace: "demo", name: "myapp" });
+    const pod = await app.services.resources.related({ context: ctx, group: "", version: "v1", resource: "pods", namespace: "demo", name: "myapp" });
     const node = (await kubectl("get", "pod", "myapp", "-n", "demo", "-o", "jsonpath={.spec.nodeName}")).trim();
     expect(pod.find((r) => r.role === "node")?.ref).toMatchObject({ resource: "nodes", name: node });
   });
 
   it("follows Service → EndpointSlices and the Pods it selects", async () => {
-    const svc = await app.services.resources.related(ctx, { group: "", version: "v1", resource: "services", namespace: "demo", name: "nginx-svc" });
+    const svc = await app.services.resources.related({ context: ctx, group: "", version: "v1", resource: "services", namespace: "demo", name: "nginx-svc" });
     const names = async (...a: string[]) => (await kubectl("get", ...a, "-o", "jsonpath={.items[*].metadata.name}")).split(" ").filter(Boolean).sort();
     const slices = await names("endpointslices", "-n", "demo", "-l", "kubernetes.io/service-name=nginx-svc");
     expect(slices.length).toBeGreaterThan(0);
@@ -154,7 +162,14 @@ describe("relations", () => {
     // A rollout may still be replacing pods: both sides are read until they agree.
     await expect
       .poll(async () => {
-        const now = await app.services.resources.related(ctx, { group: "", version: "v1", resource: "services", namespace: "demo", name: "nginx-svc" });
+        const now = await app.services.resources.related({
+          context: ctx,
+          group: "",
+          version: "v1",
+          resource: "services",
+          namespace: "demo",
+          name: "nginx-svc",
+        });
         const ours = now
           .filter((r) => r.role === "selected")
           .map((r) => r.ref.name)
@@ -198,35 +213,36 @@ describe("counts", () => {
 
 describe("actions", () => {
   it("scales, restarts, cordons and triggers as kubectl would, and names what RBAC refused", async () => {
-    const deploy = { group: "apps", version: "v1", resource: "deployments", namespace: "demo", name: "nginx-deployment" };
+    const deploy = { context: ctx, group: "apps", version: "v1", resource: "deployments", namespace: "demo", name: "nginx-deployment" };
     const before = Number(await kubectl("get", "deploy", "nginx-deployment", "-n", "demo", "-o", "jsonpath={.spec.replicas}"));
-    await app.services.resources.act(ctx, deploy, { action: "scale", replicas: before + 1 });
+    await app.services.actions.runOne("scale", { replicas: before + 1 }, deploy);
     expect(Number(await kubectl("get", "deploy", "nginx-deployment", "-n", "demo", "-o", "jsonpath={.spec.replicas}"))).toBe(before + 1);
-    await app.services.resources.act(ctx, deploy, { action: "scale", replicas: before });
+    await app.services.actions.runOne("scale", { replicas: before }, deploy);
 
-    await app.services.resources.act(ctx, deploy, { action: "restart" });
+    await app.services.actions.runOne("restart", {}, deploy);
     expect(await kubectl("get", "deploy", "nginx-deployment", "-n", "demo", "-o", "jsonpath={.spec.template.metadata.annotations}")).toContain(
       "kubectl.kubernetes.io/restartedAt",
     );
 
-    const node = { group: "", version: "v1", resource: "nodes", name: "sandbox-worker-2" };
-    await app.services.resources.act(ctx, node, { action: "cordon" });
+    const node = { context: ctx, group: "", version: "v1", resource: "nodes", name: "sandbox-worker-2" };
+    await app.services.actions.runOne("cordon", {}, node);
     expect(await kubectl("get", "node", "sandbox-worker-2", "-o", "jsonpath={.spec.unschedulable}")).toBe("true");
-    await app.services.resources.act(ctx, node, { action: "uncordon" });
+    await app.services.actions.runOne("uncordon", {}, node);
     expect(await kubectl("get", "node", "sandbox-worker-2", "-o", "jsonpath={.spec.unschedulable}")).toBe("");
 
     const cron = JSON.parse(await kubectl("get", "cronjobs", "-n", "demo", "-o", "json")).items[0];
-    await app.services.resources.act(
-      ctx,
-      { group: "batch", version: "v1", resource: "cronjobs", namespace: "demo", name: cron.metadata.name },
-      { action: "trigger" },
+    await app.services.actions.runOne(
+      "trigger",
+      {},
+      { context: ctx, group: "batch", version: "v1", resource: "cronjobs", namespace: "demo", name: cron.metadata.name },
     );
     const jobs = JSON.parse(await kubectl("get", "jobs", "-n", "demo", "-o", "json")).items.filter(
       (j: { metadata: { annotations?: Record<string, string>; ownerReferences?: { uid: string }[] } }) =>
         j.metadata.annotations?.["cronjob.kubernetes.io/instantiate"] === "manual" && j.metadata.ownerReferences?.[0]?.uid === cron.metadata.uid,
     );
     expect(jobs.length).toBeGreaterThan(0);
-    const owned = await app.services.resources.related(ctx, {
+    const owned = await app.services.resources.related({
+      context: ctx,
       group: "batch",
       version: "v1",
       resource: "cronjobs",
@@ -239,7 +255,7 @@ describe("actions", () => {
     for (const j of jobs) await kubectl("delete", "job", j.metadata.name, "-n", "demo", "--wait=false");
 
     await expect(
-      app.services.resources.act("sandbox-viewer", { group: "", version: "v1", resource: "pods", namespace: "demo", name: "myapp" }, { action: "delete" }),
+      app.services.actions.runOne("delete", {}, { context: "sandbox-viewer", group: "", version: "v1", resource: "pods", namespace: "demo", name: "myapp" }),
     ).rejects.toMatchObject({ code: "Forbidden", reason: expect.stringContaining('cannot delete resource "pods"') });
   });
 });

@@ -1,5 +1,6 @@
 // The services main offers, built once by the composition root.
 import type { AccessReviews } from "./kube/access.ts";
+import type { Actions } from "./kube/actions.ts";
 import type { Connections } from "./kube/connections.ts";
 import type { Discovery } from "./kube/discovery.ts";
 import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
@@ -17,4 +18,5 @@ export interface Services {
   access: AccessReviews;
   discovery: Discovery;
   resources: Resources;
+  actions: Actions;
 }

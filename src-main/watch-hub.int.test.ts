@@ -9,15 +9,16 @@ import { ensureBinaries } from "../e2e/sandbox/build.ts";
 import { run } from "../e2e/sandbox/run.ts";
 import { applyRowsEvent } from "../src-shared/api/rows-reducer.ts";
 import { createApp, type App } from "./index.ts";
-import { WatchHub, type Row, type RowsEvent, type WatchTarget } from "./kube/watch-hub.ts";
+import type { RowsQuery } from "../src-shared/api/refs.ts";
+import { WatchHub, type Row, type RowsEvent } from "./kube/watch-hub.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kubedeck-watch-"));
 let app: App;
 let hub: WatchHub;
-const pods: WatchTarget = { context: "sandbox-admin", group: "", version: "v1", resource: "pods", namespace: "demo" };
+const pods: RowsQuery = { context: "sandbox-admin", group: "", version: "v1", resource: "pods", namespace: "demo" };
 
 /** The rows a subscriber has, kept up to date from its events. */
-function follow(target: WatchTarget) {
+function follow(target: RowsQuery) {
   const rows = new Map<string, Row>();
   const events: RowsEvent[] = [];
   const stop = hub.subscribe(target, (e) => {
@@ -100,7 +101,7 @@ describe("watch hub", () => {
   it("reads everything again after 410 Gone and ends up complete and correct", { timeout: 180_000 }, async () => {
     // The sandbox compacts etcd every 30 s and serves ConfigMap watches from etcd, so a
     // ConfigMap watch resumed from resourceVersion 1 gets 410 Gone once compaction has run.
-    const configMaps: WatchTarget = { context: "sandbox-admin", group: "", version: "v1", resource: "configmaps", namespace: "demo" };
+    const configMaps: RowsQuery = { context: "sandbox-admin", group: "", version: "v1", resource: "configmaps", namespace: "demo" };
     const f = follow(configMaps);
     try {
       await expect.poll(() => hub.active(configMaps)?.watching).toBe(true);
@@ -145,7 +146,7 @@ describe("watch hub", () => {
     // ConfigMaps are watched straight from etcd here (no watch cache, so no bookmarks): a
     // namespace without changes stays silent, and the watchdog (shortened to 1.5 s) fires.
     const quiet = new WatchHub(app.services.connections, { silentMs: 1500 });
-    const target: WatchTarget = { context: "sandbox-admin", group: "", version: "v1", resource: "configmaps", namespace: "kube-node-lease" };
+    const target: RowsQuery = { context: "sandbox-admin", group: "", version: "v1", resource: "configmaps", namespace: "kube-node-lease" };
     const events: RowsEvent[] = [];
     const rows = new Map<string, Row>();
     const stop = quiet.subscribe(target, (e) => {

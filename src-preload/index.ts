@@ -1,5 +1,6 @@
-// The preload exposes exactly two generic functions: send a message to main, and receive
-// messages from it. Which calls exist is the contract's business, checked in main.
+// The preload exposes exactly two generic functions: send a frame to main, and receive
+// frames from it (text or bytes, src-shared/api/wire.ts). Which calls exist is the
+// contract's business, checked in main.
 import { contextBridge, ipcRenderer } from "electron";
 
 const channel = "kubedeck:message";

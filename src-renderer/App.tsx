@@ -8,18 +8,20 @@ import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
 import { useSelectedContext } from "./data/hash-route.ts";
 import { keys } from "./data/keys.ts";
-import { useStream } from "./data/useStream.ts";
+import { useStream } from "./data/streams.ts";
+import { ActionRunner } from "./views/actions/runner.tsx";
 import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
 import { ClusterWorkspace } from "./views/ClusterWorkspace.tsx";
 import { CommandPalette } from "./views/CommandPalette.tsx";
+import { ConnectionCheck } from "./views/ConnectionCheck.tsx";
 import { ContextList } from "./views/ContextList.tsx";
 import { KubeconfigSources } from "./views/KubeconfigSources.tsx";
 import { Preferences } from "./views/Preferences.tsx";
 
 export function App() {
   const { t } = useTranslation();
-  const contexts = useStream<ContextsSnapshot>(keys.contexts, watchContexts);
-  const connections = useStream<ConnectionState[]>(keys.connections, watchConnections) ?? [];
+  const contexts = useStream<ContextsSnapshot>(keys.contexts, (on) => watchContexts({}, on));
+  const connections = useStream<ConnectionState[]>(keys.connections, (on) => watchConnections({}, on)) ?? [];
   const [selected, select] = useSelectedContext();
   const [lost, setLost] = useState(false);
   const [contextsShown, { toggle: toggleContexts }] = useDisclosure(true);
@@ -41,57 +43,60 @@ export function App() {
   const current = contexts?.contexts.find((c) => c.name === selected);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }} padding="lg">
-      <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
-      <AppShell.Header>
-        <Group h="100%" px="md" gap="md" wrap="nowrap">
-          <Tooltip label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
-            <ActionIcon variant="subtle" color="gray" onClick={toggleContexts} aria-label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
-              {contextsShown ? <IconLayoutSidebarLeftCollapse size={20} /> : <IconLayoutSidebarLeftExpand size={20} />}
-            </ActionIcon>
-          </Tooltip>
-          <Title order={1} size="h3" style={{ whiteSpace: "nowrap" }}>
-            {t("app.title")}
-          </Title>
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />
-          </div>
-          <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")}
-          </Text>
-          <Preferences />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="md">
-        <Stack h="100%" gap="sm">
-          <div style={{ flex: 1, minHeight: 0 }}>
-            <ContextList contexts={contexts?.contexts ?? []} connections={connections} selected={selected} onSelect={open} />
-          </div>
-          <Divider />
-          <KubeconfigSources sources={contexts?.sources ?? []} />
-        </Stack>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        {lost && (
-          <Alert color="red" mb="md" role="alert">
-            {t("app.lost")}
-          </Alert>
-        )}
-        {current ? (
-          <ClusterWorkspace
-            key={current.name}
-            context={current}
-            state={connections.find((c) => c.context === current.name)}
-            onConnect={() => void connect(current.name)}
-            onDisconnect={() => void disconnect(current.name)}
-          />
-        ) : (
-          <Stack maw={560} mt="xl">
-            <Title order={2}>{t("choose.title")}</Title>
-            <Text c="dimmed">{t("choose.body")}</Text>
+    <ActionRunner>
+      <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }} padding="lg">
+        <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
+        <AppShell.Header>
+          <Group h="100%" px="md" gap="md" wrap="nowrap">
+            <Tooltip label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
+              <ActionIcon variant="subtle" color="gray" onClick={toggleContexts} aria-label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
+                {contextsShown ? <IconLayoutSidebarLeftCollapse size={20} /> : <IconLayoutSidebarLeftExpand size={20} />}
+              </ActionIcon>
+            </Tooltip>
+            <Title order={1} size="h3" style={{ whiteSpace: "nowrap" }}>
+              {t("app.title")}
+            </Title>
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />
+            </div>
+            <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
+              <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")}
+            </Text>
+            <ConnectionCheck />
+            <Preferences />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="md">
+          <Stack h="100%" gap="sm">
+            <div style={{ flex: 1, minHeight: 0 }}>
+              <ContextList contexts={contexts?.contexts ?? []} connections={connections} selected={selected} onSelect={open} />
+            </div>
+            <Divider />
+            <KubeconfigSources sources={contexts?.sources ?? []} />
           </Stack>
-        )}
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          {lost && (
+            <Alert color="red" mb="md" role="alert">
+              {t("app.lost")}
+            </Alert>
+          )}
+          {current ? (
+            <ClusterWorkspace
+              key={current.name}
+              context={current}
+              state={connections.find((c) => c.context === current.name)}
+              onConnect={() => void connect(current.name)}
+              onDisconnect={() => void disconnect(current.name)}
+            />
+          ) : (
+            <Stack maw={560} mt="xl">
+              <Title order={2}>{t("choose.title")}</Title>
+              <Text c="dimmed">{t("choose.body")}</Text>
+            </Stack>
+          )}
+        </AppShell.Main>
+      </AppShell>
+    </ActionRunner>
   );
 }

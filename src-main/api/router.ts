@@ -5,36 +5,46 @@ import {
   callInputs,
   isCallName,
   isStreamName,
+  streamArgs,
   streamInputs,
   type CallName,
   type CallOutputs,
   type StreamEvents,
   type StreamName,
+  type StreamResults,
 } from "../../src-shared/api/contract.ts";
 import { ApiError, type ApiErrorShape } from "../../src-shared/api/errors.ts";
+import { applySettingsChange } from "../../src-shared/api/settings.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { Services } from "../services.ts";
 import { toApiError } from "../kube/errors.ts";
+import { echo } from "./echo.ts";
+import { validate } from "./validate.ts";
+import type { StreamSink } from "./stream-sink.ts";
 
 type Handlers = { [N in CallName]: (input: z.output<(typeof callInputs)[N]>) => Promise<CallOutputs[N]> | CallOutputs[N] };
-type Streams = { [N in StreamName]: (input: z.output<(typeof streamInputs)[N]>, emit: (e: StreamEvents[N]) => void) => () => void };
+type Input<N extends StreamName> = N extends keyof typeof streamInputs ? z.output<(typeof streamInputs)[N]> : never;
+/** A stream's service: starts it, and gives back its clean-up (and, for streams that take input, where input goes). */
+type Streams = {
+  [N in StreamName]: (
+    args: z.output<(typeof streamArgs)[N]>,
+    sink: StreamSink<StreamEvents[N], StreamResults[N]>,
+  ) => (() => void) | { stop(): void; input(i: Input<N>): void };
+};
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
 
-export interface Router {
-  call(name: unknown, input: unknown): Promise<CallResult>;
-  /** Starts a stream; throws an ApiError when the name or input is not acceptable. */
-  subscribe(name: unknown, input: unknown, emit: (event: unknown) => void): () => void;
+/** An open stream as the session holds it. */
+export interface StreamHandle {
+  stop(): void;
+  /** Validates one input message and hands it to the stream; throws an ApiError when it does not fit. */
+  input(raw: unknown): void;
 }
 
-function validate<S extends z.ZodType>(schema: S, input: unknown, name: string): z.output<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  throw new ApiError({
-    code: "Invalid",
-    message: `${name}: invalid input`,
-    fields: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-  });
+export interface Router {
+  call(name: unknown, input: unknown): Promise<CallResult>;
+  /** Starts a stream writing into `sink`; throws an ApiError when the name or arguments are not acceptable. */
+  subscribe(name: unknown, args: unknown, sink: StreamSink<unknown, unknown>): StreamHandle;
 }
 
 export function createRouter(s: Services): Router {
@@ -71,34 +81,27 @@ export function createRouter(s: Services): Router {
         throw toApiError(e, `checking permissions in ${context}`);
       }
     },
-    "resources.get": ({ context, ...t }) => s.resources.get(context, t),
-    "resources.related": ({ context, ...t }) => s.resources.related(context, t),
+    "resources.get": (ref) => s.resources.get(ref),
+    "resources.related": (ref) => s.resources.related(ref),
     "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
-    "resources.act": ({ context, target, action }) => s.resources.act(context, target, action),
+    "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),
     "settings.get": () => s.settings.get(),
-    "settings.update": (change) =>
-      s.settings.update((x) => {
-        if (change.language) x.language = change.language;
-        if (change.theme) x.theme = change.theme;
-        if (change.namespaceFilter) x.namespaceFilter[change.namespaceFilter.context] = change.namespaceFilter.namespaces;
-        if (change.manualNamespaces) x.manualNamespaces[change.manualNamespaces.context] = change.manualNamespaces.namespaces;
-        if (change.columns) x.columns[change.columns.resource] = change.columns.visible;
-      }),
+    "settings.update": (change) => s.settings.update((x) => applySettingsChange(x, change)),
   };
 
   const streams: Streams = {
-    "contexts.watch": (_input, emit) => {
-      emit(s.kubeconfig.snapshot());
-      return s.kubeconfig.onChange(emit);
+    "contexts.watch": (_args, sink) => {
+      sink.write(s.kubeconfig.snapshot());
+      return s.kubeconfig.onChange((e) => sink.write(e));
     },
-    "connections.watch": (_input, emit) => {
-      emit(s.connections.list());
-      return s.connections.onChange(emit);
+    "connections.watch": (_args, sink) => {
+      sink.write(s.connections.list());
+      return s.connections.onChange((e) => sink.write(e));
     },
-    "namespaces.watch": ({ context }, emit) => s.namespaces.subscribe(context, emit),
-    "resources.watch": (target, emit) => {
-      if (target.labelSelector) {
-        const parsed = parseSelector(target.labelSelector);
+    "namespaces.watch": ({ context }, sink) => s.namespaces.subscribe(context, (e) => sink.write(e)),
+    "resources.watch": (query, sink) => {
+      if (query.labelSelector) {
+        const parsed = parseSelector(query.labelSelector);
         if (!parsed.ok) {
           throw new ApiError({
             code: "Invalid",
@@ -107,10 +110,22 @@ export function createRouter(s: Services): Router {
           });
         }
       }
-      s.connections.config(target.context);
-      return s.watchHub.subscribe(target, emit);
+      s.connections.config(query.context);
+      // The hub cannot pause for one slow reader (others share the watch). A reader that
+      // falls behind misses the changes meanwhile and gets the current rows once it caught up.
+      let behind = false;
+      const listener = (e: StreamEvents["resources.watch"]) => {
+        if (!behind && !sink.write(e)) behind = true;
+      };
+      sink.onDrain(() => {
+        if (!behind) return;
+        behind = false;
+        s.watchHub.replay(query, listener);
+      });
+      return s.watchHub.subscribe(query, listener);
     },
-    "discovery.watch": ({ context }, emit) => s.discovery.subscribe(context, emit),
+    "discovery.watch": ({ context }, sink) => s.discovery.subscribe(context, (e) => sink.write(e)),
+    "diagnostics.echo": (args, sink) => echo(args, sink),
   };
 
   return {
@@ -124,10 +139,19 @@ export function createRouter(s: Services): Router {
         return { ok: false, error: err.toJSON() };
       }
     },
-    subscribe(name, input, emit) {
+    subscribe(name, args, sink) {
       if (!isStreamName(name)) throw new ApiError({ code: "Invalid", message: `unknown stream "${String(name).slice(0, 100)}"` });
-      const start = streams[name] as (i: unknown, e: (v: unknown) => void) => () => void;
-      return start(validate(streamInputs[name], input, name), emit);
+      const start = streams[name] as (a: unknown, sink: StreamSink<unknown, unknown>) => (() => void) | { stop(): void; input(i: unknown): void };
+      const started = start(validate(streamArgs[name], args, name), sink);
+      const service = typeof started === "function" ? { stop: started } : started;
+      const schema = (streamInputs as Partial<Record<StreamName, z.ZodType>>)[name];
+      return {
+        stop: () => service.stop(),
+        input(raw) {
+          if (!schema || !("input" in service)) throw new ApiError({ code: "Invalid", message: `${name} takes no input` });
+          service.input(validate(schema, raw, `${name} input`));
+        },
+      };
     },
   };
 }

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, ipcMain, shell, session as electronSession } from "electron";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ServerMessage } from "../../src-shared/api/contract.ts";
+import type { Frame } from "../../src-shared/api/wire.ts";
 import { createSession, type Session } from "../api/session.ts";
 import { createApp } from "../index.ts";
 import { loginShellPath } from "../platform/login-shell.ts";
@@ -52,18 +52,22 @@ async function start() {
   });
 
   const sessions = new Map<number, Session>();
-  ipcMain.on(channel, (event, message: unknown) => {
+  ipcMain.on(channel, (event, data: unknown) => {
     // Only the app's own top frame may talk to main.
     const frame = event.senderFrame;
     if (event.sender !== win.webContents || !frame || frame !== win.webContents.mainFrame || !isOurs(frame.url)) return;
     let s = sessions.get(event.sender.id);
     if (!s) {
-      s = createSession(kubedeck.router, (m: ServerMessage) => {
-        if (!win.isDestroyed()) win.webContents.send(channel, m);
+      // IPC has no buffer to watch: the renderer's acknowledgements alone pace each stream.
+      s = createSession(kubedeck.router, {
+        send: (f: Frame) => {
+          if (!win.isDestroyed()) win.webContents.send(channel, f);
+        },
       });
       sessions.set(event.sender.id, s);
     }
-    s.handle(message);
+    // A frame that is not a message is refused and logged by the session, never thrown.
+    s.receive(data);
   });
   // A reload starts a new renderer: its old streams end.
   win.webContents.on("did-start-navigation", (details) => {

@@ -9,7 +9,8 @@ import type { AccessReviews } from "./access.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import { getJson } from "./raw.ts";
-import type { WatchHub, WatchTarget } from "./watch-hub.ts";
+import type { RowsQuery } from "../../src-shared/api/refs.ts";
+import type { WatchHub } from "./watch-hub.ts";
 
 type Listener = (s: DiscoveryState) => void;
 
@@ -32,7 +33,7 @@ interface GroupDiscovery {
   }[];
 }
 
-const crdTarget = (context: string): WatchTarget => ({ context, group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" });
+const crdTarget = (context: string): RowsQuery => ({ context, group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" });
 
 /** Each CRD's printer columns, by "group/version/plural". */
 function printerColumns(crds: Iterable<K8sObject>): Map<string, PrinterColumn[]> {

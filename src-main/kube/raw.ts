@@ -23,7 +23,7 @@ function pooled(kc: KubeConfig, fresh: Dispatcher | undefined): Dispatcher | und
   return fresh;
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Sends a request and parses the JSON answer; an HTTP error throws the shape `toApiError` reads (code + body). */
 export async function requestJson<T>(
@@ -51,10 +51,3 @@ export async function requestJson<T>(
 }
 
 export const getJson = <T>(kc: KubeConfig, path: string, accept?: string) => requestJson<T>(kc, "GET", path, { accept });
-
-/** The REST path of a resource, or of one object of it. */
-export function resourcePath(t: { group: string; version: string; resource: string; namespace?: string; name?: string }): string {
-  const base = t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`;
-  const ns = t.namespace ? `/namespaces/${encodeURIComponent(t.namespace)}` : "";
-  return `${base}${ns}/${t.resource}${t.name ? `/${encodeURIComponent(t.name)}` : ""}`;
-}

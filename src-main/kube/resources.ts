@@ -1,26 +1,15 @@
 // One object at a time (DESIGN §4: rows travel, objects on demand): the full object when a
-// row is opened, what it is related to, how many objects each kind has, and the actions a
-// kind's capabilities offer.
-import type { ObjectRef, Relation } from "../../src-shared/k8s/relations.ts";
+// row is opened, what it is related to, and how many objects each kind has.
+import { describeObject, resourcePath, type ObjectRef, type ResourceType } from "../../src-shared/api/refs.ts";
+import type { Relation } from "../../src-shared/k8s/relations.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
-import { getJson, requestJson, resourcePath } from "./raw.ts";
+import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
 
-export interface ResourceRef {
-  group: string;
-  version: string;
-  resource: string;
-  namespace?: string;
-}
-
-export interface ObjectTarget extends ResourceRef {
-  name: string;
-}
-
-export type Action = { action: "delete" | "restart" | "cordon" | "uncordon" | "trigger" } | { action: "scale"; replicas: number };
+type Counted = ResourceType & { namespace?: string };
 
 const masked = "";
 
@@ -37,8 +26,6 @@ export function sanitize(o: K8sObject, isSecret = o.kind === "Secret" && o.apiVe
   return copy;
 }
 
-const what = (t: ObjectTarget) => `${t.resource}${t.namespace ? ` in ${t.namespace}` : ""} "${t.name}"`;
-
 export class Resources {
   private readonly connections: Connections;
   private readonly hub: WatchHub;
@@ -49,23 +36,23 @@ export class Resources {
   }
 
   /** The object as the cluster has it now (the hub keeps rows, not objects). */
-  private async raw(context: string, t: ObjectTarget): Promise<K8sObject> {
+  private async raw(t: ObjectRef): Promise<K8sObject> {
     try {
-      return await getJson<K8sObject>(this.connections.config(context), resourcePath(t));
+      return await getJson<K8sObject>(this.connections.config(t.context), resourcePath(t));
     } catch (e) {
-      throw toApiError(e, `reading ${what(t)}`);
+      throw toApiError(e, `reading ${describeObject(t)}`);
     }
   }
 
-  async get(context: string, t: ObjectTarget): Promise<K8sObject> {
-    return sanitize(await this.raw(context, t), t.group === "" && t.resource === "secrets");
+  async get(t: ObjectRef): Promise<K8sObject> {
+    return sanitize(await this.raw(t), t.group === "" && t.resource === "secrets");
   }
 
   /** Owners, children and references of an object, each one a link the UI can open. */
-  async related(context: string, t: ObjectTarget): Promise<Relation[]> {
-    const obj = await this.raw(context, t);
-    const { links, queries } = relations(obj);
-    const kc = this.connections.config(context);
+  async related(t: ObjectRef): Promise<Relation[]> {
+    const obj = await this.raw(t);
+    const { links, queries } = relations(obj, t.context);
+    const kc = this.connections.config(t.context);
     const found = await Promise.all(
       queries.map(async (q) => {
         const query = new URLSearchParams();
@@ -75,15 +62,15 @@ export class Resources {
           return list.items
             .filter((i) => !q.ownerUid || (i.metadata?.ownerReferences ?? []).some((r: { uid?: string }) => r.uid === q.ownerUid))
             .map((i): Relation => {
-              const ref: ObjectRef = {
+              const ref = {
+                context: t.context,
                 group: q.group,
                 version: q.version,
                 resource: q.resource,
-                kind: q.kind,
                 namespace: i.metadata?.namespace,
                 name: i.metadata?.name,
               };
-              return { role: q.role, ref };
+              return { role: q.role, kind: q.kind, ref };
             });
         } catch {
           // A list the user may not read leaves that relation out; the rest still shows.
@@ -95,9 +82,9 @@ export class Resources {
   }
 
   /** How many objects each resource has (in these namespaces, or all), for the sidebar. */
-  async count(context: string, refs: ResourceRef[], namespaces: string[]): Promise<(number | null)[]> {
+  async count(context: string, refs: Counted[], namespaces: string[]): Promise<(number | null)[]> {
     const kc = this.connections.config(context);
-    const one = async (r: ResourceRef, namespace?: string): Promise<number> => {
+    const one = async (r: Counted, namespace?: string): Promise<number> => {
       // A watch of the whole resource already knows; otherwise one item and the server's count of the rest.
       const live = this.hub
         .watchesOf(context, r.group, r.resource)
@@ -117,60 +104,5 @@ export class Resources {
         }
       }),
     );
-  }
-
-  async act(context: string, t: ObjectTarget, a: Action): Promise<void> {
-    const kc = this.connections.config(context);
-    const path = resourcePath(t);
-    const merge = "application/merge-patch+json";
-    try {
-      switch (a.action) {
-        case "delete":
-          await requestJson(kc, "DELETE", path, { body: { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" } });
-          return;
-        case "scale":
-          await requestJson(kc, "PATCH", `${path}/scale`, { body: { spec: { replicas: a.replicas } }, contentType: merge });
-          return;
-        case "restart":
-          // What `kubectl rollout restart` does: a new template annotation starts a rollout.
-          await requestJson(kc, "PATCH", path, {
-            body: { spec: { template: { metadata: { annotations: { "kubectl.kubernetes.io/restartedAt": new Date().toISOString() } } } } },
-            contentType: merge,
-          });
-          return;
-        case "cordon":
-        case "uncordon":
-          await requestJson(kc, "PATCH", path, { body: { spec: { unschedulable: a.action === "cordon" ? true : null } }, contentType: merge });
-          return;
-        case "trigger":
-          await this.trigger(context, t);
-          return;
-      }
-    } catch (e) {
-      throw toApiError(e, `${a.action} ${what(t)}`);
-    }
-  }
-
-  /** `kubectl create job --from=cronjob/NAME`: a Job from the CronJob's template, owned by it. */
-  private async trigger(context: string, t: ObjectTarget) {
-    const kc = this.connections.config(context);
-    const cron = await getJson<K8sObject>(kc, resourcePath(t));
-    const suffix = Date.now().toString(36).slice(-5);
-    const template = cron.spec?.jobTemplate ?? {};
-    const job = {
-      apiVersion: "batch/v1",
-      kind: "Job",
-      metadata: {
-        name: `${t.name.slice(0, 52 - suffix.length)}-manual-${suffix}`,
-        namespace: t.namespace,
-        labels: template.metadata?.labels,
-        annotations: { ...template.metadata?.annotations, "cronjob.kubernetes.io/instantiate": "manual" },
-        ownerReferences: [
-          { apiVersion: cron.apiVersion, kind: cron.kind, name: cron.metadata.name, uid: cron.metadata.uid, controller: true, blockOwnerDeletion: true },
-        ],
-      },
-      spec: template.spec,
-    };
-    await requestJson(kc, "POST", resourcePath({ group: "batch", version: "v1", resource: "jobs", namespace: t.namespace }), { body: job });
   }
 }

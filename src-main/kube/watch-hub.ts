@@ -4,23 +4,13 @@
 // as a snapshot and then batched changes, at most ten batches a second.
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
 import { ApiError } from "../../src-shared/api/errors.ts";
-import { descriptorFor } from "../../src-shared/kinds/registry.ts";
+import { objectKey, resourcePath, type ResourceType, type RowsQuery } from "../../src-shared/api/refs.ts";
+import { registryDescriptor } from "../../src-shared/kinds/registry.ts";
 import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
-import { getJson, resourcePath } from "./raw.ts";
+import { getJson } from "./raw.ts";
 import type { ResourceRow, ResourceRowsEvent } from "../../src-shared/api/types.ts";
-
-export interface WatchTarget {
-  context: string;
-  group: string;
-  version: string;
-  resource: string;
-  namespace?: string;
-  labelSelector?: string;
-  /** Used for one object's events: `involvedObject.uid=…`. */
-  fieldSelector?: string;
-}
 
 /** Finds the descriptor of a kind the registry does not know (discovery does). */
 export type DescriptorResolver = (context: string, group: string, version: string, resource: string) => KindDescriptor | undefined;
@@ -38,7 +28,7 @@ const batchMs = 100;
 // longer than this is presumed dead (a half-open connection) and is re-opened.
 const defaultSilentMs = 75_000;
 
-const objectKey = (o: K8sObject) => (o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata?.name);
+const keyOf = (o: K8sObject) => objectKey(o.metadata?.namespace, o.metadata?.name ?? "");
 
 /** Whether two rows of one object show the same (its version aside). A time column's text
  *  moves with the clock ("4m59s", then "5m"), so for those the moment is compared instead. */
@@ -75,7 +65,7 @@ class ResourceWatch {
   /** How many times the full list was read (the first time, and after every 410). */
   lists = 0;
   private readonly kc: KubeConfig;
-  readonly target: WatchTarget;
+  readonly target: RowsQuery;
   private readonly kind: KindDescriptor;
 
   /** A watch of one object by name: every change is sent, not only those a row shows. */
@@ -85,7 +75,7 @@ class ResourceWatch {
   reopened = 0;
   private readonly silentMs: number;
 
-  constructor(kc: KubeConfig, target: WatchTarget, kind: KindDescriptor, silentMs: number) {
+  constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, silentMs: number) {
     this.silentMs = silentMs;
     this.everyChange = !!target.fieldSelector?.startsWith("metadata.name=");
     this.timeColumns = new Set(kind.columns.flatMap((c, i) => (c.since ? [i] : [])));
@@ -100,7 +90,7 @@ class ResourceWatch {
 
   row(o: K8sObject, now = Date.now()): Row {
     const row: Row = {
-      key: objectKey(o),
+      key: keyOf(o),
       uid: o.metadata?.uid ?? "",
       namespace: o.metadata?.namespace,
       name: o.metadata?.name ?? "",
@@ -122,6 +112,12 @@ class ResourceWatch {
 
   /** The last state said, so that a subscriber joining later hears it too. */
   lastState?: RowsEvent;
+
+  /** Where the watch is now, for a subscriber that joins late or missed changes: the rows so far, and the state. */
+  replay(listener: Listener) {
+    if (this.lists > 0 || this.rows.size > 0) listener(this.snapshot());
+    if (this.lastState) listener(this.lastState);
+  }
 
   private emit(e: RowsEvent) {
     if (e.type === "state") this.lastState = e;
@@ -156,7 +152,7 @@ class ResourceWatch {
         const now = Date.now();
         const rows = page.items.map((o) => this.row(o, now));
         for (const r of rows) fresh.set(r.key, r);
-        if (freshObjects) for (const o of page.items) freshObjects.set(objectKey(o), slim(o));
+        if (freshObjects) for (const o of page.items) freshObjects.set(keyOf(o), slim(o));
         if (initial) this.emit(pageNo === 0 ? { type: "snapshot", rows } : { type: "changes", upserts: rows, deletes: [] });
         token = page.metadata?.continue;
         this.resourceVersion = page.metadata?.resourceVersion ?? "";
@@ -234,7 +230,7 @@ class ResourceWatch {
     if (obj?.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
     if (type === "BOOKMARK") return;
     this.backoffMs = 1000;
-    const key = objectKey(obj);
+    const key = keyOf(obj);
     if (type === "DELETED") {
       this.rows.delete(key);
       this.objects?.delete(key);
@@ -331,7 +327,7 @@ export class WatchHub {
     });
   }
 
-  static key(t: WatchTarget): string {
+  static key(t: RowsQuery): string {
     return [t.context, t.group, t.version, t.resource, t.namespace ?? "*", t.labelSelector ?? "", t.fieldSelector ?? ""].join("|");
   }
 
@@ -340,9 +336,8 @@ export class WatchHub {
   }
 
   /** The registry's descriptor when it describes this version, else the one discovery builds. */
-  descriptor(t: Pick<WatchTarget, "context" | "group" | "version" | "resource">): KindDescriptor | undefined {
-    const known = descriptorFor(t.group, t.resource);
-    return known?.version === t.version ? known : this.resolver?.(t.context, t.group, t.version, t.resource);
+  descriptor(t: ResourceType & { context: string }): KindDescriptor | undefined {
+    return registryDescriptor(t) ?? this.resolver?.(t.context, t.group, t.version, t.resource);
   }
 
   /** Every watch of a context and resource (any namespace or selector): a live one already knows its count. */
@@ -350,8 +345,13 @@ export class WatchHub {
     return [...this.watches.values()].filter((w) => w.target.context === context && w.target.group === group && w.target.resource === resource);
   }
 
+  /** Tells a subscriber where its watch is now (it skipped changes while it was behind). */
+  replay(t: RowsQuery, listener: Listener) {
+    this.watches.get(WatchHub.key(t))?.replay(listener);
+  }
+
   /** The shared watch of a target (for tests and diagnostics). */
-  active(t: WatchTarget): ResourceWatch | undefined {
+  active(t: RowsQuery): ResourceWatch | undefined {
     return this.watches.get(WatchHub.key(t));
   }
 
@@ -360,7 +360,7 @@ export class WatchHub {
   }
 
   /** `objects`: also keep the objects themselves (read through `active(target).objects`). */
-  subscribe(target: WatchTarget, listener: Listener, opts: { objects?: boolean } = {}): () => void {
+  subscribe(target: RowsQuery, listener: Listener, opts: { objects?: boolean } = {}): () => void {
     const kind = this.descriptor(target);
     if (!kind)
       throw new ApiError({
@@ -379,8 +379,7 @@ export class WatchHub {
       w.listeners.add(listener);
       if (opts.objects && !w.objects) w.keepObjects();
       // Joining while the first list is still arriving: what has come so far, then the rest as it comes.
-      if (w.lists > 0 || w.rows.size > 0) listener(w.snapshot());
-      if (w.lastState) listener(w.lastState);
+      w.replay(listener);
     }
     const watch = w;
     return () => {

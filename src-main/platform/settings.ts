@@ -34,9 +34,10 @@ export class SettingsStore {
     return structuredClone(this.value);
   }
 
-  update(change: (s: Settings) => void): Settings {
-    const next = structuredClone(this.value);
-    change(next);
+  /** `change` edits the copy it is given, or returns the settings to keep. */
+  update(change: (s: Settings) => Settings | void): Settings {
+    const draft = structuredClone(this.value);
+    const next = change(draft) ?? draft;
     writeFileAtomic(this.path, JSON.stringify(next, null, 2) + "\n");
     this.value = next;
     for (const l of this.listeners) l(this.get());

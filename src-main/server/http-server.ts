@@ -21,6 +21,9 @@ const types: Record<string, string> = {
 
 const cookieName = "kubedeck_token";
 
+/** The largest message the renderer may send (a manifest to apply, a paste into a terminal); larger ones close the socket with 1009. */
+export const maxMessageBytes = 16 << 20;
+
 export interface ServeOptions {
   router: Router;
   staticDir: string;
@@ -124,8 +127,10 @@ export function serve({ router, staticDir, port, token = randomBytes(32).toStrin
     createReadStream(file).pipe(res);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   server.on("upgrade", (req, socket, head) => {
+    // A peer that goes away during the handshake fails its own socket, nothing else.
+    socket.on("error", () => socket.destroy());
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     // A socket must come from our own page: a missing Origin is refused too.
     const refused = url.pathname !== "/api" ? { status: 404, text: "" } : req.headers.origin === undefined ? { status: 403, text: "" } : refuse(req, url);
@@ -134,14 +139,17 @@ export function serve({ router, staticDir, port, token = randomBytes(32).toStrin
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = createSession(router, (m) => ws.send(JSON.stringify(m)));
-      ws.on("message", (data) => {
-        try {
-          session.handle(JSON.parse(data.toString()));
-        } catch {
-          // Not JSON: ignored, like any other malformed message.
-        }
+      const session = createSession(router, {
+        send: (frame, flushed) => ws.send(frame, flushed && (() => flushed())),
+        buffered: () => ws.bufferedAmount,
       });
+      ws.on("message", (data: Buffer, isBinary) => {
+        const frame = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data.toString();
+        if (session.receive(frame) === "malformed") ws.close(1007, "not a Kubedeck message");
+      });
+      // A message over the limit (1009) or not valid UTF-8 (1007): ws closes this socket and
+      // says why here. Said in one line; main goes on serving every other socket.
+      ws.on("error", (e) => console.error(`kubedeck: a WebSocket was closed: ${e.message}`));
       ws.on("close", () => session.close());
     });
   });

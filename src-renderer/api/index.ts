@@ -1,9 +1,29 @@
 // The renderer's API: one named function per call or stream of the contract.
+import type { CallInput, CallName, CallOutputs, StreamArgs, StreamName } from "../../src-shared/api/contract.ts";
+import type { ActionId, ActionInput } from "../../src-shared/kinds/actions.ts";
+import type { ObjectRef, RowsQuery } from "../../src-shared/api/refs.ts";
+import type { SettingsChange } from "../../src-shared/api/settings.ts";
 import type { Settings } from "../../src-shared/api/types.ts";
-import type { CallInput, StreamInput } from "../../src-shared/api/contract.ts";
-import { call, subscribe } from "./client.ts";
+import { createClient, type Client, type StreamHandlers, type Subscription } from "./client.ts";
+import { createTransport } from "./transport.ts";
 
-export { onConnectionLost } from "./client.ts";
+export type { StreamHandlers, Subscription } from "./client.ts";
+
+let client: Client | undefined;
+/** The app's one client, over whichever transport is present; made at first use. */
+const app = (): Client => (client ??= createClient(createTransport()));
+
+const call = <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutputs[N]> => app().call(name, input);
+const subscribe = <N extends StreamName>(name: N, args: StreamArgs<N>, handlers: StreamHandlers<N>): Subscription<N> => app().subscribe(name, args, handlers);
+/** A stream whose only interest is its events (and its failure). */
+const watch =
+  <N extends StreamName>(name: N) =>
+  (args: StreamArgs<N>, onEvent: StreamHandlers<N>["onEvent"], onError?: StreamHandlers<N>["onError"]) => {
+    const s = subscribe(name, args, { onEvent, onError });
+    return () => s.stop();
+  };
+
+export const onConnectionLost = (l: () => void) => app().onConnectionLost(l);
 
 export const getContexts = () => call("contexts.get", {});
 export const addKubeconfigPath = (path: string) => call("kubeconfig.addPath", { path });
@@ -11,20 +31,19 @@ export const removeKubeconfigPath = (path: string) => call("kubeconfig.removePat
 export const connect = (context: string) => call("connections.connect", { context });
 export const disconnect = (context: string) => call("connections.disconnect", { context });
 export const getSettings = (): Promise<Settings> => call("settings.get", {});
-export const updateSettings = (change: CallInput<"settings.update">) => call("settings.update", change);
+export const updateSettings = (change: SettingsChange) => call("settings.update", change);
 
-export const watchContexts = (on: Parameters<typeof subscribe<"contexts.watch">>[2]) => subscribe("contexts.watch", {}, on);
-export const watchConnections = (on: Parameters<typeof subscribe<"connections.watch">>[2]) => subscribe("connections.watch", {}, on);
-export const watchNamespaces = (context: string, on: Parameters<typeof subscribe<"namespaces.watch">>[2]) => subscribe("namespaces.watch", { context }, on);
+export const watchContexts = watch("contexts.watch");
+export const watchConnections = watch("connections.watch");
+export const watchNamespaces = watch("namespaces.watch");
+export const watchDiscovery = watch("discovery.watch");
+export const watchRows = (query: RowsQuery, handlers: StreamHandlers<"resources.watch">) => subscribe("resources.watch", query, handlers);
 
 export const checkAccess = (input: CallInput<"access.check">) => call("access.check", input);
-export const getObject = (input: CallInput<"resources.get">) => call("resources.get", input);
-export const getRelated = (input: CallInput<"resources.related">) => call("resources.related", input);
+export const getObject = (ref: ObjectRef) => call("resources.get", ref);
+export const getRelated = (ref: ObjectRef) => call("resources.related", ref);
 export const countResources = (input: CallInput<"resources.count">) => call("resources.count", input);
-export const act = (input: CallInput<"resources.act">) => call("resources.act", input);
-export const watchDiscovery = (context: string, on: Parameters<typeof subscribe<"discovery.watch">>[2]) => subscribe("discovery.watch", { context }, on);
-export const watchResources = (
-  input: StreamInput<"resources.watch">,
-  on: Parameters<typeof subscribe<"resources.watch">>[2],
-  onError: Parameters<typeof subscribe<"resources.watch">>[3],
-) => subscribe("resources.watch", input, on, onError);
+export const act = <A extends ActionId>(action: A, input: ActionInput<A>, targets: ObjectRef[]) => call("resources.act", { action, input, targets });
+
+/** The transport's self-test (Preferences → Connection check). */
+export const echo = (args: StreamArgs<"diagnostics.echo">, handlers: StreamHandlers<"diagnostics.echo">) => subscribe("diagnostics.echo", args, handlers);

@@ -4,16 +4,11 @@
 //   #/context/NAME/r/GROUP|core/VERSION/RESOURCE     a resource's list
 //   …/RESOURCE/NAMESPACE|_/OBJECT                    with one object's details open
 import { useSyncExternalStore } from "react";
-
-export interface ResourceId {
-  group: string;
-  version: string;
-  resource: string;
-}
+import type { ResourceType } from "../../src-shared/api/refs.ts";
 
 export interface Route {
   context?: string;
-  list?: ResourceId;
+  list?: ResourceType;
   object?: { namespace?: string; name: string };
 }
 

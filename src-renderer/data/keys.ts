@@ -1,7 +1,32 @@
-// Query keys of the renderer's cache: one place, so that streams and readers agree.
+// Every key of the renderer's query cache, built here and nowhere else (DESIGN §4), so that
+// readers of one thing share it and a write can invalidate a whole family by its prefix:
+//   ["context", C]                                   everything of a context
+//   ["context", C, "resource", G, R]                 one resource: its rows, objects, related
+//   ["context", C, "resource", G, R, "object", N, O] one object: its reads and relations
+import type { ObjectRef, ResourceRef, RowsQuery } from "../../src-shared/api/refs.ts";
+
+const context = (c: string) => ["context", c] as const;
+const resource = (r: Pick<ResourceRef, "context" | "group" | "resource">) => [...context(r.context), "resource", r.group, r.resource] as const;
+const object = (o: ObjectRef) => [...resource(o), "object", o.namespace ?? "", o.name] as const;
+
 export const keys = {
   settings: ["settings"] as const,
   contexts: ["contexts"] as const,
   connections: ["connections"] as const,
-  namespaces: (context: string) => ["namespaces", context] as const,
+  context,
+  namespaces: (c: string) => [...context(c), "namespaces"] as const,
+  discovery: (c: string) => [...context(c), "discovery"] as const,
+  /** Access reviews of a context; `what` tells one question from another. */
+  access: (c: string, ...what: unknown[]) => [...context(c), "access", ...what] as const,
+  /** The sidebar's counts of a context (every resource, in the chosen namespaces). */
+  counts: (c: string, ...what: unknown[]) => [...context(c), "counts", ...what] as const,
+  resource,
+  /** A resource's rows as one list or panel asks for them (the version is part of the query). */
+  rows: (q: RowsQuery) => [...resource(q), "rows", q.version, q.namespace ?? "*", q.labelSelector ?? "", q.fieldSelector ?? ""] as const,
+  object,
+  /** Every read of one object. */
+  objectReads: (o: ObjectRef) => [...object(o), "read"] as const,
+  /** One object as read at one resourceVersion (a new version is a new read). */
+  objectAt: (o: ObjectRef, rv: string | undefined) => [...object(o), "read", rv ?? ""] as const,
+  related: (o: ObjectRef, rv: string | undefined) => [...object(o), "related", rv ?? ""] as const,
 };

@@ -6,7 +6,7 @@ import type { NamespacesState } from "../../src-shared/api/types.ts";
 import { watchNamespaces } from "../api/index.ts";
 import { keys } from "./keys.ts";
 import { useSettings } from "./settings.ts";
-import { useStream } from "./useStream.ts";
+import { useStream } from "./streams.ts";
 
 export interface NamespaceScope {
   /** undefined = every namespace through one watch. */
@@ -17,7 +17,7 @@ export interface NamespaceScope {
 }
 
 export function useNamespaceScope(context: string, enabled = true): NamespaceScope {
-  const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces(context, on), enabled);
+  const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces({ context }, on), enabled);
   const settings = useSettings();
   const filter = settings?.namespaceFilter[context];
   // One object while nothing changed, so that lists depending on it do not redraw.

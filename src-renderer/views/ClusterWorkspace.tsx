@@ -3,12 +3,13 @@
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
-import { builtinResource, describe, findResource, useDiscovery } from "../data/discovery.ts";
+import { describeResource } from "../../src-shared/kinds/registry.ts";
+import { builtinResource, findResource, useDiscovery } from "../data/discovery.ts";
 import { useRoute } from "../data/hash-route.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { ClusterView } from "./ClusterView.tsx";
-import { resourceKey } from "./nav-groups.ts";
 import { ResourceList } from "./ResourceList.tsx";
 import { ResourceNav } from "./ResourceNav.tsx";
 
@@ -28,7 +29,7 @@ function Connected({ context, children }: { context: string; children: React.Rea
   const list = route.list;
   const info = useMemo(() => (list ? (discovery ? findResource(discovery.resources, list) : builtinResource(list)) : undefined), [discovery, list]);
   const key = info ? resourceKey(info) : "";
-  const kind = useMemo(() => (info ? describe(info) : undefined), [info]);
+  const kind = useMemo(() => (info ? describeResource(info) : undefined), [info]);
   const onCount = useCallback((count: number) => setLiveCount({ key, count }), [key]);
 
   let content = children;

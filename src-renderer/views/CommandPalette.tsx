@@ -1,17 +1,24 @@
-// Ctrl/Cmd+K: jump by fuzzy name to any kind, object, namespace or context. Objects come
-// from the common kinds of the open context (watched while the palette is open — the hub
-// shares those watches with any list already open).
+// Ctrl/Cmd+K: jump by fuzzy name to any kind, object, namespace or context, or run an action
+// of the action table on the open object. Objects come from the common kinds of the open
+// context (watched while the palette is open; a list already open shares its rows).
 import { Badge, Group, Kbd, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import fuzzysort from "fuzzysort";
+import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { toObjectRef, type ObjectRef } from "../../src-shared/api/refs.ts";
 import type { ContextInfo } from "../../src-shared/api/types.ts";
+import { describeResource } from "../../src-shared/kinds/registry.ts";
+import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import { findResource, useDiscovery } from "../data/discovery.ts";
 import { navigate, useRoute } from "../data/hash-route.ts";
+import { keys } from "../data/keys.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
+import { useRows } from "../data/rows.ts";
 import { useUpdateSettings } from "../data/settings.ts";
-import { useResourceRows } from "../data/useResourceRows.ts";
+import { useActionOffers } from "./actions/offers.ts";
+import { useRunAction } from "./actions/runner.tsx";
 import { kindLabel } from "./ResourceNav.tsx";
 
 const searched = [
@@ -30,9 +37,11 @@ const searched = [
 ] as const;
 
 interface Item {
-  type: "kind" | "object" | "namespace" | "context";
+  type: "kind" | "object" | "namespace" | "context" | "action";
   name: string;
   detail?: string;
+  /** Why it cannot be chosen (a forbidden action). */
+  disabled?: string;
   go(): void;
 }
 
@@ -40,7 +49,7 @@ interface Item {
 function useObjectItems(context: string | undefined, open: boolean): Item[] {
   const scope = useNamespaceScope(context ?? "", !!context);
   const discovery = useDiscovery(context ?? "", !!context && open);
-  const targets = useMemo(() => {
+  const queries = useMemo(() => {
     if (!context || !open || !scope.ready || !discovery) return undefined;
     return searched.flatMap(([group, version, resource]) => {
       const info = findResource(discovery.resources, { group, version, resource });
@@ -49,12 +58,12 @@ function useObjectItems(context: string | undefined, open: boolean): Item[] {
       return info.namespaced && scope.namespaces ? scope.namespaces.map((namespace) => ({ ...base, namespace })) : [base];
     });
   }, [context, open, scope.ready, scope.namespaces, discovery]);
-  const watched = useMemo(() => targets?.map(({ kind: _kind, ...t }) => t), [targets]);
-  const { perTarget } = useResourceRows(watched);
+  const watched = useMemo(() => queries?.map(({ kind: _kind, ...q }) => q), [queries]);
+  const { perQuery } = useRows(watched);
   return useMemo(() => {
-    if (!targets || !context) return [];
-    return perTarget.flatMap((rows, i) => {
-      const { group, version, resource, kind } = targets[i];
+    if (!queries || !context) return [];
+    return perQuery.flatMap((rows, i) => {
+      const { group, version, resource, kind } = queries[i];
       return rows.map((r): Item => ({
         type: "object",
         name: r.name,
@@ -62,7 +71,34 @@ function useObjectItems(context: string | undefined, open: boolean): Item[] {
         go: () => navigate({ context, list: { group, version, resource }, object: { namespace: r.namespace, name: r.name } }),
       }));
     });
-  }, [perTarget, targets, context]);
+  }, [perQuery, queries, context]);
+}
+
+/** The actions the open object offers, as palette items (the same table, checks and dialog as its buttons). */
+function useActionItems(target: ObjectRef | undefined, kind: KindDescriptor | undefined, open: boolean): Item[] {
+  const { t } = useTranslation();
+  const run = useRunAction();
+  const client = useQueryClient();
+  const enabled = open && !!target && !!kind;
+  const targets = useMemo(() => (enabled && target ? [target] : []), [enabled, target]);
+  // The object as the details panel last read it: actions that depend on its state fit it.
+  const object = target
+    ? (client
+        .getQueryCache()
+        .findAll({ queryKey: keys.objectReads(target) })
+        .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0]?.state.data as K8sObject | undefined)
+    : undefined;
+  const { offers } = useActionOffers(target?.context ?? "", kind, targets, object);
+  return useMemo(() => {
+    if (!enabled || !target || !kind || !offers) return [];
+    return offers.map((o) => ({
+      type: "action" as const,
+      name: `${t(`actions.${o.id}`)} ${target.name}`,
+      detail: kind.kind,
+      disabled: o.allowed ? undefined : t("actions.forbidden", { need: o.reason }),
+      go: () => run({ context: target.context, kind, action: o.id, targets: [target], object }),
+    }));
+  }, [enabled, target, kind, offers, t, run, object]);
 }
 
 export function CommandPalette({ contexts, connected }: { contexts: ContextInfo[]; connected: (name: string) => boolean }) {
@@ -81,17 +117,29 @@ export function CommandPalette({ contexts, connected }: { contexts: ContextInfo[
   };
 
   const objectRows = useObjectItems(context, open);
+  const openInfo = context && route.list && discovery ? findResource(discovery.resources, route.list) : undefined;
+  const openKind = useMemo(() => (openInfo ? describeResource(openInfo) : undefined), [openInfo]);
+  const { namespace: openNamespace, name: openName } = route.object ?? {};
+  const openTarget = useMemo(
+    () =>
+      context && openInfo && openName
+        ? toObjectRef({ context, group: openInfo.group, version: openInfo.version, resource: openInfo.resource, namespace: openNamespace, name: openName })
+        : undefined,
+    [context, openInfo, openNamespace, openName],
+  );
+  const actionItems = useActionItems(openTarget, openKind, open);
   const items = useMemo<Item[]>(() => {
     const list: Item[] = [];
     for (const c of contexts) list.push({ type: "context", name: c.name, detail: c.cluster, go: () => navigate({ context: c.name }) });
     if (context) {
+      for (const a of actionItems) list.push(a);
       for (const r of discovery?.resources ?? [])
         list.push({ type: "kind", name: kindLabel(t, r), detail: `${r.resource}${r.group ? `.${r.group}` : ""}`, go: () => navigate({ context, list: r }) });
       for (const ns of scope.known) list.push({ type: "namespace", name: ns, go: () => update.mutate({ namespaceFilter: { context, namespaces: [ns] } }) });
       for (const o of objectRows) list.push(o);
     }
     return list;
-  }, [contexts, context, discovery, scope.known, objectRows, t, update]);
+  }, [contexts, context, discovery, scope.known, objectRows, actionItems, t, update]);
 
   const results = useMemo(() => {
     if (!query.trim()) return items.filter((i) => i.type !== "object").slice(0, 30);
@@ -99,7 +147,7 @@ export function CommandPalette({ contexts, connected }: { contexts: ContextInfo[
   }, [items, query]);
   const [active, setActive] = useState(0);
   const choose = (i: Item | undefined) => {
-    if (!i) return;
+    if (!i || i.disabled) return;
     i.go();
     close();
   };
@@ -132,6 +180,8 @@ export function CommandPalette({ contexts, connected }: { contexts: ContextInfo[
                 key={`${r.type}/${r.detail}/${r.name}`}
                 role="option"
                 aria-selected={i === active}
+                aria-disabled={!!r.disabled}
+                title={r.disabled}
                 onClick={() => choose(r)}
                 onMouseEnter={() => setActive(i)}
                 p={6}
@@ -144,9 +194,9 @@ export function CommandPalette({ contexts, connected }: { contexts: ContextInfo[
                   <Text size="sm" truncate>
                     {r.name}
                   </Text>
-                  {r.detail && (
-                    <Text size="xs" c="dimmed" truncate>
-                      {r.detail}
+                  {(r.disabled ?? r.detail) && (
+                    <Text size="xs" c={r.disabled ? "red" : "dimmed"} truncate>
+                      {r.disabled ?? r.detail}
                     </Text>
                   )}
                 </Group>

@@ -8,14 +8,14 @@ import type { NamespacesState } from "../../src-shared/api/types.ts";
 import { watchNamespaces } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
-import { useStream } from "../data/useStream.ts";
+import { useStream } from "../data/streams.ts";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 
 const validName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function NamespacePanel({ context }: { context: string }) {
   const { t } = useTranslation();
-  const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces(context, on));
+  const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces({ context }, on));
   const settings = useSettings();
   const update = useUpdateSettings();
   const [typed, setTyped] = useState("");

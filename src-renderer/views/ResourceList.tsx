@@ -1,12 +1,12 @@
 // A resource's live list: text and label-selector filters, sorting, a column chooser,
-// multi-select with bulk delete, and whether the watch is live. Events get a reason and an
-// object filter and start newest first.
-import { Alert, Badge, Button, Checkbox, Group, Menu, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+// multi-select with the actions the table offers for a selection, and whether the watch is
+// live. A kind may register its own filters, first sort and row tones (events do).
+import { Alert, Badge, Button, Checkbox, Group, Menu, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
 import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { StreamInput } from "../../src-shared/api/contract.ts";
+import { resourceKey, toObjectRef, type RowsQuery } from "../../src-shared/api/refs.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
 import { humanDuration } from "../../src-shared/k8s/age.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
@@ -18,12 +18,12 @@ import type { NamespaceScope } from "../data/namespace-scope.ts";
 import { viewRows } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
-import { useResourceRows } from "../data/useResourceRows.ts";
-import { BulkDelete } from "./ObjectActions.tsx";
+import { useRows } from "../data/rows.ts";
+import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ResourceDetails } from "./details/ResourceDetails.tsx";
+import { kindView, type RowFilter } from "./kinds/registry.ts";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 import { listColumns } from "./list-columns.tsx";
-import { resourceKey } from "./nav-groups.ts";
 import { kindLabel } from "./ResourceNav.tsx";
 
 interface Props {
@@ -41,8 +41,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
   const now = useNow();
-  const isEvents = info.group === "" && info.resource === "events";
-  const col = (name: string) => kind.columns.findIndex((c) => c.name === name);
+  const view = useMemo(() => kindView(info).list ?? {}, [info]);
 
   const [filter, setFilter] = useState("");
   const [selectorText, setSelectorText] = useState("");
@@ -53,18 +52,22 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     // Only a selector that parses is sent; a malformed one stays marked and the list keeps the last good one.
     if (parseSelector(debouncedSelector).ok) setApplied(debouncedSelector.trim());
   }, [debouncedSelector]);
-  const [sort, setSort] = useState<{ column?: number; desc: boolean }>(isEvents ? { column: col("LAST SEEN"), desc: false } : { desc: false });
+  const [sort, setSort] = useState<{ column?: number; desc: boolean }>(() => {
+    const first = view.defaultSort && kind.columns.findIndex((c) => c.name === view.defaultSort!.column);
+    return first !== undefined && first >= 0 ? { column: first, desc: view.defaultSort!.desc } : { desc: false };
+  });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [reason, setReason] = useState<string | null>(null);
-  const [objectFilter, setObjectFilter] = useState("");
+  const [where, setWhere] = useState<RowFilter>();
+  // A filter is a function: it is stored as one, not called as a state updater.
+  const onWhere = useCallback((w: RowFilter | undefined) => setWhere(() => w), []);
 
   const namespaces = info.namespaced ? scope.namespaces : undefined;
-  const targets = useMemo<StreamInput<"resources.watch">[] | undefined>(() => {
+  const queries = useMemo<RowsQuery[] | undefined>(() => {
     if (!scope.ready) return undefined;
     const base = { context, group: info.group, version: info.version, resource: info.resource, labelSelector: applied || undefined };
     return namespaces ? namespaces.map((namespace) => ({ ...base, namespace })) : [base];
   }, [context, info.group, info.version, info.resource, applied, namespaces, scope.ready]);
-  const { rows, loaded, live, error } = useResourceRows(targets);
+  const { rows, loaded, live, error } = useRows(queries);
   // The sidebar's number is the list's only while no selector narrows it.
   useEffect(() => {
     if (!applied && loaded) onCount(rows.length);
@@ -79,19 +82,8 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
   };
 
-  const reasonCol = col("REASON");
-  const objectCol = col("OBJECT");
-  const where = useMemo(
-    () =>
-      isEvents && (reason || objectFilter)
-        ? (r: ResourceRow) =>
-            (!reason || r.cells[reasonCol] === reason) && (!objectFilter || r.cells[objectCol].toLowerCase().includes(objectFilter.toLowerCase()))
-        : undefined,
-    [isEvents, reason, objectFilter, reasonCol, objectCol],
-  );
   const viewed = useMemo(() => viewRows(rows, { filter, sortColumn: sort.column, desc: sort.desc, where }), [rows, filter, sort, where]);
-  const reasons = useMemo(() => (isEvents ? [...new Set(rows.map((r) => r.cells[reasonCol]))].sort() : []), [isEvents, rows, reasonCol]);
-  const typeCol = col("TYPE");
+  const tone = useMemo(() => view.tone?.(kind), [view, kind]);
 
   const text = useCallback(
     (row: ResourceRow, i: number) => {
@@ -104,7 +96,15 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   );
   const title = kindLabel(t, info);
   // Not a pass over 30,000 rows at every batch when nothing is selected.
-  const selectedRows = selected.size ? rows.filter((r) => selected.has(r.key)) : [];
+  const selectedTargets = useMemo(
+    () =>
+      selected.size
+        ? rows
+            .filter((r) => selected.has(r.key))
+            .map((r) => toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, namespace: r.namespace, name: r.name }))
+        : [],
+    [selected, rows, context, info.group, info.version, info.resource],
+  );
 
   return (
     <Stack gap="sm" h="100%" style={{ minHeight: 0 }}>
@@ -129,7 +129,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">
-          {selected.size > 0 && <BulkDelete context={context} info={info} rows={selectedRows} onDone={() => setSelected(new Set())} />}
+          {selectedTargets.length > 0 && <ActionButtons context={context} kind={kind} targets={selectedTargets} onDone={() => setSelected(new Set())} />}
           <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
             <Menu.Target>
               <Button variant="default" size="xs" leftSection={<IconColumns size={14} />}>
@@ -170,29 +170,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
         />
         {info.namespaced && <NamespaceFilter context={context} known={scope.known} compact />}
-        {isEvents && (
-          <>
-            <Select
-              aria-label={t("events.reason")}
-              placeholder={t("events.reason")}
-              data={reasons}
-              value={reason}
-              onChange={setReason}
-              clearable
-              searchable
-              size="xs"
-              w={180}
-            />
-            <TextInput
-              aria-label={t("events.object")}
-              placeholder={t("events.object")}
-              value={objectFilter}
-              onChange={(e) => setObjectFilter(e.currentTarget.value)}
-              size="xs"
-              w={180}
-            />
-          </>
-        )}
+        {view.Filters && <view.Filters rows={rows} kind={kind} onWhere={onWhere} />}
       </Group>
       {error && !live && error.code === "Forbidden" && <ErrorAlert title={t("list.watchFailed", { kind: title })} error={error} />}
       {error && !live && error.code !== "Forbidden" && (
@@ -221,11 +199,16 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         onSelect={setSelected}
         openKey={route.object ? (route.object.namespace ? `${route.object.namespace}/${route.object.name}` : route.object.name) : undefined}
         onOpen={(r) => navigate({ context, list: route.list, object: { namespace: r.namespace, name: r.name } })}
-        tone={isEvents && typeCol >= 0 ? (r) => (r.cells[typeCol] === "Warning" ? "warning" : undefined) : undefined}
+        tone={tone}
         text={text}
       />
       {route.object && (
-        <ResourceDetails context={context} info={info} kind={kind} object={route.object} onClose={() => navigate({ context, list: route.list })} />
+        <ResourceDetails
+          info={info}
+          kind={kind}
+          target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, ...route.object })}
+          onClose={() => navigate({ context, list: route.list })}
+        />
       )}
     </Stack>
   );

@@ -6,11 +6,13 @@ import { useQuery } from "@tanstack/react-query";
 import { memo, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
+import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
 import { countResources } from "../api/index.ts";
 import { navigate, type Route } from "../data/hash-route.ts";
+import { keys } from "../data/keys.ts";
 import type { NamespaceScope } from "../data/namespace-scope.ts";
-import { navModel, resourceKey } from "./nav-groups.ts";
+import { navModel } from "./nav-groups.ts";
 
 interface Props {
   context: string;
@@ -29,7 +31,7 @@ function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceSco
   const cluster = list.filter((r) => !r.namespaced);
   const ref = (r: ApiResourceInfo) => ({ group: r.group, version: r.version, resource: r.resource });
   return useQuery({
-    queryKey: ["counts", context, scope.namespaces ?? "*", list.map(resourceKey)],
+    queryKey: keys.counts(context, scope.namespaces ?? "*", list.map(resourceKey)),
     enabled: scope.ready && list.length > 0 && !deferred,
     refetchInterval: 30_000,
     queryFn: async () => {

@@ -39,5 +39,3 @@ export function navModel(resources: ApiResourceInfo[]): NavModel {
   const rest = resources.filter((r) => !isPlaced(r));
   return { sections, custom: byGroup(rest.filter((r) => r.crd)), other: byGroup(rest.filter((r) => !r.crd)) };
 }
-
-export const resourceKey = (r: { group: string; resource: string }) => `${r.group}/${r.resource}`;

@@ -4,28 +4,20 @@
 import { z } from "zod";
 import type { K8sObject } from "../kinds/types.ts";
 import type { Relation } from "../k8s/relations.ts";
-import type { AccessResult, ConnectionState, ContextsSnapshot, DiscoveryState, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
+import { actionIds } from "../kinds/actions.ts";
+import type { ApiErrorShape } from "./errors.ts";
+import { contextName, namespaceName, objectRefSchema, resourceRefShape, resourceTypeShape } from "./refs.ts";
+import type { AccessResult, ActOutcome, ConnectionState, ContextsSnapshot, DiscoveryState, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
 
-const contextName = z.string().min(1).max(253);
-const namespaceName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "not a valid namespace name")
-  .max(63);
-
-const group = z.string().max(253);
-const version = z.string().min(1).max(63);
-const resource = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, "not a resource name")
-  .max(253);
-const objectName = z.string().min(1).max(253);
-const resourceRef = { group, version, resource, namespace: namespaceName.optional() };
-const objectTarget = z.object({ context: contextName, ...resourceRef, name: objectName }).strict();
 // `field=value` pairs joined by commas, as the API server accepts them (events use involvedObject.uid=…).
 const fieldSelector = z
   .string()
   .max(1024)
   .regex(/^[A-Za-z0-9._-]+(==?|!=)[A-Za-z0-9._:/-]*(,[A-Za-z0-9._-]+(==?|!=)[A-Za-z0-9._:/-]*)*$/, "not a field selector");
+
+/** Bytes inside a message (stdin, terminal output): they travel in binary frames (wire.ts). */
+const bytes = (max: number) => z.instanceof(Uint8Array).refine((b) => b.byteLength <= max, `at most ${max} bytes`);
+const MiB = 1 << 20;
 
 export const callInputs = {
   "contexts.get": z.object({}),
@@ -53,26 +45,29 @@ export const callInputs = {
       .max(200),
   }),
   /** One whole object (Secret values masked), for the details panel and its YAML. */
-  "resources.get": objectTarget,
+  "resources.get": objectRefSchema,
   /** The objects one object is related to: owners, children, references. */
-  "resources.related": objectTarget,
+  "resources.related": objectRefSchema,
   /** How many objects each resource has, in the given namespaces (none = all). */
   "resources.count": z
     .object({
       context: contextName,
-      resources: z.array(z.object(resourceRef).strict()).min(1).max(500),
+      resources: z
+        .array(z.object({ ...resourceTypeShape, namespace: namespaceName.optional() }).strict())
+        .min(1)
+        .max(500),
       namespaces: z.array(namespaceName).max(1000),
     })
     .strict(),
-  /** An action a kind's capabilities offer (DESIGN §4); RBAC is the cluster's to enforce. */
+  /**
+   * One action of the action table (DESIGN §4.1) on one or more objects; `input` is checked
+   * against the action's own schema. Each target gets its outcome, in order.
+   */
   "resources.act": z
     .object({
-      context: contextName,
-      target: z.object({ ...resourceRef, name: objectName }).strict(),
-      action: z.discriminatedUnion("action", [
-        z.object({ action: z.enum(["delete", "restart", "cordon", "uncordon", "trigger"]) }).strict(),
-        z.object({ action: z.literal("scale"), replicas: z.number().int().min(0).max(100_000) }).strict(),
-      ]),
+      action: z.enum(actionIds),
+      input: z.unknown(),
+      targets: z.array(objectRefSchema).min(1).max(500),
     })
     .strict(),
   "settings.get": z.object({}),
@@ -98,12 +93,13 @@ export interface CallOutputs {
   "resources.get": K8sObject;
   "resources.related": Relation[];
   "resources.count": (number | null)[];
-  "resources.act": void;
+  "resources.act": ActOutcome[];
   "settings.get": Settings;
   "settings.update": Settings;
 }
 
-export const streamInputs = {
+/** What opens a stream. */
+export const streamArgs = {
   /** Contexts and kubeconfig files, live as the files change. */
   "contexts.watch": z.object({}),
   /** Every connection's state. */
@@ -115,12 +111,48 @@ export const streamInputs = {
   /** A resource's rows (the kind's columns), live; one namespace or all, optionally filtered by labels or fields. */
   "resources.watch": z
     .object({
-      context: contextName,
-      ...resourceRef,
+      ...resourceRefShape,
       labelSelector: z.string().max(4096).optional(),
       fieldSelector: fieldSelector.optional(),
     })
     .strict(),
+  /**
+   * The transport's self-test (Preferences → Connection check, and the tests): bytes sent in
+   * come back as they were; with `produce`, main sends that many bytes by itself, pausing
+   * when the reader falls behind or, when `pausable` is false, skipping chunks it cannot queue.
+   */
+  "diagnostics.echo": z
+    .object({
+      produce: z
+        .object({
+          bytes: z
+            .number()
+            .int()
+            .min(0)
+            .max(256 * MiB),
+          chunk: z.number().int().min(1).max(MiB),
+          pausable: z.boolean(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+} as const;
+
+/** The byte at `offset` of what `diagnostics.echo` produces: a pattern, so that the reader can check every byte. */
+export const echoByte = (offset: number): number => offset % 251;
+
+/** What may be sent into an open stream (DESIGN §3.1); a stream not listed takes nothing. */
+export const streamInputs = {
+  /** One of: bytes to echo, the end (with the code to end with), or a failure to report. */
+  "diagnostics.echo": z
+    .object({
+      data: bytes(MiB).optional(),
+      end: z.object({ code: z.number().int() }).strict().optional(),
+      fail: z.string().max(1000).optional(),
+    })
+    .strict()
+    .refine((i) => [i.data, i.end, i.fail].filter((x) => x !== undefined).length === 1, "exactly one of data, end and fail"),
 } as const;
 
 export interface StreamEvents {
@@ -129,22 +161,49 @@ export interface StreamEvents {
   "namespaces.watch": NamespacesState;
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
+  "diagnostics.echo": { data: Uint8Array };
 }
 
+/** What a stream ends with when its service ends it (the watches never do). */
+export interface StreamResults {
+  "contexts.watch": never;
+  "connections.watch": never;
+  "namespaces.watch": never;
+  "discovery.watch": never;
+  "resources.watch": never;
+  "diagnostics.echo": { code: number; received: number; produced: number };
+}
+
+/** Streams whose events or inputs carry bytes: only their messages are looked through for them. */
+export const bytesStreams: ReadonlySet<StreamName> = new Set<StreamName>(["diagnostics.echo"]);
+
 export type CallName = keyof typeof callInputs;
-export type StreamName = keyof typeof streamInputs;
+export type StreamName = keyof typeof streamArgs;
+export type InputStreamName = keyof typeof streamInputs;
 export type CallInput<N extends CallName> = z.input<(typeof callInputs)[N]>;
-export type StreamInput<N extends StreamName> = z.input<(typeof streamInputs)[N]>;
+export type StreamArgs<N extends StreamName> = z.input<(typeof streamArgs)[N]>;
+export type StreamInput<N extends StreamName> = N extends InputStreamName ? z.input<(typeof streamInputs)[N]> : never;
 
 export const isCallName = (n: unknown): n is CallName => typeof n === "string" && Object.hasOwn(callInputs, n);
-export const isStreamName = (n: unknown): n is StreamName => typeof n === "string" && Object.hasOwn(streamInputs, n);
+export const isStreamName = (n: unknown): n is StreamName => typeof n === "string" && Object.hasOwn(streamArgs, n);
 
-/** Messages on the wire, the same over Electron IPC and the serve-mode WebSocket. */
+/**
+ * Messages on the wire, the same over Electron IPC and the serve-mode WebSocket (DESIGN §3.1).
+ * The renderer acknowledges the bytes of each stream it has handled (`ack`): main sends a
+ * stream no further ahead of its reader than a window, and queues (boundedly) behind it.
+ */
 export type ClientMessage =
-  { t: "call"; id: number; name: string; input: unknown } | { t: "sub"; id: number; name: string; input: unknown } | { t: "unsub"; id: number };
+  | { t: "call"; id: number; name: string; input: unknown }
+  | { t: "sub"; id: number; name: string; input: unknown }
+  | { t: "input"; id: number; input: unknown }
+  | { t: "ack"; id: number; bytes: number }
+  | { t: "unsub"; id: number };
 
 export type ServerMessage =
   | { t: "result"; id: number; ok: true; value: unknown }
-  | { t: "result"; id: number; ok: false; error: import("./errors.ts").ApiErrorShape }
+  | { t: "result"; id: number; ok: false; error: ApiErrorShape }
   | { t: "event"; id: number; event: unknown }
-  | { t: "end"; id: number; error?: import("./errors.ts").ApiErrorShape };
+  /** Events main could not queue for a reader that fell behind, counted in the stream's units (chunks, lines). */
+  | { t: "skipped"; id: number; count: number }
+  /** The stream is over: ended by its service (with its result), failed (with an error), or refused at start. */
+  | { t: "end"; id: number; result?: unknown; error?: ApiErrorShape };

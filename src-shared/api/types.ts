@@ -89,6 +89,9 @@ export type ResourceRowsEvent =
   | { type: "changes"; upserts: ResourceRow[]; deletes: string[] }
   | { type: "state"; live: boolean; error?: import("./errors.ts").ApiErrorShape };
 
+/** What became of one target of an action (`resources.act`). */
+export type ActOutcome = { ok: true } | { ok: false; error: import("./errors.ts").ApiErrorShape };
+
 /** A question for the cluster's authorizer: may I `verb` this resource (here)? */
 export interface AccessCheck {
   verb: string;

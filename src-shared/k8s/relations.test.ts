@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { K8sObject } from "../kinds/types.ts";
-import { relations, type ObjectRef } from "./relations.ts";
+import { relations as relationsIn } from "./relations.ts";
 
-const ref = (group: string, version: string, resource: string, kind: string, name: string, namespace?: string): ObjectRef =>
-  namespace === undefined ? { group, version, resource, kind, name } : { group, version, resource, kind, namespace, name };
+const context = "prod";
+const relations = (o: K8sObject) => relationsIn(o, context);
+const ref = (group: string, version: string, resource: string, kind: string, name: string, namespace?: string) => ({
+  kind,
+  ref: namespace === undefined ? { context, group, version, resource, name } : { context, group, version, resource, namespace, name },
+});
 const podRef = (name: string, ns = "shop") => ref("", "v1", "pods", "Pod", name, ns);
 const podsQuery = { group: "", version: "v1", resource: "pods", kind: "Pod", namespace: "shop" };
 
@@ -20,7 +24,7 @@ describe("owners", () => {
       metadata: meta("web-7d9f8b6c5", { ownerReferences: ownedBy("apps/v1", "Deployment", "web") }),
       spec: { selector: { matchLabels: { app: "web", "pod-template-hash": "7d9f8b6c5" } } },
     };
-    expect(relations(rs).links).toEqual([{ role: "owner", ref: ref("apps", "v1", "deployments", "Deployment", "web", "shop") }]);
+    expect(relations(rs).links).toEqual([{ role: "owner", ...ref("apps", "v1", "deployments", "Deployment", "web", "shop") }]);
   });
 
   it("keeps owners of kinds the registry does not know, with no resource, for the UI to show unlinked", () => {
@@ -33,8 +37,8 @@ describe("owners", () => {
       spec: {},
     };
     expect(relations(pod).links).toEqual([
-      { role: "owner", ref: ref("", "v1", "", "ReplicationController", "legacy", "shop") },
-      { role: "owner", ref: ref("argoproj.io", "v1alpha1", "", "Rollout", "canary", "shop") },
+      { role: "owner", ...ref("", "v1", "", "ReplicationController", "legacy", "shop") },
+      { role: "owner", ...ref("argoproj.io", "v1alpha1", "", "Rollout", "canary", "shop") },
     ]);
   });
 
@@ -46,8 +50,8 @@ describe("owners", () => {
       spec: { nodeName: "cp" },
     };
     expect(relations(mirror).links).toEqual([
-      { role: "owner", ref: ref("", "v1", "nodes", "Node", "cp") },
-      { role: "node", ref: ref("", "v1", "nodes", "Node", "cp") },
+      { role: "owner", ...ref("", "v1", "nodes", "Node", "cp") },
+      { role: "node", ...ref("", "v1", "nodes", "Node", "cp") },
     ]);
   });
 });
@@ -94,7 +98,7 @@ describe("workload children", () => {
       spec: { serviceName: "db-headless", selector: { matchLabels: { app: "db" } } },
     };
     expect(relations(sts)).toEqual({
-      links: [{ role: "service", ref: ref("", "v1", "services", "Service", "db-headless", "shop") }],
+      links: [{ role: "service", ...ref("", "v1", "services", "Service", "db-headless", "shop") }],
       queries: [{ role: "owned", ...podsQuery, labelSelector: "app=db", ownerUid: "uid-db" }],
     });
   });
@@ -106,7 +110,7 @@ describe("workload children", () => {
       metadata: meta("backup-29012345", { ownerReferences: ownedBy("batch/v1", "CronJob", "backup") }),
       spec: { selector: { matchLabels: { "batch.kubernetes.io/controller-uid": "uid-backup-29012345" } } },
     };
-    expect(relations(jobObj).links).toEqual([{ role: "owner", ref: ref("batch", "v1", "cronjobs", "CronJob", "backup", "shop") }]);
+    expect(relations(jobObj).links).toEqual([{ role: "owner", ...ref("batch", "v1", "cronjobs", "CronJob", "backup", "shop") }]);
     const cron = { apiVersion: "batch/v1", kind: "CronJob", metadata: meta("backup"), spec: { schedule: "0 3 * * *" } };
     expect(relations(cron).queries).toEqual([
       { role: "owned", group: "batch", version: "v1", resource: "jobs", kind: "Job", namespace: "shop", ownerUid: "uid-backup" },
@@ -186,10 +190,10 @@ describe("Service and EndpointSlice", () => {
       ports: [{ name: "http", port: 8080, protocol: "TCP" }],
     };
     expect(relations(slice).links).toEqual([
-      { role: "owner", ref: ref("", "v1", "services", "Service", "web", "shop") },
-      { role: "service", ref: ref("", "v1", "services", "Service", "web", "shop") },
-      { role: "endpointTarget", ref: podRef("web-7d9f8b6c5-x2k4p") },
-      { role: "endpointTarget", ref: podRef("web-7d9f8b6c5-q9w8e") },
+      { role: "owner", ...ref("", "v1", "services", "Service", "web", "shop") },
+      { role: "service", ...ref("", "v1", "services", "Service", "web", "shop") },
+      { role: "endpointTarget", ...podRef("web-7d9f8b6c5-x2k4p") },
+      { role: "endpointTarget", ...podRef("web-7d9f8b6c5-q9w8e") },
     ]);
     expect(relations(slice).queries).toEqual([]);
   });
@@ -241,14 +245,14 @@ describe("Pod", () => {
   };
 
   it("links owner, node, service account, claims, ConfigMaps and Secrets, each once", () => {
-    const cm = (name: string) => ({ role: "configMap", ref: ref("", "v1", "configmaps", "ConfigMap", name, "shop") });
-    const secret = (name: string) => ({ role: "secret", ref: ref("", "v1", "secrets", "Secret", name, "shop") });
-    const claim = (name: string) => ({ role: "claim", ref: ref("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", name, "shop") });
+    const cm = (name: string) => ({ role: "configMap", ...ref("", "v1", "configmaps", "ConfigMap", name, "shop") });
+    const secret = (name: string) => ({ role: "secret", ...ref("", "v1", "secrets", "Secret", name, "shop") });
+    const claim = (name: string) => ({ role: "claim", ...ref("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", name, "shop") });
     expect(relations(pod)).toEqual({
       links: [
-        { role: "owner", ref: ref("apps", "v1", "replicasets", "ReplicaSet", "web-7d9f8b6c5", "shop") },
-        { role: "node", ref: ref("", "v1", "nodes", "Node", "worker-1") },
-        { role: "serviceAccount", ref: ref("", "v1", "serviceaccounts", "ServiceAccount", "web", "shop") },
+        { role: "owner", ...ref("apps", "v1", "replicasets", "ReplicaSet", "web-7d9f8b6c5", "shop") },
+        { role: "node", ...ref("", "v1", "nodes", "Node", "worker-1") },
+        { role: "serviceAccount", ...ref("", "v1", "serviceaccounts", "ServiceAccount", "web", "shop") },
         claim("web-data"),
         claim("web-7d9f8b6c5-x2k4p-scratch"),
         cm("web-config"),
@@ -273,7 +277,7 @@ describe("Pod", () => {
 });
 
 describe("storage", () => {
-  const sc = (name: string) => ({ role: "storageClass", ref: ref("storage.k8s.io", "v1", "storageclasses", "StorageClass", name) });
+  const sc = (name: string) => ({ role: "storageClass", ...ref("storage.k8s.io", "v1", "storageclasses", "StorageClass", name) });
 
   it("links a bound claim to its volume and storage class", () => {
     const claim = {
@@ -283,7 +287,7 @@ describe("storage", () => {
       spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } }, storageClassName: "fast", volumeName: "pvc-4f1c2d3e" },
       status: { phase: "Bound" },
     };
-    expect(relations(claim).links).toEqual([{ role: "volume", ref: ref("", "v1", "persistentvolumes", "PersistentVolume", "pvc-4f1c2d3e") }, sc("fast")]);
+    expect(relations(claim).links).toEqual([{ role: "volume", ...ref("", "v1", "persistentvolumes", "PersistentVolume", "pvc-4f1c2d3e") }, sc("fast")]);
   });
 
   it("links a pending claim only to its class, taking the old beta annotation first", () => {
@@ -310,7 +314,7 @@ describe("storage", () => {
       },
     };
     expect(relations(pv).links).toEqual([
-      { role: "boundClaim", ref: ref("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", "web-data", "shop") },
+      { role: "boundClaim", ...ref("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", "web-data", "shop") },
       sc("fast"),
     ]);
   });
@@ -340,9 +344,9 @@ describe("Ingress", () => {
         ],
       },
     };
-    const svc = (name: string) => ({ role: "ingressBackend", ref: ref("", "v1", "services", "Service", name, "shop") });
+    const svc = (name: string) => ({ role: "ingressBackend", ...ref("", "v1", "services", "Service", name, "shop") });
     expect(relations(ing)).toEqual({
-      links: [svc("fallback"), svc("web"), svc("api"), { role: "ingressBackend", ref: ref("k8s.example.com", "", "", "StorageBucket", "assets", "shop") }],
+      links: [svc("fallback"), svc("web"), svc("api"), { role: "ingressBackend", ...ref("k8s.example.com", "", "", "StorageBucket", "assets", "shop") }],
       queries: [],
     });
   });
@@ -361,12 +365,12 @@ describe("HorizontalPodAutoscaler", () => {
         metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
       },
     };
-    expect(relations(hpa)).toEqual({ links: [{ role: "scaleTarget", ref: ref("apps", "v1", "deployments", "Deployment", "web", "shop") }], queries: [] });
+    expect(relations(hpa)).toEqual({ links: [{ role: "scaleTarget", ...ref("apps", "v1", "deployments", "Deployment", "web", "shop") }], queries: [] });
   });
 });
 
 describe("role bindings", () => {
-  const sa = (name: string, ns: string) => ({ role: "serviceAccount", ref: ref("", "v1", "serviceaccounts", "ServiceAccount", name, ns) });
+  const sa = (name: string, ns: string) => ({ role: "serviceAccount", ...ref("", "v1", "serviceaccounts", "ServiceAccount", name, ns) });
 
   it("links a RoleBinding to its Role and to the service accounts it binds (not users or groups)", () => {
     const rb = {
@@ -383,7 +387,7 @@ describe("role bindings", () => {
     };
     expect(relations(rb)).toEqual({
       links: [
-        { role: "roleRef", ref: ref("rbac.authorization.k8s.io", "v1", "roles", "Role", "pod-reader", "shop") },
+        { role: "roleRef", ...ref("rbac.authorization.k8s.io", "v1", "roles", "Role", "pod-reader", "shop") },
         sa("web", "shop"),
         sa("prometheus", "monitoring"),
       ],
@@ -392,7 +396,7 @@ describe("role bindings", () => {
   });
 
   it("gives a ClusterRole no namespace, whether a RoleBinding or a ClusterRoleBinding refers to it", () => {
-    const clusterRole = { role: "roleRef", ref: ref("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", "view") };
+    const clusterRole = { role: "roleRef", ...ref("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", "view") };
     const rb = {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",

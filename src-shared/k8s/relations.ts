@@ -4,6 +4,7 @@
 //
 // The kind is read from obj.kind and obj.apiVersion, so the caller must make sure they are
 // set (items of a list response come without them).
+import type { ObjectRef } from "../api/refs.ts";
 import { serviceAccount } from "../kinds/access.ts";
 import { node } from "../kinds/cluster.ts";
 import { configMap, secret } from "../kinds/config.ts";
@@ -14,15 +15,8 @@ import { persistentVolume as pv, persistentVolumeClaim as pvc, storageClass } fr
 import type { K8sObject, KindDescriptor } from "../kinds/types.ts";
 import { job, pod, replicaSet } from "../kinds/workloads.ts";
 
-export interface ObjectRef {
-  group: string;
-  version: string;
-  /** "" when the kind has no descriptor in the registry: the UI shows it without a link. */
-  resource: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-}
+/** A referenced object before it is placed in a context. */
+type Referenced = Omit<ObjectRef, "context"> & { kind: string };
 
 export type RelationRole =
   | "owner"
@@ -45,6 +39,8 @@ export type RelationRole =
 
 export interface Relation {
   role: RelationRole;
+  kind: string;
+  /** Its `resource` is "" when the kind has no descriptor in the registry: the UI shows it without a link. */
   ref: ObjectRef;
 }
 
@@ -74,13 +70,13 @@ const descriptor = (group: string, kind: string): KindDescriptor | undefined => 
  * would be wrong for kinds like Endpoints or irregular CRD plurals); its scope is unknown
  * too, so it is assumed to share the referring object's namespace, as most owners do.
  */
-function refByKind(group: string, version: string, kind: string, name: string, namespace: string | undefined): ObjectRef {
+function refByKind(group: string, version: string, kind: string, name: string, namespace: string | undefined): Referenced {
   const d = descriptor(group, kind);
   if (!d) return { group, version, resource: "", kind, namespace, name };
   return { group, version: version || d.version, resource: d.resource, kind, namespace: d.namespaced ? namespace : undefined, name };
 }
 
-const refTo = (d: KindDescriptor, name: string, namespace?: string): ObjectRef => ({
+const refTo = (d: KindDescriptor, name: string, namespace?: string): Referenced => ({
   group: d.group,
   version: d.version,
   resource: d.resource,
@@ -113,13 +109,19 @@ function selectorQuery(selector: unknown): string {
 class Links {
   readonly list: Relation[] = [];
   private readonly seen = new Set<string>();
+  private readonly context: string;
 
-  add(role: RelationRole, ref: ObjectRef | undefined): void {
-    if (!ref?.name) return;
-    const key = [role, ref.group, ref.kind, ref.namespace ?? "", ref.name].join("\u0000");
+  constructor(context: string) {
+    this.context = context;
+  }
+
+  add(role: RelationRole, referenced: Referenced | undefined): void {
+    if (!referenced?.name) return;
+    const { kind, ...ref } = referenced;
+    const key = [role, ref.group, kind, ref.namespace ?? "", ref.name].join("\u0000");
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.list.push({ role, ref });
+    this.list.push({ role, kind, ref: { context: this.context, ...ref } });
   }
 }
 
@@ -201,9 +203,9 @@ function bindingLinks(o: K8sObject, links: Links): void {
   }
 }
 
-/** Links read from the object, and the list queries that find its children. */
-export function relations(obj: K8sObject): { links: Relation[]; queries: RelationQuery[] } {
-  const links = new Links();
+/** Links read from the object (of `context`), and the list queries that find its children. */
+export function relations(obj: K8sObject, context: string): { links: Relation[]; queries: RelationQuery[] } {
+  const links = new Links(context);
   const queries: RelationQuery[] = [];
   const ns: string | undefined = obj.metadata?.namespace;
   const uid: string | undefined = obj.metadata?.uid;

@@ -8,6 +8,7 @@ export const namespace: KindDescriptor = {
   version: "v1",
   resource: "namespaces",
   namespaced: false,
+  deleteTakesContents: true,
   columns: [nameColumn, { name: "STATUS", value: (o) => o.status?.phase ?? "" }, ageColumn],
 };
 

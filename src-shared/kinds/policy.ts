@@ -52,6 +52,7 @@ export const customResourceDefinition: KindDescriptor = {
   version: "v1",
   resource: "customresourcedefinitions",
   namespaced: false,
+  deleteTakesContents: true,
   columns: [
     nameColumn,
     { name: "SCOPE", value: (o) => o.spec?.scope ?? "" },

@@ -1,5 +1,7 @@
 // The registry: one line per kind (DESIGN §4). Kinds without a descriptor fall back to a
-// generic one (name, namespace, age) — and, for CRDs, their additionalPrinterColumns (to come).
+// generic one built from discovery (name and age, or a CRD's additionalPrinterColumns).
+import type { ResourceType } from "../api/refs.ts";
+import type { ApiResourceInfo } from "../api/types.ts";
 import { clusterRole, clusterRoleBinding, role, roleBinding, serviceAccount } from "./access.ts";
 import { namespace, node } from "./cluster.ts";
 import { horizontalPodAutoscaler } from "./autoscaling.ts";
@@ -8,10 +10,11 @@ import { event } from "./events.ts";
 import { endpointSlice, ingress, ingressClass, networkPolicy, service } from "./network.ts";
 import { customResourceDefinition, limitRange, podDisruptionBudget, resourceQuota } from "./policy.ts";
 import { persistentVolume, persistentVolumeClaim, storageClass } from "./storage.ts";
+import { genericDescriptor } from "./generic.ts";
 import type { KindDescriptor } from "./types.ts";
 import { cronJob, daemonSet, deployment, job, pod, replicaSet, statefulSet } from "./workloads.ts";
 
-export const kinds: KindDescriptor[] = [
+const described: KindDescriptor[] = [
   pod,
   deployment,
   replicaSet,
@@ -44,4 +47,16 @@ export const kinds: KindDescriptor[] = [
   customResourceDefinition,
 ];
 
+// Every built-in resource serves delete; a descriptor lists only what it offers besides.
+export const kinds: KindDescriptor[] = described.map((k) => ({ ...k, capabilities: [...new Set([...(k.capabilities ?? []), "delete" as const])] }));
+
 export const descriptorFor = (group: string, resource: string): KindDescriptor | undefined => kinds.find((k) => k.group === group && k.resource === resource);
+
+/** The registry's descriptor, when it describes this version of the resource. */
+export function registryDescriptor(t: ResourceType): KindDescriptor | undefined {
+  const known = descriptorFor(t.group, t.resource);
+  return known?.version === t.version ? known : undefined;
+}
+
+/** The descriptor serving a resource discovery reports: the registry's for its version, else the generic one. */
+export const describeResource = (info: ApiResourceInfo): KindDescriptor => registryDescriptor(info) ?? genericDescriptor(info);

@@ -26,9 +26,12 @@ export interface KindDescriptor {
   resource: string;
   namespaced: boolean;
   columns: Column[];
-  /** What can be done to one object; the UI offers an action only when the user's RBAC allows its verb. */
+  /** What can be done to one object (DESIGN §4.1: the action table offers actions by capability);
+   *  the UI offers an action only when the user's RBAC allows it. */
   capabilities?: Capability[];
+  /** Deleting one deletes the objects it holds (a namespace, a CRD): deletion asks for the name. */
+  deleteTakesContents?: boolean;
 }
 
-/** An action an object offers, and the access it needs (DESIGN §4: from capabilities, never from the kind's name). */
+/** What an object offers (DESIGN §4.1: actions are offered by capability, never by the kind's name). */
 export type Capability = "delete" | "scale" | "restart" | "logs" | "exec" | "portForward" | "cordon" | "trigger";

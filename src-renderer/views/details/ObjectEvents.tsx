@@ -6,7 +6,7 @@ import { humanDuration } from "../../../src-shared/k8s/age.ts";
 import { event } from "../../../src-shared/kinds/events.ts";
 import { viewRows } from "../../data/row-view.ts";
 import { useNow } from "../../data/useNow.ts";
-import { useResourceRows } from "../../data/useResourceRows.ts";
+import { useRows } from "../../data/rows.ts";
 
 const col = (name: string) => event.columns.findIndex((c) => c.name === name);
 const [lastSeen, type, reason, message, count] = ["LAST SEEN", "TYPE", "REASON", "MESSAGE", "COUNT"].map(col);
@@ -14,11 +14,11 @@ const [lastSeen, type, reason, message, count] = ["LAST SEEN", "TYPE", "REASON",
 export function ObjectEvents({ context, uid, namespace }: { context: string; uid: string; namespace?: string }) {
   const { t } = useTranslation();
   const now = useNow();
-  const targets = useMemo(
+  const queries = useMemo(
     () => [{ context, group: "", version: "v1", resource: "events", namespace, fieldSelector: `involvedObject.uid=${uid}` }],
     [context, uid, namespace],
   );
-  const { rows, loaded, error } = useResourceRows(targets);
+  const { rows, loaded, error } = useRows(queries);
   const sorted = useMemo(() => viewRows(rows, { filter: "", sortColumn: lastSeen }), [rows]);
   if (error) return <Text c="red">{error.message}</Text>;
   if (!loaded) return <Text c="dimmed">{t("list.loading")}</Text>;

@@ -1,31 +1,32 @@
 // Opening a row: a describe-like panel (metadata, labels, annotations, owners and related
-// objects as links, conditions, the pod's containers), its live events, and read-only YAML.
-// The object is read from main when the panel opens and again whenever its row changes.
+// objects as links, conditions), its live events, and read-only YAML, plus whatever the
+// kind registers (DESIGN §4.2: a pod's containers, a Secret's keys …). The object is read
+// from main when the panel opens and again whenever its own watch sees a new version.
 import { Alert, Anchor, Badge, Code, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import type { ObjectRef, RowsQuery } from "../../../src-shared/api/refs.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../../src-shared/api/types.ts";
 import { age } from "../../../src-shared/k8s/age.ts";
-import { isMirrorPod } from "../../../src-shared/k8s/pod-details.ts";
 import type { Relation } from "../../../src-shared/k8s/relations.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { getObject, getRelated } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { navigate } from "../../data/hash-route.ts";
+import { keys } from "../../data/keys.ts";
+import { useRows } from "../../data/rows.ts";
 import { useNow } from "../../data/useNow.ts";
-import { useResourceRows } from "../../data/useResourceRows.ts";
-import { ObjectActions } from "../ObjectActions.tsx";
+import { ActionButtons } from "../actions/ActionButtons.tsx";
+import { kindView, type DetailsProps } from "../kinds/registry.ts";
 import { ObjectEvents } from "./ObjectEvents.tsx";
-import { PodSection } from "./PodSection.tsx";
 
 interface Props {
-  context: string;
   info: ApiResourceInfo;
   kind: KindDescriptor;
-  object: { namespace?: string; name: string };
+  target: ObjectRef;
   onClose(): void;
 }
 
@@ -43,7 +44,7 @@ function Labels({ labels }: { labels?: Record<string, string> }) {
   );
 }
 
-function RelationLinks({ context, relations }: { context: string; relations: Relation[] }) {
+function RelationLinks({ relations }: { relations: Relation[] }) {
   const { t } = useTranslation();
   if (!relations.length) return <Text size="sm">—</Text>;
   const byRole = new Map<string, Relation[]>();
@@ -55,8 +56,8 @@ function RelationLinks({ context, relations }: { context: string; relations: Rel
           <Text size="sm" c="dimmed" w={130}>
             {t(`relations.${role}`)}
           </Text>
-          {list.map(({ ref }) => {
-            const label = `${ref.kind}/${ref.name}`;
+          {list.map(({ kind, ref }) => {
+            const label = `${kind}/${ref.name}`;
             return ref.resource ? (
               <Anchor
                 key={`${ref.resource}/${ref.namespace}/${ref.name}`}
@@ -64,7 +65,7 @@ function RelationLinks({ context, relations }: { context: string; relations: Rel
                 size="sm"
                 onClick={() =>
                   navigate({
-                    context,
+                    context: ref.context,
                     list: { group: ref.group, version: ref.version, resource: ref.resource },
                     object: { namespace: ref.namespace, name: ref.name },
                   })
@@ -129,39 +130,25 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** The object's own watch: a new version re-reads it (lists skip changes their rows do not show). */
-function useVersion(context: string, info: ApiResourceInfo, object: Props["object"]): { row?: ResourceRow; loaded: boolean } {
-  const targets = useMemo(
-    () => [
-      {
-        context,
-        group: info.group,
-        version: info.version,
-        resource: info.resource,
-        namespace: object.namespace,
-        fieldSelector: `metadata.name=${object.name}`,
-      },
-    ],
-    [context, info.group, info.version, info.resource, object.namespace, object.name],
+function useVersion(target: ObjectRef): { row?: ResourceRow; loaded: boolean } {
+  const { context, group, version, resource, namespace, name } = target;
+  const queries = useMemo<RowsQuery[]>(
+    () => [{ context, group, version, resource, namespace, fieldSelector: `metadata.name=${name}` }],
+    [context, group, version, resource, namespace, name],
   );
-  const { rows, loaded } = useResourceRows(targets);
+  const { rows, loaded } = useRows(queries);
   return { row: rows[0], loaded };
 }
 
-export function ResourceDetails({ context, info, kind, object, onClose }: Props) {
+export function ResourceDetails({ info, kind, target, onClose }: Props) {
   const { t } = useTranslation();
   const now = useNow();
-  const { row, loaded } = useVersion(context, info, object);
-  const target = { group: info.group, version: info.version, resource: info.resource, namespace: object.namespace, name: object.name };
-  const key = ["object", context, info.group, info.resource, object.namespace, object.name];
-  const obj = useQuery({ queryKey: [...key, row?.rv], queryFn: () => getObject({ context, ...target }), placeholderData: (prev) => prev });
-  const related = useQuery({
-    queryKey: ["related", ...key.slice(1), row?.rv],
-    queryFn: () => getRelated({ context, ...target }),
-    placeholderData: (prev) => prev,
-  });
+  const { row, loaded } = useVersion(target);
+  const obj = useQuery({ queryKey: keys.objectAt(target, row?.rv), queryFn: () => getObject(target), placeholderData: (prev) => prev });
+  const related = useQuery({ queryKey: keys.related(target, row?.rv), queryFn: () => getRelated(target), placeholderData: (prev) => prev });
   const o = obj.data;
-  const isSecret = info.group === "" && info.resource === "secrets";
-  const isPod = info.group === "" && info.resource === "pods";
+  const view = kindView(info);
+  const props: DetailsProps | undefined = o && { target, kind, object: o };
 
   return (
     <Drawer
@@ -172,22 +159,24 @@ export function ResourceDetails({ context, info, kind, object, onClose }: Props)
       title={
         <Group gap="xs">
           <Text fw={700}>{info.kind}</Text>
-          <Text>{object.namespace ? `${object.namespace}/${object.name}` : object.name}</Text>
-          {o && isPod && isMirrorPod(o) && (
-            <Badge color="grape" variant="light">
-              {t("details.mirrorPod")}
-            </Badge>
-          )}
+          <Text>{target.namespace ? `${target.namespace}/${target.name}` : target.name}</Text>
+          {props && view.Badges && <view.Badges {...props} />}
         </Group>
       }
       scrollAreaComponent={ScrollArea.Autosize}
-      aria-label={t("details.title", { name: object.name })}
+      aria-label={t("details.title", { name: target.name })}
     >
-      {obj.error && !o && <ErrorAlert title={t("details.readFailed", { name: object.name })} error={obj.error as unknown as ApiErrorShape} />}
+      {obj.error && !o && <ErrorAlert title={t("details.readFailed", { name: target.name })} error={obj.error as unknown as ApiErrorShape} />}
       {!o && !obj.error && <Loader size="sm" />}
-      {o && (
+      {o && props && (
         <Stack gap="md">
-          <ObjectActions context={context} kind={kind} target={target} object={o} onDeleted={onClose} />
+          <ActionButtons
+            context={target.context}
+            kind={kind}
+            targets={[target]}
+            object={o}
+            onDone={(outcomes, action) => action === "delete" && outcomes[0]?.ok && onClose()}
+          />
           {!row && loaded && (
             <Alert color="yellow" variant="light">
               {t("details.gone")}
@@ -197,6 +186,11 @@ export function ResourceDetails({ context, info, kind, object, onClose }: Props)
             <Tabs.List>
               <Tabs.Tab value="overview">{t("details.overview")}</Tabs.Tab>
               <Tabs.Tab value="events">{t("details.events")}</Tabs.Tab>
+              {view.tabs?.map((tab) => (
+                <Tabs.Tab key={tab.id} value={tab.id}>
+                  {tab.title(t)}
+                </Tabs.Tab>
+              ))}
               <Tabs.Tab value="yaml">YAML</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="overview" pt="md">
@@ -225,20 +219,7 @@ export function ResourceDetails({ context, info, kind, object, onClose }: Props)
                         <Code>{o.metadata?.uid}</Code>
                       </Table.Td>
                     </Table.Tr>
-                    {isPod && o.spec?.nodeName && (
-                      <Table.Tr>
-                        <Table.Th>{t("pod.node")}</Table.Th>
-                        <Table.Td>
-                          <Anchor
-                            component="button"
-                            size="sm"
-                            onClick={() => navigate({ context, list: { group: "", version: "v1", resource: "nodes" }, object: { name: o.spec.nodeName } })}
-                          >
-                            {o.spec.nodeName}
-                          </Anchor>
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
+                    {view.OverviewRows && <view.OverviewRows {...props} />}
                     <Table.Tr>
                       <Table.Th>{t("details.labels")}</Table.Th>
                       <Table.Td>
@@ -260,32 +241,29 @@ export function ResourceDetails({ context, info, kind, object, onClose }: Props)
                     </Table.Tr>
                   </Table.Tbody>
                 </Table>
-                <Section title={t("details.related")}>
-                  {related.data ? <RelationLinks context={context} relations={related.data} /> : <Loader size="xs" />}
-                </Section>
+                <Section title={t("details.related")}>{related.data ? <RelationLinks relations={related.data} /> : <Loader size="xs" />}</Section>
                 {Array.isArray(o.status?.conditions) && o.status.conditions.length > 0 && (
                   <Section title={t("details.conditions")}>
                     <Conditions conditions={o.status.conditions} />
                   </Section>
                 )}
-                {isPod && <PodSection pod={o} />}
-                {isSecret && (
-                  <Section title={t("details.secretKeys")}>
-                    <Text size="sm">{Object.keys(o.data ?? {}).join(", ") || "—"}</Text>
-                    <Text size="xs" c="dimmed">
-                      {t("details.secretHidden")}
-                    </Text>
-                  </Section>
-                )}
+                {view.sections?.map((Part, i) => (
+                  <Part key={i} {...props} />
+                ))}
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="events" pt="md">
-              <ObjectEvents context={context} uid={o.metadata?.uid} namespace={o.metadata?.namespace} />
+              <ObjectEvents context={target.context} uid={o.metadata?.uid} namespace={o.metadata?.namespace} />
             </Tabs.Panel>
+            {view.tabs?.map((tab) => (
+              <Tabs.Panel key={tab.id} value={tab.id} pt="md">
+                <tab.Panel {...props} />
+              </Tabs.Panel>
+            ))}
             <Tabs.Panel value="yaml" pt="md">
-              {isSecret && (
+              {view.yamlNote && (
                 <Text size="xs" c="dimmed" mb="xs">
-                  {t("details.secretHidden")}
+                  {t(view.yamlNote)}
                 </Text>
               )}
               <Code block aria-label={t("details.yaml")} style={{ whiteSpace: "pre" }}>

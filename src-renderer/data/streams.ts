@@ -1,0 +1,57 @@
+// Streams from main held in the query cache (DESIGN §4): each stream writes under its key,
+// every reader of the key re-renders, and readers of one key share one stream, which stops
+// with the last of them. The value stays cached for the query's gcTime, so coming back to a
+// view shows what it had at once while its stream starts again.
+import { hashKey, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect } from "react";
+
+export type Setter<T> = (update: (prev: T | undefined) => T) => void;
+/** Starts a stream writing into the cache through `set`; returns how to stop it. */
+export type StreamStart<T> = (set: Setter<T>, cached: T | undefined) => () => void;
+
+const open = new Map<string, { readers: number; stop: () => void }>();
+
+/** One more reader of the stream under `key`, started if it was not running; returns the reader's release. */
+export function acquireStream<T>(client: QueryClient, key: QueryKey, start: StreamStart<T>): () => void {
+  const hash = hashKey(key);
+  let stream = open.get(hash);
+  if (stream) stream.readers++;
+  else {
+    const created = { readers: 1, stop: () => {} };
+    open.set(hash, created);
+    created.stop = start((update) => client.setQueryData<T>(key, (prev) => update(prev)), client.getQueryData<T>(key));
+    stream = created;
+  }
+  const own = stream;
+  return () => {
+    if (--own.readers > 0) return;
+    own.stop();
+    if (open.get(hash) === own) open.delete(hash);
+  };
+}
+
+/**
+ * The options of a query whose value a stream writes: never fetched, never stale, and not
+ * compared deeply on each write (a 30,000-row list changes by a few rows at a time).
+ */
+export const streamedQuery = <T>(queryKey: QueryKey) => ({
+  queryKey,
+  queryFn: () => new Promise<T>(() => {}),
+  enabled: false,
+  staleTime: Infinity,
+  structuralSharing: false,
+});
+
+/** A stream whose every event replaces the cached value (contexts, connections, namespaces, discovery). */
+export function useStream<T>(key: QueryKey, start: (onEvent: (v: T) => void) => () => void, enabled = true): T | undefined {
+  const client = useQueryClient();
+  const hash = hashKey(key);
+  const { data } = useQuery<T>(streamedQuery<T>(key));
+  useEffect(() => {
+    if (!enabled) return;
+    return acquireStream<T>(client, key, (set) => start((v) => set(() => v)));
+    // The key's content, not its identity, decides when to resubscribe.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hash, enabled]);
+  return data;
+}

@@ -1,0 +1,15 @@
+// An icon per action; an action without one here gets the generic one.
+import { IconBan, IconBolt, IconCircleCheck, IconPlayerPlay, IconRefresh, IconResize, IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import type { ActionId } from "../../../src-shared/kinds/actions.ts";
+
+const icons: Partial<Record<ActionId, ReactNode>> = {
+  scale: <IconResize size={14} />,
+  restart: <IconRefresh size={14} />,
+  trigger: <IconPlayerPlay size={14} />,
+  delete: <IconTrash size={14} />,
+  cordon: <IconBan size={14} />,
+  uncordon: <IconCircleCheck size={14} />,
+};
+
+export const actionIcon = (id: ActionId): ReactNode => icons[id] ?? <IconBolt size={14} />;

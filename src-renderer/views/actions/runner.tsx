@@ -1,0 +1,93 @@
+// Running an action of the table, from anywhere (a button, a selection, the palette): one
+// dialog asks for its input and confirmation as the table says, shows the exact request it
+// will send, runs it, reports each target's outcome, and refreshes what the write changed.
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { ObjectRef } from "../../../src-shared/api/refs.ts";
+import type { ActOutcome } from "../../../src-shared/api/types.ts";
+import { actions, type ActionDefinition, type ActionId } from "../../../src-shared/kinds/actions.ts";
+import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
+import { act } from "../../api/index.ts";
+import { keys } from "../../data/keys.ts";
+import { ActionDialog } from "./ActionDialog.tsx";
+
+export interface ActionRequest {
+  context: string;
+  kind: KindDescriptor;
+  action: ActionId;
+  targets: ObjectRef[];
+  /** The open object, when there is one: the form starts from it, the preview reads it. */
+  object?: K8sObject;
+  /** After the action ran, with each target's outcome (a delete closes its details panel). */
+  onDone?(outcomes: ActOutcome[]): void;
+}
+
+type Run = (request: ActionRequest, input: unknown) => Promise<boolean>;
+const Runner = createContext<((r: ActionRequest) => void) | undefined>(undefined);
+
+/** Runs an action: at once when the table asks for no confirmation and no input, else through the dialog. */
+export function useRunAction(): (r: ActionRequest) => void {
+  const run = useContext(Runner);
+  if (!run) throw new Error("useRunAction needs an ActionRunner above it");
+  return run;
+}
+
+function useExecute(): Run {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  return useCallback<Run>(
+    async (r, input) => {
+      let outcomes: ActOutcome[];
+      try {
+        outcomes = await act(r.action, input as never, r.targets);
+      } catch (e) {
+        const err = e as { message: string; reason?: string; fields?: { path: string; message: string }[] };
+        const detail = err.fields?.map((f) => `${f.path}: ${f.message}`).join("; ");
+        notifications.show({ color: "red", title: t("actions.failedAll"), message: [err.message, err.reason, detail].filter(Boolean).join(" — ") });
+        return false;
+      }
+      // What the write changed is read again: the objects (and their relations), and the sidebar's counts.
+      for (const target of r.targets) void client.invalidateQueries({ queryKey: keys.object(target) });
+      void client.invalidateQueries({ queryKey: keys.counts(r.context) });
+      const failures = outcomes.flatMap((o, i) => (o.ok ? [] : [`${r.targets[i].name}: ${[o.error.message, o.error.reason].filter(Boolean).join(" — ")}`]));
+      const single = r.targets.length === 1;
+      if (failures.length)
+        notifications.show({
+          color: "red",
+          title: single ? t("actions.failed", { name: r.targets[0].name }) : t("actions.bulkFailed", { count: failures.length }),
+          message: failures.slice(0, 5).join("\n"),
+        });
+      else
+        notifications.show({
+          color: "green",
+          message: single ? t(`actions.done.${r.action}`, { name: r.targets[0].name }) : t("actions.bulkDone", { count: r.targets.length }),
+        });
+      r.onDone?.(outcomes);
+      return failures.length === 0;
+    },
+    [client, t],
+  );
+}
+
+export function ActionRunner({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState<ActionRequest>();
+  const execute = useExecute();
+  const request = useCallback(
+    (r: ActionRequest) => {
+      const d: ActionDefinition = actions[r.action];
+      if (d.confirm(r.kind) === "none" && !d.fields?.length) void execute(r, {});
+      else setOpen(r);
+    },
+    [execute],
+  );
+  const close = useCallback(() => setOpen(undefined), []);
+  const value = useMemo(() => request, [request]);
+  return (
+    <Runner.Provider value={value}>
+      {children}
+      {open && <ActionDialog key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />}
+    </Runner.Provider>
+  );
+}

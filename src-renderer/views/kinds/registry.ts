@@ -1,0 +1,60 @@
+// Per-kind parts of the generic list and details views (DESIGN §4.2), registered by group and
+// resource like the columns are; a kind without a registration gets the generic views only.
+// A new kind's tab or section = one file + one line below.
+import type { TFunction } from "i18next";
+import type { ComponentType } from "react";
+import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
+import type { ResourceRow } from "../../../src-shared/api/types.ts";
+import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
+import { eventView } from "./events.tsx";
+import { podView } from "./pods.tsx";
+import { secretView } from "./secrets.tsx";
+
+/** What every registered part of the details panel is given. */
+export interface DetailsProps {
+  target: ObjectRef;
+  kind: KindDescriptor;
+  /** The object as last read (a Secret's values masked). */
+  object: K8sObject;
+}
+
+export interface DetailsTab {
+  id: string;
+  title(t: TFunction): string;
+  Panel: ComponentType<DetailsProps>;
+}
+
+export type RowFilter = (r: ResourceRow) => boolean;
+
+export interface ListView {
+  /** The column a list starts sorted by (by header), newest first for times. */
+  defaultSort?: { column: string; desc: boolean };
+  /** Filters of the kind's own beside the text and label filters; they narrow the rows through `onWhere`. */
+  Filters?: ComponentType<{ rows: ResourceRow[]; kind: KindDescriptor; onWhere(where: RowFilter | undefined): void }>;
+  /** A row's tone (warning events). */
+  tone?(kind: KindDescriptor): ((r: ResourceRow) => "warning" | undefined) | undefined;
+}
+
+export interface KindView {
+  /** Next to the object's name in the panel's title. */
+  Badges?: ComponentType<DetailsProps>;
+  /** Rows of the overview's first table (table rows), after name, namespace, creation and UID. */
+  OverviewRows?: ComponentType<DetailsProps>;
+  /** Sections of the overview, after metadata, relations and conditions. */
+  sections?: ComponentType<DetailsProps>[];
+  /** Tabs after Overview and Events, before YAML. */
+  tabs?: DetailsTab[];
+  /** Said above the YAML (i18n key): a Secret's values are not in it. */
+  yamlNote?: string;
+  list?: ListView;
+}
+
+const views: Record<string, KindView> = {
+  "/pods": podView,
+  "/secrets": secretView,
+  "/events": eventView,
+};
+
+const generic: KindView = {};
+
+export const kindView = (r: { group: string; resource: string }): KindView => views[resourceKey(r)] ?? generic;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { decodeFrame, encodeFrame, frameSize, WireError } from "./wire.ts";
+
+describe("frames", () => {
+  it("sends a message without bytes as JSON text, and does not look for bytes unless asked", () => {
+    const m = { t: "event", id: 3, event: { rows: [{ key: "demo/a", cells: ["a", "1/1"] }] } };
+    expect(encodeFrame(m)).toBe(JSON.stringify(m));
+    expect(encodeFrame(m, true)).toBe(JSON.stringify(m));
+    expect(decodeFrame(encodeFrame(m))).toEqual(m);
+  });
+
+  it("carries bytes untouched, a UTF-8 character split across two chunks included", () => {
+    const zhong = new TextEncoder().encode("中"); // e4 b8 ad
+    const all = new Uint8Array(256).map((_, i) => i);
+    const m = { t: "input", id: 7, input: { parts: [zhong.subarray(0, 2), zhong.subarray(2)], all, note: "bytes: ✓" } };
+    const frame = encodeFrame(m, true);
+    expect(frame).toBeInstanceOf(Uint8Array);
+    const back = decodeFrame(frame) as typeof m;
+    expect([...back.input.parts[0]]).toEqual([0xe4, 0xb8]);
+    expect([...back.input.parts[1]]).toEqual([0xad]);
+    expect([...back.input.all]).toEqual([...all]);
+    expect(back.input.note).toBe("bytes: ✓");
+    expect(new TextDecoder().decode(new Uint8Array([...back.input.parts[0], ...back.input.parts[1]]))).toBe("中");
+    // The payload is the bytes themselves: no base64 growth.
+    expect(frameSize(frame)).toBeLessThan(256 + 3 + 200);
+  });
+
+  it("reads a frame that arrives as an ArrayBuffer or as a view into a larger buffer", () => {
+    const frame = encodeFrame({ t: "event", id: 1, event: { data: new Uint8Array([1, 2, 3]) } }, true) as Uint8Array;
+    const padded = new Uint8Array(frame.byteLength + 10);
+    padded.set(frame, 5);
+    for (const f of [frame.slice().buffer, padded.subarray(5, 5 + frame.byteLength)]) {
+      expect([...(decodeFrame(f) as { event: { data: Uint8Array } }).event.data]).toEqual([1, 2, 3]);
+    }
+  });
+
+  it("never takes a key named like a marker for bytes", () => {
+    const m = { t: "event", id: 1, event: { $b: [0, 1], b: [[["x"], 0, 1]], data: new Uint8Array([9]) } };
+    expect(decodeFrame(encodeFrame(m, true))).toEqual(m);
+  });
+
+  it("refuses what is not a frame, saying why", () => {
+    const bad = (f: string | Uint8Array, why: RegExp) => expect(() => decodeFrame(f)).toThrow(why);
+    bad("{not json", /not JSON/);
+    bad(new Uint8Array([0, 0]), /shorter than its header length/);
+    bad(new Uint8Array([0, 0, 0, 50, 123]), /shorter than its header/);
+    const header = (h: string) => {
+      const text = new TextEncoder().encode(h);
+      const f = new Uint8Array(4 + text.byteLength + 2);
+      new DataView(f.buffer).setUint32(0, text.byteLength);
+      f.set(text, 4);
+      return f;
+    };
+    bad(header('{"m":{"a":null}}'), /no byte positions/);
+    bad(header('{"m":{"a":null},"b":[[["a"],0,5]]}'), /out of range/);
+    bad(header('{"m":{"a":1},"b":[[["a"],0,1]]}'), /over a value/);
+    bad(header('{"m":{},"b":[[["x","y"],0,1]]}'), /does not exist/);
+    const notUtf8 = header("{}");
+    notUtf8[5] = 0xff;
+    bad(notUtf8, /not UTF-8 JSON/);
+    expect(() => decodeFrame("{x")).toThrow(WireError);
+  });
+});

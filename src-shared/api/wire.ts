@@ -1,0 +1,113 @@
+// How messages travel (DESIGN §3.1): one frame per message, the same frames over Electron IPC
+// and the serve-mode WebSocket. A message without bytes is JSON text. A message that
+// carries bytes (terminal output, stdin) is one binary frame, so that bytes cross untouched
+// (no UTF-8 decoding on the way, no base64 growth):
+//
+//   [u32 big-endian: header length][header: JSON, UTF-8][the byte payloads, back to back]
+//
+// The header is { m: the message with each byte array replaced by null, b: [[path, offset, length], …] }:
+// positions are listed, never guessed from the data, so no object key can be mistaken for bytes.
+
+export type Frame = string | Uint8Array;
+
+/** A frame that cannot be a message: not UTF-8, not JSON, or a binary layout that does not add up. */
+export class WireError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WireError";
+  }
+}
+
+type Path = (string | number)[];
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Every byte array in `value`, with where it sits; `value` is not changed. */
+function findBytes(value: unknown, path: Path, out: [Path, Uint8Array][]) {
+  if (value instanceof Uint8Array) out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => findBytes(v, [...path, i], out));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) findBytes(v, [...path, k], out);
+}
+
+/**
+ * One message as a frame. `mayHaveBytes` says whether to look for byte arrays at all: only
+ * streams that carry bytes do, so that a 30,000-row snapshot is not walked for nothing.
+ */
+export function encodeFrame(message: unknown, mayHaveBytes = false): Frame {
+  if (!mayHaveBytes) return JSON.stringify(message);
+  const found: [Path, Uint8Array][] = [];
+  findBytes(message, [], found);
+  if (!found.length) return JSON.stringify(message);
+  let offset = 0;
+  const positions = found.map(([path, bytes]) => {
+    const at: [Path, number, number] = [path, offset, bytes.byteLength];
+    offset += bytes.byteLength;
+    return at;
+  });
+  // JSON.stringify turns a byte array into {"0":…}; the replacer leaves nulls in their place.
+  const header = encoder.encode(JSON.stringify({ m: message, b: positions }, (_k, v) => (v instanceof Uint8Array ? null : v)));
+  const frame = new Uint8Array(4 + header.byteLength + offset);
+  new DataView(frame.buffer).setUint32(0, header.byteLength);
+  frame.set(header, 4);
+  let at = 4 + header.byteLength;
+  for (const [, bytes] of found) {
+    frame.set(bytes, at);
+    at += bytes.byteLength;
+  }
+  return frame;
+}
+
+function place(target: unknown, path: Path, bytes: Uint8Array) {
+  if (!path.length) throw new WireError("a whole message cannot be bytes");
+  let cur = target as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) {
+    const next = cur?.[key];
+    if (next === null || typeof next !== "object") throw new WireError(`bytes placed at a path that does not exist: ${path.join(".")}`);
+    cur = next as Record<string | number, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (cur[last] !== null) throw new WireError(`bytes placed over a value at ${path.join(".")}`);
+  cur[last] = bytes;
+}
+
+/** The message a frame carries; throws a WireError for anything that is not a well-formed frame. */
+export function decodeFrame(frame: string | Uint8Array | ArrayBuffer): unknown {
+  if (typeof frame === "string") {
+    try {
+      return JSON.parse(frame);
+    } catch (e) {
+      throw new WireError(`not JSON: ${(e as Error).message}`);
+    }
+  }
+  const bytes = frame instanceof Uint8Array ? frame : new Uint8Array(frame);
+  if (bytes.byteLength < 4) throw new WireError("a binary frame shorter than its header length");
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+  if (4 + headerLength > bytes.byteLength) throw new WireError("a binary frame shorter than its header");
+  let header: { m?: unknown; b?: unknown };
+  try {
+    header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + headerLength)));
+  } catch (e) {
+    throw new WireError(`a binary frame's header is not UTF-8 JSON: ${(e as Error).message}`);
+  }
+  if (header === null || typeof header !== "object" || !Array.isArray(header.b)) throw new WireError("a binary frame's header has no byte positions");
+  const payload = bytes.subarray(4 + headerLength);
+  for (const entry of header.b) {
+    const [path, offset, length] = Array.isArray(entry) ? entry : [];
+    const valid =
+      Array.isArray(path) &&
+      path.every((p) => typeof p === "string" || Number.isInteger(p)) &&
+      Number.isInteger(offset) &&
+      Number.isInteger(length) &&
+      offset >= 0 &&
+      length >= 0 &&
+      offset + length <= payload.byteLength;
+    if (!valid) throw new WireError("a binary frame's byte position is out of range");
+    // A copy, so that the frame's buffer is not kept alive by a small piece of it.
+    place(header.m, path, payload.slice(offset, offset + length));
+  }
+  return header.m;
+}
+
+/** A frame's size in bytes as flow control counts it (UTF-16 units for text: close enough, and free). */
+export const frameSize = (frame: Frame): number => (typeof frame === "string" ? frame.length : frame.byteLength);

@@ -1,0 +1,208 @@
+// The action table (DESIGN §4.1): every action on objects, once. Per action: which kinds
+// offer it (a capability their descriptor lists, never a kind's name), the access reviews
+// it needs, its validated input and the form that asks for it, how it is confirmed, and a
+// pure preview of the exact request it sends. Main executes the preview (src-main/kube/actions.ts);
+// the renderer's buttons, menus, the palette and multi-selection all read this table.
+//
+// Adding an action = one entry here + one executor in main + its strings in both languages.
+import { z } from "zod";
+import type { CronJob, Job } from "kubernetes-types/batch/v1.js";
+import type { DeleteOptions } from "kubernetes-types/meta/v1.js";
+import type { AccessCheck } from "../api/types.ts";
+import { resourcePath, type ObjectRef } from "../api/refs.ts";
+import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
+
+/** One HTTP request to the API server, as main will send it. */
+export interface ApiRequest {
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  /** For PATCH: which kind of patch the body is. */
+  patchType?: "merge" | "strategic" | "json" | "apply";
+  body?: unknown;
+}
+
+export const patchContentTypes: Record<NonNullable<ApiRequest["patchType"]>, string> = {
+  merge: "application/merge-patch+json",
+  strategic: "application/strategic-merge-patch+json",
+  json: "application/json-patch+json",
+  apply: "application/apply-patch+yaml",
+};
+
+/** How the user confirms: not at all, with a button, or by typing the object's name. */
+export type Confirmation = "none" | "confirm" | "typeName";
+
+/** A field of the small form an action's input is asked with; its label is `actions.fields.<key>`. */
+export interface IntegerField {
+  key: string;
+  type: "integer";
+  min: number;
+  max: number;
+  /** The value the form starts with, from the object when one is open. */
+  initial(object: K8sObject | undefined): number;
+}
+export type ActionField = IntegerField;
+
+export interface PreviewArgs<I> {
+  target: ObjectRef;
+  input: I;
+  /** The object as the cluster has it, for actions that read it (`readsObject`). */
+  object?: K8sObject;
+  /** The moment the action runs: restart stamps it, trigger names its Job after it. */
+  now: Date;
+}
+
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+  /** A kind offers the action when its descriptor lists this capability. */
+  capability: Capability;
+  input: S;
+  fields?: ActionField[];
+  confirm(kind: Pick<KindDescriptor, "deleteTakesContents">): Confirmation;
+  /** Shown in red, and never run from a single key press without its confirmation. */
+  destructive?: boolean;
+  /** Offered for a multi-selection. */
+  bulk: boolean;
+  /** Whether it fits the object as it is now (uncordon only a cordoned node). Without an object: yes. */
+  fits?(object: K8sObject): boolean;
+  /** Main reads the live object before building the request. */
+  readsObject?: boolean;
+  /** The SelfSubjectAccessReviews the action needs on this object. */
+  needs(target: ObjectRef): AccessCheck[];
+  preview(args: PreviewArgs<z.output<S>>): ApiRequest;
+}
+
+const noInput = z.object({}).strict();
+const own = (t: ObjectRef, verb: string, subresource?: string): AccessCheck => ({
+  verb,
+  group: t.group,
+  resource: t.resource,
+  ...(subresource ? { subresource } : {}),
+  ...(t.namespace ? { namespace: t.namespace } : {}),
+  name: t.name,
+});
+
+/** kubectl's "restartedAt" annotation: a new value changes the pod template, which starts a rollout. */
+export const restartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
+
+/** The Job `kubectl create job --from=cronjob/NAME` makes: the CronJob's template, owned by it. */
+export function jobFromCronJob(cron: CronJob, now: Date): Job {
+  const suffix = now.getTime().toString(36).slice(-5);
+  const name = cron.metadata?.name ?? "job";
+  const template = cron.spec?.jobTemplate ?? {};
+  return {
+    apiVersion: "batch/v1",
+    kind: "Job",
+    metadata: {
+      name: `${name.slice(0, 52 - suffix.length)}-manual-${suffix}`,
+      namespace: cron.metadata?.namespace,
+      labels: template.metadata?.labels,
+      annotations: { ...template.metadata?.annotations, "cronjob.kubernetes.io/instantiate": "manual" },
+      ownerReferences: [
+        {
+          apiVersion: cron.apiVersion ?? "batch/v1",
+          kind: cron.kind ?? "CronJob",
+          name,
+          uid: cron.metadata?.uid ?? "",
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    spec: template.spec,
+  };
+}
+
+const define = <S extends z.ZodType>(d: ActionDefinition<S>) => d;
+
+export const actions = {
+  delete: define({
+    capability: "delete",
+    input: noInput,
+    // Deleting a namespace or a CRD deletes everything it holds: the name must be typed (DESIGN §11).
+    confirm: (kind) => (kind.deleteTakesContents ? "typeName" : "confirm"),
+    destructive: true,
+    bulk: true,
+    needs: (t) => [own(t, "delete")],
+    preview: ({ target }) => {
+      const body: DeleteOptions = { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" };
+      return { method: "DELETE", path: resourcePath(target), body };
+    },
+  }),
+  scale: define({
+    capability: "scale",
+    input: z.object({ replicas: z.number().int().min(0).max(100_000) }).strict(),
+    fields: [{ key: "replicas", type: "integer", min: 0, max: 100_000, initial: (o) => o?.spec?.replicas ?? 1 }],
+    confirm: () => "confirm",
+    bulk: true,
+    // kubectl scale patches the scale subresource.
+    needs: (t) => [own(t, "patch", "scale")],
+    preview: ({ target, input }) => ({
+      method: "PATCH",
+      path: `${resourcePath(target)}/scale`,
+      patchType: "merge",
+      body: { spec: { replicas: input.replicas } },
+    }),
+  }),
+  restart: define({
+    capability: "restart",
+    input: noInput,
+    confirm: () => "confirm",
+    bulk: true,
+    needs: (t) => [own(t, "patch")],
+    // What `kubectl rollout restart` does.
+    preview: ({ target, now }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { template: { metadata: { annotations: { [restartedAtAnnotation]: now.toISOString() } } } } },
+    }),
+  }),
+  cordon: define({
+    capability: "cordon",
+    input: noInput,
+    confirm: () => "none",
+    bulk: true,
+    fits: (o) => !o.spec?.unschedulable,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target }) => ({ method: "PATCH", path: resourcePath(target), patchType: "merge", body: { spec: { unschedulable: true } } }),
+  }),
+  uncordon: define({
+    capability: "cordon",
+    input: noInput,
+    confirm: () => "none",
+    bulk: true,
+    fits: (o) => !!o.spec?.unschedulable,
+    needs: (t) => [own(t, "patch")],
+    // null removes the field, as kubectl uncordon leaves it.
+    preview: ({ target }) => ({ method: "PATCH", path: resourcePath(target), patchType: "merge", body: { spec: { unschedulable: null } } }),
+  }),
+  trigger: define({
+    capability: "trigger",
+    input: noInput,
+    confirm: () => "confirm",
+    bulk: true,
+    readsObject: true,
+    // Triggering a CronJob creates a Job from its template.
+    needs: (t) => [{ verb: "create", group: "batch", resource: "jobs", ...(t.namespace ? { namespace: t.namespace } : {}) }],
+    preview: ({ target, object, now }) => ({
+      method: "POST",
+      path: resourcePath({ group: "batch", version: "v1", resource: "jobs", namespace: target.namespace }),
+      body: jobFromCronJob((object ?? { metadata: { name: target.name, namespace: target.namespace } }) as CronJob, now),
+    }),
+  }),
+} satisfies Record<string, ActionDefinition>;
+
+export type ActionId = keyof typeof actions;
+export const actionIds = Object.keys(actions) as [ActionId, ...ActionId[]];
+export type ActionInput<A extends ActionId> = z.input<(typeof actions)[A]["input"]>;
+
+export const isActionId = (v: unknown): v is ActionId => typeof v === "string" && Object.hasOwn(actions, v);
+
+/** The actions a kind offers, in the table's order. */
+export const actionsOf = (kind: Pick<KindDescriptor, "capabilities">): ActionId[] =>
+  actionIds.filter((id) => (kind.capabilities ?? []).includes(actions[id].capability));
+
+/** "patch deployments/scale (apps)" — how a missing permission is named to the user. */
+export function describeNeed(n: Pick<AccessCheck, "verb" | "group" | "resource" | "subresource">): string {
+  const what = n.subresource ? `${n.resource}/${n.subresource}` : n.resource;
+  return `${n.verb} ${what}${n.group ? ` (${n.group})` : ""}`;
+}
