@@ -1,8 +1,8 @@
-import { ActionIcon, Alert, AppShell, Divider, Group, Kbd, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, AppShell, Divider, Group, Kbd, Loader, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.ts";
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
@@ -11,12 +11,14 @@ import { keys } from "./data/keys.ts";
 import { useStream } from "./data/streams.ts";
 import { ActionRunner } from "./views/actions/runner.tsx";
 import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
-import { ClusterWorkspace } from "./views/ClusterWorkspace.tsx";
 import { CommandPalette } from "./views/CommandPalette.tsx";
 import { ConnectionCheck } from "./views/ConnectionCheck.tsx";
 import { ContextList } from "./views/ContextList.tsx";
 import { KubeconfigSources } from "./views/KubeconfigSources.tsx";
 import { Preferences } from "./views/Preferences.tsx";
+
+// A context's workspace (sidebar, lists, details, actions) loads when a context is opened.
+const ClusterWorkspace = lazy(() => import("./views/ClusterWorkspace.tsx").then((m) => ({ default: m.ClusterWorkspace })));
 
 export function App() {
   const { t } = useTranslation();
@@ -82,13 +84,15 @@ export function App() {
             </Alert>
           )}
           {current ? (
-            <ClusterWorkspace
-              key={current.name}
-              context={current}
-              state={connections.find((c) => c.context === current.name)}
-              onConnect={() => void connect(current.name)}
-              onDisconnect={() => void disconnect(current.name)}
-            />
+            <Suspense fallback={<Loader size="sm" />}>
+              <ClusterWorkspace
+                key={current.name}
+                context={current}
+                state={connections.find((c) => c.context === current.name)}
+                onConnect={() => void connect(current.name)}
+                onDisconnect={() => void disconnect(current.name)}
+              />
+            </Suspense>
           ) : (
             <Stack maw={560} mt="xl">
               <Title order={2}>{t("choose.title")}</Title>

@@ -3,7 +3,8 @@
 // pauses for a slow reader, or as a source that cannot pause and skips instead. It proves
 // the paths the terminal and the log viewer depend on, in the app and in the tests.
 import { Readable } from "node:stream";
-import { echoByte, type StreamArgs, type StreamEvents, type StreamInput, type StreamResults } from "../../src-shared/api/contract.ts";
+import type { StreamArgs, StreamEvents, StreamInput, StreamResults } from "../../src-shared/api/contract.ts";
+import { echoByte } from "../../src-shared/api/streams.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { pipeToSink } from "../streams/node-stream.ts";
 import type { StreamSink } from "./stream-sink.ts";

@@ -3,7 +3,8 @@
 // passed into open streams, and every stream's output flow-controlled (DESIGN §3.1).
 // Anything may arrive (the renderer is untrusted): a frame that is not a message is refused,
 // a message that does not fit is answered with Invalid where it has an id — never thrown.
-import { bytesStreams, type ServerMessage, type StreamName } from "../../src-shared/api/contract.ts";
+import type { ServerMessage, StreamName } from "../../src-shared/api/contract.ts";
+import { bytesStreams } from "../../src-shared/api/streams.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { decodeFrame, encodeFrame, frameSize, WireError, type Frame } from "../../src-shared/api/wire.ts";
 import { toApiError } from "../kube/errors.ts";

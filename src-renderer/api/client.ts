@@ -4,20 +4,20 @@
 // Each stream's events are acknowledged once handled (DESIGN §3.1): main sends no further
 // ahead than a window, so a renderer that falls behind slows the stream down rather than
 // filling memory on either side.
-import {
-  bytesStreams,
-  type CallInput,
-  type CallName,
-  type CallOutputs,
-  type ClientMessage,
-  type ServerMessage,
-  type StreamArgs,
-  type StreamEvents,
-  type StreamInput,
-  type StreamName,
-  type StreamResults,
+import type {
+  CallInput,
+  CallName,
+  CallOutputs,
+  ClientMessage,
+  ServerMessage,
+  StreamArgs,
+  StreamEvents,
+  StreamInput,
+  StreamName,
+  StreamResults,
 } from "../../src-shared/api/contract.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
+import { bytesStreams } from "../../src-shared/api/streams.ts";
 import { decodeFrame, encodeFrame, frameSize, type Frame } from "../../src-shared/api/wire.ts";
 import type { Transport } from "./transport.ts";
 

@@ -1,7 +1,7 @@
 // The connection check (Preferences): bytes to main and back, then a stream from main, every
 // byte compared. It exercises the path terminals and logs take: binary frames, stream input,
 // a service's end, and the acknowledgements that pace a stream.
-import { echoByte } from "../../src-shared/api/contract.ts";
+import { echoByte } from "../../src-shared/api/streams.ts";
 import { echo } from "../api/index.ts";
 
 export interface CheckResult {

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Menu, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
-import { memo, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey, toObjectRef, type RowsQuery } from "../../src-shared/api/refs.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
@@ -20,11 +20,13 @@ import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
 import { useRows } from "../data/rows.ts";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
-import { ResourceDetails } from "./details/ResourceDetails.tsx";
 import { kindView, type RowFilter } from "./kinds/registry.ts";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 import { listColumns } from "./list-columns.tsx";
 import { kindLabel } from "./ResourceNav.tsx";
+
+// The details panel (and the YAML library it brings) loads when a row is first opened.
+const ResourceDetails = lazy(() => import("./details/ResourceDetails.tsx").then((m) => ({ default: m.ResourceDetails })));
 
 interface Props {
   context: string;
@@ -129,7 +131,6 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">
-          {selectedTargets.length > 0 && <ActionButtons context={context} kind={kind} targets={selectedTargets} onDone={() => setSelected(new Set())} />}
           <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
             <Menu.Target>
               <Button variant="default" size="xs" leftSection={<IconColumns size={14} />}>
@@ -148,6 +149,17 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           </Menu>
         </Group>
       </Group>
+      {selectedTargets.length > 0 && (
+        <Group gap="sm" role="toolbar" aria-label={t("list.selection")} px="sm" py={6} bg="var(--mantine-primary-color-light)" style={{ borderRadius: 8 }}>
+          <Text size="sm" fw={600}>
+            {t("list.selected", { count: selectedTargets.length })}
+          </Text>
+          <ActionButtons context={context} kind={kind} targets={selectedTargets} onDone={() => setSelected(new Set())} />
+          <Button size="xs" variant="subtle" ml="auto" onClick={() => setSelected(new Set())}>
+            {t("list.clearSelection")}
+          </Button>
+        </Group>
+      )}
       <Group gap="sm" align="flex-start" wrap="wrap">
         <TextInput
           aria-label={t("list.filter")}
@@ -203,12 +215,14 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         text={text}
       />
       {route.object && (
-        <ResourceDetails
-          info={info}
-          kind={kind}
-          target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, ...route.object })}
-          onClose={() => navigate({ context, list: route.list })}
-        />
+        <Suspense fallback={null}>
+          <ResourceDetails
+            info={info}
+            kind={kind}
+            target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, ...route.object })}
+            onClose={() => navigate({ context, list: route.list })}
+          />
+        </Suspense>
       )}
     </Stack>
   );

@@ -6,8 +6,28 @@ import type { K8sObject } from "../kinds/types.ts";
 import type { Relation } from "../k8s/relations.ts";
 import { actionIds } from "../kinds/actions.ts";
 import type { ApiErrorShape } from "./errors.ts";
-import { contextName, namespaceName, objectRefSchema, resourceRefShape, resourceTypeShape } from "./refs.ts";
 import type { AccessResult, ActOutcome, ConnectionState, ContextsSnapshot, DiscoveryState, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
+
+// The refs of refs.ts, as the renderer may send them.
+export const contextName = z.string().min(1).max(253);
+export const namespaceName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "not a valid namespace name")
+  .max(63);
+export const objectName = z.string().min(1).max(253);
+
+export const resourceTypeShape = {
+  group: z.string().max(253),
+  version: z.string().min(1).max(63),
+  resource: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*$/, "not a resource name")
+    .max(253),
+};
+export const resourceRefShape = { context: contextName, ...resourceTypeShape, namespace: namespaceName.optional() };
+
+export const resourceRefSchema = z.object(resourceRefShape).strict();
+export const objectRefSchema = z.object({ ...resourceRefShape, name: objectName }).strict();
 
 // `field=value` pairs joined by commas, as the API server accepts them (events use involvedObject.uid=…).
 const fieldSelector = z
@@ -139,9 +159,6 @@ export const streamArgs = {
     .strict(),
 } as const;
 
-/** The byte at `offset` of what `diagnostics.echo` produces: a pattern, so that the reader can check every byte. */
-export const echoByte = (offset: number): number => offset % 251;
-
 /** What may be sent into an open stream (DESIGN §3.1); a stream not listed takes nothing. */
 export const streamInputs = {
   /** One of: bytes to echo, the end (with the code to end with), or a failure to report. */
@@ -173,9 +190,6 @@ export interface StreamResults {
   "resources.watch": never;
   "diagnostics.echo": { code: number; received: number; produced: number };
 }
-
-/** Streams whose events or inputs carry bytes: only their messages are looked through for them. */
-export const bytesStreams: ReadonlySet<StreamName> = new Set<StreamName>(["diagnostics.echo"]);
 
 export type CallName = keyof typeof callInputs;
 export type StreamName = keyof typeof streamArgs;

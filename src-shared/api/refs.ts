@@ -1,8 +1,7 @@
 // The one way to name "a resource" and "an object" (DESIGN §3), in the contract, in main and
 // in the renderer: a context, a group/version/resource, and — for objects of namespaced
-// resources — a namespace and a name. The zod schemas validate them where the renderer
-// sends them; the types are what code passes around.
-import { z } from "zod";
+// resources — a namespace and a name. The contract's schemas check them where the renderer
+// sends them; these types and helpers are what code passes around.
 
 /** What a cluster serves: group ("" for the core group), version, and the resource's plural name. */
 export interface ResourceType {
@@ -21,26 +20,6 @@ export interface ResourceRef extends ResourceType {
 export interface ObjectRef extends ResourceRef {
   name: string;
 }
-
-export const contextName = z.string().min(1).max(253);
-export const namespaceName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "not a valid namespace name")
-  .max(63);
-export const objectName = z.string().min(1).max(253);
-
-export const resourceTypeShape = {
-  group: z.string().max(253),
-  version: z.string().min(1).max(63),
-  resource: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]*$/, "not a resource name")
-    .max(253),
-};
-export const resourceRefShape = { context: contextName, ...resourceTypeShape, namespace: namespaceName.optional() };
-
-export const resourceRefSchema = z.object(resourceRefShape).strict();
-export const objectRefSchema = z.object({ ...resourceRefShape, name: objectName }).strict();
 
 /** "group/resource" ("/pods" for the core group): a resource whatever its version, as the settings file keys it. */
 export const resourceKey = (r: Pick<ResourceType, "group" | "resource">): string => `${r.group}/${r.resource}`;

@@ -30,7 +30,8 @@ export function ActionButtons({ context, kind, targets, object, onDone }: Props)
   return (
     <Group gap="xs">
       {shown.map((o) => {
-        const label = single ? t(`actions.${o.id}`) : t("actions.selected", { action: t(`actions.${o.id}`), count: targets.length });
+        // A selection's buttons sit in a toolbar that says how many are selected.
+        const label = t(`actions.${o.id}`);
         const destructive = actions[o.id].destructive;
         const button = (
           <Button

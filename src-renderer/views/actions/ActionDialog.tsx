@@ -2,19 +2,37 @@
 // confirmation (a button, or the object's name typed for deletions that take everything
 // inside), and the exact request it will send, so nothing happens that was not shown.
 import { Button, Code, Group, Modal, NumberInput, Spoiler, Stack, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
-import { actions, type ActionDefinition } from "../../../src-shared/kinds/actions.ts";
-import type { ActionRequest } from "./runner.tsx";
+import { actions, patchContentTypes, type ActionDefinition, type ApiRequest } from "../../../src-shared/kinds/actions.ts";
+import type { ActionRequest, Run } from "./runner.tsx";
+
+/** The request as HTTP shows it: what a newcomer can compare with `kubectl -v=8`. */
+function httpText(r: ApiRequest): string {
+  const lines = [`${r.method} ${r.path}`];
+  if (r.body !== undefined) lines.push(`Content-Type: ${r.patchType ? patchContentTypes[r.patchType] : "application/json"}`, "", stringify(r.body).trimEnd());
+  return lines.join("\n");
+}
 
 interface Props {
   request: ActionRequest;
-  execute(r: ActionRequest, input: unknown): Promise<boolean>;
+  execute: Run;
   onClose(): void;
 }
 
 export function ActionDialog({ request, execute, onClose }: Props) {
+  const d: ActionDefinition = actions[request.action];
+  const immediate = d.confirm(request.kind) === "none" && !d.fields?.length;
+  // An action the table runs without asking (cordon) runs at once; nothing is shown.
+  useEffect(() => {
+    if (!immediate) return;
+    void execute(request, {}).finally(onClose);
+  }, [immediate, execute, request, onClose]);
+  return immediate ? null : <Confirm request={request} execute={execute} onClose={onClose} />;
+}
+
+function Confirm({ request, execute, onClose }: Props) {
   const { t } = useTranslation();
   const d: ActionDefinition = actions[request.action];
   const { targets } = request;
@@ -80,9 +98,8 @@ export function ActionDialog({ request, execute, onClose }: Props) {
               <Text size="xs" c="dimmed">
                 {single ? t("actions.requestOne") : t("actions.requestMany", { count: targets.length })}
               </Text>
-              <Code block>
-                {`${request0.method} ${request0.path}${request0.patchType ? `  (${request0.patchType} patch)` : ""}\n`}
-                {request0.body !== undefined ? stringify(request0.body) : ""}
+              <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+                {httpText(request0)}
               </Code>
             </Stack>
           </Spoiler>

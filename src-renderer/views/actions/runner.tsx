@@ -3,15 +3,17 @@
 // will send, runs it, reports each target's outcome, and refreshes what the write changed.
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ActOutcome } from "../../../src-shared/api/types.ts";
-import { actions, type ActionDefinition, type ActionId } from "../../../src-shared/kinds/actions.ts";
+import type { ActionId } from "../../../src-shared/kinds/actions.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { act } from "../../api/index.ts";
 import { keys } from "../../data/keys.ts";
-import { ActionDialog } from "./ActionDialog.tsx";
+
+// The dialog (with the table's schemas and the YAML of the request) loads at the first action.
+const ActionDialog = lazy(() => import("./ActionDialog.tsx").then((m) => ({ default: m.ActionDialog })));
 
 export interface ActionRequest {
   context: string;
@@ -24,10 +26,10 @@ export interface ActionRequest {
   onDone?(outcomes: ActOutcome[]): void;
 }
 
-type Run = (request: ActionRequest, input: unknown) => Promise<boolean>;
+export type Run = (request: ActionRequest, input: unknown) => Promise<boolean>;
 const Runner = createContext<((r: ActionRequest) => void) | undefined>(undefined);
 
-/** Runs an action: at once when the table asks for no confirmation and no input, else through the dialog. */
+/** Runs an action: through its dialog, which runs it at once when the table asks for no confirmation and no input. */
 export function useRunAction(): (r: ActionRequest) => void {
   const run = useContext(Runner);
   if (!run) throw new Error("useRunAction needs an ActionRunner above it");
@@ -74,20 +76,15 @@ function useExecute(): Run {
 export function ActionRunner({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState<ActionRequest>();
   const execute = useExecute();
-  const request = useCallback(
-    (r: ActionRequest) => {
-      const d: ActionDefinition = actions[r.action];
-      if (d.confirm(r.kind) === "none" && !d.fields?.length) void execute(r, {});
-      else setOpen(r);
-    },
-    [execute],
-  );
   const close = useCallback(() => setOpen(undefined), []);
-  const value = useMemo(() => request, [request]);
   return (
-    <Runner.Provider value={value}>
+    <Runner.Provider value={setOpen}>
       {children}
-      {open && <ActionDialog key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ActionDialog key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+        </Suspense>
+      )}
     </Runner.Provider>
   );
 }

@@ -108,7 +108,7 @@ function Conditions({ conditions }: { conditions: K8sObject[] }) {
                 {c.status}
               </Text>
             </Table.Td>
-            <Table.Td>{c.reason ?? ""}</Table.Td>
+            <Table.Td style={{ wordBreak: "break-word" }}>{c.reason ?? ""}</Table.Td>
             <Table.Td>{c.lastTransitionTime ? age(c.lastTransitionTime, now) : ""}</Table.Td>
             <Table.Td style={{ wordBreak: "break-word" }}>{c.message ?? ""}</Table.Td>
           </Table.Tr>
