@@ -8,7 +8,7 @@ import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { RowsQuery } from "../../src-shared/api/refs.ts";
 import { applyRowsEvent } from "../../src-shared/api/rows-reducer.ts";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
-import { watchRows } from "../api/index.ts";
+import { watchRows, type StreamHandlers } from "../api/index.ts";
 import { keys } from "./keys.ts";
 import { acquireStream, streamedQuery, type Setter } from "./streams.ts";
 
@@ -26,16 +26,22 @@ export interface RowsState extends Rows {
   perQuery: ResourceRow[][];
 }
 
-const none: Rows = { rows: [], loaded: false, live: false };
+export const none: Rows = { rows: [], loaded: false, live: false };
 
-/** The stream behind keys.rows(query): events reduced into one Map, published as an array per batch. */
-function startRows(query: RowsQuery) {
+type Watch = (handlers: StreamHandlers<"resources.watch">) => { stop(): void };
+
+/**
+ * The stream behind keys.rows(query), given how to watch it: events reduced into one Map and
+ * published as an array per batch. Rows cached by an earlier visit stay until the resumed
+ * watch is live, then the new list replaces them whole.
+ */
+export function rowsStream(watch: Watch) {
   return (set: Setter<Rows>, cached: Rows | undefined) => {
     const map = new Map<string, ResourceRow>();
     let staging = !!cached?.loaded;
     const publish = (change: Partial<Rows>) => set((prev) => ({ ...(prev ?? none), ...change }));
     if (staging) publish({ live: false });
-    const sub = watchRows(query, {
+    const sub = watch({
       onEvent: (e) => {
         if (e.type === "state") {
           if (e.live && staging) {
@@ -59,7 +65,13 @@ export function useRows(queries: RowsQuery[] | undefined): RowsState {
   const list = queries ?? [];
   const hash = hashKey(list);
   useEffect(() => {
-    const releases = list.map((q) => acquireStream(client, keys.rows(q), startRows(q)));
+    const releases = list.map((q) =>
+      acquireStream(
+        client,
+        keys.rows(q),
+        rowsStream((h) => watchRows(q, h)),
+      ),
+    );
     return () => releases.forEach((release) => release());
     // The queries' content, not their identity, decides when to resubscribe.
     // eslint-disable-next-line react-hooks/exhaustive-deps

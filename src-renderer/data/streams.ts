@@ -9,10 +9,14 @@ export type Setter<T> = (update: (prev: T | undefined) => T) => void;
 /** Starts a stream writing into the cache through `set`; returns how to stop it. */
 export type StreamStart<T> = (set: Setter<T>, cached: T | undefined) => () => void;
 
-const open = new Map<string, { readers: number; stop: () => void }>();
+type OpenStreams = Map<string, { readers: number; stop: () => void }>;
+/** The streams running for each cache: they write into it, so they belong to it. */
+const running = new WeakMap<QueryClient, OpenStreams>();
 
 /** One more reader of the stream under `key`, started if it was not running; returns the reader's release. */
 export function acquireStream<T>(client: QueryClient, key: QueryKey, start: StreamStart<T>): () => void {
+  let open = running.get(client);
+  if (!open) running.set(client, (open = new Map()));
   const hash = hashKey(key);
   let stream = open.get(hash);
   if (stream) stream.readers++;

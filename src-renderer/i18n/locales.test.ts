@@ -1,5 +1,6 @@
 // Both languages are first-class: every key one has, the other has too, and no value is empty.
 import { describe, expect, it } from "vitest";
+import { actionIds, actions } from "../../src-shared/kinds/actions.ts";
 import en from "./en.json" with { type: "json" };
 import zhCN from "./zh-CN.json" with { type: "json" };
 
@@ -24,5 +25,23 @@ describe("locales", () => {
     const vars = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
     const zhValues = new Map(keys(zhCN).map((k, i) => [k, values(zhCN)[i]]));
     keys(en).forEach((k, i) => expect(vars(zhValues.get(k) ?? ""), k).toEqual(vars(values(en)[i])));
+  });
+});
+
+// Adding an action is one table entry, one executor and its strings: the strings are checked here.
+describe("every action of the table", () => {
+  const lookup = (tree: unknown, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], tree);
+  it.each(actionIds)("%s has its label, confirmation and result in both languages, and a label for each field", (id) => {
+    const d = actions[id];
+    const needed = [
+      `actions.${id}`,
+      `actions.confirm.${id}`,
+      `actions.done.${id}`,
+      ...(("fields" in d && d.fields) || []).map((f) => `actions.fields.${f.key}`),
+    ];
+    for (const key of needed) {
+      expect(lookup(en, key), `en ${key}`).toEqual(expect.any(String));
+      expect(lookup(zhCN, key), `zh-CN ${key}`).toEqual(expect.any(String));
+    }
   });
 });

@@ -1,0 +1,86 @@
+// Streams in the query cache, with TanStack's real QueryClient: readers of one key share one
+// stream, the value outlives the stream, and a list's rows come back without shrinking.
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import type { StreamHandlers } from "../api/index.ts";
+import type { ResourceRow } from "../../src-shared/api/types.ts";
+import { keys } from "./keys.ts";
+import { rowsStream, type Rows } from "./rows.ts";
+import { acquireStream } from "./streams.ts";
+
+const query = { context: "prod", group: "", version: "v1", resource: "pods" };
+const row = (name: string, cells: string[] = [name]): ResourceRow => ({ key: `demo/${name}`, uid: name, namespace: "demo", name, cells });
+
+/** A watch the test drives: it records who subscribed and hands out their handlers. */
+function fakeWatch() {
+  const open: StreamHandlers<"resources.watch">[] = [];
+  let stopped = 0;
+  return {
+    open,
+    stopped: () => stopped,
+    watch: (h: StreamHandlers<"resources.watch">) => {
+      open.push(h);
+      return { stop: () => void stopped++ };
+    },
+  };
+}
+
+describe("streams in the query cache", () => {
+  it("share one stream between readers of a key, stop it with the last, and keep its value cached", () => {
+    const client = new QueryClient();
+    const w = fakeWatch();
+    const key = keys.rows(query);
+    const first = acquireStream(client, key, rowsStream(w.watch));
+    const second = acquireStream(client, key, rowsStream(w.watch));
+    expect(w.open).toHaveLength(1);
+    w.open[0].onEvent({ type: "snapshot", rows: [row("a"), row("b")] });
+    w.open[0].onEvent({ type: "state", live: true });
+    expect(client.getQueryData<Rows>(key)).toMatchObject({ loaded: true, live: true });
+    expect(client.getQueryData<Rows>(key)!.rows.map((r) => r.name)).toEqual(["a", "b"]);
+    first();
+    expect(w.stopped()).toBe(0);
+    second();
+    expect(w.stopped()).toBe(1);
+    expect(client.getQueryData<Rows>(key)!.rows).toHaveLength(2);
+  });
+
+  it("shows rows page by page the first time", () => {
+    const client = new QueryClient();
+    const w = fakeWatch();
+    const key = keys.rows(query);
+    acquireStream(client, key, rowsStream(w.watch));
+    w.open[0].onEvent({ type: "snapshot", rows: [row("a")] });
+    expect(client.getQueryData<Rows>(key)).toMatchObject({ loaded: true, live: false, rows: [row("a")] });
+    w.open[0].onEvent({ type: "changes", upserts: [row("b")], deletes: [] });
+    expect(client.getQueryData<Rows>(key)!.rows).toHaveLength(2);
+  });
+
+  it("keeps the cached rows of an earlier visit until the resumed watch is live, then swaps the new list in whole", () => {
+    const client = new QueryClient();
+    const w = fakeWatch();
+    const key = keys.rows(query);
+    acquireStream(client, key, rowsStream(w.watch))();
+    client.setQueryData<Rows>(key, { rows: [row("a"), row("b"), row("c")], loaded: true, live: true });
+    acquireStream(client, key, rowsStream(w.watch));
+    const resumed = w.open[1];
+    const cached = () => client.getQueryData<Rows>(key)!;
+    expect(cached()).toMatchObject({ loaded: true, live: false });
+    resumed.onEvent({ type: "snapshot", rows: [row("a", ["a", "new"])] });
+    resumed.onEvent({ type: "changes", upserts: [row("d")], deletes: [] });
+    // Still the old three: no list shrinking to its first page and growing again.
+    expect(cached().rows.map((r) => r.name)).toEqual(["a", "b", "c"]);
+    resumed.onEvent({ type: "state", live: true });
+    expect(cached()).toMatchObject({ live: true, loaded: true });
+    expect(cached().rows.map((r) => r.cells.join())).toEqual(["a,new", "d"]);
+  });
+
+  it("keeps what it had, not live, with the error, when the watch fails", () => {
+    const client = new QueryClient();
+    const w = fakeWatch();
+    const key = keys.rows(query);
+    acquireStream(client, key, rowsStream(w.watch));
+    w.open[0].onEvent({ type: "snapshot", rows: [row("a")] });
+    w.open[0].onEvent({ type: "state", live: false, error: { code: "Unreachable", message: "gone" } });
+    expect(client.getQueryData<Rows>(key)).toMatchObject({ rows: [row("a")], live: false, error: { code: "Unreachable" } });
+  });
+});
