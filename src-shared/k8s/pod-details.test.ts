@@ -349,6 +349,7 @@ describe("tolerationsText", () => {
   it("prints each toleration as kubectl describe does, sorted by key", () => {
     const pod = {
       spec: {
+        containers: [],
         tolerations: [
           { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 },
           { key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 },
@@ -370,7 +371,7 @@ describe("tolerationsText", () => {
       "spot=true for 0s",
     ]);
     expect(pod.spec.tolerations[0].key).toBe("node.kubernetes.io/not-ready");
-    expect(tolerationsText({ spec: {} })).toEqual([]);
+    expect(tolerationsText({ spec: { containers: [] } })).toEqual([]);
   });
 });
 
@@ -378,6 +379,7 @@ describe("affinitySummary", () => {
   it("writes node selector, node affinity and pod (anti-)affinity terms in selector syntax", () => {
     const pod = {
       spec: {
+        containers: [],
         nodeSelector: { "kubernetes.io/os": "linux", disktype: "ssd" },
         affinity: {
           nodeAffinity: {
@@ -443,6 +445,7 @@ describe("affinitySummary", () => {
   it("tells an empty namespaceSelector (every namespace) from none, and is empty without constraints", () => {
     const pod = {
       spec: {
+        containers: [],
         affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: {}, namespaceSelector: {}, topologyKey: "zone" }] } },
       },
     };

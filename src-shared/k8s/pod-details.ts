@@ -2,9 +2,21 @@
 // mounts and environment; QoS class; tolerations; affinity. Everything is structured data
 // or kubectl's own notation (probes, ports, tolerations, selectors), never an English
 // sentence, because the renderer translates the labels around it.
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  Pod,
+  PodAffinityTerm,
+  Probe,
+  ResourceRequirements,
+} from "kubernetes-types/core/v1.js";
+import type { LabelSelector } from "kubernetes-types/meta/v1.js";
 import { formatLabelSelector } from "../kinds/format.ts";
-import type { K8sObject } from "../kinds/types.ts";
 import { formatSelector, type Operator, type Requirement } from "./label-selector.ts";
+import "./newer-fields.ts";
 
 export type ContainerType = "init" | "sidecar" | "regular" | "ephemeral";
 
@@ -50,69 +62,9 @@ export type EnvEntry =
   | { name: string; from: "fileKeyRef"; volume: string; path: string; key: string; optional?: boolean }
   | { from: "secretRef" | "configMapRef"; source: string; prefix?: string; optional?: boolean };
 
-interface State {
-  running?: { startedAt?: string };
-  waiting?: { reason?: string; message?: string };
-  terminated?: Termination;
-}
-
-interface Status {
-  name: string;
-  image?: string;
-  ready?: boolean;
-  started?: boolean;
-  restartCount?: number;
-  state?: State;
-  lastState?: State;
-}
-
-interface KeyRef {
-  name?: string;
-  key?: string;
-  optional?: boolean;
-}
-
-interface EnvVar {
-  name: string;
-  value?: string;
-  valueFrom?: {
-    secretKeyRef?: KeyRef;
-    configMapKeyRef?: KeyRef;
-    fieldRef?: { fieldPath?: string };
-    resourceFieldRef?: { resource?: string; containerName?: string; divisor?: string | number };
-    fileKeyRef?: { volumeName?: string; path?: string; key?: string; optional?: boolean };
-  };
-}
-
-export interface Probe {
-  exec?: { command?: string[] };
-  httpGet?: { scheme?: string; host?: string; port?: number | string; path?: string };
-  tcpSocket?: { host?: string; port?: number | string };
-  grpc?: { port?: number; service?: string };
-  initialDelaySeconds?: number;
-  timeoutSeconds?: number;
-  periodSeconds?: number;
-  successThreshold?: number;
-  failureThreshold?: number;
-}
-
-type ResourceList = Record<string, string | number>;
-
-interface Container {
-  name: string;
-  image?: string;
-  command?: string[];
-  args?: string[];
-  restartPolicy?: string;
-  env?: EnvVar[];
-  envFrom?: { prefix?: string; configMapRef?: KeyRef; secretRef?: KeyRef }[];
-  ports?: { containerPort: number; protocol?: string; name?: string }[];
-  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string; subPathExpr?: string }[];
-  resources?: { requests?: ResourceList; limits?: ResourceList };
-  livenessProbe?: Probe;
-  readinessProbe?: Probe;
-  startupProbe?: Probe;
-}
+type State = ContainerState;
+type Status = ContainerStatus;
+type ResourceList = NonNullable<ResourceRequirements["requests"]>;
 
 // Only defined keys, so a panel (and a test) never sees `reason: undefined`.
 function defined<T extends object>(o: T): T {
@@ -226,17 +178,16 @@ function containerInfo(c: Container, type: ContainerType, status: Status | undef
 }
 
 /** Init containers and sidecars in spec order, then regular containers, then ephemeral ones. */
-export function podContainers(pod: K8sObject): ContainerInfo[] {
+export function podContainers(pod: Pod): ContainerInfo[] {
   const byName = (list: Status[] | undefined) => new Map((list ?? []).map((s) => [s.name, s]));
   const initStatus = byName(pod.status?.initContainerStatuses);
   const status = byName(pod.status?.containerStatuses);
   const ephemeralStatus = byName(pod.status?.ephemeralContainerStatuses);
   return [
-    ...((pod.spec?.initContainers ?? []) as Container[]).map((c) =>
-      containerInfo(c, c.restartPolicy === "Always" ? "sidecar" : "init", initStatus.get(c.name)),
-    ),
-    ...((pod.spec?.containers ?? []) as Container[]).map((c) => containerInfo(c, "regular", status.get(c.name))),
-    ...((pod.spec?.ephemeralContainers ?? []) as Container[]).map((c) => containerInfo(c, "ephemeral", ephemeralStatus.get(c.name))),
+    ...(pod.spec?.initContainers ?? []).map((c) => containerInfo(c, c.restartPolicy === "Always" ? "sidecar" : "init", initStatus.get(c.name))),
+    ...(pod.spec?.containers ?? []).map((c) => containerInfo(c, "regular", status.get(c.name))),
+    // An ephemeral container has a container's fields (and fewer of them set).
+    ...(pod.spec?.ephemeralContainers ?? []).map((c) => containerInfo(c, "ephemeral", ephemeralStatus.get(c.name))),
   ];
 }
 
@@ -286,13 +237,13 @@ function addQoS(into: Map<string, bigint>, list: ResourceList | undefined): Set<
 
 // What the pod's containers request together: regular containers and sidecars run side by
 // side; each init container runs alone beside the sidecars started before it.
-function aggregateRequest(pod: K8sObject, name: string): bigint | undefined {
+function aggregateRequest(pod: Pod, name: string): bigint | undefined {
   const q = (c: Container) => {
     const v = effectiveRequests(c)[name];
     return v === undefined ? undefined : nanoUnits(v);
   };
-  const containers: Container[] = pod.spec?.containers ?? [];
-  const inits: Container[] = pod.spec?.initContainers ?? [];
+  const containers = pod.spec?.containers ?? [];
+  const inits = pod.spec?.initContainers ?? [];
   if (![...containers, ...inits].some((c) => q(c) !== undefined)) return undefined;
   let sidecars = 0n;
   let initPeak = 0n;
@@ -304,11 +255,11 @@ function aggregateRequest(pod: K8sObject, name: string): bigint | undefined {
   return running > initPeak ? running : initPeak;
 }
 
-function computeQoS(pod: K8sObject): "Guaranteed" | "Burstable" | "BestEffort" {
+function computeQoS(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
   const requests = new Map<string, bigint>();
   const limits = new Map<string, bigint>();
   let guaranteed = true;
-  const podLevel: { requests?: ResourceList; limits?: ResourceList } | undefined = pod.spec?.resources;
+  const podLevel = pod.spec?.resources;
   const podLevelSupported = (k: string) => qosResources.has(k) || k.startsWith("hugepages-");
   if ([...Object.keys(podLevel?.requests ?? {}), ...Object.keys(podLevel?.limits ?? {})].some(podLevelSupported)) {
     // Pod-level resources decide alone. A pod-level limit without a request gets the
@@ -326,7 +277,7 @@ function computeQoS(pod: K8sObject): "Guaranteed" | "Burstable" | "BestEffort" {
     }
   } else {
     // Ephemeral containers cannot declare resources, so only these two lists count.
-    for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])] as Container[]) {
+    for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
       addQoS(requests, effectiveRequests(c));
       const found = addQoS(limits, c.resources?.limits);
       if (!found.has("cpu") || !found.has("memory")) guaranteed = false;
@@ -338,28 +289,20 @@ function computeQoS(pod: K8sObject): "Guaranteed" | "Burstable" | "BestEffort" {
 }
 
 /** status.qosClass when the kubelet has set it, else computed as Kubernetes does (pkg/apis/core/helper/qos). */
-export function qosClass(pod: K8sObject): "Guaranteed" | "Burstable" | "BestEffort" {
+export function qosClass(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
   const status = pod.status?.qosClass;
   if (status === "Guaranteed" || status === "Burstable" || status === "BestEffort") return status;
   return computeQoS(pod);
 }
 
 /** A static pod, shown through its mirror: the API cannot change or delete it for real. */
-export function isMirrorPod(pod: K8sObject): boolean {
+export function isMirrorPod(pod: Pod): boolean {
   return pod.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined;
 }
 
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
-
 /** One line per toleration as `kubectl describe pod` prints them, sorted by key as it does. */
-export function tolerationsText(pod: K8sObject): string[] {
-  const tolerations: Toleration[] = [...(pod.spec?.tolerations ?? [])];
+export function tolerationsText(pod: Pod): string[] {
+  const tolerations = [...(pod.spec?.tolerations ?? [])];
   tolerations.sort((a, b) => ((a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0));
   return tolerations.map((t) => {
     let text = t.key ?? "";
@@ -382,29 +325,6 @@ export interface AffinityTerm {
   namespaces?: string[];
   /** Pod terms only; "" (present but empty) means every namespace. */
   namespaceSelector?: string;
-}
-
-interface NodeSelectorRequirement {
-  key: string;
-  operator: string;
-  values?: string[];
-}
-
-interface NodeSelectorTerm {
-  matchExpressions?: NodeSelectorRequirement[];
-  matchFields?: NodeSelectorRequirement[];
-}
-
-interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-}
-
-interface PodAffinityTerm {
-  labelSelector?: LabelSelector;
-  namespaces?: string[];
-  namespaceSelector?: LabelSelector;
-  topologyKey?: string;
 }
 
 const nodeOperators: Record<string, Operator> = { In: "in", NotIn: "notin", Exists: "exists", DoesNotExist: "!", Gt: ">", Lt: "<" };
@@ -438,18 +358,18 @@ function podTerm(kind: "pod" | "podAnti", required: boolean, t: PodAffinityTerm,
 }
 
 /** Every scheduling constraint of the pod, one entry per term, nodeSelector first. */
-export function affinitySummary(pod: K8sObject): AffinityTerm[] {
+export function affinitySummary(pod: Pod): AffinityTerm[] {
   const out: AffinityTerm[] = [];
-  const nodeSelector: Record<string, string> = pod.spec?.nodeSelector ?? {};
+  const nodeSelector = pod.spec?.nodeSelector ?? {};
   const keys = Object.keys(nodeSelector).sort();
   if (keys.length) out.push({ kind: "node", required: true, selector: keys.map((k) => `${k}=${nodeSelector[k]}`).join(",") });
 
   const affinity = pod.spec?.affinity ?? {};
   const node = affinity.nodeAffinity ?? {};
-  for (const t of (node.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) as NodeSelectorTerm[]) {
+  for (const t of node.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
     out.push({ kind: "node", required: true, selector: nodeTermSelector(t) });
   }
-  for (const p of (node.preferredDuringSchedulingIgnoredDuringExecution ?? []) as { weight: number; preference?: NodeSelectorTerm }[]) {
+  for (const p of node.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
     out.push({ kind: "node", required: false, weight: p.weight, selector: nodeTermSelector(p.preference) });
   }
   for (const [field, kind] of [
@@ -457,8 +377,8 @@ export function affinitySummary(pod: K8sObject): AffinityTerm[] {
     ["podAntiAffinity", "podAnti"],
   ] as const) {
     const a = affinity[field] ?? {};
-    for (const t of (a.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[]) out.push(podTerm(kind, true, t));
-    for (const p of (a.preferredDuringSchedulingIgnoredDuringExecution ?? []) as { weight: number; podAffinityTerm: PodAffinityTerm }[]) {
+    for (const t of a.requiredDuringSchedulingIgnoredDuringExecution ?? []) out.push(podTerm(kind, true, t));
+    for (const p of a.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
       out.push(podTerm(kind, false, p.podAffinityTerm ?? {}, p.weight));
     }
   }

@@ -1,37 +1,14 @@
 // A pod's READY, STATUS and RESTARTS columns, computed by the rules kubectl's printer uses,
 // so that Kubedeck and `kubectl get pods` never disagree about a pod (CrashLoopBackOff,
 // Init:0/2, Terminating, Completed, sidecars …).
+import type * as k8s from "kubernetes-types/core/v1.js";
 import { humanDuration } from "./age.ts";
+import type { Loose } from "./loose.ts";
 
-interface ContainerState {
-  waiting?: { reason?: string };
-  running?: { startedAt?: string };
-  terminated?: { reason?: string; exitCode?: number; signal?: number; finishedAt?: string };
-}
-
-export interface ContainerStatus {
-  name: string;
-  ready?: boolean;
-  started?: boolean;
-  restartCount?: number;
-  state?: ContainerState;
-  lastState?: ContainerState;
-}
-
-export interface PodLike {
-  metadata?: { deletionTimestamp?: string };
-  spec?: {
-    containers?: { name: string }[];
-    initContainers?: { name: string; restartPolicy?: string }[];
-  };
-  status?: {
-    phase?: string;
-    reason?: string;
-    conditions?: { type: string; status: string; reason?: string }[];
-    initContainerStatuses?: ContainerStatus[];
-    containerStatuses?: ContainerStatus[];
-  };
-}
+/** A pod as the columns read it: any subset of a real one (a pod template's status is empty). */
+export type PodLike = Loose<k8s.Pod>;
+export type ContainerStatus = Loose<k8s.ContainerStatus>;
+type ContainerState = Loose<k8s.ContainerState>;
 
 export interface PodColumns {
   ready: string;
@@ -59,7 +36,7 @@ const finished = (s: ContainerStatus) => {
 export function podColumns(pod: PodLike, now: number): PodColumns {
   const status = pod.status ?? {};
   const initSpecs = new Map((pod.spec?.initContainers ?? []).map((c) => [c.name, c]));
-  const isSidecar = (name: string) => initSpecs.get(name)?.restartPolicy === "Always";
+  const isSidecar = (name: string | undefined) => initSpecs.get(name)?.restartPolicy === "Always";
   const total = (pod.spec?.containers ?? []).length + [...initSpecs.values()].filter((c) => c.restartPolicy === "Always").length;
   let ready = 0;
   let restarts = 0;

@@ -4,6 +4,9 @@
 //
 // The kind is read from obj.kind and obj.apiVersion, so the caller must make sure they are
 // set (items of a list response come without them).
+import type { Pod } from "kubernetes-types/core/v1.js";
+import type * as k8sNet from "kubernetes-types/networking/v1.js";
+import type { RoleBinding } from "kubernetes-types/rbac/v1.js";
 import type { ObjectRef } from "../api/refs.ts";
 import { serviceAccount } from "../kinds/access.ts";
 import { node } from "../kinds/cluster.ts";
@@ -13,6 +16,7 @@ import { endpointSlice, service } from "../kinds/network.ts";
 import { kinds } from "../kinds/registry.ts";
 import { persistentVolume as pv, persistentVolumeClaim as pvc, storageClass } from "../kinds/storage.ts";
 import type { K8sObject, KindDescriptor } from "../kinds/types.ts";
+import type { Loose } from "./loose.ts";
 import { job, pod, replicaSet } from "../kinds/workloads.ts";
 
 /** A referenced object before it is placed in a context. */
@@ -125,37 +129,19 @@ class Links {
   }
 }
 
-interface KeyRef {
-  name?: string;
-}
-
-interface PodContainer {
-  env?: { valueFrom?: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef } }[];
-  envFrom?: { configMapRef?: KeyRef; secretRef?: KeyRef }[];
-}
-
-interface Volume {
-  name: string;
-  persistentVolumeClaim?: { claimName?: string };
-  ephemeral?: unknown;
-  configMap?: KeyRef;
-  secret?: { secretName?: string };
-  projected?: { sources?: { configMap?: KeyRef; secret?: KeyRef }[] };
-}
-
-function podLinks(o: K8sObject, links: Links): void {
-  const ns: string | undefined = o.metadata?.namespace;
+function podLinks(o: Loose<Pod>, links: Links): void {
+  const ns = o.metadata?.namespace;
   const spec = o.spec ?? {};
   if (spec.nodeName) links.add("node", refTo(node, spec.nodeName));
   // serviceAccount is the deprecated spelling; old objects may carry only that.
-  const sa: string | undefined = spec.serviceAccountName || spec.serviceAccount;
+  const sa = spec.serviceAccountName || spec.serviceAccount;
   if (sa) links.add("serviceAccount", refTo(serviceAccount, sa, ns));
   const cm = (name: string | undefined) => name && links.add("configMap", refTo(configMap, name, ns));
   const sec = (name: string | undefined) => name && links.add("secret", refTo(secret, name, ns));
-  for (const v of (spec.volumes ?? []) as Volume[]) {
+  for (const v of spec.volumes ?? []) {
     if (v.persistentVolumeClaim?.claimName) links.add("claim", refTo(pvc, v.persistentVolumeClaim.claimName, ns));
     // A generic ephemeral volume's claim is created by Kubernetes as <pod>-<volume>.
-    if (v.ephemeral && o.metadata?.name) links.add("claim", refTo(pvc, `${o.metadata.name}-${v.name}`, ns));
+    if (v.ephemeral && o.metadata?.name && v.name) links.add("claim", refTo(pvc, `${o.metadata.name}-${v.name}`, ns));
     cm(v.configMap?.name);
     sec(v.secret?.secretName);
     for (const s of v.projected?.sources ?? []) {
@@ -163,7 +149,7 @@ function podLinks(o: K8sObject, links: Links): void {
       sec(s.secret?.name);
     }
   }
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])] as PodContainer[]) {
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])]) {
     for (const f of c.envFrom ?? []) {
       cm(f.configMapRef?.name);
       sec(f.secretRef?.name);
@@ -173,17 +159,15 @@ function podLinks(o: K8sObject, links: Links): void {
       sec(e.valueFrom?.secretKeyRef?.name);
     }
   }
-  for (const s of (spec.imagePullSecrets ?? []) as KeyRef[]) sec(s.name);
+  for (const s of spec.imagePullSecrets ?? []) sec(s.name);
 }
 
-interface IngressBackend {
-  service?: { name?: string };
-  resource?: { apiGroup?: string; kind?: string; name?: string };
-  serviceName?: string; // networking.k8s.io/v1beta1 and extensions/v1beta1
-}
+/** networking.k8s.io/v1beta1 and extensions/v1beta1 named a backend's service directly. */
+type IngressBackend = Loose<k8sNet.IngressBackend> & { serviceName?: string };
+type OldIngressSpec = Loose<k8sNet.IngressSpec> & { backend?: IngressBackend };
 
-function ingressLinks(o: K8sObject, links: Links): void {
-  const ns: string | undefined = o.metadata?.namespace;
+function ingressLinks(o: Loose<k8sNet.Ingress> & { spec?: OldIngressSpec }, links: Links): void {
+  const ns = o.metadata?.namespace;
   const backends: (IngressBackend | undefined)[] = [o.spec?.defaultBackend ?? o.spec?.backend];
   for (const rule of o.spec?.rules ?? []) for (const path of rule.http?.paths ?? []) backends.push(path.backend);
   for (const b of backends) {
@@ -193,11 +177,11 @@ function ingressLinks(o: K8sObject, links: Links): void {
   }
 }
 
-function bindingLinks(o: K8sObject, links: Links): void {
-  const ns: string | undefined = o.metadata?.namespace;
-  const roleRef: { apiGroup?: string; kind?: string; name?: string } | undefined = o.roleRef;
+function bindingLinks(o: Loose<RoleBinding>, links: Links): void {
+  const ns = o.metadata?.namespace;
+  const roleRef = o.roleRef;
   if (roleRef?.kind && roleRef.name) links.add("roleRef", refByKind(roleRef.apiGroup ?? "rbac.authorization.k8s.io", "", roleRef.kind, roleRef.name, ns));
-  for (const s of (o.subjects ?? []) as { kind?: string; name?: string; namespace?: string }[]) {
+  for (const s of o.subjects ?? []) {
     // Users and groups are names, not objects; only service accounts can be opened.
     if (s.kind === "ServiceAccount" && s.name) links.add("serviceAccount", refTo(serviceAccount, s.name, s.namespace || ns));
   }

@@ -6,10 +6,14 @@
 //
 // Adding an action = one entry here + one executor in main + its strings in both languages.
 import { z } from "zod";
+import type { Deployment } from "kubernetes-types/apps/v1.js";
+import type { Scale } from "kubernetes-types/autoscaling/v1.js";
 import type { CronJob, Job } from "kubernetes-types/batch/v1.js";
+import type { Node } from "kubernetes-types/core/v1.js";
 import type { DeleteOptions } from "kubernetes-types/meta/v1.js";
 import type { AccessCheck } from "../api/types.ts";
 import { resourcePath, type ObjectRef } from "../api/refs.ts";
+import type { MergePatch } from "../k8s/loose.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
 
 /** One HTTP request to the API server, as main will send it. */
@@ -139,7 +143,7 @@ export const actions = {
       method: "PATCH",
       path: `${resourcePath(target)}/scale`,
       patchType: "merge",
-      body: { spec: { replicas: input.replicas } },
+      body: { spec: { replicas: input.replicas } } satisfies MergePatch<Scale>,
     }),
   }),
   restart: define({
@@ -153,7 +157,8 @@ export const actions = {
       method: "PATCH",
       path: resourcePath(target),
       patchType: "merge",
-      body: { spec: { template: { metadata: { annotations: { [restartedAtAnnotation]: now.toISOString() } } } } },
+      // Deployments, StatefulSets and DaemonSets share this part of their spec.
+      body: { spec: { template: { metadata: { annotations: { [restartedAtAnnotation]: now.toISOString() } } } } } satisfies MergePatch<Deployment>,
     }),
   }),
   cordon: define({
@@ -163,7 +168,12 @@ export const actions = {
     bulk: true,
     fits: (o) => !o.spec?.unschedulable,
     needs: (t) => [own(t, "patch")],
-    preview: ({ target }) => ({ method: "PATCH", path: resourcePath(target), patchType: "merge", body: { spec: { unschedulable: true } } }),
+    preview: ({ target }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { unschedulable: true } } satisfies MergePatch<Node>,
+    }),
   }),
   uncordon: define({
     capability: "cordon",
@@ -173,7 +183,12 @@ export const actions = {
     fits: (o) => !!o.spec?.unschedulable,
     needs: (t) => [own(t, "patch")],
     // null removes the field, as kubectl uncordon leaves it.
-    preview: ({ target }) => ({ method: "PATCH", path: resourcePath(target), patchType: "merge", body: { spec: { unschedulable: null } } }),
+    preview: ({ target }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { unschedulable: null } } satisfies MergePatch<Node>,
+    }),
   }),
   trigger: define({
     capability: "trigger",

@@ -1,8 +1,9 @@
 // Cluster-level kinds: what `kubectl get -o wide` shows for each.
 import { ageColumn, nameColumn } from "./format.ts";
-import type { K8sObject, KindDescriptor } from "./types.ts";
+import type { Namespace, Node } from "kubernetes-types/core/v1.js";
+import type { KindDescriptor } from "./types.ts";
 
-export const namespace: KindDescriptor = {
+export const namespace: KindDescriptor<Namespace> = {
   kind: "Namespace",
   group: "",
   version: "v1",
@@ -12,9 +13,9 @@ export const namespace: KindDescriptor = {
   columns: [nameColumn, { name: "STATUS", value: (o) => o.status?.phase ?? "" }, ageColumn],
 };
 
-const address = (o: K8sObject, type: string) => (o.status?.addresses ?? []).find((a: { type: string }) => a.type === type)?.address ?? "<none>";
+const address = (o: Node, type: string) => (o.status?.addresses ?? []).find((a) => a.type === type)?.address ?? "<none>";
 
-export const node: KindDescriptor = {
+export const node: KindDescriptor<Node> = {
   kind: "Node",
   group: "",
   version: "v1",
@@ -26,7 +27,7 @@ export const node: KindDescriptor = {
     {
       name: "STATUS",
       value: (o) => {
-        const ready = (o.status?.conditions ?? []).find((c: { type: string }) => c.type === "Ready");
+        const ready = (o.status?.conditions ?? []).find((c) => c.type === "Ready");
         const status = [ready ? (ready.status === "True" ? "Ready" : "NotReady") : "Unknown"];
         if (o.spec?.unschedulable) status.push("SchedulingDisabled");
         return status.join(",");
@@ -36,7 +37,7 @@ export const node: KindDescriptor = {
       name: "ROLES",
       value: (o) => {
         const roles = new Set<string>();
-        for (const [k, v] of Object.entries((o.metadata?.labels ?? {}) as Record<string, string>)) {
+        for (const [k, v] of Object.entries(o.metadata?.labels ?? {})) {
           if (k.startsWith("node-role.kubernetes.io/") && k.length > "node-role.kubernetes.io/".length) roles.add(k.slice("node-role.kubernetes.io/".length));
           else if (k === "kubernetes.io/role" && v) roles.add(v);
         }
@@ -52,9 +53,9 @@ export const node: KindDescriptor = {
       name: "KERNEL-VERSION",
       wide: true,
       value: (o) => {
-        const info = o.status?.nodeInfo ?? {};
-        const kernel = info.kernelVersion || "<unknown>";
-        return info.architecture ? `${kernel} (${info.architecture})` : kernel;
+        const info = o.status?.nodeInfo;
+        const kernel = info?.kernelVersion || "<unknown>";
+        return info?.architecture ? `${kernel} (${info.architecture})` : kernel;
       },
     },
     { name: "CONTAINER-RUNTIME", wide: true, value: (o) => o.status?.nodeInfo?.containerRuntimeVersion || "<unknown>" },

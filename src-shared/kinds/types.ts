@@ -5,27 +5,28 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type K8sObject = Record<string, any>;
 
-export interface Column {
+/** A column of objects of type T (the official type where a descriptor reads specific fields). */
+export interface Column<T = K8sObject> {
   /** The header kubectl prints, upper-case (NAME, READY, UP-TO-DATE …). */
   name: string;
   /** Shown by kubectl only with -o wide. */
   wide?: boolean;
   /** Not printed by kubectl at all: ours (QOS of pods). */
   extra?: boolean;
-  value(obj: K8sObject, now: number): string;
+  value(obj: T, now: number): string;
   /** For a column that shows how long ago something was: that moment (RFC 3339), so the
    *  renderer can keep the age moving and sort by time rather than by text. */
-  since?(obj: K8sObject): string | undefined;
+  since?(obj: T): string | undefined;
 }
 
-export interface KindDescriptor {
+export interface KindDescriptor<T = K8sObject> {
   kind: string;
   /** "" for the core group. */
   group: string;
   version: string;
   resource: string;
   namespaced: boolean;
-  columns: Column[];
+  columns: Column<T>[];
   /** What can be done to one object (DESIGN §4.1: the action table offers actions by capability);
    *  the UI offers an action only when the user's RBAC allows it. */
   capabilities?: Capability[];

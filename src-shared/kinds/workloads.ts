@@ -4,19 +4,26 @@ import { age } from "../k8s/age.ts";
 import { qosClass } from "../k8s/pod-details.ts";
 import { podColumns, type PodColumns } from "../k8s/pod-status.ts";
 import { ageColumn, containerColumns, formatLabels, formatLabelSelector, nameColumn, num } from "./format.ts";
-import type { K8sObject, KindDescriptor } from "./types.ts";
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from "kubernetes-types/apps/v1.js";
+import type { CronJob, Job } from "kubernetes-types/batch/v1.js";
+import type { Pod, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import type { KindDescriptor } from "./types.ts";
 
-const template = (o: K8sObject) => o.spec?.template;
+const template = (o: { spec?: { template?: PodTemplateSpec } }) => o.spec?.template;
 
 // READY, STATUS and RESTARTS come from one computation; a row asks for it three times in a row.
-let lastPod: { o: K8sObject; now: number; columns: PodColumns } | undefined;
-function podCells(o: K8sObject, now: number): PodColumns {
+let lastPod: { o: Pod; now: number; columns: PodColumns } | undefined;
+function podCells(o: Pod, now: number): PodColumns {
   if (lastPod?.o !== o || lastPod.now !== now) lastPod = { o, now, columns: podColumns(o, now) };
   return lastPod.columns;
 }
-const selectorColumn = { name: "SELECTOR", wide: true, value: (o: K8sObject) => formatLabelSelector(o.spec?.selector) };
+const selectorColumn = {
+  name: "SELECTOR",
+  wide: true,
+  value: (o: { spec?: { selector?: Parameters<typeof formatLabelSelector>[0] } }) => formatLabelSelector(o.spec?.selector),
+};
 
-export const pod: KindDescriptor = {
+export const pod: KindDescriptor<Pod> = {
   kind: "Pod",
   group: "",
   version: "v1",
@@ -36,9 +43,9 @@ export const pod: KindDescriptor = {
       name: "READINESS GATES",
       wide: true,
       value: (o) => {
-        const gates: { conditionType: string }[] = o.spec?.readinessGates ?? [];
+        const gates = o.spec?.readinessGates ?? [];
         if (!gates.length) return "<none>";
-        const conditions: { type: string; status: string }[] = o.status?.conditions ?? [];
+        const conditions = o.status?.conditions ?? [];
         const met = gates.filter((g) => conditions.some((c) => c.type === g.conditionType && c.status === "True")).length;
         return `${met}/${gates.length}`;
       },
@@ -47,7 +54,7 @@ export const pod: KindDescriptor = {
   ],
 };
 
-export const deployment: KindDescriptor = {
+export const deployment: KindDescriptor<Deployment> = {
   kind: "Deployment",
   group: "apps",
   version: "v1",
@@ -65,7 +72,7 @@ export const deployment: KindDescriptor = {
   ],
 };
 
-export const replicaSet: KindDescriptor = {
+export const replicaSet: KindDescriptor<ReplicaSet> = {
   kind: "ReplicaSet",
   group: "apps",
   version: "v1",
@@ -83,7 +90,7 @@ export const replicaSet: KindDescriptor = {
   ],
 };
 
-export const statefulSet: KindDescriptor = {
+export const statefulSet: KindDescriptor<StatefulSet> = {
   kind: "StatefulSet",
   group: "apps",
   version: "v1",
@@ -93,7 +100,7 @@ export const statefulSet: KindDescriptor = {
   columns: [nameColumn, { name: "READY", value: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` }, ageColumn, ...containerColumns(template)],
 };
 
-export const daemonSet: KindDescriptor = {
+export const daemonSet: KindDescriptor<DaemonSet> = {
   kind: "DaemonSet",
   group: "apps",
   version: "v1",
@@ -114,10 +121,9 @@ export const daemonSet: KindDescriptor = {
   ],
 };
 
-const hasCondition = (o: K8sObject, type: string) =>
-  (o.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === type && c.status === "True");
+const hasCondition = (o: Job, type: string) => (o.status?.conditions ?? []).some((c) => c.type === type && c.status === "True");
 
-export const job: KindDescriptor = {
+export const job: KindDescriptor<Job> = {
   kind: "Job",
   group: "batch",
   version: "v1",
@@ -161,7 +167,7 @@ export const job: KindDescriptor = {
   ],
 };
 
-export const cronJob: KindDescriptor = {
+export const cronJob: KindDescriptor<CronJob> = {
   kind: "CronJob",
   group: "batch",
   version: "v1",
