@@ -2,11 +2,12 @@ import { ActionIcon, Alert, AppShell, Divider, Group, Kbd, Loader, Stack, Text, 
 import { useDisclosure } from "@mantine/hooks";
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.ts";
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
 import { useSelectedContext } from "./data/hash-route.ts";
+import { lazyView } from "./components/lazy-view.tsx";
 import { keys } from "./data/keys.ts";
 import { useStream } from "./data/streams.ts";
 import { ActionRunner } from "./views/actions/runner.tsx";
@@ -17,8 +18,11 @@ import { ContextList } from "./views/ContextList.tsx";
 import { KubeconfigSources } from "./views/KubeconfigSources.tsx";
 import { Preferences } from "./views/Preferences.tsx";
 
-// A context's workspace (sidebar, lists, details, actions) loads when a context is opened.
-const ClusterWorkspace = lazy(() => import("./views/ClusterWorkspace.tsx").then((m) => ({ default: m.ClusterWorkspace })));
+// A context's workspace (sidebar, lists, details, actions) is not needed for the first
+// screen, but nearly every session opens a context: its code is fetched from the start,
+// beside the first screen (which waits for main anyway), not when the user clicks.
+const Workspace = lazyView(() => import("./views/ClusterWorkspace.tsx").then((m) => m.ClusterWorkspace));
+void Workspace.preload();
 
 export function App() {
   const { t } = useTranslation();
@@ -85,7 +89,7 @@ export function App() {
           )}
           {current ? (
             <Suspense fallback={<Loader size="sm" />}>
-              <ClusterWorkspace
+              <Workspace.View
                 key={current.name}
                 context={current}
                 state={connections.find((c) => c.context === current.name)}

@@ -124,6 +124,9 @@ export function createSession(router: Router, transport: SessionTransport, opts:
       const frame = encodeFrame(m, this.bytes);
       const size = frameSize(frame);
       if (this.pending > 0 && this.pending + size > limits.failAbove) {
+        // What is queued cannot help a stream that failed: it goes, and the failure goes at once.
+        this.queue = [];
+        this.queued = 0;
         this.fail(
           new ApiError({ code: "Internal", message: "The view fell too far behind this stream, which was stopped to keep Kubedeck's memory bounded." }),
         );

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Menu, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey, toObjectRef, type RowsQuery } from "../../src-shared/api/refs.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
@@ -12,6 +12,7 @@ import { humanDuration } from "../../src-shared/k8s/age.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { lazyView, preloadWhenIdle } from "../components/lazy-view.tsx";
 import { VirtualTable } from "../components/VirtualTable.tsx";
 import { navigate, type Route } from "../data/hash-route.ts";
 import type { NamespaceScope } from "../data/namespace-scope.ts";
@@ -25,8 +26,8 @@ import { NamespaceFilter } from "./NamespaceFilter.tsx";
 import { listColumns } from "./list-columns.tsx";
 import { kindLabel } from "./ResourceNav.tsx";
 
-// The details panel (and the YAML library it brings) loads when a row is first opened.
-const ResourceDetails = lazy(() => import("./details/ResourceDetails.tsx").then((m) => ({ default: m.ResourceDetails })));
+// The details panel (and the YAML library it brings) is fetched once the list is complete.
+const Details = lazyView(() => import("./details/ResourceDetails.tsx").then((m) => m.ResourceDetails));
 
 interface Props {
   context: string;
@@ -70,6 +71,8 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     return namespaces ? namespaces.map((namespace) => ({ ...base, namespace })) : [base];
   }, [context, info.group, info.version, info.resource, applied, namespaces, scope.ready]);
   const { rows, loaded, live, error } = useRows(queries);
+  // Once the list is complete and the browser idle, the details panel's code is fetched.
+  useEffect(() => (live ? preloadWhenIdle(Details.preload) : undefined), [live]);
   // The sidebar's number is the list's only while no selector narrows it.
   useEffect(() => {
     if (!applied && loaded) onCount(rows.length);
@@ -216,7 +219,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
       />
       {route.object && (
         <Suspense fallback={null}>
-          <ResourceDetails
+          <Details.View
             info={info}
             kind={kind}
             target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, ...route.object })}

@@ -3,7 +3,8 @@
 // will send, runs it, reports each target's outcome, and refreshes what the write changed.
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, lazy, Suspense, useCallback, useContext, useState, type ReactNode } from "react";
+import { createContext, Suspense, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+import { lazyView, preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ActOutcome } from "../../../src-shared/api/types.ts";
@@ -12,8 +13,8 @@ import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.
 import { act } from "../../api/index.ts";
 import { keys } from "../../data/keys.ts";
 
-// The dialog (with the table's schemas and the YAML of the request) loads at the first action.
-const ActionDialog = lazy(() => import("./ActionDialog.tsx").then((m) => ({ default: m.ActionDialog })));
+// The dialog (with the table's schemas and the YAML of the request) is fetched once the app is idle.
+const Dialog = lazyView(() => import("./ActionDialog.tsx").then((m) => m.ActionDialog));
 
 export interface ActionRequest {
   context: string;
@@ -77,12 +78,13 @@ export function ActionRunner({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState<ActionRequest>();
   const execute = useExecute();
   const close = useCallback(() => setOpen(undefined), []);
+  useEffect(() => preloadWhenIdle(Dialog.preload), []);
   return (
     <Runner.Provider value={setOpen}>
       {children}
       {open && (
         <Suspense fallback={null}>
-          <ActionDialog key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+          <Dialog.View key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
         </Suspense>
       )}
     </Runner.Provider>
