@@ -151,8 +151,10 @@ describe("a selection's actions", () => {
     for (const name of ["web-a", "web-b"]) await grid().locator(`[role=row][data-key="${ns}/${name}"] input[type=checkbox]`).check();
     const toolbar = page.getByRole("toolbar", { name: "Selected objects" });
     await expect.poll(() => toolbar.getByText("2 selected").count()).toBe(1);
+    const restart = toolbar.getByRole("button", { name: "Restart", exact: true });
+    await expect.poll(() => restart.isEnabled()).toBe(true);
     await shot(page, "selection-toolbar");
-    await toolbar.getByRole("button", { name: "Restart", exact: true }).click();
+    await restart.click();
     const confirm = dialog(/^Restart 2 selected/);
     expect(await confirm.textContent()).toContain("web-a, web-b");
     await confirm.getByRole("button", { name: "Restart", exact: true }).click();

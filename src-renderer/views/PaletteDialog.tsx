@@ -90,14 +90,17 @@ function useActionItems(target: ObjectRef | undefined, kind: KindDescriptor | un
     : undefined;
   const { offers } = useActionOffers(target?.context ?? "", kind, targets, object);
   return useMemo(() => {
-    if (!enabled || !target || !kind || !offers) return [];
-    return offers.map((o) => ({
-      type: "action" as const,
-      name: `${t(`actions.${o.id}`)} ${target.name}`,
-      detail: kind.kind,
-      disabled: o.allowed ? undefined : t("actions.forbidden", { need: o.reason }),
-      go: () => run({ context: target.context, kind, action: o.id, targets: [target], object }),
-    }));
+    if (!enabled || !target || !kind) return [];
+    // An action the cluster has not answered for yet waits; it appears with its answer.
+    return offers
+      .filter((o) => !o.checking)
+      .map((o) => ({
+        type: "action" as const,
+        name: `${t(`actions.${o.id}`)} ${target.name}`,
+        detail: kind.kind,
+        disabled: o.allowed ? undefined : t("actions.forbidden", { need: o.reason }),
+        go: () => run({ context: target.context, kind, action: o.id, targets: [target], object }),
+      }));
   }, [enabled, target, kind, offers, t, run, object]);
 }
 

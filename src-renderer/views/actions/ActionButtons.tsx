@@ -25,8 +25,8 @@ export function ActionButtons({ context, kind, targets, object, onDone }: Props)
   const run = useRunAction();
   const { offers } = useActionOffers(context, kind, targets, object);
   const single = targets.length === 1 && !!object;
-  if (!offers?.length) return null;
   const shown = single ? offers : offers.filter((o) => actions[o.id].bulk);
+  if (!shown.length) return null;
   return (
     <Group gap="xs">
       {shown.map((o) => {
@@ -46,7 +46,7 @@ export function ActionButtons({ context, kind, targets, object, onDone }: Props)
             {label}
           </Button>
         );
-        if (o.allowed) return button;
+        if (o.allowed || o.checking) return button;
         const why = t("actions.forbidden", { need: o.reason });
         return (
           <Tooltip key={o.id} label={why} multiline w={300} withArrow>

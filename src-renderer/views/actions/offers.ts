@@ -15,6 +15,8 @@ export interface ActionOffer {
   allowed: boolean;
   /** Why not: the missing verb and resource, and the authorizer's words. */
   reason?: string;
+  /** The cluster has not answered yet. */
+  checking?: boolean;
 }
 
 const checkKey = (c: AccessCheck) => [c.verb, c.group, c.resource, c.subresource ?? "", c.namespace ?? "", c.name ?? ""].join("|");
@@ -53,5 +55,6 @@ export function useActionOffers(context: string, kind: KindDescriptor | undefine
         return denied ? { id, allowed: false, reason: [describeNeed(denied.c), denied.r?.reason].filter(Boolean).join(" — ") } : { id, allowed: true };
       })
     : undefined;
-  return { offers, error: answers.error };
+  // Until the cluster has answered, every action is offered, disabled, so nothing jumps in later.
+  return { offers: offers ?? ids.map((id): ActionOffer => ({ id, allowed: false, checking: true })), error: answers.error };
 }
