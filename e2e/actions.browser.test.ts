@@ -9,8 +9,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
-import { ensureBinaries } from "./sandbox/build.ts";
-import { run } from "./sandbox/run.ts";
+import { kubectl, openList, shotBothThemes } from "./suite.ts";
 
 const shot = screenshotter("actions");
 // A name of its own each run: an earlier run's namespace may still be terminating.
@@ -22,10 +21,6 @@ let page: Page;
 const errors: string[] = [];
 const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
 
-async function kubectl(args: string[], input?: string): Promise<string> {
-  const bins = await ensureBinaries(() => {});
-  return run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], { input });
-}
 const jsonpath = async (what: string[], path: string) => (await kubectl(["get", ...what, "-o", `jsonpath=${path}`])).trim();
 
 const deployment = (name: string) =>
@@ -44,21 +39,8 @@ const grid = (p = page) => p.locator("[role=grid]");
 /** The details panel: the dialog with tabs. */
 const drawer = () => page.getByRole("dialog").filter({ has: page.getByRole("tablist") });
 const dialog = (title: RegExp) => page.getByRole("dialog", { name: title });
-async function open(hash: string, p = page) {
-  await p.evaluate((h) => (location.hash = h), hash);
-  await expect.poll(() => grid(p).getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
-}
+const open = (hash: string, p = page) => openList(p, hash);
 const route = (group: string, version: string, resource: string) => `#/context/sandbox-admin/r/${group || "core"}/${version}/${resource}`;
-
-/** A screenshot in each theme (the app follows the system's, here the emulated one). */
-async function shotBoth(name: string) {
-  await shot(page, `${name}-light`);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await expect.poll(() => page.locator("html").getAttribute("data-mantine-color-scheme")).toBe("dark");
-  await shot(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: "light" });
-  await expect.poll(() => page.locator("html").getAttribute("data-mantine-color-scheme")).toBe("light");
-}
 
 beforeAll(async () => {
   await kubectl(["create", "namespace", ns]);
@@ -92,7 +74,7 @@ describe("an open object's actions", () => {
     await expect.poll(() => request.textContent()).toContain(`PATCH /apis/apps/v1/namespaces/${ns}/deployments/web-a/scale`);
     expect(await request.textContent()).toContain("Content-Type: application/merge-patch+json");
     expect(await request.textContent()).toContain("replicas: 3");
-    await shotBoth("scale-dialog");
+    await shotBothThemes(shot, page, "scale-dialog");
     await scale.getByRole("button", { name: "Scale", exact: true }).click();
     await expect.poll(() => jsonpath(["deployment", "web-a", "-n", ns], "{.spec.replicas}")).toBe("3");
     await expect.poll(() => scale.count()).toBe(0);
@@ -255,7 +237,7 @@ describe("the connection check", () => {
     await check.getByRole("button", { name: "Run the check" }).click();
     await expect.poll(() => check.getByRole("status").textContent(), { timeout: 30_000 }).toContain("Every byte arrived intact.");
     expect(await check.getByRole("status").textContent()).toMatch(/Round trip of 1 MiB: \d+ ms.*8 MiB streamed from main/);
-    await shotBoth("connection-check");
+    await shotBothThemes(shot, page, "connection-check");
     await page.keyboard.press("Escape");
   });
 
@@ -267,7 +249,7 @@ describe("the connection check", () => {
     await dialog(/^扩缩 web-b/)
       .getByRole("button", { name: "显示请求" })
       .click();
-    await shotBoth("scale-dialog-zh");
+    await shotBothThemes(shot, page, "scale-dialog-zh");
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await page.getByRole("combobox", { name: "语言" }).click();

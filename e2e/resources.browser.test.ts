@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { kinds } from "../src-shared/kinds/registry.ts";
 import { exampleCrd } from "./fixtures/crd.ts";
 import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
-import { ensureBinaries } from "./sandbox/build.ts";
-import { run } from "./sandbox/run.ts";
+import { kubectl, openList, shotBothThemes } from "./suite.ts";
 
 const shot = screenshotter("resources");
 let serve: Serve;
@@ -19,10 +18,6 @@ let page: Page;
 const errors: string[] = [];
 const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
 
-async function kubectl(args: string[], input?: string): Promise<string> {
-  const bins = await ensureBinaries(() => {});
-  return run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], { input });
-}
 const names = async (args: string[]) =>
   (await kubectl([...args, "-o", 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}']))
     .split("\n")
@@ -39,21 +34,9 @@ async function newPage(colorScheme: "light" | "dark" = "light"): Promise<Page> {
 }
 
 const grid = (p = page) => p.locator("[role=grid]");
-/** A screenshot in each theme (the app follows the system's, here the emulated one). */
-async function shotBoth(p: Page, name: string) {
-  await shot(p, `${name}-light`);
-  await p.emulateMedia({ colorScheme: "dark" });
-  await expect.poll(() => p.locator("html").getAttribute("data-mantine-color-scheme")).toBe("dark");
-  await shot(p, `${name}-dark`);
-  await p.emulateMedia({ colorScheme: "light" });
-  await expect.poll(() => p.locator("html").getAttribute("data-mantine-color-scheme")).toBe("light");
-}
 
 /** Opens a route and waits until its list is complete and live. */
-async function open(hash: string, p = page) {
-  await p.evaluate((h) => (location.hash = h), hash);
-  await expect.poll(() => grid(p).getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
-}
+const open = (hash: string, p = page) => openList(p, hash);
 const listRoute = (group: string, version: string, resource: string, context = "sandbox-admin") =>
   `#/context/${context}/r/${group || "core"}/${version}/${resource}`;
 /** Keys of the rows in the DOM (the viewport is tall enough for every seeded list that is compared). */
@@ -136,7 +119,7 @@ describe("lists", () => {
     await expect.poll(() => page.getByText(/Not a valid selector at character/).count()).toBe(1);
     // The last valid selector stays in force.
     await expect.poll(() => agreeWithKubectl(["get", "pods", "-A", "-l", "tier,env notin (prod)"]), { timeout: 20_000 }).toBe("same");
-    await shotBoth(page, "selector-error");
+    await shotBothThemes(shot, page, "selector-error");
     await input.fill("");
   });
 
@@ -212,7 +195,7 @@ describe("details", () => {
       expect(await grid().locator("[role=columnheader]").allTextContents()).toEqual(["", "NAMESPACE", "NAME", "SIZE", "COLOR", "AGE"]);
       await expect.poll(() => cellOf("demo/blue-one", "SIZE")).toBe("3");
       expect(await cellOf("demo/blue-one", "COLOR")).toBe("blue");
-      await shotBoth(page, "custom-resource");
+      await shotBothThemes(shot, page, "custom-resource");
     } finally {
       await kubectl(["delete", "crd", `widgets.${group}`, "--wait=false"]);
     }
@@ -240,7 +223,7 @@ describe("events, palette and languages", () => {
         return texts.length > 0 && texts.every((t) => t.includes(reason));
       })
       .toBe(true);
-    await shotBoth(page, "events");
+    await shotBothThemes(shot, page, "events");
   });
 
   it("jumps to an object with the command palette", async () => {
@@ -248,7 +231,7 @@ describe("events, palette and languages", () => {
     await page.keyboard.press("Control+k");
     await page.getByRole("textbox", { name: "Search", exact: true }).fill("myapp");
     await expect.poll(() => page.getByRole("option", { name: /myapp.*Pod · demo/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await shotBoth(page, "palette");
+    await shotBothThemes(shot, page, "palette");
     await page
       .getByRole("option", { name: /myapp.*Pod · demo/ })
       .first()
@@ -289,7 +272,7 @@ describe("a viewer", () => {
     const note = viewer.getByRole("note", { name: /Delete: Not allowed: you need delete pods/ });
     await expect.poll(() => note.count(), { timeout: 20_000 }).toBe(1);
     expect(await viewer.getByRole("button", { name: "Delete" }).isDisabled()).toBe(true);
-    await shotBoth(viewer, "viewer-disabled-delete");
+    await shotBothThemes(shot, viewer, "viewer-disabled-delete");
     await viewer.keyboard.press("Escape");
     // Secrets are not the viewer's to read: the list says so instead of failing.
     await viewer.evaluate((h) => (location.hash = h), listRoute("", "v1", "secrets", "sandbox-viewer"));
@@ -303,7 +286,7 @@ describe("a viewer", () => {
         { timeout: 30_000 },
       )
       .toBeGreaterThan(0);
-    await shotBoth(viewer, "viewer-secrets-forbidden");
+    await shotBothThemes(shot, viewer, "viewer-secrets-forbidden");
     await viewer.close();
     expect(errors).toEqual([]);
   });
