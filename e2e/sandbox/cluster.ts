@@ -1,13 +1,14 @@
 // Starting, stopping and inspecting the practice cluster. kwokctl runs the control plane
 // as local processes; our agent runs beside it; everything listens on 127.0.0.1.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { binaryPaths, ensureBinaries, type Binaries } from "./build.ts";
 import { writeKwokConfig } from "./kwok-config.ts";
 import { nodeManifests, nodeSpecs } from "./nodes.ts";
 import { agentDir, clusterName, kubeconfigPath, kwokWorkdir, stateDir } from "./paths.ts";
+import { ownProcesses } from "./processes.ts";
 import { run } from "./run.ts";
 import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
 import { writeAccess } from "./access.ts";
@@ -72,20 +73,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Pids of processes started from our state folder (kwokctl's components, the agent). */
-export function leftoverPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (cmd.includes(stateDir)) pids.push(Number(entry));
-    } catch {
-      // gone already
-    }
-  }
-  return pids;
-}
+/** Pids of this cluster's processes that are still running (e2e/sandbox/processes.ts says which are its own). */
+export const leftoverPids = (): number[] => ownProcesses().map((p) => p.pid);
 
 async function killLeftovers() {
   if (process.platform !== "linux") return;

@@ -17,7 +17,7 @@ const state = mkdtempSync(join(tmpdir(), "kubedeck-sandbox-lifecycle-"));
 const env = { ...process.env, KUBEDECK_SANDBOX_STATE: state };
 const cli = (args: string[]) => run(process.execPath, ["e2e/sandbox/cli.ts", ...args], { env });
 
-/** Processes started from this cluster's state folder. */
+/** Processes with this cluster's state folder anywhere in their arguments: the cluster's own, and any bystander's. */
 function processes(): number[] {
   return readdirSync("/proc")
     .filter((p) => /^\d+$/.test(p))
@@ -104,23 +104,45 @@ it("keeps a watch complete and correct across an API server restart, and the lis
   }
 });
 
-it("recovers from a killed cluster and stops without leaving processes", async () => {
+it("recovers from a killed cluster and stops without leaving processes, ending only its own", async () => {
   const kubeconfig = (await cli(["up"])).trim();
   expect(kubeconfig).toBe(join(state, "kubeconfig.yaml"));
-  const running = processes();
-  // etcd, kube-apiserver, controller-manager, scheduler, kwok, metrics-server, our agent.
-  expect(running.length).toBeGreaterThanOrEqual(7);
+  // The user's processes that hold the state folder in their arguments: serve as the README
+  // runs it, a shell, and one naming a component's executable. None of them is the cluster's.
+  const serveData = mkdtempSync(join(tmpdir(), "kubedeck-bystander-"));
+  const serve = await startServe(["--kubeconfig", kubeconfig, "--user-data", serveData]);
+  const shells = [kubeconfig, join(state, "kwok", "clusters", "kubedeck-sandbox", "bin", "kube-apiserver")].map((arg) =>
+    spawn("bash", ["-c", "sleep 900; true", "x", arg], { stdio: "ignore" }),
+  );
+  const bystanders = [serve.process, ...shells];
+  const alive = () => bystanders.every((p) => p.exitCode === null && p.signalCode === null);
+  const ours = () => processes().filter((p) => !bystanders.some((b) => b.pid === p));
+  try {
+    const running = ours();
+    // etcd, kube-apiserver, controller-manager, scheduler, kwok, metrics-server, our agent.
+    expect(running.length).toBeGreaterThanOrEqual(7);
+    expect(await cli(["up"])).toContain(kubeconfig);
+    expect(alive()).toBe(true);
 
-  // A run killed hard: every process gone at once, its state left behind.
-  for (const pid of running) process.kill(pid, "SIGKILL");
-  await expect.poll(processes, { timeout: 10_000 }).toEqual([]);
-  expect(await cli(["status"])).toContain("not running");
+    // A run killed hard: every process gone at once, its state left behind.
+    for (const pid of running) process.kill(pid, "SIGKILL");
+    await expect.poll(ours, { timeout: 10_000 }).toEqual([]);
+    expect(await cli(["status"])).toContain("not running");
 
-  const again = await run(process.execPath, ["e2e/sandbox/cli.ts", "up"], { env }).then((out) => out.trim());
-  expect(again).toBe(kubeconfig);
-  expect(await cli(["status"])).toMatch(/sandbox-worker-1\s+Ready/);
+    const again = await run(process.execPath, ["e2e/sandbox/cli.ts", "up"], { env }).then((out) => out.trim());
+    expect(again).toBe(kubeconfig);
+    expect(await cli(["status"])).toMatch(/sandbox-worker-1\s+Ready/);
+    expect(alive()).toBe(true);
 
-  await cli(["down"]);
-  expect(processes()).toEqual([]);
-  expect(existsSync(state)).toBe(false);
+    await cli(["down"]);
+    expect(ours()).toEqual([]);
+    expect(existsSync(state)).toBe(false);
+    expect(alive()).toBe(true);
+    // Serve still answers.
+    expect((await fetch(serve.url, { redirect: "manual" })).status).toBe(303);
+  } finally {
+    for (const p of shells) p.kill("SIGKILL");
+    await serve.stop();
+    rmSync(serveData, { recursive: true, force: true });
+  }
 });
