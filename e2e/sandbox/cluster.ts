@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { binaryPaths, ensureBinaries, type Binaries } from "./build.ts";
 import { writeKwokConfig } from "./kwok-config.ts";
 import { nodeManifests, nodeSpecs } from "./nodes.ts";
-import { agentDir, clusterName, kubeconfigPath, kwokWorkdir, stateDir } from "./paths.ts";
-import { ownProcesses } from "./processes.ts";
+import { agentDir, clusterName, kubeconfigPath, kwokWorkdir, stateDir, supervisorLog, supervisorState } from "./paths.ts";
+import { components, ownProcesses, supervisorScript } from "./processes.ts";
+import type { SupervisorState } from "./supervisor.ts";
 import { run } from "./run.ts";
 import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
 import { writeAccess } from "./access.ts";
@@ -35,7 +36,9 @@ function kwokEnv(): NodeJS.ProcessEnv {
   };
 }
 
-const kwokctl = (bins: Binaries, args: string[], inherit = false) => run(bins.kwokctl, ["--name", clusterName, ...args], { env: kwokEnv(), inherit });
+/** kwokctl on this cluster; `timeoutMs` ends a call that would otherwise wait forever. */
+export const kwokctl = (bins: Binaries, args: string[], inherit = false, timeoutMs?: number) =>
+  run(bins.kwokctl, ["--name", clusterName, ...args], { env: kwokEnv(), inherit, timeout: timeoutMs });
 
 export async function isRunning(bins: Binaries = binaryPaths()): Promise<boolean> {
   if (!existsSync(adminKubeconfig)) return false;
@@ -95,7 +98,7 @@ async function killLeftovers() {
   if (still.length) throw new Error(`sandbox: processes ${still.join(", ")} would not stop`);
 }
 
-async function startAgent(bins: Binaries, port: number, oidcPort: number) {
+export async function startAgent(bins: Binaries, port: number, oidcPort: number) {
   mkdirSync(join(agentDir, "pods"), { recursive: true });
   const refreshToken = await ensureOidcMaterial();
   const log = openSync(join(stateDir, "agent.log"), "a");
@@ -143,6 +146,24 @@ function agentAlive(): boolean {
   }
 }
 
+/** Starts the supervisor that keeps the components alive, unless it runs already. */
+function startSupervisor() {
+  if (ownProcesses().some((p) => p.component === "supervisor")) return;
+  const out = openSync(supervisorLog, "a");
+  spawn(process.execPath, [supervisorScript, "--state", stateDir], {
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, KUBEDECK_SANDBOX_STATE: stateDir },
+  }).unref();
+}
+
+/** Stops the supervisor first, so that it does not start again what is being stopped. */
+async function stopSupervisor() {
+  const pids = () => ownProcesses().flatMap((p) => (p.component === "supervisor" ? [p.pid] : []));
+  for (const pid of pids()) process.kill(pid, "SIGTERM");
+  for (let i = 0; i < 50 && pids().length; i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 /** Nodes, storage and access: what `up` adds to a bare control plane. Safe to repeat. */
 async function provision(bins: Binaries, workers: number) {
   await apply(bins, nodeManifests(nodeSpecs(workers)));
@@ -183,6 +204,7 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
       await startAgent(bins, agent.port, agent.oidcPort);
     }
     await provision(bins, workers);
+    startSupervisor();
     return kubeconfigPath;
   }
   if (existsSync(kwokWorkdir) || leftoverPids().length) {
@@ -229,6 +251,7 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
     );
   }
   await provision(bins, workers);
+  startSupervisor();
   log(`sandbox: up in ${Math.round((Date.now() - start) / 1000)}s`);
   return kubeconfigPath;
 }
@@ -236,6 +259,7 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
 export async function down({ quiet = false } = {}) {
   // Stopping needs no build: without kwokctl, the processes are found and ended directly.
   const bins = binaryPaths();
+  await stopSupervisor();
   if (existsSync(join(kwokWorkdir, "clusters", clusterName)) && existsSync(bins.kwokctl)) {
     await kwokctl(bins, ["delete", "cluster"]).catch((e: Error) => {
       if (!quiet) console.error(`sandbox: kwokctl delete said: ${e.message}`);
@@ -250,7 +274,23 @@ export async function status(): Promise<string> {
   const bins = await ensureBinaries();
   if (!(await isRunning(bins))) return "sandbox: not running (start it with: npm run sandbox -- up)";
   const nodes = await kubectl(bins, ["get", "nodes", "-o", "wide"]);
-  return `sandbox: running, kubeconfig ${kubeconfigPath}, agent ${agentAlive() ? "running" : "NOT running"}\n${nodes}`;
+  return `sandbox: running, kubeconfig ${kubeconfigPath}\n${componentsText()}\n${nodes}`;
+}
+
+/** One line per component: running (pid) or not, and how often the supervisor restarted it. */
+function componentsText(): string {
+  const running = new Map(ownProcesses().map((p) => [p.component, p.pid]));
+  const state: Partial<SupervisorState> = existsSync(supervisorState) ? JSON.parse(readFileSync(supervisorState, "utf8")) : {};
+  const lines = [...components, "agent" as const].map((c) => {
+    const pid = running.get(c);
+    const restarts = state[c]?.restarts ?? 0;
+    return `  ${c.padEnd(24)} ${pid ? `running (pid ${pid})` : "NOT running"}${restarts ? `, restarted ${restarts}×` : ""}`;
+  });
+  const supervisor = running.get("supervisor");
+  lines.push(
+    `  ${"supervisor".padEnd(24)} ${supervisor ? `running (pid ${supervisor}), log ${supervisorLog}` : "NOT running (npm run sandbox -- up starts it)"}`,
+  );
+  return `components:\n${lines.join("\n")}`;
 }
 
 export function kubeconfig(): string {

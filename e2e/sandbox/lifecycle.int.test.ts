@@ -1,8 +1,9 @@
 // A second, throw-away cluster beside the seeded one, for what would disturb the others:
-// the API server going away and coming back under a live watch, a cluster whose processes
-// were killed (cleaned up by the next `up`), and `down` leaving no process behind.
+// the API server going away and coming back under a live watch, components that die and
+// are started again by the supervisor, a cluster whose processes were killed (cleaned up by
+// the next `up`), and `down` leaving no process behind — and no process that is not its own.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { applyRowsEvent } from "../../src-shared/api/rows-reducer.ts";
 import { WatchHub, type Row, type RowsEvent } from "../../src-main/kube/watch-hub.ts";
 import { launchChromium, screenshotter, startServe } from "../browser.ts";
 import { binaryPaths } from "./build.ts";
+import { ownProcesses } from "./processes.ts";
 import { run } from "./run.ts";
 
 const state = mkdtempSync(join(tmpdir(), "kubedeck-sandbox-lifecycle-"));
@@ -36,21 +38,15 @@ afterAll(async () => {
   rmSync(state, { recursive: true, force: true });
 });
 
-/** Kills the API server and starts it again exactly as it was (arguments, folder, environment). */
+/** The pid of one of this cluster's components. */
+const pidOf = (component: string) => ownProcesses(state).find((p) => p.component === component)?.pid;
+
+/** Kills the API server; the supervisor starts it again. `whileDown` runs before it answers again. */
 async function restartApiServer(whileDown: () => Promise<void>) {
-  const pid = processes().find((p) => readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0")[0].endsWith("kube-apiserver"));
+  const pid = pidOf("kube-apiserver");
   if (!pid) throw new Error("no kube-apiserver process found");
-  const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-  const cwd = readlinkSync(`/proc/${pid}/cwd`);
-  const environ = Object.fromEntries(
-    readFileSync(`/proc/${pid}/environ`, "utf8")
-      .split("\0")
-      .filter(Boolean)
-      .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
-  );
   process.kill(pid, "SIGKILL");
   await whileDown();
-  spawn(args[0], args.slice(1), { cwd, env: environ, detached: true, stdio: "ignore" }).unref();
 }
 
 it("keeps a watch complete and correct across an API server restart, and the list says so", async () => {
@@ -102,6 +98,40 @@ it("keeps a watch complete and correct across an API server restart, and the lis
     await serve.stop();
     app.close();
   }
+});
+
+it("keeps its components alive: a killed controller-manager and scheduler come back, and new pods run", async () => {
+  const kubeconfig = (await cli(["up"])).trim();
+  const kubectl = (args: string[], input?: string) => run(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, ...args], { input });
+  const before = [pidOf("kube-controller-manager"), pidOf("kube-scheduler")];
+  expect(before.every(Boolean)).toBe(true);
+  for (const pid of before) process.kill(pid!, "SIGKILL");
+  // The supervisor notices, starts them again, and says so.
+  await expect
+    .poll(async () => (await cli(["status"])).match(/(kube-controller-manager|kube-scheduler) +running \(pid \d+\), restarted 1×/g)?.length ?? 0, {
+      timeout: 30_000,
+    })
+    .toBe(2);
+  expect([pidOf("kube-controller-manager"), pidOf("kube-scheduler")]).not.toEqual(before);
+  expect(readFileSync(join(state, "supervisor.log"), "utf8")).toMatch(/kube-scheduler \(pid \d+\) is not running[\s\S]*kube-scheduler is running again/);
+  // A Deployment made now needs both: the controller-manager makes its pods, the scheduler places them.
+  const deployment = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "after-restart", namespace: "default" },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: "after-restart" } },
+      template: { metadata: { labels: { app: "after-restart" } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+    },
+  };
+  await kubectl(["apply", "-f", "-"], JSON.stringify(deployment));
+  await kubectl(["wait", "--for=condition=Available", "deployment/after-restart", "--timeout=120s"]);
+  const pods = await kubectl(["get", "pods", "-l", "app=after-restart", "-o", 'jsonpath={range .items[*]}{.spec.nodeName} {.status.phase}{"\\n"}{end}']);
+  const lines = pods.trim().split("\n");
+  expect(lines).toHaveLength(2);
+  // Scheduled (on a worker, or the node the first test added) and Running.
+  for (const line of lines) expect(line).toMatch(/^sandbox-(worker-\d+|extra) Running$/);
 });
 
 it("recovers from a killed cluster and stops without leaving processes, ending only its own", async () => {

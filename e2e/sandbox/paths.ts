@@ -31,3 +31,6 @@ export const stateDir = process.env.KUBEDECK_SANDBOX_STATE ?? join(cacheRoot, "s
 export const kwokWorkdir = join(stateDir, "kwok");
 export const kubeconfigPath = join(stateDir, "kubeconfig.yaml");
 export const agentDir = join(stateDir, "agent");
+/** The supervisor's log of deaths and restarts, and each component's state (e2e/sandbox/supervisor.ts). */
+export const supervisorLog = join(stateDir, "supervisor.log");
+export const supervisorState = join(stateDir, "supervisor.json");

@@ -6,19 +6,23 @@
 // <state>/kubeconfig.yaml`, an editor or a kubectl holding that path are the user's.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { agentDir, cacheRoot, clusterName, kwokWorkdir } from "./paths.ts";
+import { cacheRoot, clusterName, sandboxDir, stateDir } from "./paths.ts";
 
 /** The components kwokctl runs for us, by the name of their executable. */
 export const components = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok-controller", "metrics-server"] as const;
+/** What the supervisor keeps running: kwokctl's components and our agent. */
 export type Component = (typeof components)[number] | "agent";
 
+/** The supervisor (e2e/sandbox/supervisor.ts), run by Node with this cluster's state folder. */
+export const supervisorScript = join(sandboxDir, "supervisor.ts");
+
 /** kwokctl links each component's binary into the cluster's own bin folder and starts it from there. */
-export const clusterBinDir = join(kwokWorkdir, "clusters", clusterName, "bin");
+const clusterBinDir = (state: string) => join(state, "kwok", "clusters", clusterName, "bin");
 const agentName = "kubedeck-sandbox-agent";
 
 export interface OwnProcess {
   pid: number;
-  component: Component;
+  component: Component | "supervisor";
 }
 
 /** A process's arguments, argv[0] first; undefined when it is gone or not ours to read. */
@@ -39,25 +43,26 @@ function flag(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
-/** What this cluster's process `argv` is, if it is one of them. */
-export function componentOf(argv: string[] | undefined): Component | undefined {
+/** What the process `argv` is to the cluster kept in `state`, if it is one of its own. */
+export function componentOf(argv: string[] | undefined, state = stateDir): OwnProcess["component"] | undefined {
   const exe = argv?.[0];
   if (!exe) return undefined;
   const name = basename(exe);
-  if (exe === join(clusterBinDir, name) && (components as readonly string[]).includes(name)) return name as Component;
-  if (name === agentName && exe.startsWith(join(cacheRoot, "bin") + "/") && flag(argv, "--dir") === join(agentDir, "pods")) return "agent";
+  if (exe === join(clusterBinDir(state), name) && (components as readonly string[]).includes(name)) return name as Component;
+  if (name === agentName && exe.startsWith(join(cacheRoot, "bin") + "/") && flag(argv, "--dir") === join(state, "agent", "pods")) return "agent";
+  if (argv[1] === supervisorScript && flag(argv, "--state") === state) return "supervisor";
   return undefined;
 }
 
-/** Every running process of this cluster (Linux: read from /proc). */
-export function ownProcesses(): OwnProcess[] {
+/** Every running process of the cluster kept in `state` (Linux: read from /proc). */
+export function ownProcesses(state = stateDir): OwnProcess[] {
   if (process.platform !== "linux") return [];
   const out: OwnProcess[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     if (pid === process.pid) continue;
-    const component = componentOf(argvOf(pid));
+    const component = componentOf(argvOf(pid), state);
     if (component) out.push({ pid, component });
   }
   return out;
