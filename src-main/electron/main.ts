@@ -78,7 +78,9 @@ async function start() {
   });
 
   win.once("ready-to-show", () => win.show());
-  await win.loadURL(appUrl);
+  // `npm start -- --sandbox` opens the app on the practice cluster's context.
+  const openContext = process.env.KUBEDECK_OPEN_CONTEXT;
+  await win.loadURL(openContext ? `${appUrl}#/context/${encodeURIComponent(openContext)}` : appUrl);
   app.on("window-all-closed", () => {
     kubedeck.close();
     app.quit();

@@ -8,11 +8,12 @@ import { createApp } from "../index.ts";
 import { defaultUserDataDir } from "../platform/paths.ts";
 import { serve } from "./http-server.ts";
 
-const usage = `usage: npm run serve -- [--port N] [--kubeconfig FILE[:FILE…]] [--user-data DIR] [--no-open]
+const usage = `usage: npm run serve -- [--port N] [--kubeconfig FILE[:FILE…]] [--user-data DIR] [--context NAME] [--no-open]
 
   --port N          port on 127.0.0.1 (default: a free one)
   --kubeconfig F    kubeconfig file(s) to use instead of $KUBECONFIG / ~/.kube/config
   --user-data DIR   folder for settings (default: the desktop app's)
+  --context NAME    open the app on this context (it connects)
   --no-open         do not open a browser`;
 
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
       port: { type: "string", default: "0" },
       kubeconfig: { type: "string" },
       "user-data": { type: "string" },
+      context: { type: "string" },
       "no-open": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -40,10 +42,12 @@ async function main() {
   const app = createApp({ userDataDir: values["user-data"] ? resolve(values["user-data"]) : defaultUserDataDir(), env });
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), "..", "renderer");
   const serving = await serve({ router: app.router, staticDir, port });
-  console.log(`Kubedeck ready at ${serving.url}`);
+  // The address keeps the context in its fragment across the token's redirect.
+  const url = values.context ? `${serving.url}#/context/${encodeURIComponent(values.context)}` : serving.url;
+  console.log(`Kubedeck ready at ${url}`);
   if (!values["no-open"]) {
     const opener = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
-    spawn(opener, [serving.url], { stdio: "ignore", detached: true })
+    spawn(opener, [url], { stdio: "ignore", detached: true })
       .on("error", () => {})
       .unref();
   }
