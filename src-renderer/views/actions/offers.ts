@@ -55,6 +55,11 @@ export function useActionOffers(context: string, kind: KindDescriptor | undefine
         return denied ? { id, allowed: false, reason: [describeNeed(denied.c), denied.r?.reason].filter(Boolean).join(" — ") } : { id, allowed: true };
       })
     : undefined;
-  // Until the cluster has answered, every action is offered, disabled, so nothing jumps in later.
-  return { offers: offers ?? ids.map((id): ActionOffer => ({ id, allowed: false, checking: true })), error: answers.error };
+  // Until the cluster has answered, every action is offered, disabled, so nothing jumps in
+  // later; if the question itself failed, each says so instead of waiting for ever.
+  const unanswered = (id: ActionId): ActionOffer =>
+    answers.error
+      ? { id, allowed: false, reason: (answers.error as { message?: string }).message ?? String(answers.error) }
+      : { id, allowed: false, checking: true };
+  return { offers: offers ?? ids.map(unanswered) };
 }
