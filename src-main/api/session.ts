@@ -97,17 +97,19 @@ export function createSession(router: Router, transport: SessionTransport, opts:
       return this.inFlight + this.queued;
     }
 
-    private enqueue(m: ServerMessage, last = false) {
+    private encode(m: ServerMessage, last = false): Queued {
       const frame = encodeFrame(m, this.bytes);
-      const size = frameSize(frame);
-      this.queue.push({ frame, size, last });
-      this.queued += size;
-      return size;
+      return { frame, size: frameSize(frame), last };
+    }
+
+    private push(q: Queued) {
+      this.queue.push(q);
+      this.queued += q.size;
     }
 
     private flushSkipped() {
       if (!this.skipped) return;
-      this.enqueue({ t: "skipped", id: this.id, count: this.skipped });
+      this.push(this.encode({ t: "skipped", id: this.id, count: this.skipped }));
       this.skipped = 0;
     }
 
@@ -120,10 +122,8 @@ export function createSession(router: Router, transport: SessionTransport, opts:
 
     write(event: unknown): boolean {
       if (this.ended) return false;
-      const m: ServerMessage = { t: "event", id: this.id, event };
-      const frame = encodeFrame(m, this.bytes);
-      const size = frameSize(frame);
-      if (this.pending > 0 && this.pending + size > limits.failAbove) {
+      const q = this.encode({ t: "event", id: this.id, event });
+      if (this.pending > 0 && this.pending + q.size > limits.failAbove) {
         // What is queued cannot help a stream that failed: it goes, and the failure goes at once.
         this.queue = [];
         this.queued = 0;
@@ -133,23 +133,20 @@ export function createSession(router: Router, transport: SessionTransport, opts:
         return false;
       }
       this.flushSkipped();
-      this.queue.push({ frame, size });
-      this.queued += size;
+      this.push(q);
       return this.afterQueue();
     }
 
     offer(event: unknown, units = 1): boolean {
       if (this.ended) return false;
-      const frame = encodeFrame({ t: "event", id: this.id, event }, this.bytes);
-      const size = frameSize(frame);
-      if (this.pending > 0 && this.pending + size > limits.skipAbove) {
+      const q = this.encode({ t: "event", id: this.id, event });
+      if (this.pending > 0 && this.pending + q.size > limits.skipAbove) {
         this.skipped += units;
         this.behind = true;
         return false;
       }
       this.flushSkipped();
-      this.queue.push({ frame, size });
-      this.queued += size;
+      this.push(q);
       return this.afterQueue();
     }
 
@@ -162,7 +159,7 @@ export function createSession(router: Router, transport: SessionTransport, opts:
       if (this.ended) return;
       this.ended = true;
       this.flushSkipped();
-      this.enqueue({ t: "end", id: this.id, ...(result === undefined ? {} : { result }) }, true);
+      this.push(this.encode({ t: "end", id: this.id, ...(result === undefined ? {} : { result }) }, true));
       this.stop();
       pump();
     }
@@ -171,7 +168,7 @@ export function createSession(router: Router, transport: SessionTransport, opts:
       if (this.ended) return;
       this.ended = true;
       this.flushSkipped();
-      this.enqueue({ t: "end", id: this.id, error: toApiError(error, "streaming").toJSON() }, true);
+      this.push(this.encode({ t: "end", id: this.id, error: toApiError(error, "streaming").toJSON() }, true));
       this.stop();
       pump();
     }

@@ -1,6 +1,6 @@
 // One object at a time (DESIGN §4: rows travel, objects on demand): the full object when a
 // row is opened, what it is related to, and how many objects each kind has.
-import { describeObject, resourcePath, type ObjectRef, type ResourceType } from "../../src-shared/api/refs.ts";
+import { describeObject, resourcePath, type ObjectRef, type ResourceRef } from "../../src-shared/api/refs.ts";
 import type { Relation } from "../../src-shared/k8s/relations.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
@@ -9,7 +9,8 @@ import { toApiError } from "./errors.ts";
 import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
 
-type Counted = ResourceType & { namespace?: string };
+/** A resource in a namespace (or all), in the context `count` is asked for. */
+type Counted = Omit<ResourceRef, "context">;
 
 const masked = "";
 

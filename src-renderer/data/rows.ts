@@ -26,7 +26,7 @@ export interface RowsState extends Rows {
   perQuery: ResourceRow[][];
 }
 
-export const none: Rows = { rows: [], loaded: false, live: false };
+const none: Rows = { rows: [], loaded: false, live: false };
 
 type Watch = (handlers: StreamHandlers<"resources.watch">) => { stop(): void };
 

@@ -210,8 +210,6 @@ export type ActionId = keyof typeof actions;
 export const actionIds = Object.keys(actions) as [ActionId, ...ActionId[]];
 export type ActionInput<A extends ActionId> = z.input<(typeof actions)[A]["input"]>;
 
-export const isActionId = (v: unknown): v is ActionId => typeof v === "string" && Object.hasOwn(actions, v);
-
 /** The actions a kind offers, in the table's order. */
 export const actionsOf = (kind: Pick<KindDescriptor, "capabilities">): ActionId[] =>
   actionIds.filter((id) => (kind.capabilities ?? []).includes(actions[id].capability));
