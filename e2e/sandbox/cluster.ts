@@ -1,7 +1,7 @@
 // Starting, stopping and inspecting the practice cluster. kwokctl runs the control plane
 // as local processes; our agent runs beside it; everything listens on 127.0.0.1.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { binaryPaths, ensureBinaries, type Binaries } from "./build.ts";
@@ -256,11 +256,28 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
   return kubeconfigPath;
 }
 
+/**
+ * kwokctl ends each component by the pid in its pid file, with SIGKILL and no check of what
+ * that process is. After a run that was killed, those pids are free, and this machine hands
+ * pids out again soon (pid_max can be 32768): the number may now be the user's editor or
+ * `npm run serve`. Pid files naming anything but this cluster's own component go first.
+ */
+function forgetStalePids() {
+  const dir = join(kwokWorkdir, "clusters", clusterName, "pids");
+  if (!existsSync(dir)) return;
+  const own = new Map(ownProcesses().map((p) => [p.pid, p.component]));
+  for (const file of readdirSync(dir)) {
+    const pid = Number(readFileSync(join(dir, file), "utf8").trim());
+    if (own.get(pid) !== file.replace(/\.pid$/, "")) rmSync(join(dir, file), { force: true });
+  }
+}
+
 export async function down({ quiet = false } = {}) {
   // Stopping needs no build: without kwokctl, the processes are found and ended directly.
   const bins = binaryPaths();
   await stopSupervisor();
   if (existsSync(join(kwokWorkdir, "clusters", clusterName)) && existsSync(bins.kwokctl)) {
+    forgetStalePids();
     await kwokctl(bins, ["delete", "cluster"]).catch((e: Error) => {
       if (!quiet) console.error(`sandbox: kwokctl delete said: ${e.message}`);
     });

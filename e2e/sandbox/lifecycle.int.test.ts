@@ -3,7 +3,7 @@
 // are started again by the supervisor, a cluster whose processes were killed (cleaned up by
 // the next `up`), and `down` leaving no process behind — and no process that is not its own.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -142,36 +142,45 @@ it("recovers from a killed cluster and stops without leaving processes, ending o
   const serveData = mkdtempSync(join(tmpdir(), "kubedeck-bystander-"));
   const serve = await startServe(["--kubeconfig", kubeconfig, "--user-data", serveData]);
   const shells = [kubeconfig, join(state, "kwok", "clusters", "kubedeck-sandbox", "bin", "kube-apiserver")].map((arg) =>
-    spawn("bash", ["-c", "sleep 900; true", "x", arg], { stdio: "ignore" }),
+    // Each its own process group, so that the end of the test ends its sleep too.
+    spawn("bash", ["-c", "sleep 900; true", "x", arg], { stdio: "ignore", detached: true }),
   );
   const bystanders = [serve.process, ...shells];
-  const alive = () => bystanders.every((p) => p.exitCode === null && p.signalCode === null);
+  // Which bystander ended, and how (with serve's own words), rather than a bare false.
+  const alive = () =>
+    bystanders.flatMap((p) => (p.exitCode === null && p.signalCode === null ? [] : [`${p.spawnargs.join(" ")}: ${p.signalCode ?? p.exitCode}`])).join("\n") ||
+    "all alive";
+  const serveSaid = () => `serve said:\n${serve.output()}`;
   const ours = () => processes().filter((p) => !bystanders.some((b) => b.pid === p));
   try {
     const running = ours();
     // etcd, kube-apiserver, controller-manager, scheduler, kwok, metrics-server, our agent.
     expect(running.length).toBeGreaterThanOrEqual(7);
     expect(await cli(["up"])).toContain(kubeconfig);
-    expect(alive()).toBe(true);
+    expect(alive(), serveSaid()).toBe("all alive");
 
     // A run killed hard: every process gone at once, its state left behind.
     for (const pid of running) process.kill(pid, "SIGKILL");
     await expect.poll(ours, { timeout: 10_000 }).toEqual([]);
     expect(await cli(["status"])).toContain("not running");
+    // Their pids are free now and will be handed out again; kwokctl would SIGKILL whatever
+    // holds them. Make that the bystanders, as pid reuse can: cleaning up must spare them.
+    const pidFiles = join(state, "kwok", "clusters", "kubedeck-sandbox", "pids");
+    bystanders.forEach((b, i) => writeFileSync(join(pidFiles, readdirSync(pidFiles).sort()[i]), String(b.pid)));
 
     const again = await run(process.execPath, ["e2e/sandbox/cli.ts", "up"], { env }).then((out) => out.trim());
     expect(again).toBe(kubeconfig);
     expect(await cli(["status"])).toMatch(/sandbox-worker-1\s+Ready/);
-    expect(alive()).toBe(true);
+    expect(alive(), serveSaid()).toBe("all alive");
 
     await cli(["down"]);
     expect(ours()).toEqual([]);
     expect(existsSync(state)).toBe(false);
-    expect(alive()).toBe(true);
+    expect(alive(), serveSaid()).toBe("all alive");
     // Serve still answers.
     expect((await fetch(serve.url, { redirect: "manual" })).status).toBe(303);
   } finally {
-    for (const p of shells) p.kill("SIGKILL");
+    for (const p of shells) if (p.pid) process.kill(-p.pid, "SIGKILL");
     await serve.stop();
     rmSync(serveData, { recursive: true, force: true });
   }
