@@ -22,7 +22,7 @@ describe("the renderer's bundle", () => {
   });
 
   it("loads the views and the large libraries when first used", () => {
-    for (const view of ["ClusterWorkspace", "ResourceDetails", "PaletteDialog", "ActionDialog"]) {
+    for (const view of ["ClusterWorkspace", "ResourceDetails", "PaletteDialog", "ActionDialog", "EditorDialog"]) {
       expect(
         all.some((f) => f.startsWith(`${view}-`)),
         `${view} has a chunk of its own`,
@@ -33,13 +33,23 @@ describe("the renderer's bundle", () => {
       ).toBe(false);
     }
     const atStart = initial.map(text).join("\n");
-    // zod (the action table's schemas) and fuzzysort (the palette) are in the build, later.
-    for (const marker of ["ZodError", "fuzzysort"]) {
+    // zod (the action table's schemas), fuzzysort (the palette) and Monaco (the YAML editor)
+    // are in the build, later.
+    for (const marker of ["ZodError", "fuzzysort", "editor.action.triggerSuggest"]) {
       expect(
         all.some((f) => text(`assets/${f}`).includes(marker)),
         marker,
       ).toBe(true);
       expect(atStart.includes(marker), `${marker} at start`).toBe(false);
     }
+  });
+
+  it("bundles Monaco and its workers for offline use: only the YAML language, nothing fetched from a CDN", () => {
+    // The editor worker and monaco-yaml's, built from our own entry points.
+    expect(all.filter((f) => /^(editor|yaml)\.worker-[\w-]+\.js$/.test(f))).toHaveLength(2);
+    // No other language's worker (JSON, CSS, HTML, TypeScript).
+    expect(all.filter((f) => /(json|css|html|ts)\.worker/.test(f))).toEqual([]);
+    // Monaco's AMD loader fetches `…/min/vs/…` from a CDN; our build never refers to it.
+    for (const f of all) expect(text(`assets/${f}`).includes("/min/vs/"), f).toBe(false);
   });
 });

@@ -4,12 +4,14 @@ import { join } from "node:path";
 import { createRouter, type Router } from "./api/router.ts";
 import { AccessReviews } from "./kube/access.ts";
 import { Actions } from "./kube/actions.ts";
+import { Apply } from "./kube/apply.ts";
 import { Connections } from "./kube/connections.ts";
 import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import { Namespaces } from "./kube/namespaces.ts";
 import { WatchHub } from "./kube/watch-hub.ts";
 import { Discovery } from "./kube/discovery.ts";
 import { Resources } from "./kube/resources.ts";
+import { Schemas } from "./kube/schemas.ts";
 import { SettingsStore } from "./platform/settings.ts";
 import type { Services } from "./services.ts";
 
@@ -36,7 +38,9 @@ export function createApp({ userDataDir, env }: AppOptions): App {
   const discovery = new Discovery(connections, watchHub, access);
   const resources = new Resources(connections, watchHub);
   const actions = new Actions(connections, watchHub);
-  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources, actions };
+  const apply = new Apply(connections);
+  const schemas = new Schemas(connections);
+  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources, actions, apply, schemas };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
   for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);

@@ -1,11 +1,13 @@
 // The services main offers, built once by the composition root.
 import type { AccessReviews } from "./kube/access.ts";
+import type { Apply } from "./kube/apply.ts";
 import type { Actions } from "./kube/actions.ts";
 import type { Connections } from "./kube/connections.ts";
 import type { Discovery } from "./kube/discovery.ts";
 import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import type { Namespaces } from "./kube/namespaces.ts";
 import type { Resources } from "./kube/resources.ts";
+import type { Schemas } from "./kube/schemas.ts";
 import type { WatchHub } from "./kube/watch-hub.ts";
 import type { SettingsStore } from "./platform/settings.ts";
 
@@ -19,4 +21,6 @@ export interface Services {
   discovery: Discovery;
   resources: Resources;
   actions: Actions;
+  apply: Apply;
+  schemas: Schemas;
 }

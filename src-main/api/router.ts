@@ -85,6 +85,8 @@ export function createRouter(s: Services): Router {
     "resources.related": (ref) => s.resources.related(ref),
     "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
     "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),
+    "resources.apply": (req) => s.apply.apply(req),
+    "schemas.forKinds": ({ context, kinds }) => s.schemas.forKinds(context, kinds),
     "settings.get": () => s.settings.get(),
     "settings.update": (change) => s.settings.update((x) => applySettingsChange(x, change)),
   };

@@ -43,6 +43,8 @@ export const checkAccess = (input: CallInput<"access.check">) => call("access.ch
 export const getObject = (ref: ObjectRef) => call("resources.get", ref);
 export const getRelated = (ref: ObjectRef) => call("resources.related", ref);
 export const countResources = (input: CallInput<"resources.count">) => call("resources.count", input);
+export const applyDocuments = (input: CallInput<"resources.apply">) => call("resources.apply", input);
+export const schemasForKinds = (context: string, kinds: { apiVersion: string; kind: string }[]) => call("schemas.forKinds", { context, kinds });
 export const act = <A extends ActionId>(action: A, input: ActionInput<A>, targets: ObjectRef[]) => call("resources.act", { action, input, targets });
 
 /** The transport's self-test (Preferences → Connection check). */

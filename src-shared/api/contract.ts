@@ -6,7 +6,18 @@ import type { K8sObject } from "../kinds/types.ts";
 import type { Relation } from "../k8s/relations.ts";
 import { actionIds } from "../kinds/actions.ts";
 import type { ApiErrorShape } from "./errors.ts";
-import type { AccessResult, ActOutcome, ConnectionState, ContextsSnapshot, DiscoveryState, NamespacesState, ResourceRowsEvent, Settings } from "./types.ts";
+import type {
+  AccessResult,
+  ActOutcome,
+  ApplyOutcome,
+  ConnectionState,
+  ContextsSnapshot,
+  DiscoveryState,
+  EditorSchemas,
+  NamespacesState,
+  ResourceRowsEvent,
+  Settings,
+} from "./types.ts";
 
 // The refs of refs.ts, as the renderer may send them.
 export const contextName = z.string().min(1).max(253);
@@ -90,6 +101,27 @@ export const callInputs = {
       targets: z.array(objectRefSchema).min(1).max(500),
     })
     .strict(),
+  /**
+   * Create or apply documents (DESIGN §5), each in turn; with `dryRun` nothing is persisted.
+   * Objects are checked by the cluster (admission, strict field validation), not here.
+   */
+  "resources.apply": z
+    .object({
+      context: contextName,
+      namespace: namespaceName.optional(),
+      mode: z.enum(["create", "apply", "replace"]),
+      dryRun: z.boolean(),
+      force: z.boolean(),
+      documents: z.array(z.record(z.string(), z.unknown())).min(1).max(1000),
+    })
+    .strict(),
+  /** The YAML editor's schema for these kinds, from the cluster's own OpenAPI documents. */
+  "schemas.forKinds": z
+    .object({
+      context: contextName,
+      kinds: z.array(z.object({ apiVersion: z.string().min(1).max(317), kind: z.string().min(1).max(253) }).strict()).max(100),
+    })
+    .strict(),
   "settings.get": z.object({}),
   "settings.update": z
     .object({
@@ -114,6 +146,8 @@ export interface CallOutputs {
   "resources.related": Relation[];
   "resources.count": (number | null)[];
   "resources.act": ActOutcome[];
+  "resources.apply": ApplyOutcome[];
+  "schemas.forKinds": EditorSchemas;
   "settings.get": Settings;
   "settings.update": Settings;
 }

@@ -139,3 +139,36 @@ export interface DiscoveryState {
   resources: ApiResourceInfo[];
   error?: import("./errors.ts").ApiErrorShape;
 }
+
+/** Documents to create or apply (DESIGN §5); main validates its shape in the contract. */
+export interface ApplyRequest {
+  context: string;
+  /** Where documents without a namespace go (the namespace in view). */
+  namespace?: string;
+  /** `create` fails on an object that exists (kubectl create); `apply` is server-side apply; `replace` saves an edited object whole (kubectl edit). */
+  mode: "create" | "apply" | "replace";
+  /** Through admission and validation, nothing persisted. */
+  dryRun: boolean;
+  /** Take over fields another field manager owns: only after the user saw the conflict. */
+  force: boolean;
+  documents: import("../kinds/types.ts").K8sObject[];
+}
+
+/** One document's result, in the order of the request. `before`/`after` are as the editor shows objects (editable.ts). */
+export type ApplyOutcome =
+  | {
+      ok: true;
+      ref: import("./refs.ts").ObjectRef;
+      status: "created" | "configured" | "unchanged";
+      before?: import("../kinds/types.ts").K8sObject;
+      /** The live object's resourceVersion when it was read, to tell whether it changed since the editor opened it. */
+      beforeVersion?: string;
+      after: import("../kinds/types.ts").K8sObject;
+    }
+  | { ok: false; ref?: import("./refs.ts").ObjectRef; error: import("./errors.ts").ApiErrorShape };
+
+/** The editor's schema for the kinds it holds, and the kinds the cluster does not serve. */
+export interface EditorSchemas {
+  schema: Record<string, unknown>;
+  unknown: { apiVersion: string; kind: string; reason: string }[];
+}

@@ -19,6 +19,7 @@ import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
 import { useRows } from "../../data/rows.ts";
 import { useNow } from "../../data/useNow.ts";
+import { EditButton } from "../../editor/EditorButtons.tsx";
 import { ActionButtons } from "../actions/ActionButtons.tsx";
 import { kindView, type DetailsProps } from "../kinds/registry.ts";
 import { ObjectEvents } from "./ObjectEvents.tsx";
@@ -170,13 +171,16 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
       {!o && !obj.error && <Loader size="sm" />}
       {o && props && (
         <Stack gap="md">
-          <ActionButtons
-            context={target.context}
-            kind={kind}
-            targets={[target]}
-            object={o}
-            onDone={(outcomes, action) => action === "delete" && outcomes[0]?.ok && onClose()}
-          />
+          <Group gap="xs">
+            <EditButton target={target} />
+            <ActionButtons
+              context={target.context}
+              kind={kind}
+              targets={[target]}
+              object={o}
+              onDone={(outcomes, action) => action === "delete" && outcomes[0]?.ok && onClose()}
+            />
+          </Group>
           {!row && loaded && (
             <Alert color="yellow" variant="light">
               {t("details.gone")}

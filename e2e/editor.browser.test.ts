@@ -1,0 +1,351 @@
+// The YAML editor in a real browser against the practice cluster (DESIGN §5): validation as
+// you type by the cluster's own schema (a CRD's too), completion and hover from it, create
+// and apply with a server-side dry run first, the server's rejections on their lines, the
+// diff, an object changed meanwhile, and a multi-document text with one bad document. Every
+// result is checked with kubectl. It works in a namespace of its own, kd-editor-….
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
+import { exampleCrd } from "./fixtures/crd.ts";
+import { kubectl, openList, shotBothThemes } from "./suite.ts";
+
+const shot = screenshotter("editor");
+const ns = `kd-editor-${Date.now().toString(36)}`;
+const group = `kd-editor-${Date.now().toString(36)}.example.io`;
+let serve: Serve;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
+
+const jsonpath = async (what: string[], path: string) => (await kubectl(["get", ...what, "-n", ns, "-o", `jsonpath=${path}`])).trim();
+const route = (g: string, version: string, resource: string) => `#/context/sandbox-admin/r/${g || "core"}/${version}/${resource}`;
+const editor = () => page.getByRole("dialog", { name: /Create or apply YAML|Edit / });
+const results = () => page.getByRole("table", { name: "Result per document" });
+const resultRow = (text: string) => results().getByRole("row").filter({ hasText: text });
+const shown = (l: Locator, timeout = 20_000) => l.first().waitFor({ state: "visible", timeout });
+const textOf = (l: Locator) => expect.poll(() => l.innerText(), { timeout: 20_000 });
+/** The editor's text as shown (Monaco renders spaces as no-break spaces). */
+const editorText = () => expect.poll(async () => (await editor().locator(".view-lines").innerText()).replace(/\u00a0/g, " "), { timeout: 20_000 });
+/** One line of an editor, by what it says (any spacing). */
+const line = (text: string, within: Locator = editor()) =>
+  within.locator(".view-line", { hasText: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")) });
+
+const deployment = (name: string, replicas = 1) =>
+  JSON.stringify({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name, namespace: ns },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+    },
+  });
+
+beforeAll(async () => {
+  await kubectl(["create", "namespace", ns]);
+  await kubectl(["apply", "-f", "-"], JSON.stringify(exampleCrd(group, { plural: "widgets", kind: "Widget" })));
+  await kubectl(["wait", "--for=condition=Established", `crd/widgets.${group}`, "--timeout=60s"]);
+  await kubectl(["create", "configmap", "existing", "-n", ns, "--from-literal=colour=red"]);
+  for (const name of ["edited", "raced"]) await kubectl(["apply", "-f", "-"], deployment(name));
+  serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US" });
+  // Tests paste as users do: typed text would be auto-indented by the editor.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serve.origin });
+  page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(serve.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  await kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
+  await kubectl(["delete", "crd", `widgets.${group}`, "--wait=false", "--ignore-not-found"]);
+  rmSync(userData, { recursive: true, force: true });
+  expect(errors).toEqual([]);
+});
+
+// What the page looked like when a test failed.
+afterEach(async ({ task }) => {
+  if (task.result?.state === "fail") await shot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, "-")}`);
+});
+
+/** Replaces the editor's text by pasting it. */
+async function paste(text: string) {
+  await editor().locator(".view-lines").click();
+  await page.keyboard.press("Control+A");
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press("Control+V");
+  await editorText().toContain(text.trim().split("\n").at(-1)!.trim());
+}
+
+/** Every problem the editor marks, as "Go to next problem" (F8) walks them; waits until there are `count`. */
+async function problems(count: number): Promise<string[]> {
+  // Monaco's problem peek: the "n of m problems" header and the marker's message.
+  const widget = page.locator(".peekview-widget").filter({ has: page.locator(".marker-widget") });
+  await expect
+    .poll(
+      async () => {
+        // Escape closes an open problem widget; with none open it would reach the dialog.
+        if (await widget.isVisible()) await page.keyboard.press("Escape");
+        await page.keyboard.press("Control+Home");
+        await page.keyboard.press("F8");
+        if (
+          !(await widget.waitFor({ timeout: 2_000 }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          return "0";
+        return (await widget.innerText()).match(/of (\d+) problem/)?.[1] ?? "1";
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(String(count));
+  const messages: string[] = [await widget.innerText()];
+  for (let i = 1; i < count; i++) {
+    await page.keyboard.press("F8");
+    await expect.poll(() => widget.innerText()).not.toBe(messages.at(-1));
+    messages.push(await widget.innerText());
+  }
+  await page.keyboard.press("Escape");
+  return messages;
+}
+
+async function openCreate(listRoute: string) {
+  await openList(page, listRoute);
+  await page.getByRole("button", { name: "Create" }).click();
+  await shown(editor().locator(".monaco-editor"));
+}
+
+async function review() {
+  await editor().getByRole("button", { name: "Review changes" }).click();
+  await shown(results());
+}
+
+it("validates each document by the cluster's own schema as you type, a CRD's included", async () => {
+  // The namespace in view: objects written without one go there.
+  await openList(page, route("", "v1", "configmaps"));
+  await page.getByRole("combobox", { name: "Namespace filter" }).click();
+  await page.getByRole("option", { name: ns, exact: true }).click();
+  await page.keyboard.press("Escape");
+  await openCreate(route("apps", "v1", "deployments"));
+  // The kind's template, in the namespace in view.
+  await editorText().toContain(`namespace: ${ns}`);
+  await paste(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: typed
+spec:
+  replicas: three
+  selector:
+    matchLabels:
+      app: typed
+  template:
+    metadata:
+      labels:
+        app: typed
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            limits:
+              cpu: 1
+          livenessProbe:
+            httpGet:
+              port: 80
+---
+apiVersion: ${group}/v1
+kind: Widget
+metadata:
+  name: w
+spec:
+  size: big
+  color: red
+---
+apiVersion: example.io/v9
+kind: Nope
+metadata:
+  name: x
+`);
+  // replicas: "three", the Widget's size by its CRD, the kind nobody serves; not cpu: 1 nor port: 80.
+  const found = await problems(3);
+  expect(found.join("\n")).toMatch(/Incorrect type\. Expected "integer"[\s\S]*Incorrect type\. Expected "integer"/);
+  expect(found.join("\n")).toContain("example.io/v9 Nope: this cluster does not serve example.io/v9");
+  await shotBothThemes(shot, page, "validation");
+});
+
+it("completes fields under containers[] and enum values, and shows each field's documentation", async () => {
+  await openCreate(route("", "v1", "pods"));
+  await line("image: nginx:1.27").click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+Space");
+  const suggestions = page.locator(".suggest-widget .monaco-list-row");
+  await shown(suggestions.filter({ hasText: "imagePullPolicy" }));
+  await page.keyboard.type("imagePullPo");
+  await expect.poll(() => suggestions.count()).toBe(1);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+Space");
+  await expect.poll(() => suggestions.allInnerTexts()).toEqual(expect.arrayContaining(["Always", "IfNotPresent", "Never"]));
+  await shot(page, "completion");
+  await page.keyboard.press("Escape");
+  // Hover (Ctrl+K Ctrl+I) on a field: the cluster's description of it.
+  await line("containers:").getByText("containers").click();
+  await page.keyboard.press("Control+K");
+  await page.keyboard.press("Control+I");
+  await textOf(page.locator(".monaco-hover:not(.hidden)")).toContain("List of containers belonging to the pod.");
+  await shot(page, "hover");
+  await page.keyboard.press("Escape");
+  await editor().getByRole("button", { name: "Cancel" }).click();
+});
+
+it("creates like kubectl create (an existing object fails with the server's words) and applies server-side", async () => {
+  await openCreate(route("", "v1", "configmaps"));
+  await paste("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: existing\ndata:\n  colour: blue\n");
+  await review();
+  await textOf(resultRow(`configmaps ${ns}/existing`)).toContain("failed");
+  await textOf(resultRow(`configmaps ${ns}/existing`)).toContain('configmaps "existing" already exists');
+  await editor().getByRole("button", { name: "Back to editing" }).click();
+  await editor()
+    .locator("label")
+    .filter({ hasText: /^Apply$/ })
+    .click();
+  await review();
+  // kubectl create owns data.colour: server-side apply names the field and its manager, and force is a choice.
+  await textOf(resultRow(`configmaps ${ns}/existing`)).toContain('.data.colour: conflict with "kubectl-create"');
+  await shot(page, "conflict");
+  await editor().getByRole("button", { name: "Take over the conflicting fields (force)" }).click();
+  await textOf(resultRow(`configmaps ${ns}/existing`)).toContain("configured (dry run)");
+  // The diff: red on the left, green on the right, on the changed line only.
+  const diff = editor().getByRole("region", { name: /What would change/ });
+  await shown(line("colour: blue", diff.locator(".modified-in-monaco-diff-editor")));
+  await expect.poll(() => diff.locator(".modified-in-monaco-diff-editor .line-insert").count()).toBe(1);
+  expect(await jsonpath(["configmap", "existing"], "{.data.colour}")).toBe("red");
+  await shotBothThemes(shot, page, "diff");
+  await editor().getByRole("button", { name: "Apply", exact: true }).click();
+  await textOf(resultRow(`configmaps ${ns}/existing`)).toMatch(/configured(?! \(dry run\))/);
+  expect(await jsonpath(["configmap", "existing"], "{.data.colour}")).toBe("blue");
+  expect(await jsonpath(["configmap", "existing"], "{.metadata.managedFields[*].manager}")).toContain("kubedeck");
+  await shot(page, "applied");
+  await editor().getByRole("button", { name: "Close" }).click();
+});
+
+it("shows a dry-run rejection on its line and changes nothing; a multi-document text applies the good ones", async () => {
+  await openCreate(route("", "v1", "configmaps"));
+  await paste(`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: good-one
+data:
+  a: "1"
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: bad-one
+  labels:
+    app: "not a valid value!"
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: good-two
+`);
+  await review();
+  await textOf(resultRow(`configmaps ${ns}/good-one`)).toContain("created (dry run)");
+  await textOf(resultRow(`configmaps ${ns}/bad-one`)).toContain("metadata.labels: Invalid value");
+  // Nothing was created by the dry run.
+  expect(await kubectl(["get", "configmaps", "-n", ns, "-o", "name"])).not.toMatch(/good-one|good-two|bad-one/);
+  await shot(page, "rejected");
+  await editor().getByRole("button", { name: "Back to editing" }).click();
+  // The rejection sits on the label's line.
+  const found = await problems(1);
+  expect(found[0]).toContain("Invalid value");
+  expect(await editor().locator(".squiggly-error").count()).toBeGreaterThan(0);
+  await review();
+  await editor().getByRole("button", { name: "Apply", exact: true }).click();
+  await textOf(resultRow(`configmaps ${ns}/good-two`)).toContain("created");
+  await textOf(resultRow(`configmaps ${ns}/bad-one`)).toContain("failed");
+  expect((await kubectl(["get", "configmaps", "-n", ns, "-o", "name"])).split("\n").sort()).toEqual(
+    expect.arrayContaining(["configmap/good-one", "configmap/good-two"]),
+  );
+  expect(await kubectl(["get", "configmaps", "-n", ns, "-o", "name"])).not.toContain("bad-one");
+  await shot(page, "results");
+  await editor().getByRole("button", { name: "Close" }).click();
+});
+
+it("edits an object without its server-set fields, and the diff shows the change", async () => {
+  await openList(page, route("apps", "v1", "deployments"));
+  await page.getByRole("row").filter({ hasText: "edited" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await editorText().toContain("replicas: 1");
+  const text = await editor().locator(".view-lines").innerText();
+  for (const serverSet of ["managedFields", "resourceVersion", "uid:", "creationTimestamp", "status:"]) expect(text).not.toContain(serverSet);
+  await line("replicas: 1").getByText("1", { exact: true }).dblclick();
+  await page.keyboard.type("3");
+  await review();
+  await textOf(resultRow(`deployments ${ns}/edited`)).toContain("configured (dry run)");
+  const diff = editor().getByRole("region", { name: /What would change/ });
+  await shown(line("replicas: 1", diff.locator(".original-in-monaco-diff-editor")));
+  await shown(line("replicas: 3", diff.locator(".modified-in-monaco-diff-editor")));
+  await editor().getByRole("button", { name: "Apply", exact: true }).click();
+  await textOf(resultRow(`deployments ${ns}/edited`)).toMatch(/configured(?! \(dry run\))/);
+  expect(await jsonpath(["deployment", "edited"], "{.spec.replicas}")).toBe("3");
+  await editor().getByRole("button", { name: "Close" }).click();
+  await page.keyboard.press("Escape");
+});
+
+it("notices an edit made with kubectl while the editor was open, and shows it before applying anyway", async () => {
+  await openList(page, route("apps", "v1", "deployments"));
+  await page.getByRole("row").filter({ hasText: "raced" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await editorText().toContain("replicas: 1");
+  await kubectl(["annotate", "deployment", "raced", "-n", ns, "note=changed-by-kubectl"]);
+  await line("replicas: 1").getByText("1", { exact: true }).dblclick();
+  await page.keyboard.type("2");
+  await review();
+  const changed = editor().getByRole("alert").filter({ hasText: "Changed on the server since you opened it" });
+  await shown(changed);
+  await changed.getByRole("button", { name: "Show what changed" }).click();
+  await shown(line("note: changed-by-kubectl", changed.getByRole("region", { name: /What changed on the server/ })));
+  await shotBothThemes(shot, page, "changed-meanwhile");
+  await editor().getByRole("button", { name: "Apply anyway" }).click();
+  await textOf(resultRow(`deployments ${ns}/raced`)).toMatch(/configured(?! \(dry run\))/);
+  // Saved whole, as the warning said: kubectl's annotation, absent from the editor's text, is gone.
+  expect(await jsonpath(["deployment", "raced"], "{.spec.replicas} {.metadata.annotations.note}")).toBe("2");
+  await editor().getByRole("button", { name: "Close" }).click();
+  await page.keyboard.press("Escape");
+});
+
+it("reads right in Chinese", async () => {
+  await page.getByRole("combobox", { name: "Language" }).click();
+  await page.getByRole("option", { name: "中文（简体）" }).click();
+  await openList(page, route("apps", "v1", "deployments"));
+  await page.getByRole("row").filter({ hasText: "edited" }).click();
+  await page.getByRole("button", { name: "编辑", exact: true }).click();
+  const zh = page.getByRole("dialog", { name: /^编辑 / });
+  await expect.poll(async () => (await zh.locator(".view-lines").innerText()).replace(/\u00a0/g, " "), { timeout: 20_000 }).toContain("replicas: 3");
+  await shotBothThemes(shot, page, "editor-zh");
+  await line("replicas: 3", zh).getByText("3", { exact: true }).dblclick();
+  await page.keyboard.type("4");
+  await zh.getByRole("button", { name: "检查变更" }).click();
+  await textOf(zh.getByRole("table", { name: "每个文档的结果" })).toContain("已配置（试运行）");
+  await shotBothThemes(shot, page, "review-zh");
+  // Only reviewed: nothing changed.
+  expect(await jsonpath(["deployment", "edited"], "{.spec.replicas}")).toBe("3");
+  await zh.getByRole("button", { name: "返回编辑" }).click();
+  await zh.getByRole("button", { name: "取消" }).click();
+  await page.keyboard.press("Escape");
+  await page.getByRole("combobox", { name: "语言" }).click();
+  await page.getByRole("option", { name: "English" }).click();
+});

@@ -1,0 +1,328 @@
+// Create, edit and apply YAML (DESIGN §5): the editor validates each document by the
+// cluster's own schema as the user types; "Review" sends everything as a server-side dry run
+// (admission and validation, nothing persisted) and shows the server's rejections on their
+// lines, or a side-by-side diff of what would change; "Apply" then sends it for real and
+// reports each document. An object changed on the server since the editor opened it is
+// said so, with reload, difference and apply-anyway offered.
+import { Alert, Badge, Button, Code, Group, Modal, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { stringify } from "yaml";
+import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
+import type { ObjectRef } from "../../src-shared/api/refs.ts";
+import type { ApplyOutcome, EditorSchemas } from "../../src-shared/api/types.ts";
+import { editable } from "../../src-shared/k8s/editable.ts";
+import type { K8sObject } from "../../src-shared/kinds/types.ts";
+import { applyDocuments, getObject, schemasForKinds } from "../api/index.ts";
+import { parseText, positionOf, scanKinds, type KindLine } from "./documents.ts";
+import { YamlDiff, YamlEditor, type EditorMarker } from "./YamlEditor.tsx";
+
+export interface EditorDialogProps {
+  context: string;
+  /** Where documents without a namespace go. */
+  namespace?: string;
+  /** Editing one object: it is read fresh, and its version remembered to notice changes made meanwhile. */
+  target?: ObjectRef;
+  /** Creating: the text to start from (a template). */
+  initial?: string;
+  onClose(): void;
+}
+
+type Mode = "create" | "apply" | "replace";
+type Stage = { at: "editing" } | { at: "reviewing"; outcomes: ApplyOutcome[]; force: boolean } | { at: "done"; outcomes: ApplyOutcome[] };
+
+const yamlOf = (o: K8sObject) => stringify(o, { lineWidth: 0 });
+const describe = (o: ApplyOutcome, i: number) => (o.ref ? `${o.ref.resource}${o.ref.namespace ? ` ${o.ref.namespace}/` : " "}${o.ref.name}` : `#${i + 1}`);
+let editors = 0;
+
+/** Which kinds the text holds, as a stable key: the schema is fetched again only when that changes. */
+function useKinds(text: string): KindLine[] {
+  const [kinds, setKinds] = useState(() => scanKinds(text));
+  useEffect(() => {
+    const timer = setTimeout(() => setKinds(scanKinds(text)), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return kinds;
+}
+
+function useSchema(context: string, kinds: KindLine[]) {
+  const wanted = useMemo(() => {
+    const seen = new Map<string, { apiVersion: string; kind: string }>();
+    for (const k of kinds) if (k.apiVersion && k.kind) seen.set(`${k.apiVersion}/${k.kind}`, { apiVersion: k.apiVersion, kind: k.kind });
+    return [...seen.values()].sort((a, b) => `${a.apiVersion}/${a.kind}`.localeCompare(`${b.apiVersion}/${b.kind}`));
+  }, [kinds]);
+  return useQuery<EditorSchemas>({
+    queryKey: ["schemas", context, wanted.map((k) => `${k.apiVersion}/${k.kind}`).join(",")],
+    queryFn: () => schemasForKinds(context, wanted),
+    staleTime: 10_000,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function EditorDialog({ context, namespace, target, initial, onClose }: EditorDialogProps) {
+  const { t } = useTranslation();
+  const [id] = useState(() => `editor-${++editors}`);
+  // Editing starts from the object as it is now, without what the server keeps for itself.
+  const opened = useQuery({ queryKey: ["edit", target], queryFn: () => getObject(target!), enabled: !!target, staleTime: Infinity, gcTime: 0 });
+  const openedText = opened.data ? yamlOf(editable(opened.data)) : initial;
+  const openedVersion = useRef<string | undefined>(undefined);
+  if (opened.data && !openedVersion.current) openedVersion.current = opened.data.metadata?.resourceVersion;
+  const [text, setText] = useState<string | undefined>(undefined);
+  const current = text ?? openedText ?? "";
+  // Reloading replaces the editor (a new key) with the server's version.
+  const [generation, setGeneration] = useState(0);
+  const [reloaded, setReloaded] = useState<string | undefined>(undefined);
+  const [mode, setMode] = useState<Mode>(target ? "replace" : "create");
+  const [stage, setStage] = useState<Stage>({ at: "editing" });
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiErrorShape | undefined>(undefined);
+  const [serverMarkers, setServerMarkers] = useState<EditorMarker[]>([]);
+  const [liveDiff, setLiveDiff] = useState<{ original: string; modified: string } | undefined>(undefined);
+
+  const kinds = useKinds(current);
+  const schema = useSchema(context, kinds);
+  const markers = useMemo(() => {
+    const unknown = schema.data?.unknown ?? [];
+    const ours: EditorMarker[] = kinds.flatMap((k) => {
+      const u = unknown.find((x) => x.apiVersion === k.apiVersion && x.kind === k.kind);
+      return u
+        ? [
+            {
+              line: k.line,
+              column: 1,
+              severity: "error" as const,
+              message: t("editor.notServed", { apiVersion: u.apiVersion, kind: u.kind, reason: u.reason }),
+            },
+          ]
+        : [];
+    });
+    return [...ours, ...serverMarkers];
+  }, [kinds, schema.data, serverMarkers, t]);
+
+  async function send(dryRun: boolean, force: boolean) {
+    const p = parseText(current);
+    if (p.errors.length) {
+      setServerMarkers(p.errors.map((e) => ({ ...e, severity: "error" })));
+      setFailure({ code: "Invalid", message: t("editor.syntax", { line: p.errors[0].line, column: p.errors[0].column, message: p.errors[0].message }) });
+      return;
+    }
+    if (!p.documents.length) {
+      setFailure({ code: "Invalid", message: t("editor.empty") });
+      return;
+    }
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const outcomes = await applyDocuments({ context, namespace, mode, dryRun, force, documents: p.documents.map((d) => d.object!) });
+      // The server's rejections, on the lines of the fields they name.
+      setServerMarkers(
+        outcomes.flatMap((o, i) => {
+          if (o.ok) return [];
+          const doc = p.documents[i];
+          const fields = o.error.fields?.filter((f) => f.path) ?? [];
+          if (!fields.length) return [{ ...doc.anchor, severity: "error" as const, message: [o.error.message, o.error.reason].filter(Boolean).join("\n") }];
+          return fields.map((f) => ({ ...positionOf(doc, f.path, p.position), severity: "error" as const, message: `${f.path}: ${f.message}` }));
+        }),
+      );
+      setStage(dryRun ? { at: "reviewing", outcomes, force } : { at: "done", outcomes });
+    } catch (e) {
+      setFailure(e as ApiErrorShape);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function showLiveDifference() {
+    if (!target || !opened.data) return;
+    const live = await getObject(target);
+    setLiveDiff({ original: yamlOf(editable(opened.data)), modified: yamlOf(editable(live)) });
+  }
+
+  async function reload() {
+    if (!target) return;
+    const live = await getObject(target);
+    openedVersion.current = live.metadata?.resourceVersion;
+    const fresh = yamlOf(editable(live));
+    setReloaded(fresh);
+    setText(fresh);
+    setGeneration((g) => g + 1);
+    setServerMarkers([]);
+    setStage({ at: "editing" });
+  }
+
+  const title = target ? t("editor.editTitle", { name: target.namespace ? `${target.namespace}/${target.name}` : target.name }) : t("editor.createTitle");
+  const outcomes = stage.at === "editing" ? [] : stage.outcomes;
+  const failed = outcomes.filter((o) => !o.ok);
+  const conflicts = failed.filter((o) => !o.ok && o.error.code === "Conflict" && o.error.fields?.length);
+  const changedMeanwhile =
+    stage.at === "reviewing" && target && openedVersion.current && outcomes[0]?.ok && outcomes[0].beforeVersion !== openedVersion.current;
+
+  return (
+    // Escape belongs to the editor (closing its suggestions, hovers and problem views): a stray
+    // one must not close the dialog and lose the text. Cancel and the close button do.
+    <Modal opened onClose={onClose} title={title} fullScreen closeOnEscape={false} aria-label={title}>
+      <Stack gap="sm">
+        {target && opened.isLoading && <Text size="sm">{t("editor.loading")}</Text>}
+        {opened.error && <Alert color="red">{(opened.error as unknown as ApiErrorShape).message}</Alert>}
+        {(!target || opened.data) && stage.at === "editing" && (
+          <>
+            <Group justify="space-between">
+              <Group gap="xs">
+                {!target && (
+                  <SegmentedControl
+                    size="xs"
+                    value={mode}
+                    onChange={(v) => setMode(v as Mode)}
+                    aria-label={t("editor.mode")}
+                    data={[
+                      { value: "create", label: t("editor.modeCreate") },
+                      { value: "apply", label: t("editor.modeApply") },
+                    ]}
+                  />
+                )}
+                <Text size="xs" c="dimmed">
+                  {t(`editor.${mode}Hint`, { namespace: namespace ?? "default" })}
+                </Text>
+              </Group>
+              <Group gap="xs">
+                <Button variant="default" size="xs" onClick={onClose}>
+                  {t("actions.cancel")}
+                </Button>
+                <Button size="xs" loading={busy} onClick={() => void send(true, false)}>
+                  {t("editor.review")}
+                </Button>
+              </Group>
+            </Group>
+            {failure && (
+              <Alert color="red" role="alert">
+                {[failure.message, failure.reason].filter(Boolean).join("\n")}
+              </Alert>
+            )}
+            {schema.error && (
+              <Alert color="yellow" role="status">
+                {t("editor.noSchema", { reason: (schema.error as unknown as ApiErrorShape).message })}
+              </Alert>
+            )}
+            <YamlEditor
+              key={generation}
+              id={`${id}-${generation}`}
+              initial={reloaded ?? current}
+              onChange={(v) => {
+                setText(v);
+                if (serverMarkers.length) setServerMarkers([]);
+              }}
+              schema={schema.data?.schema}
+              markers={markers}
+              ariaLabel={t("editor.label")}
+              height="calc(100vh - 170px)"
+            />
+          </>
+        )}
+        {stage.at !== "editing" && (
+          <>
+            <Group justify="space-between">
+              <Text fw={600}>{stage.at === "reviewing" ? t("editor.reviewTitle") : t("editor.resultTitle")}</Text>
+              <Group gap="xs">
+                {stage.at === "reviewing" && (
+                  <Button variant="default" size="xs" onClick={() => setStage({ at: "editing" })}>
+                    {t("editor.backToEdit")}
+                  </Button>
+                )}
+                {stage.at === "reviewing" && conflicts.length > 0 && (
+                  <Button color="orange" size="xs" loading={busy} onClick={() => void send(true, true)}>
+                    {t("editor.force")}
+                  </Button>
+                )}
+                {stage.at === "reviewing" && (
+                  <Button size="xs" loading={busy} disabled={failed.length === outcomes.length} onClick={() => void send(false, stage.force)}>
+                    {changedMeanwhile ? t("editor.applyAnyway") : t("editor.apply")}
+                  </Button>
+                )}
+                {stage.at === "done" && (
+                  <>
+                    <Button variant="default" size="xs" onClick={() => setStage({ at: "editing" })}>
+                      {t("editor.backToEdit")}
+                    </Button>
+                    <Button size="xs" onClick={onClose}>
+                      {t("editor.close")}
+                    </Button>
+                  </>
+                )}
+              </Group>
+            </Group>
+            {changedMeanwhile && (
+              <Alert color="yellow" role="alert" title={t("editor.changedTitle")}>
+                <Stack gap="xs">
+                  <Text size="sm">{t("editor.changed")}</Text>
+                  <Group gap="xs">
+                    <Button size="xs" variant="default" onClick={() => void reload()}>
+                      {t("editor.reload")}
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => void showLiveDifference()}>
+                      {t("editor.showChange")}
+                    </Button>
+                  </Group>
+                  {liveDiff && <YamlDiff {...liveDiff} ariaLabel={t("editor.liveDiff")} height={260} />}
+                </Stack>
+              </Alert>
+            )}
+            {failure && (
+              <Alert color="red" role="alert">
+                {[failure.message, failure.reason].filter(Boolean).join("\n")}
+              </Alert>
+            )}
+            <Results outcomes={outcomes} dryRun={stage.at === "reviewing"} />
+            {stage.at === "reviewing" && outcomes.some((o) => o.ok) && (
+              <YamlDiff
+                original={outcomes.flatMap((o) => (o.ok ? [o.before ? yamlOf(o.before) : ""] : [])).join("---\n")}
+                modified={outcomes.flatMap((o) => (o.ok ? [yamlOf(o.after)] : [])).join("---\n")}
+                ariaLabel={t("editor.diff")}
+                height="calc(100vh - 260px)"
+              />
+            )}
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+function Results({ outcomes, dryRun }: { outcomes: ApplyOutcome[]; dryRun: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table aria-label={t("editor.results")} withTableBorder verticalSpacing={4}>
+      <Table.Tbody>
+        {outcomes.map((o, i) => (
+          <Table.Tr key={i}>
+            <Table.Td w={320}>
+              <Code>{describe(o, i)}</Code>
+            </Table.Td>
+            <Table.Td w={220}>
+              <Badge color={o.ok ? (o.status === "unchanged" ? "gray" : "green") : "red"} variant="light" tt="none">
+                {o.ok ? (dryRun ? t("editor.dryRun", { status: t(`editor.status.${o.status}`) }) : t(`editor.status.${o.status}`)) : t("editor.status.failed")}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              {!o.ok && (
+                <Stack gap={2}>
+                  <Text size="sm">{o.error.message}</Text>
+                  {o.error.reason && (
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
+                      {o.error.reason}
+                    </Text>
+                  )}
+                  {o.error.fields?.map((f) => (
+                    <Text key={f.path + f.message} size="xs" ff="monospace">
+                      {f.path}: {f.message}
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
