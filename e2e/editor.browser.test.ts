@@ -3,7 +3,7 @@
 // and apply with a server-side dry run first, the server's rejections on their lines, the
 // diff, an object changed meanwhile, and a multi-document text with one bad document. Every
 // result is checked with kubectl. It works in a namespace of its own, kd-editor-….
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -327,6 +327,58 @@ it("notices an edit made with kubectl while the editor was open, and shows it be
   await page.keyboard.press("Escape");
 });
 
+it("keeps a draft as the user types, through closing and a reload, until applied; a Secret's never on disk", async () => {
+  const draftFiles = () => {
+    const dir = join(userData, "drafts");
+    return existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")) : [];
+  };
+  await openCreate(route("", "v1", "configmaps"));
+  await paste("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: drafted\ndata:\n  note: typed-before-reload\n");
+  await shown(
+    editor()
+      .getByRole("status")
+      .filter({ hasText: /^Draft kept at/ }),
+  );
+  expect(draftFiles().join()).toContain("typed-before-reload");
+  await editor().getByRole("button", { name: "Close, keep the draft" }).click();
+  await page.reload();
+  await openList(page, route("", "v1", "configmaps"));
+  // Earlier tests left drafts too (a partly failed apply, an editor left without applying).
+  await page.getByRole("button", { name: /^Drafts \(\d+\)$/ }).click();
+  await page.getByRole("menuitem", { name: /ConfigMap drafted/ }).click();
+  await shown(
+    editor()
+      .getByRole("status")
+      .filter({ hasText: /Your unsaved draft from .* is back/ }),
+  );
+  await editorText().toContain("note: typed-before-reload");
+  await shotBothThemes(shot, page, "draft-restored");
+  await review();
+  await editor().getByRole("button", { name: "Apply", exact: true }).click();
+  await textOf(resultRow(`configmaps ${ns}/drafted`)).toMatch(/created(?! \(dry run\))/);
+  expect(await jsonpath(["configmap", "drafted"], "{.data.note}")).toBe("typed-before-reload");
+  // Applied: the draft is gone, from the list and from the disk.
+  await expect.poll(() => draftFiles().join()).not.toContain("typed-before-reload");
+  await editor().getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: /^Drafts \(\d+\)$/ }).click();
+  await expect.poll(() => page.getByRole("menuitem", { name: /ConfigMap drafted/ }).count()).toBe(0);
+  await shot(page, "drafts-list");
+  await page.keyboard.press("Escape");
+
+  // A Secret typed in clear: kept in memory only (serve mode has no keychain), and said so.
+  await openCreate(route("", "v1", "secrets"));
+  await paste("apiVersion: v1\nkind: Secret\nmetadata:\n  name: typed\nstringData:\n  password: sekrit-value-42\n");
+  await shown(editor().getByRole("status").filter({ hasText: "kept for this session only" }));
+  await shot(page, "secret-draft");
+  const files = draftFiles().join("\n");
+  for (const clear of ["sekrit-value-42", Buffer.from("sekrit-value-42").toString("base64")]) expect(files).not.toContain(clear);
+  await editor().getByRole("button", { name: "Discard draft" }).click();
+  await expect.poll(() => page.getByRole("dialog", { name: "Create or apply YAML" }).count()).toBe(0);
+  await page.getByRole("button", { name: /^Drafts \(\d+\)$/ }).click();
+  await expect.poll(() => page.getByRole("menuitem", { name: /Secret typed/ }).count()).toBe(0);
+  await page.keyboard.press("Escape");
+});
+
 it("reads right in Chinese", async () => {
   await page.getByRole("combobox", { name: "Language" }).click();
   await page.getByRole("option", { name: "中文（简体）" }).click();
@@ -344,7 +396,8 @@ it("reads right in Chinese", async () => {
   // Only reviewed: nothing changed.
   expect(await jsonpath(["deployment", "edited"], "{.spec.replicas}")).toBe("3");
   await zh.getByRole("button", { name: "返回编辑" }).click();
-  await zh.getByRole("button", { name: "取消" }).click();
+  // The edit was kept as a draft meanwhile; it goes.
+  await zh.getByRole("button", { name: "丢弃草稿" }).click();
   await page.keyboard.press("Escape");
   await page.getByRole("combobox", { name: "语言" }).click();
   await page.getByRole("option", { name: "English" }).click();

@@ -186,7 +186,9 @@ async function turns(n: number) {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 }
 
-describe("flow control", () => {
+// Hundreds of megabytes pass through main here: seconds of work, more on a busy machine, so
+// more time than the unit project's 5 s default (the tests assert memory and order, not speed).
+describe("flow control", { timeout: 60_000 }, () => {
   it("pauses a 200 MB producer for a reader that stops acknowledging, keeping main's memory bounded, and goes on when it reads again", async () => {
     const c = await rawClient();
     const before = await heldBytes();

@@ -12,6 +12,7 @@ import { WatchHub } from "./kube/watch-hub.ts";
 import { Discovery } from "./kube/discovery.ts";
 import { Resources } from "./kube/resources.ts";
 import { Schemas } from "./kube/schemas.ts";
+import { DraftStore, type Sealer } from "./platform/drafts.ts";
 import { SettingsStore } from "./platform/settings.ts";
 import type { Services } from "./services.ts";
 
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** Folder for settings (Electron's userData, or serve mode's --user-data). */
   userDataDir: string;
   env: NodeJS.ProcessEnv;
+  /** The OS keychain's encryption (Electron's safeStorage), where there is one. */
+  sealer?: Sealer;
 }
 
 export interface App {
@@ -27,7 +30,7 @@ export interface App {
   close(): void;
 }
 
-export function createApp({ userDataDir, env }: AppOptions): App {
+export function createApp({ userDataDir, env, sealer }: AppOptions): App {
   const settings = new SettingsStore(join(userDataDir, "settings.json"));
   if (settings.problem) console.error(`kubedeck: ${settings.problem}`);
   const kubeconfig = new KubeconfigStore(env, settings.get().kubeconfigPaths);
@@ -40,7 +43,8 @@ export function createApp({ userDataDir, env }: AppOptions): App {
   const actions = new Actions(connections, watchHub);
   const apply = new Apply(connections);
   const schemas = new Schemas(connections);
-  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources, actions, apply, schemas };
+  const drafts = new DraftStore(join(userDataDir, "drafts"), sealer);
+  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources, actions, apply, schemas, drafts };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
   for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);

@@ -9,6 +9,7 @@ import type { Namespaces } from "./kube/namespaces.ts";
 import type { Resources } from "./kube/resources.ts";
 import type { Schemas } from "./kube/schemas.ts";
 import type { WatchHub } from "./kube/watch-hub.ts";
+import type { DraftStore } from "./platform/drafts.ts";
 import type { SettingsStore } from "./platform/settings.ts";
 
 export interface Services {
@@ -23,4 +24,5 @@ export interface Services {
   actions: Actions;
   apply: Apply;
   schemas: Schemas;
+  drafts: DraftStore;
 }

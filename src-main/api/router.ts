@@ -87,6 +87,10 @@ export function createRouter(s: Services): Router {
     "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),
     "resources.apply": (req) => s.apply.apply(req),
     "schemas.forKinds": ({ context, kinds }) => s.schemas.forKinds(context, kinds),
+    "drafts.save": (draft) => s.drafts.save(draft),
+    "drafts.list": () => s.drafts.list(),
+    "drafts.get": ({ id }) => s.drafts.get(id),
+    "drafts.discard": ({ id }) => s.drafts.discard(id),
     "settings.get": () => s.settings.get(),
     "settings.update": (change) => s.settings.update((x) => applySettingsChange(x, change)),
   };

@@ -1,21 +1,32 @@
 // The Electron main process: a window, the IPC transport and nothing else. Everything a
 // feature needs lives in plain-Node services built by createApp (src-main/index.ts).
-import { app, BrowserWindow, ipcMain, shell, session as electronSession } from "electron";
+import { app, BrowserWindow, ipcMain, safeStorage, shell, session as electronSession } from "electron";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Frame } from "../../src-shared/api/wire.ts";
 import { createSession, type Session } from "../api/session.ts";
 import { createApp } from "../index.ts";
+import type { Sealer } from "../platform/drafts.ts";
 import { loginShellPath } from "../platform/login-shell.ts";
 import { rendererCsp } from "./csp.ts";
 
 const channel = "kubedeck:message";
 
+/**
+ * The OS keychain, for Secret drafts and journal entries; none on a Linux desktop without a
+ * keyring, where Electron would fall back to a fixed, well-known key ("basic_text").
+ */
+function keychain(): Sealer | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === "linux" && safeStorage.getSelectedStorageBackend() === "basic_text") return undefined;
+  return { seal: (text) => safeStorage.encryptString(text), open: (sealed) => safeStorage.decryptString(sealed) };
+}
+
 async function start() {
   // Apps started from the Dock or a desktop menu do not inherit the login shell's PATH,
   // and credential plugins (aws, gke-gcloud-auth-plugin, kubelogin …) live on it.
   process.env.PATH = (await loginShellPath()) ?? process.env.PATH;
-  const kubedeck = createApp({ userDataDir: app.getPath("userData"), env: process.env });
+  const kubedeck = createApp({ userDataDir: app.getPath("userData"), env: process.env, sealer: keychain() });
 
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [rendererCsp] } });

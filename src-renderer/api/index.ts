@@ -45,6 +45,10 @@ export const getRelated = (ref: ObjectRef) => call("resources.related", ref);
 export const countResources = (input: CallInput<"resources.count">) => call("resources.count", input);
 export const applyDocuments = (input: CallInput<"resources.apply">) => call("resources.apply", input);
 export const schemasForKinds = (context: string, kinds: { apiVersion: string; kind: string }[]) => call("schemas.forKinds", { context, kinds });
+export const saveDraft = (draft: CallInput<"drafts.save">) => call("drafts.save", draft);
+export const listDrafts = () => call("drafts.list", {});
+export const getDraft = (id: string) => call("drafts.get", { id });
+export const discardDraft = (id: string) => call("drafts.discard", { id });
 export const act = <A extends ActionId>(action: A, input: ActionInput<A>, targets: ObjectRef[]) => call("resources.act", { action, input, targets });
 
 /** The transport's self-test (Preferences → Connection check). */

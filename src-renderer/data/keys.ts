@@ -29,4 +29,10 @@ export const keys = {
   /** One object as read at one resourceVersion (a new version is a new read). */
   objectAt: (o: ObjectRef, rv: string | undefined) => [...object(o), "read", rv ?? ""] as const,
   related: (o: ObjectRef, rv: string | undefined) => [...object(o), "related", rv ?? ""] as const,
+  /** The object as an editor opened it (read once, kept while the editor is open). */
+  editing: (o: ObjectRef) => [...object(o), "editing"] as const,
+  /** The editor's schema for a set of kinds ("apps/v1/Deployment,v1/Service"). */
+  schemas: (c: string, kinds: string) => [...context(c), "schemas", kinds] as const,
+  /** The editor's drafts (kept by main, of every context). */
+  drafts: ["drafts"] as const,
 };

@@ -1,15 +1,17 @@
-// Where the editor opens from: "Edit" on an open object, "Create" on a list. Monaco is large,
+// Where the editor opens from: "Edit" on an open object (its unsaved draft, if there is one),
+// "Create" on a list, and the list of drafts kept by main. Monaco is large,
 // so the dialog's code (and Monaco's) loads only when one of these is first pressed. Like
 // the action buttons, a button the user's RBAC forbids stays visible, disabled, saying why.
-import { Button, Tooltip } from "@mantine/core";
-import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { Button, Menu, Text, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconNotes, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import type { AccessCheck, ApiResourceInfo } from "../../src-shared/api/types.ts";
 import { describeNeed } from "../../src-shared/kinds/actions.ts";
-import { checkAccess } from "../api/index.ts";
+import { checkAccess, getDraft, listDrafts } from "../api/index.ts";
 import { lazyView } from "../components/lazy-view.tsx";
 import { keys } from "../data/keys.ts";
 import { templateFor } from "../../src-shared/kinds/templates.ts";
@@ -40,9 +42,33 @@ function Guarded({ allowed, reason, children }: { allowed: boolean; reason?: str
   );
 }
 
+const sameObject = (a: ObjectRef, b: ObjectRef) =>
+  a.context === b.context && a.group === b.group && a.resource === b.resource && (a.namespace ?? "") === (b.namespace ?? "") && a.name === b.name;
+
+function useDrafts() {
+  return useQuery({ queryKey: keys.drafts, queryFn: listDrafts, staleTime: 5_000 });
+}
+
+/** The editor, on a draft kept earlier: read from main when opened. */
+function DraftEditor({ id, onClose }: { id: string; onClose(): void }) {
+  // Read once: the list's refreshes (exact key) must not re-read a draft the open editor has just applied.
+  const draft = useQuery({ queryKey: [...keys.drafts, id], queryFn: () => getDraft(id), staleTime: Infinity, gcTime: 0 });
+  // A draft discarded in another window meanwhile: say so, and open nothing.
+  useEffect(() => {
+    if (!draft.error) return;
+    notifications.show({ color: "red", message: (draft.error as { message?: string }).message ?? String(draft.error) });
+    onClose();
+  }, [draft.error, onClose]);
+  return draft.data ? <Dialog.View context={draft.data.context} draft={draft.data} onClose={onClose} /> : null;
+}
+
 export function EditButton({ target }: { target: ObjectRef }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  // Decided when pressed: the draft the open editor keeps must not swap the editor for itself.
+  const [open, setOpen] = useState<{ draft?: string }>();
+  // An unsaved edit of this object comes back instead of a fresh copy.
+  const drafts = useDrafts();
+  const draft = drafts.data?.find((d) => d.target && sameObject(d.target, target));
   const { allowed, reason } = useAllowed(target.context, {
     verb: "patch",
     group: target.group,
@@ -53,11 +79,16 @@ export function EditButton({ target }: { target: ObjectRef }) {
   return (
     <>
       <Guarded allowed={allowed} reason={reason}>
-        <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} disabled={!allowed} onClick={() => setOpen(true)}>
+        <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} disabled={!allowed} onClick={() => setOpen({ draft: draft?.id })}>
           {t("editor.edit")}
         </Button>
       </Guarded>
-      {open && <Dialog.View context={target.context} namespace={target.namespace} target={target} onClose={() => setOpen(false)} />}
+      {open &&
+        (open.draft ? (
+          <DraftEditor id={open.draft} onClose={() => setOpen(undefined)} />
+        ) : (
+          <Dialog.View context={target.context} namespace={target.namespace} target={target} onClose={() => setOpen(undefined)} />
+        ))}
     </>
   );
 }
@@ -79,6 +110,38 @@ export function CreateButton({ context, info, namespace }: { context: string; in
         </Button>
       </Guarded>
       {open && <Dialog.View context={context} namespace={namespace} initial={templateFor(info, namespace)} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** The drafts of this context, each one click from the editor again; nothing when there are none. */
+export function DraftsButton({ context }: { context: string }) {
+  const { t, i18n } = useTranslation();
+  const drafts = useDrafts();
+  const [open, setOpen] = useState<string>();
+  const mine = drafts.data?.filter((d) => d.context === context) ?? [];
+  if (!mine.length && !open) return null;
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="light" color="orange" leftSection={<IconNotes size={14} />}>
+            {t("editor.drafts")} ({mine.length})
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown aria-label={t("editor.draftsTitle")}>
+          <Menu.Label>{t("editor.draftsTitle")}</Menu.Label>
+          {mine.map((d) => (
+            <Menu.Item key={d.id} onClick={() => setOpen(d.id)}>
+              <Text size="sm">{d.title}</Text>
+              <Text size="xs" c="dimmed">
+                {new Date(d.updatedAt).toLocaleString(i18n.language)}
+              </Text>
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {open && <DraftEditor id={open} onClose={() => setOpen(undefined)} />}
     </>
   );
 }

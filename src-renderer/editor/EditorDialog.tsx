@@ -5,17 +5,19 @@
 // reports each document. An object changed on the server since the editor opened it is
 // said so, with reload, difference and apply-anyway offered.
 import { Alert, Badge, Button, Code, Group, Modal, SegmentedControl, Stack, Table, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
-import type { ApplyOutcome, EditorSchemas } from "../../src-shared/api/types.ts";
+import type { ApplyOutcome, Draft, DraftInfo, EditorSchemas } from "../../src-shared/api/types.ts";
 import { editable } from "../../src-shared/k8s/editable.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
-import { applyDocuments, getObject, schemasForKinds } from "../api/index.ts";
-import { parseText, positionOf, scanKinds, type KindLine } from "./documents.ts";
+import { applyDocuments, discardDraft, getObject, saveDraft, schemasForKinds } from "../api/index.ts";
+import { keys } from "../data/keys.ts";
+import { scanKinds, type KindLine } from "../../src-shared/k8s/yaml-kinds.ts";
+import { parseText, positionOf } from "./documents.ts";
 import { YamlDiff, YamlEditor, type EditorMarker } from "./YamlEditor.tsx";
 
 export interface EditorDialogProps {
@@ -26,8 +28,13 @@ export interface EditorDialogProps {
   target?: ObjectRef;
   /** Creating: the text to start from (a template). */
   initial?: string;
+  /** Going on with a draft kept earlier (its text, object and version are the draft's). */
+  draft?: Draft;
   onClose(): void;
 }
+
+/** How long typing pauses before the draft is kept. */
+const draftDelayMs = 700;
 
 type Mode = "create" | "apply" | "replace";
 type Stage = { at: "editing" } | { at: "reviewing"; outcomes: ApplyOutcome[]; force: boolean } | { at: "done"; outcomes: ApplyOutcome[] };
@@ -53,27 +60,118 @@ function useSchema(context: string, kinds: KindLine[]) {
     return [...seen.values()].sort((a, b) => `${a.apiVersion}/${a.kind}`.localeCompare(`${b.apiVersion}/${b.kind}`));
   }, [kinds]);
   return useQuery<EditorSchemas>({
-    queryKey: ["schemas", context, wanted.map((k) => `${k.apiVersion}/${k.kind}`).join(",")],
+    queryKey: keys.schemas(context, wanted.map((k) => `${k.apiVersion}/${k.kind}`).join(",")),
     queryFn: () => schemasForKinds(context, wanted),
     staleTime: 10_000,
     placeholderData: (prev) => prev,
   });
 }
 
-export function EditorDialog({ context, namespace, target, initial, onClose }: EditorDialogProps) {
+/** What a new draft is called in the list: its kinds, and the first name it gives ("ConfigMap, Service web"). */
+function newTitle(text: string): string {
+  const kinds = [...new Set(scanKinds(text.slice(0, 200_000)).flatMap((k) => (k.kind ? [k.kind] : [])))];
+  const name = /^ {2}name:[ \t]*["']?([^\s"'#]+)/m.exec(text.slice(0, 200_000))?.[1];
+  return [kinds.slice(0, 3).join(", ") + (kinds.length > 3 ? " …" : ""), name].filter(Boolean).join(" ") || "YAML";
+}
+
+interface DraftKeeping {
+  draft?: Draft;
+  context: string;
+  namespace?: string;
+  target?: ObjectRef;
+  openedVersion: { current: string | undefined };
+  mode: Mode;
+  /** The user's text, once they have typed. */
+  text?: string;
+  base?: string;
+}
+
+/**
+ * Keeps the user's text as a draft in main a moment after each pause in typing, one save at
+ * a time (the first one names the draft). `discard` ends it: applied, or thrown away.
+ */
+function useDraft({ draft, context, namespace, target, openedVersion, mode, text, base }: DraftKeeping) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [info, setInfo] = useState<Pick<DraftInfo, "kept" | "updatedAt"> | undefined>(draft);
+  // `settled`: the text that was applied or discarded, which a save still pending must not bring back.
+  const state = useRef<{ id?: string; chain: Promise<unknown>; settled?: string }>({ id: draft?.id, chain: Promise.resolve() });
+  const latestMode = useRef(mode);
+  latestMode.current = mode;
+  const keep = (save: () => Promise<unknown>) => {
+    state.current.chain = state.current.chain.then(save).finally(() => void queryClient.invalidateQueries({ queryKey: keys.drafts, exact: true }));
+    return state.current.chain;
+  };
+  useEffect(() => {
+    if (text === undefined || (text === base && !state.current.id)) return;
+    const timer = setTimeout(() => {
+      const title = target ? t("editor.editTitle", { name: target.namespace ? `${target.namespace}/${target.name}` : target.name }) : newTitle(text);
+      void keep(async () => {
+        if (state.current.settled === text) return;
+        const saved = await saveDraft({
+          id: state.current.id,
+          context,
+          namespace,
+          target,
+          openedVersion: openedVersion.current,
+          mode: latestMode.current,
+          title,
+          text,
+          base,
+        });
+        state.current.id = saved.id;
+        setInfo(saved);
+      }).catch(() => setInfo(undefined));
+    }, draftDelayMs);
+    return () => clearTimeout(timer);
+    // Saved again when the text changes; the rest is fixed for the editor's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+  const discard = () => {
+    state.current.settled = text;
+    return keep(async () => {
+      if (state.current.id) await discardDraft(state.current.id);
+      state.current.id = undefined;
+      setInfo(undefined);
+    });
+  };
+  return [{ info }, { discard }] as const;
+}
+
+export function EditorDialog({ context: givenContext, namespace: givenNamespace, target: given, initial, draft, onClose }: EditorDialogProps) {
+  const { t, i18n } = useTranslation();
   const [id] = useState(() => `editor-${++editors}`);
+  // A draft goes on where it was begun.
+  const target = draft ? draft.target : given;
+  const context = draft?.context ?? givenContext;
+  const namespace = draft ? draft.namespace : givenNamespace;
   // Editing starts from the object as it is now, without what the server keeps for itself.
-  const opened = useQuery({ queryKey: ["edit", target], queryFn: () => getObject(target!), enabled: !!target, staleTime: Infinity, gcTime: 0 });
-  const openedText = opened.data ? yamlOf(editable(opened.data)) : initial;
-  const openedVersion = useRef<string | undefined>(undefined);
+  const opened = useQuery({
+    queryKey: target ? keys.editing(target) : ["none"],
+    queryFn: () => getObject(target!),
+    enabled: !!target && !draft,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const openedText = draft ? (draft.base ?? "") : opened.data ? yamlOf(editable(opened.data)) : initial;
+  const openedVersion = useRef<string | undefined>(draft?.openedVersion);
   if (opened.data && !openedVersion.current) openedVersion.current = opened.data.metadata?.resourceVersion;
-  const [text, setText] = useState<string | undefined>(undefined);
+  const [text, setText] = useState<string | undefined>(draft?.text);
   const current = text ?? openedText ?? "";
+  const [mode, setMode] = useState<Mode>(draft?.mode ?? (target ? "replace" : "create"));
+  const [kept, setKept] = useDraft({
+    draft,
+    context,
+    namespace,
+    target,
+    openedVersion,
+    mode,
+    text,
+    base: openedText,
+  });
   // Reloading replaces the editor (a new key) with the server's version.
   const [generation, setGeneration] = useState(0);
   const [reloaded, setReloaded] = useState<string | undefined>(undefined);
-  const [mode, setMode] = useState<Mode>(target ? "replace" : "create");
   const [stage, setStage] = useState<Stage>({ at: "editing" });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiErrorShape | undefined>(undefined);
@@ -126,6 +224,8 @@ export function EditorDialog({ context, namespace, target, initial, onClose }: E
         }),
       );
       setStage(dryRun ? { at: "reviewing", outcomes, force } : { at: "done", outcomes });
+      // Applied in full: the draft has served its purpose.
+      if (!dryRun && outcomes.every((o) => o.ok)) await setKept.discard();
     } catch (e) {
       setFailure(e as ApiErrorShape);
     } finally {
@@ -134,9 +234,9 @@ export function EditorDialog({ context, namespace, target, initial, onClose }: E
   }
 
   async function showLiveDifference() {
-    if (!target || !opened.data) return;
+    if (!target) return;
     const live = await getObject(target);
-    setLiveDiff({ original: yamlOf(editable(opened.data)), modified: yamlOf(editable(live)) });
+    setLiveDiff({ original: openedText ?? "", modified: yamlOf(editable(live)) });
   }
 
   async function reload() {
@@ -165,7 +265,7 @@ export function EditorDialog({ context, namespace, target, initial, onClose }: E
       <Stack gap="sm">
         {target && opened.isLoading && <Text size="sm">{t("editor.loading")}</Text>}
         {opened.error && <Alert color="red">{(opened.error as unknown as ApiErrorShape).message}</Alert>}
-        {(!target || opened.data) && stage.at === "editing" && (
+        {(!target || opened.data || draft) && stage.at === "editing" && (
           <>
             <Group justify="space-between">
               <Group gap="xs">
@@ -186,14 +286,37 @@ export function EditorDialog({ context, namespace, target, initial, onClose }: E
                 </Text>
               </Group>
               <Group gap="xs">
+                {kept.info && (
+                  <Text size="xs" c={kept.info.kept === "memory" ? "orange" : "dimmed"} role="status">
+                    {t(`editor.draftKept.${kept.info.kept}`, { time: new Date(kept.info.updatedAt).toLocaleTimeString(i18n.language) })}
+                  </Text>
+                )}
+                {kept.info && (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="xs"
+                    onClick={async () => {
+                      await setKept.discard();
+                      onClose();
+                    }}
+                  >
+                    {t("editor.discard")}
+                  </Button>
+                )}
                 <Button variant="default" size="xs" onClick={onClose}>
-                  {t("actions.cancel")}
+                  {t(kept.info ? "editor.closeKeep" : "actions.cancel")}
                 </Button>
                 <Button size="xs" loading={busy} onClick={() => void send(true, false)}>
                   {t("editor.review")}
                 </Button>
               </Group>
             </Group>
+            {draft && (
+              <Alert color="blue" variant="light" role="status">
+                {t("editor.restored", { time: new Date(draft.updatedAt).toLocaleString(i18n.language) })}
+              </Alert>
+            )}
             {failure && (
               <Alert color="red" role="alert">
                 {[failure.message, failure.reason].filter(Boolean).join("\n")}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldPath, parseText, positionOf, scanKinds } from "./documents.ts";
+import { fieldPath, parseText, positionOf } from "./documents.ts";
 
 const text = `apiVersion: v1
 kind: ConfigMap
@@ -54,18 +54,5 @@ describe("the editor's documents", () => {
     expect(bad.errors[0]).toMatchObject({ line: 3 });
     expect(bad.errors.at(-1)).toEqual({ line: 5, column: 1, message: expect.stringMatching(/must be a mapping/) });
     expect(bad.documents.every((d) => d.object === undefined)).toBe(true);
-  });
-});
-
-describe("scanning kinds without parsing", () => {
-  it("finds each document's apiVersion and kind, and the line of its kind", () => {
-    expect(scanKinds(text)).toEqual([
-      { apiVersion: "v1", kind: "ConfigMap", line: 2 },
-      { apiVersion: "apps/v1", kind: "Deployment", line: 11 },
-    ]);
-    expect(scanKinds('kind: "Pod"\napiVersion: v1 # core\n---\n---\nkind: Widget\n')).toEqual([
-      { apiVersion: "v1", kind: "Pod", line: 1 },
-      { kind: "Widget", line: 5 },
-    ]);
   });
 });

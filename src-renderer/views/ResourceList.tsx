@@ -20,7 +20,7 @@ import { viewRows } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
 import { useRows } from "../data/rows.ts";
-import { CreateButton } from "../editor/EditorButtons.tsx";
+import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { kindView, type RowFilter } from "./kinds/registry.ts";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
@@ -135,6 +135,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">
+          <DraftsButton context={context} />
           <CreateButton context={context} info={info} namespace={info.namespaced && namespaces?.length === 1 ? namespaces[0] : undefined} />
           <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
             <Menu.Target>

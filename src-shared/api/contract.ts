@@ -13,6 +13,8 @@ import type {
   ConnectionState,
   ContextsSnapshot,
   DiscoveryState,
+  Draft,
+  DraftInfo,
   EditorSchemas,
   NamespacesState,
   ResourceRowsEvent,
@@ -122,6 +124,26 @@ export const callInputs = {
       kinds: z.array(z.object({ apiVersion: z.string().min(1).max(317), kind: z.string().min(1).max(253) }).strict()).max(100),
     })
     .strict(),
+  /** Keeps an editor's text until it is applied or discarded (a new draft without `id`). */
+  "drafts.save": z
+    .object({
+      id: z.uuid().optional(),
+      context: contextName,
+      namespace: namespaceName.optional(),
+      target: objectRefSchema.optional(),
+      openedVersion: z.string().max(64).optional(),
+      mode: z.enum(["create", "apply", "replace"]),
+      title: z.string().max(600),
+      text: z.string().max(12 * MiB),
+      base: z
+        .string()
+        .max(2 * MiB)
+        .optional(),
+    })
+    .strict(),
+  "drafts.list": z.object({}),
+  "drafts.get": z.object({ id: z.uuid() }).strict(),
+  "drafts.discard": z.object({ id: z.uuid() }).strict(),
   "settings.get": z.object({}),
   "settings.update": z
     .object({
@@ -148,6 +170,10 @@ export interface CallOutputs {
   "resources.act": ActOutcome[];
   "resources.apply": ApplyOutcome[];
   "schemas.forKinds": EditorSchemas;
+  "drafts.save": DraftInfo;
+  "drafts.list": DraftInfo[];
+  "drafts.get": Draft;
+  "drafts.discard": void;
   "settings.get": Settings;
   "settings.update": Settings;
 }

@@ -172,3 +172,30 @@ export interface EditorSchemas {
   schema: Record<string, unknown>;
   unknown: { apiVersion: string; kind: string; reason: string }[];
 }
+
+/** An editor's unsaved text, as the editor sends it to be kept (DESIGN §5). */
+export interface DraftInput {
+  /** Absent for a new draft. */
+  id?: string;
+  context: string;
+  namespace?: string;
+  /** The object being edited, for an Edit. */
+  target?: import("./refs.ts").ObjectRef;
+  /** The resourceVersion the object had when the editor opened it. */
+  openedVersion?: string;
+  mode: ApplyRequest["mode"];
+  /** What the drafts list calls it ("Edit shop/web", "New Deployment"). */
+  title: string;
+  text: string;
+  /** The text the editor opened with, to show what changed on the server since. */
+  base?: string;
+}
+
+export interface Draft extends DraftInput {
+  id: string;
+  updatedAt: string;
+  /** On disk in clear; on disk sealed by the OS keychain; or, for a Secret without a keychain, in memory for this session. */
+  kept: "disk" | "sealed" | "memory";
+}
+
+export type DraftInfo = Omit<Draft, "text"> & { size: number };
