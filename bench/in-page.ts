@@ -46,6 +46,10 @@ export interface BenchHooks {
   settled(): Promise<ChangeResult>;
   /** Scrolls the grid's scroll container every frame for `ms`, wrapping at the end. */
   scroll(ms: number, pxPerFrame: number): Promise<ScrollResult>;
+  /** The page's clock at the frame after `selector` first matches (null after `timeoutMs`). */
+  until(selector: string, timeoutMs: number): Promise<number | null>;
+  /** The page's clock now. */
+  now(): number;
   /** Records main-thread tasks over 50 ms from now until stopLongTasks, which returns them. */
   startLongTasks(): void;
   stopLongTasks(): LongTasks;
@@ -191,6 +195,11 @@ export function installBenchHooks(): void {
       scan();
     },
     seenRows: () => ({ ...seen }),
+    async until(selector, timeoutMs) {
+      const seenAt = await when(() => document.querySelector(selector) !== null, timeoutMs);
+      return seenAt === null ? null : frame();
+    },
+    now: () => performance.now(),
     attr,
     idle: (timeoutMs) => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs })),
   };

@@ -359,6 +359,15 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
       `run ${run}: memory: renderer heap ${round(f.rendererHeapAfterLoadMB)} MB after loading, ${round(f.rendererHeapAfterChurnMB)} MB after churn; ` +
         `main RSS ${round(f.mainRssAfterLoadMB)} MB, ${round(f.mainRssAfterChurnMB)} MB`,
     );
+
+    // 6. The YAML editor: from pressing Create to a pasted Deployment's schema problem being
+    // marked, first with nothing loaded (Monaco's code, the cluster's apps/v1 schema), then
+    // cached; then a 5 MB multi-document file. Long tasks are recorded throughout.
+    try {
+      await editorSteps(page, serve.origin, f, run);
+    } catch (e) {
+      fail("editor", e);
+    }
   } catch (e) {
     fail("app", e);
     if (/Timeout|did not complete/.test(messageOf(e))) log(`run ${run}: serve said:\n${serve.output().slice(-2000)}`);
@@ -371,6 +380,67 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
     log(`run ${run}: other processes used ${f.otherCores.toFixed(2)} cores meanwhile`);
   }
   return f;
+}
+
+/** A Deployment with one schema problem (replicas is an integer). */
+const badDeployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: bench-editor
+spec:
+  replicas: three
+  selector:
+    matchLabels:
+      app: bench-editor
+  template:
+    metadata:
+      labels:
+        app: bench-editor
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+/** About 5 MB of ConfigMaps, the first with one schema problem (data values are strings). */
+function bigYaml(): string {
+  const value = "x".repeat(900);
+  const docs = [`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big-0\ndata:\n  count: 5\n`];
+  for (let i = 1; i < 5200; i++) docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big-${i}\ndata:\n  value: ${value}\n`);
+  return docs.join("---\n");
+}
+
+async function editorSteps(page: Page, origin: string, f: RunFigures, run: number) {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const dialog = page.getByRole("dialog", { name: "Create or apply YAML" });
+  /** Presses Create, pastes `text`, and returns ms from the press to the first problem marked. */
+  const validated = async (text: string, timeoutMs: number) => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    const t0 = await page.evaluate(() => window.__bench.now());
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await dialog.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+V");
+    const seen = await page.evaluate(([sel, ms]) => window.__bench.until(sel, ms), [".monaco-editor .squiggly-warning", timeoutMs] as const);
+    await shot(page, run, `editor-${text.length > 100_000 ? "big" : "deployment"}`);
+    await dialog.getByRole("button", { name: /^(Cancel|Close, keep the draft)$/ }).click();
+    await dialog.waitFor({ state: "detached" });
+    return seen === null ? null : seen - t0;
+  };
+  await page.evaluate(() => window.__bench.startLongTasks());
+  try {
+    f.editorColdMs = await validated(badDeployment, 60_000);
+    await page.evaluate(() => window.__bench.idle(2000));
+    f.editorCachedMs = await validated(badDeployment, 60_000);
+    await page.evaluate(() => window.__bench.idle(2000));
+    f.bigYamlValidatedMs = await validated(bigYaml(), 120_000);
+  } finally {
+    f.editorLongestTaskMs = (await page.evaluate(() => window.__bench.stopLongTasks())).maxMs;
+  }
+  log(
+    `run ${run}: editor: Deployment validated ${Math.round(f.editorColdMs ?? NaN)} ms cold, ${Math.round(f.editorCachedMs ?? NaN)} ms cached; ` +
+      `5 MB file ${Math.round(f.bigYamlValidatedMs ?? NaN)} ms; longest task ${Math.round(f.editorLongestTaskMs)} ms`,
+  );
 }
 
 async function main() {

@@ -213,16 +213,21 @@ describe("counts", () => {
 
 describe("actions", () => {
   it("scales, restarts, cordons and triggers as kubectl would, and names what RBAC refused", async () => {
-    const deploy = { context: ctx, group: "apps", version: "v1", resource: "deployments", namespace: "demo", name: "nginx-deployment" };
-    const before = Number(await kubectl("get", "deploy", "nginx-deployment", "-n", "demo", "-o", "jsonpath={.spec.replicas}"));
+    // A Deployment of its own: the seeded ones are the tutorial's, whose revisions other suites check.
+    const ns = `kd-actions-int-${Date.now().toString(36)}`;
+    await kubectl("create", "namespace", ns);
+    await kubectl("create", "deployment", "web", "-n", ns, "--image=nginx:1.27", "--replicas=1");
+    const deploy = { context: ctx, group: "apps", version: "v1", resource: "deployments", namespace: ns, name: "web" };
+    const before = Number(await kubectl("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}"));
     await app.services.actions.runOne("scale", { replicas: before + 1 }, deploy);
-    expect(Number(await kubectl("get", "deploy", "nginx-deployment", "-n", "demo", "-o", "jsonpath={.spec.replicas}"))).toBe(before + 1);
+    expect(Number(await kubectl("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}"))).toBe(before + 1);
     await app.services.actions.runOne("scale", { replicas: before }, deploy);
 
     await app.services.actions.runOne("restart", {}, deploy);
-    expect(await kubectl("get", "deploy", "nginx-deployment", "-n", "demo", "-o", "jsonpath={.spec.template.metadata.annotations}")).toContain(
+    expect(await kubectl("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.template.metadata.annotations}")).toContain(
       "kubectl.kubernetes.io/restartedAt",
     );
+    await kubectl("delete", "namespace", ns, "--wait=false");
 
     const node = { context: ctx, group: "", version: "v1", resource: "nodes", name: "sandbox-worker-2" };
     await app.services.actions.runOne("cordon", {}, node);

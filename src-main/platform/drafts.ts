@@ -27,6 +27,7 @@ export class DraftStore {
   private readonly dir: string;
   private readonly sealer?: Sealer;
   private readonly memory = new Map<string, Draft>();
+  private lastSave = 0;
   /** Files that could not be read, set aside: said once, never overwritten. */
   readonly problems: string[] = [];
 
@@ -67,7 +68,9 @@ export class DraftStore {
   /** Saves (or creates, without an id) a draft; says where it is kept. */
   save(input: DraftInput): DraftInfo {
     const id = input.id ?? randomUUID();
-    const draft: Draft = { ...input, id, updatedAt: new Date().toISOString(), kept: "disk" };
+    // Strictly later than the last save, so that "newest first" holds within one millisecond.
+    this.lastSave = Math.max(Date.now(), this.lastSave + 1);
+    const draft: Draft = { ...input, id, updatedAt: new Date(this.lastSave).toISOString(), kept: "disk" };
     const path = this.file(id);
     if (!holdsSecret(input.text)) {
       this.memory.delete(id);
