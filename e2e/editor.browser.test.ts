@@ -120,9 +120,15 @@ async function problems(count: number): Promise<string[]> {
   return messages;
 }
 
-async function openCreate(listRoute: string) {
+/** Create on a list; for a kind with several templates, the one named. */
+async function openCreate(listRoute: string, template?: string) {
   await openList(page, listRoute);
   await page.getByRole("button", { name: "Create" }).click();
+  if (template) {
+    await shown(page.getByRole("menuitem", { name: template, exact: true }));
+    await shot(page, `templates-${template.toLowerCase().replace(/\W+/g, "-")}`);
+    await page.getByRole("menuitem", { name: template, exact: true }).click();
+  }
   await shown(editor().locator(".monaco-editor"));
 }
 
@@ -185,7 +191,7 @@ metadata:
 });
 
 it("completes fields under containers[] and enum values, and shows each field's documentation", async () => {
-  await openCreate(route("", "v1", "pods"));
+  await openCreate(route("", "v1", "pods"), "Pod");
   await line("image: nginx:1.27").click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { exampleCrd } from "../e2e/fixtures/crd.ts";
 import { ensureBinaries } from "../e2e/sandbox/build.ts";
 import { run } from "../e2e/sandbox/run.ts";
+import { parseAllDocuments } from "yaml";
 import { editable } from "../src-shared/k8s/editable.ts";
+import { templatesFor } from "../src-shared/kinds/templates.ts";
 import { createApp, type App } from "./index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kubedeck-editing-"));
@@ -106,5 +108,37 @@ describe("saving an edited object", () => {
       documents: [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "gone", namespace: ns } }],
     });
     expect(outcome).toMatchObject({ ok: false, error: { code: "NotFound", message: expect.stringContaining(`saving ConfigMap ${ns}/gone`) } });
+  });
+});
+
+describe("templates", () => {
+  it("are all accepted by the cluster as they are (a dry run of each)", async () => {
+    const kinds = [
+      ["", "v1", "pods", "Pod", true],
+      ["", "v1", "services", "Service", true],
+      ["", "v1", "configmaps", "ConfigMap", true],
+      ["", "v1", "secrets", "Secret", true],
+      ["", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", true],
+      ["", "v1", "persistentvolumes", "PersistentVolume", false],
+      ["", "v1", "namespaces", "Namespace", false],
+      ["apps", "v1", "deployments", "Deployment", true],
+      ["apps", "v1", "statefulsets", "StatefulSet", true],
+      ["apps", "v1", "daemonsets", "DaemonSet", true],
+      ["batch", "v1", "jobs", "Job", true],
+      ["batch", "v1", "cronjobs", "CronJob", true],
+      ["networking.k8s.io", "v1", "ingresses", "Ingress", true],
+      ["storage.k8s.io", "v1", "storageclasses", "StorageClass", false],
+    ] as const;
+    const texts = kinds.flatMap(([group, version, resource, kind, namespaced]) => templatesFor({ group, version, resource, kind, namespaced }, ns));
+    // Two pods and four services among them.
+    expect(texts.length).toBe(kinds.length + 1 + 3);
+    for (const { id, text } of texts) {
+      const documents = parseAllDocuments(text).map((d) => d.toJS());
+      const outcomes = await app.services.apply.apply({ context: ctx, namespace: ns, mode: "create", dryRun: true, force: false, documents });
+      expect(
+        outcomes.map((o) => (o.ok ? "ok" : `${o.error.message}: ${o.error.reason}`)),
+        `${id}: ${text}`,
+      ).toEqual(documents.map(() => "ok"));
+    }
   });
 });

@@ -4,7 +4,7 @@
 // the action buttons, a button the user's RBAC forbids stays visible, disabled, saying why.
 import { Button, Menu, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconNotes, IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconChevronDown, IconNotes, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { describeNeed } from "../../src-shared/kinds/actions.ts";
 import { checkAccess, getDraft, listDrafts } from "../api/index.ts";
 import { lazyView } from "../components/lazy-view.tsx";
 import { keys } from "../data/keys.ts";
-import { templateFor } from "../../src-shared/kinds/templates.ts";
+import { templatesFor } from "../../src-shared/kinds/templates.ts";
 
 const Dialog = lazyView(() => import("./EditorDialog.tsx").then((m) => m.EditorDialog));
 
@@ -95,21 +95,46 @@ export function EditButton({ target }: { target: ObjectRef }) {
 
 export function CreateButton({ context, info, namespace }: { context: string; info: ApiResourceInfo; namespace?: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<string>();
   const { allowed, reason } = useAllowed(context, {
     verb: "create",
     group: info.group,
     resource: info.resource,
     namespace: info.namespaced ? (namespace ?? "default") : undefined,
   });
+  const templates = templatesFor(info, namespace);
+  const button = (onClick?: () => void) => (
+    <Button
+      size="xs"
+      variant="default"
+      leftSection={<IconPlus size={14} />}
+      rightSection={onClick ? undefined : <IconChevronDown size={14} />}
+      disabled={!allowed}
+      onClick={onClick}
+    >
+      {t("editor.create")}
+    </Button>
+  );
   return (
     <>
       <Guarded allowed={allowed} reason={reason}>
-        <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} disabled={!allowed} onClick={() => setOpen(true)}>
-          {t("editor.create")}
-        </Button>
+        {templates.length === 1 ? (
+          button(() => setOpen(templates[0].text))
+        ) : (
+          // A kind with several templates (pods, services): the user picks one.
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>{button()}</Menu.Target>
+            <Menu.Dropdown>
+              {templates.map((tpl) => (
+                <Menu.Item key={tpl.id} onClick={() => setOpen(tpl.text)}>
+                  {t(`editor.templates.${tpl.id}`)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        )}
       </Guarded>
-      {open && <Dialog.View context={context} namespace={namespace} initial={templateFor(info, namespace)} onClose={() => setOpen(false)} />}
+      {open !== undefined && <Dialog.View context={context} namespace={namespace} initial={open} onClose={() => setOpen(undefined)} />}
     </>
   );
 }

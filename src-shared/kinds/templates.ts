@@ -16,10 +16,28 @@ const meta = (ns: string, name: string, labels = true) => `metadata:\n  name: ${
 const podSpec = (indent: string, containers = "    - name: web\n      image: nginx:1.27\n      ports:\n        - containerPort: 80\n") =>
   `${indent}spec:\n${indent}  containers:\n${containers.replace(/^/gm, indent)}`;
 
+const service = (ns: string, type: string, ports: string, comment: string) =>
+  `apiVersion: v1\nkind: Service\n${meta(ns, "web", false)}spec:\n  # ${comment}\n  type: ${type}\n${type === "ExternalName" ? "  externalName: db.example.test\n" : `  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 80\n${ports}`}`;
+
+/** Several templates for a kind: the first is what Create opens; the others are offered by name. */
+const variants: Record<string, { id: string; text(ns: string): string }[]> = {
+  "/pods": [
+    { id: "pod", text: (ns) => `apiVersion: v1\nkind: Pod\n${meta(ns, "web")}${podSpec("")}` },
+    {
+      id: "podTwoContainers",
+      text: (ns) =>
+        `# Two containers share the pod's network and this emptyDir volume: the sidecar writes, nginx serves.\napiVersion: v1\nkind: Pod\n${meta(ns, "web")}spec:\n  volumes:\n    - name: shared\n      emptyDir: {}\n  containers:\n    - name: web\n      image: nginx:1.27\n      ports:\n        - containerPort: 80\n      volumeMounts:\n        - name: shared\n          mountPath: /usr/share/nginx/html\n    - name: sidecar\n      image: busybox:1.36\n      command: [sh, -c, "while true; do date > /shared/index.html; sleep 5; done"]\n      volumeMounts:\n        - name: shared\n          mountPath: /shared\n`,
+    },
+  ],
+  "/services": [
+    { id: "serviceClusterIP", text: (ns) => service(ns, "ClusterIP", "", "ClusterIP: reachable inside the cluster only, at web.<namespace>.svc") },
+    { id: "serviceNodePort", text: (ns) => service(ns, "NodePort", "      nodePort: 30080\n", "NodePort: also on every node's port 30080 (30000-32767)") },
+    { id: "serviceLoadBalancer", text: (ns) => service(ns, "LoadBalancer", "", "LoadBalancer: an external address from the cloud provider") },
+    { id: "serviceExternalName", text: (ns) => service(ns, "ExternalName", "", "ExternalName: a DNS alias (CNAME) for a name outside the cluster") },
+  ],
+};
+
 const templates: Record<string, (ns: string) => string> = {
-  "/pods": (ns) => `apiVersion: v1\nkind: Pod\n${meta(ns, "web")}${podSpec("")}`,
-  "/services": (ns) =>
-    `apiVersion: v1\nkind: Service\n${meta(ns, "web", false)}spec:\n  # ClusterIP (inside the cluster), NodePort (on every node's port), LoadBalancer, or ExternalName\n  type: ClusterIP\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 80\n`,
   "/configmaps": (ns) => `apiVersion: v1\nkind: ConfigMap\n${meta(ns, "settings", false)}data:\n  LOG_LEVEL: info\n`,
   "/secrets": (ns) =>
     `apiVersion: v1\nkind: Secret\n${meta(ns, "credentials", false)}type: Opaque\n# Written in plain text here; the cluster stores it base64-encoded under data.\nstringData:\n  username: admin\n`,
@@ -44,10 +62,21 @@ const templates: Record<string, (ns: string) => string> = {
     `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: standard-retain\nprovisioner: kubernetes.io/no-provisioner\nreclaimPolicy: Retain\nvolumeBindingMode: WaitForFirstConsumer\n`,
 };
 
-/** The text "Create" opens with for this kind, in `namespace` (or default). */
-export function templateFor(info: KindRef, namespace = "default"): string {
-  const own = templates[resourceKey(info)];
-  if (own && (info.group === "" ? info.version === "v1" : true)) return own(namespace);
+export interface Template {
+  /** Names a variant ("podTwoContainers"); "default" for a kind's only template. */
+  id: string;
+  text: string;
+}
+
+/** What "Create" offers for this kind, in `namespace` (or default): its first is the one it opens. */
+export function templatesFor(info: KindRef, namespace = "default"): Template[] {
+  const key = resourceKey(info);
+  // Written for the versions they name: another version of the kind gets the generic one.
+  const fits = info.group === "" ? info.version === "v1" : true;
+  if (fits && variants[key]) return variants[key].map((v) => ({ id: v.id, text: v.text(namespace) }));
+  if (fits && templates[key]) return [{ id: "default", text: templates[key](namespace) }];
   const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
-  return `apiVersion: ${apiVersion}\nkind: ${info.kind}\nmetadata:\n  name: ""\n${info.namespaced ? `  namespace: ${namespace}\n` : ""}`;
+  return [
+    { id: "default", text: `apiVersion: ${apiVersion}\nkind: ${info.kind}\nmetadata:\n  name: ""\n${info.namespaced ? `  namespace: ${namespace}\n` : ""}` },
+  ];
 }
