@@ -414,7 +414,7 @@ async function editorSteps(page: Page, origin: string, f: RunFigures, run: numbe
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   // Deployments have one template, so Create opens the editor at once (Pods offer a choice).
   await page.evaluate(() => (location.hash = "#/context/sandbox-admin/r/apps/v1/deployments"));
-  await page.waitForFunction(() => window.__bench.attr("data-live") === "true", null, { timeout: 60_000 });
+  await page.locator('[role="grid"][aria-label="Deployments"][data-live="true"]').waitFor({ timeout: 60_000 });
   const dialog = page.getByRole("dialog", { name: "Create or apply YAML" });
   /** Presses Create, pastes `text`, and returns ms from the press to the first problem marked. */
   const validated = async (text: string, timeoutMs: number) => {
