@@ -9,7 +9,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
-import { kubectl, openList, shotBothThemes } from "./suite.ts";
+import { nginxDeployment } from "./fixtures/deployment.ts";
+import { collectErrors, kubectl, openList, shotBothThemes } from "./suite.ts";
 
 const shot = screenshotter("actions");
 // A name of its own each run: an earlier run's namespace may still be terminating.
@@ -23,18 +24,6 @@ const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
 
 const jsonpath = async (what: string[], path: string) => (await kubectl(["get", ...what, "-o", `jsonpath=${path}`])).trim();
 
-const deployment = (name: string) =>
-  JSON.stringify({
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name, namespace: ns, labels: { app: name } },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
-    },
-  });
-
 const grid = (p = page) => p.locator("[role=grid]");
 /** The details panel: the dialog with tabs. */
 const drawer = () => page.getByRole("dialog").filter({ has: page.getByRole("tablist") });
@@ -44,12 +33,11 @@ const route = (group: string, version: string, resource: string) => `#/context/s
 
 beforeAll(async () => {
   await kubectl(["create", "namespace", ns]);
-  for (const name of ["web-a", "web-b"]) await kubectl(["apply", "-f", "-"], deployment(name));
+  for (const name of ["web-a", "web-b"]) await kubectl(["apply", "-f", "-"], nginxDeployment(ns, name));
   serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US" });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  collectErrors(page, errors);
   await page.goto(serve.url);
 });
 

@@ -10,7 +10,8 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
 import { exampleCrd } from "./fixtures/crd.ts";
-import { kubectl, openList, shotBothThemes } from "./suite.ts";
+import { nginxDeployment } from "./fixtures/deployment.ts";
+import { collectErrors, kubectl, openList, shotBothThemes } from "./suite.ts";
 
 const shot = screenshotter("editor");
 const ns = `kd-editor-${Date.now().toString(36)}`;
@@ -35,32 +36,19 @@ const editorText = () => expect.poll(async () => (await editor().locator(".view-
 const line = (text: string, within: Locator = editor()) =>
   within.locator(".view-line", { hasText: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")) });
 
-const deployment = (name: string, replicas = 1) =>
-  JSON.stringify({
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name, namespace: ns },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
-    },
-  });
-
 beforeAll(async () => {
   await kubectl(["create", "namespace", ns]);
   await kubectl(["apply", "-f", "-"], JSON.stringify(exampleCrd(group, { plural: "widgets", kind: "Widget" })));
   await kubectl(["wait", "--for=condition=Established", `crd/widgets.${group}`, "--timeout=60s"]);
   await kubectl(["create", "configmap", "existing", "-n", ns, "--from-literal=colour=red"]);
-  for (const name of ["edited", "raced"]) await kubectl(["apply", "-f", "-"], deployment(name));
+  for (const name of ["edited", "raced"]) await kubectl(["apply", "-f", "-"], nginxDeployment(ns, name));
   serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US" });
   // Tests paste as users do: typed text would be auto-indented by the editor.
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serve.origin });
   page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  collectErrors(page, errors);
   await page.goto(serve.url);
 });
 

@@ -27,3 +27,9 @@ export async function openList(page: Page, hash: string) {
   await page.evaluate((h) => (location.hash = h), hash);
   await expect.poll(() => page.locator("[role=grid]").getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
 }
+
+/** Collects the page's uncaught errors and console errors into `into`, for a suite to assert none. */
+export function collectErrors(page: Page, into: string[]) {
+  page.on("pageerror", (e) => into.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && into.push(m.text()));
+}

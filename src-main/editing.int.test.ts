@@ -99,6 +99,23 @@ describe("saving an edited object", () => {
     expect(out.trim()).toBe(`${Buffer.from("s3cret").toString("base64")} ${Buffer.from("admin").toString("base64")} yes`);
   });
 
+  it("refuses an apiVersion or kind that is not one, before any request is built from it", async () => {
+    const outcomes = await app.services.apply.apply({
+      context: ctx,
+      mode: "apply",
+      dryRun: true,
+      force: false,
+      documents: [
+        { apiVersion: "../../api/v1/namespaces/x/secrets?", kind: "Secret", metadata: { name: "x" } },
+        { apiVersion: "v1", kind: "Secret/../x", metadata: { name: "x" } },
+      ],
+    });
+    expect(outcomes.map((o) => !o.ok && o.error.message)).toEqual([
+      'apiVersion "../../api/v1/namespaces/x/secrets?" is not a group/version',
+      'kind "Secret/../x" is not a kind name',
+    ]);
+  });
+
   it("refuses to save over an object deleted meanwhile, and names it", async () => {
     const [outcome] = await app.services.apply.apply({
       context: ctx,

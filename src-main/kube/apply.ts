@@ -67,6 +67,10 @@ export class Apply {
     try {
       if (typeof doc?.apiVersion !== "string" || typeof doc.kind !== "string")
         throw new ApiError({ code: "Invalid", message: "the document has no apiVersion and kind" });
+      // They become part of a URL path: only what a group, a version and a kind can be.
+      if (!/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?v[0-9][a-z0-9]*$/.test(doc.apiVersion))
+        throw new ApiError({ code: "Invalid", message: `apiVersion "${doc.apiVersion}" is not a group/version` });
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(doc.kind)) throw new ApiError({ code: "Invalid", message: `kind "${doc.kind}" is not a kind name` });
       const name = doc.metadata?.name;
       if (typeof name !== "string" || !name) throw new ApiError({ code: "Invalid", message: `the ${doc.kind} has no metadata.name` });
       const r = await this.resourceOf(req.context, doc.apiVersion, doc.kind);

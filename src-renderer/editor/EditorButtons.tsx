@@ -6,7 +6,7 @@ import { Button, Menu, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconChevronDown, IconNotes, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
+import { memo, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import type { AccessCheck, ApiResourceInfo } from "../../src-shared/api/types.ts";
@@ -93,7 +93,8 @@ export function EditButton({ target }: { target: ObjectRef }) {
   );
 }
 
-export function CreateButton({ context, info, namespace }: { context: string; info: ApiResourceInfo; namespace?: string }) {
+// Memoized, as DraftsButton: they sit in a list's toolbar, which renders again at every batch of rows.
+export const CreateButton = memo(function CreateButton({ context, info, namespace }: { context: string; info: ApiResourceInfo; namespace?: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string>();
   const { allowed, reason } = useAllowed(context, {
@@ -137,10 +138,10 @@ export function CreateButton({ context, info, namespace }: { context: string; in
       {open !== undefined && <Dialog.View context={context} namespace={namespace} initial={open} onClose={() => setOpen(undefined)} />}
     </>
   );
-}
+});
 
 /** The drafts of this context, each one click from the editor again; nothing when there are none. */
-export function DraftsButton({ context }: { context: string }) {
+export const DraftsButton = memo(function DraftsButton({ context }: { context: string }) {
   const { t, i18n } = useTranslation();
   const drafts = useDrafts();
   const [open, setOpen] = useState<string>();
@@ -169,4 +170,4 @@ export function DraftsButton({ context }: { context: string }) {
       {open && <DraftEditor id={open} onClose={() => setOpen(undefined)} />}
     </>
   );
-}
+});

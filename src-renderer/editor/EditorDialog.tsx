@@ -98,9 +98,12 @@ function useDraft({ draft, context, namespace, target, openedVersion, mode, text
   const state = useRef<{ id?: string; chain: Promise<unknown>; settled?: string }>({ id: draft?.id, chain: Promise.resolve() });
   const latestMode = useRef(mode);
   latestMode.current = mode;
+  const [failure, setFailure] = useState<string>();
+  // One at a time, in order; a failed save does not stop the ones after it.
   const keep = (save: () => Promise<unknown>) => {
-    state.current.chain = state.current.chain.then(save).finally(() => void queryClient.invalidateQueries({ queryKey: keys.drafts, exact: true }));
-    return state.current.chain;
+    const next = state.current.chain.catch(() => undefined).then(save);
+    state.current.chain = next.finally(() => void queryClient.invalidateQueries({ queryKey: keys.drafts, exact: true }));
+    return next;
   };
   useEffect(() => {
     if (text === undefined || (text === base && !state.current.id)) return;
@@ -121,7 +124,8 @@ function useDraft({ draft, context, namespace, target, openedVersion, mode, text
         });
         state.current.id = saved.id;
         setInfo(saved);
-      }).catch(() => setInfo(undefined));
+        setFailure(undefined);
+      }).catch((e: { message?: string }) => setFailure(e.message ?? String(e)));
     }, draftDelayMs);
     return () => clearTimeout(timer);
     // Saved again when the text changes; the rest is fixed for the editor's life.
@@ -135,7 +139,7 @@ function useDraft({ draft, context, namespace, target, openedVersion, mode, text
       setInfo(undefined);
     });
   };
-  return [{ info }, { discard }] as const;
+  return [{ info, failure }, { discard }] as const;
 }
 
 export function EditorDialog({ context: givenContext, namespace: givenNamespace, target: given, initial, draft, onClose }: EditorDialogProps) {
@@ -153,7 +157,7 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
     staleTime: Infinity,
     gcTime: 0,
   });
-  const openedText = draft ? (draft.base ?? "") : opened.data ? yamlOf(editable(opened.data)) : initial;
+  const openedText = useMemo(() => (draft ? (draft.base ?? "") : opened.data ? yamlOf(editable(opened.data)) : initial), [draft, opened.data, initial]);
   const openedVersion = useRef<string | undefined>(draft?.openedVersion);
   if (opened.data && !openedVersion.current) openedVersion.current = opened.data.metadata?.resourceVersion;
   const [text, setText] = useState<string | undefined>(draft?.text);
@@ -286,7 +290,12 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
                 </Text>
               </Group>
               <Group gap="xs">
-                {kept.info && (
+                {kept.failure && (
+                  <Text size="xs" c="red" role="alert">
+                    {t("editor.draftFailed", { reason: kept.failure })}
+                  </Text>
+                )}
+                {kept.info && !kept.failure && (
                   <Text size="xs" c={kept.info.kept === "memory" ? "orange" : "dimmed"} role="status">
                     {t(`editor.draftKept.${kept.info.kept}`, { time: new Date(kept.info.updatedAt).toLocaleTimeString(i18n.language) })}
                   </Text>
