@@ -9,6 +9,7 @@ import { ApiError } from "../../src-shared/api/errors.ts";
 import { resourcePath, type ObjectRef } from "../../src-shared/api/refs.ts";
 import type { ApplyOutcome, ApplyRequest } from "../../src-shared/api/types.ts";
 import { editable } from "../../src-shared/k8s/editable.ts";
+import { apiPathOf } from "../../src-shared/k8s/openapi-schema.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
@@ -36,8 +37,7 @@ export class Apply {
     const key = `${context}\n${apiVersion}`;
     let cached = this.lists.get(key);
     if (!cached || Date.now() - cached.at > resourceListMs) {
-      const path = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-      cached = { at: Date.now(), value: getJson<ApiResourceList>(this.connections.config(context), path) };
+      cached = { at: Date.now(), value: getJson<ApiResourceList>(this.connections.config(context), `/${apiPathOf(apiVersion)}`) };
       cached.value.catch(() => this.lists.delete(key));
       this.lists.set(key, cached);
     }

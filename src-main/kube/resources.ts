@@ -3,6 +3,7 @@
 import { describeObject, resourcePath, type ObjectRef, type ResourceRef } from "../../src-shared/api/refs.ts";
 import type { Relation } from "../../src-shared/k8s/relations.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
+import { isSecret } from "../../src-shared/k8s/editable.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
@@ -15,10 +16,10 @@ type Counted = Omit<ResourceRef, "context">;
 const masked = "";
 
 /** What may leave main of an object: no managedFields, and no Secret values (nor their copy in last-applied). */
-export function sanitize(o: K8sObject, isSecret = o.kind === "Secret" && o.apiVersion === "v1"): K8sObject {
+export function sanitize(o: K8sObject, secret = isSecret(o)): K8sObject {
   const copy = structuredClone(o);
   if (copy.metadata?.managedFields) delete copy.metadata.managedFields;
-  if (isSecret) {
+  if (secret) {
     for (const field of ["data", "stringData"]) {
       if (copy[field]) copy[field] = Object.fromEntries(Object.keys(copy[field]).map((k) => [k, masked]));
     }

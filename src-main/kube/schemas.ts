@@ -7,7 +7,7 @@ import {
   convertDocument,
   editorSchema,
   kindKey,
-  openApiPathOf,
+  apiPathOf,
   type ConvertedDocument,
   type KindSchemaPart,
   type OpenApiDocument,
@@ -86,7 +86,7 @@ export class Schemas {
     // In the order asked, whatever order the documents arrive in.
     const found = await Promise.all(
       kinds.map(async ({ apiVersion, kind }): Promise<KindSchemaPart | EditorSchemas["unknown"][number]> => {
-        const entry = index.paths[openApiPathOf(apiVersion)];
+        const entry = index.paths[apiPathOf(apiVersion)];
         if (!entry) return { apiVersion, kind, reason: `this cluster does not serve ${apiVersion}` };
         let doc: ConvertedDocument;
         try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closure, convertDocument, editorSchema, openApiPathOf, type OpenApiDocument } from "./openapi-schema.ts";
+import { closure, convertDocument, editorSchema, apiPathOf, type OpenApiDocument } from "./openapi-schema.ts";
 import type { K8sObject } from "../kinds/types.ts";
 
 // Shaped as the API server publishes them (v1.37): a built-in kind and a CRD.
@@ -93,7 +93,7 @@ describe("OpenAPI v3 → JSON Schema", () => {
   });
 
   it("finds a group-version's document where the server publishes it", () => {
-    expect(openApiPathOf("v1")).toBe("api/v1");
-    expect(openApiPathOf("apps/v1")).toBe("apis/apps/v1");
+    expect(apiPathOf("v1")).toBe("api/v1");
+    expect(apiPathOf("apps/v1")).toBe("apis/apps/v1");
   });
 });

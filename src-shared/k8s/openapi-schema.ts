@@ -27,8 +27,8 @@ export interface GroupVersionKind {
 /** `apps/v1`, or `v1` for the core group. */
 export const apiVersionOf = (g: Pick<GroupVersionKind, "group" | "version">): string => (g.group ? `${g.group}/${g.version}` : g.version);
 
-/** Where the API server publishes a group-version's document in its /openapi/v3 index. */
-export function openApiPathOf(apiVersion: string): string {
+/** A group-version's path under the API server's root: `apis/apps/v1`, `api/v1` (discovery and /openapi/v3 alike). */
+export function apiPathOf(apiVersion: string): string {
   return apiVersion.includes("/") ? `apis/${apiVersion}` : `api/${apiVersion}`;
 }
 

@@ -2,6 +2,7 @@
 // small, valid objects a newcomer can read, each in the namespace in view. A kind without one
 // gets apiVersion, kind and a name to fill in.
 import { resourceKey } from "../api/refs.ts";
+import { apiVersionOf } from "../k8s/openapi-schema.ts";
 
 interface KindRef {
   group: string;
@@ -75,8 +76,10 @@ export function templatesFor(info: KindRef, namespace = "default"): Template[] {
   const fits = info.group === "" ? info.version === "v1" : true;
   if (fits && variants[key]) return variants[key].map((v) => ({ id: v.id, text: v.text(namespace) }));
   if (fits && templates[key]) return [{ id: "default", text: templates[key](namespace) }];
-  const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
   return [
-    { id: "default", text: `apiVersion: ${apiVersion}\nkind: ${info.kind}\nmetadata:\n  name: ""\n${info.namespaced ? `  namespace: ${namespace}\n` : ""}` },
+    {
+      id: "default",
+      text: `apiVersion: ${apiVersionOf(info)}\nkind: ${info.kind}\nmetadata:\n  name: ""\n${info.namespaced ? `  namespace: ${namespace}\n` : ""}`,
+    },
   ];
 }
