@@ -50,6 +50,7 @@ describe("drafts", () => {
     expect(noKeychain.save({ ...base, id: s.id, text: secret })).toMatchObject({ kept: "memory" });
     expect(readdirSync(plain)).toEqual([]);
     expect(noKeychain.get(s.id).text).toBe(secret);
+    expect(noKeychain.list().map((d) => [d.id, d.kept])).toEqual([[s.id, "memory"]]);
     expect(new DraftStore(plain).list()).toEqual([]);
 
     const sealedDir = folder();

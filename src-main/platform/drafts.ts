@@ -28,6 +28,8 @@ export class DraftStore {
   private readonly sealer?: Sealer;
   private readonly memory = new Map<string, Draft>();
   private lastSave = 0;
+  /** What list() answers, kept up to date by save and discard: the files are read once, not at every save of a 5 MB draft. */
+  private infos?: Map<string, DraftInfo>;
   /** Files that could not be read, set aside: said once, never overwritten. */
   readonly problems: string[] = [];
 
@@ -87,6 +89,7 @@ export class DraftStore {
       draft.kept = "memory";
       this.memory.set(id, draft);
     }
+    this.infos?.set(id, info(draft));
     return info(draft);
   }
 
@@ -97,16 +100,18 @@ export class DraftStore {
   }
 
   list(): DraftInfo[] {
-    const ids = new Set([...this.memory.keys()]);
-    for (const f of readdirSync(this.dir)) if (f.endsWith(".json") && idPattern.test(f.slice(0, -5))) ids.add(f.slice(0, -5));
-    return [...ids]
-      .map((id) => this.read(id))
-      .filter((d): d is Draft => !!d)
-      .map(info)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    if (!this.infos) {
+      this.infos = new Map([...this.memory.values()].map((d) => [d.id, info(d)]));
+      for (const f of readdirSync(this.dir)) {
+        const d = f.endsWith(".json") && idPattern.test(f.slice(0, -5)) ? this.read(f.slice(0, -5)) : undefined;
+        if (d) this.infos.set(d.id, info(d));
+      }
+    }
+    return [...this.infos.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   discard(id: string) {
+    this.infos?.delete(id);
     this.memory.delete(id);
     rmSync(this.file(id), { force: true });
   }
