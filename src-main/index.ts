@@ -10,9 +10,12 @@ import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import { Namespaces } from "./kube/namespaces.ts";
 import { WatchHub } from "./kube/watch-hub.ts";
 import { Discovery } from "./kube/discovery.ts";
+import { Journal } from "./kube/journal.ts";
+import { JournalStore } from "./platform/journal-store.ts";
 import { Resources } from "./kube/resources.ts";
 import { Schemas } from "./kube/schemas.ts";
-import { DraftStore, type Sealer } from "./platform/drafts.ts";
+import { DraftStore } from "./platform/drafts.ts";
+import type { Sealer } from "./platform/sealer.ts";
 import { SettingsStore } from "./platform/settings.ts";
 import type { Services } from "./services.ts";
 
@@ -40,11 +43,26 @@ export function createApp({ userDataDir, env, sealer }: AppOptions): App {
   const access = new AccessReviews(connections);
   const discovery = new Discovery(connections, watchHub, access);
   const resources = new Resources(connections, watchHub);
-  const actions = new Actions(connections, watchHub);
-  const apply = new Apply(connections);
+  const journal = new Journal(new JournalStore(join(userDataDir, "journal"), sealer), connections);
+  const actions = new Actions(connections, watchHub, journal);
+  const apply = new Apply(connections, journal);
   const schemas = new Schemas(connections);
   const drafts = new DraftStore(join(userDataDir, "drafts"), sealer);
-  const services: Services = { settings, kubeconfig, connections, namespaces, watchHub, access, discovery, resources, actions, apply, schemas, drafts };
+  const services: Services = {
+    settings,
+    kubeconfig,
+    connections,
+    namespaces,
+    watchHub,
+    access,
+    discovery,
+    resources,
+    actions,
+    apply,
+    schemas,
+    drafts,
+    journal,
+  };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
   for (const ctx of settings.get().lastContexts) if (known.has(ctx)) void connections.connect(ctx);

@@ -4,6 +4,7 @@ import type { Apply } from "./kube/apply.ts";
 import type { Actions } from "./kube/actions.ts";
 import type { Connections } from "./kube/connections.ts";
 import type { Discovery } from "./kube/discovery.ts";
+import type { Journal } from "./kube/journal.ts";
 import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import type { Namespaces } from "./kube/namespaces.ts";
 import type { Resources } from "./kube/resources.ts";
@@ -25,4 +26,5 @@ export interface Services {
   apply: Apply;
   schemas: Schemas;
   drafts: DraftStore;
+  journal: Journal;
 }

@@ -91,6 +91,10 @@ export function createRouter(s: Services): Router {
     "drafts.list": () => s.drafts.list(),
     "drafts.get": ({ id }) => s.drafts.get(id),
     "drafts.discard": ({ id }) => s.drafts.discard(id),
+    "journal.list": ({ context }) => s.journal.list(context),
+    "journal.get": ({ context, id }) => s.journal.get(context, id),
+    "journal.revert": ({ context, id }) => s.journal.revert(context, id),
+    "secrets.reveal": ({ keys, ...ref }) => s.resources.reveal(ref, keys),
     "settings.get": () => s.settings.get(),
     "settings.update": (change) => s.settings.update((x) => applySettingsChange(x, change)),
   };

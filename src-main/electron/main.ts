@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Frame } from "../../src-shared/api/wire.ts";
 import { createSession, type Session } from "../api/session.ts";
 import { createApp } from "../index.ts";
-import type { Sealer } from "../platform/drafts.ts";
+import type { Sealer } from "../platform/sealer.ts";
 import { loginShellPath } from "../platform/login-shell.ts";
 import { rendererCsp } from "./csp.ts";
 

@@ -1,16 +1,18 @@
 // Main's side of the action table (DESIGN §4.1): one executor per action. The renderer is
 // untrusted, so the action must be one the target's kind offers and its input must fit the
 // table's schema; then the executor reads what it needs and sends the table's own preview,
-// so that what the user was shown is what is sent.
+// so that what the user was shown is what is sent. Each object's previous version goes to the
+// change journal before its request (DESIGN §4.1).
 import type { KubeConfig } from "@kubernetes/client-node";
 import { ApiError } from "../../src-shared/api/errors.ts";
-import { describeObject, resourcePath, type ObjectRef } from "../../src-shared/api/refs.ts";
+import { describeObject, refOfPath, resourcePath, type ObjectRef } from "../../src-shared/api/refs.ts";
 import type { ActOutcome } from "../../src-shared/api/types.ts";
 import { actions, patchContentTypes, type ActionDefinition, type ActionId } from "../../src-shared/kinds/actions.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import { validate } from "../api/validate.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
+import type { Change, Journal } from "./journal.ts";
 import { getJson, requestJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
 
@@ -19,16 +21,35 @@ interface Execution {
   target: ObjectRef;
   input: unknown;
   definition: ActionDefinition;
+  change: Change;
 }
 
-/** Reads the object when the action needs it, builds the table's preview, and sends it. */
-async function sendPreview({ kc, target, input, definition }: Execution): Promise<void> {
-  const object = definition.readsObject ? await getJson<K8sObject>(kc, resourcePath(target)) : undefined;
-  const request = definition.preview({ target, input, object, now: new Date() });
-  await requestJson(kc, request.method, request.path, {
-    body: request.body,
-    contentType: request.patchType ? patchContentTypes[request.patchType] : undefined,
-  });
+/**
+ * Reads the object, builds the table's preview, records what the request will change, and
+ * sends it. A POST creates another object (a CronJob's Job): that one is what is recorded.
+ */
+async function sendPreview({ kc, target, input, definition, change }: Execution): Promise<void> {
+  const object = await getJson<K8sObject>(kc, resourcePath(target));
+  const request = definition.preview({ target, input, object: definition.readsObject ? object : undefined, now: new Date() });
+  const body = request.body as K8sObject | undefined;
+  const created =
+    request.method === "POST" && body?.metadata?.name ? refOfPath(target.context, `${request.path}/${encodeURIComponent(body.metadata.name)}`) : undefined;
+  const i = created ? change.before(created, body!.kind ?? "", undefined) : change.before(target, object.kind ?? "", object);
+  let answer: K8sObject | undefined;
+  try {
+    answer = await requestJson<K8sObject>(kc, request.method, request.path, {
+      body: request.body,
+      contentType: request.patchType ? patchContentTypes[request.patchType] : undefined,
+    });
+  } catch (e) {
+    change.after(i, { change: "failed" });
+    throw e;
+  }
+  if (request.method === "DELETE") return change.after(i, { change: "deleted" });
+  if (created) return change.after(i, { change: "created", after: answer });
+  // A subresource answers with itself (a Scale): the object is what the journal keeps.
+  const after = answer?.kind === object.kind ? answer : await getJson<K8sObject>(kc, resourcePath(target)).catch(() => undefined);
+  change.after(i, { change: after?.metadata?.resourceVersion === object.metadata?.resourceVersion ? "unchanged" : "changed", after });
 }
 
 const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
@@ -46,35 +67,45 @@ const parallel = 8;
 export class Actions {
   private readonly connections: Connections;
   private readonly hub: WatchHub;
+  private readonly journal: Journal;
 
-  constructor(connections: Connections, hub: WatchHub) {
+  constructor(connections: Connections, hub: WatchHub, journal: Journal) {
     this.connections = connections;
     this.hub = hub;
+    this.journal = journal;
   }
 
   /** Runs one action on each target; each target's outcome, in order. Bad input fails them all at once. */
   async run(action: ActionId, rawInput: unknown, targets: ObjectRef[]): Promise<ActOutcome[]> {
     const definition: ActionDefinition = actions[action];
     const input = validate(definition.input, rawInput, `${action} input`);
+    // One change in the journal for the whole selection, so that one Undo puts it all back.
+    const context = targets[0].context;
+    if (targets.some((t) => t.context !== context)) throw new ApiError({ code: "Invalid", message: "one action goes to one cluster at a time" });
+    const change = this.journal.start(context, action);
     const outcomes: ActOutcome[] = new Array(targets.length);
     let next = 0;
     const worker = async () => {
       while (next < targets.length) {
         const i = next++;
         try {
-          await this.runOne(action, input, targets[i]);
-          outcomes[i] = { ok: true };
+          await this.runOne(action, input, targets[i], change);
+          outcomes[i] = { ok: true, journal: change.id };
         } catch (e) {
           outcomes[i] = { ok: false, error: toApiError(e, `${action} ${describeObject(targets[i])}`).toJSON() };
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(parallel, targets.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(parallel, targets.length) }, worker));
+    } finally {
+      change.end();
+    }
     return outcomes;
   }
 
   /** One action on one object; throws an ApiError saying what failed. `input` must already fit the action's schema. */
-  async runOne(action: ActionId, input: unknown, target: ObjectRef): Promise<void> {
+  async runOne(action: ActionId, input: unknown, target: ObjectRef, change?: Change): Promise<void> {
     const definition: ActionDefinition = actions[action];
     const kind = this.hub.descriptor(target);
     if (!kind)
@@ -82,10 +113,13 @@ export class Actions {
     if (!kind.capabilities?.includes(definition.capability)) {
       throw new ApiError({ code: "Invalid", message: `${kind.kind} objects do not offer "${action}"` });
     }
+    const own = change ?? this.journal.start(target.context, action);
     try {
-      await executors[action]({ kc: this.connections.config(target.context), target, input, definition });
+      await executors[action]({ kc: this.connections.config(target.context), target, input, definition, change: own });
     } catch (e) {
       throw toApiError(e, `${action} ${describeObject(target)}`);
+    } finally {
+      if (!change) own.end();
     }
   }
 }

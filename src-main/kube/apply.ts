@@ -4,7 +4,9 @@
 // chose it after seeing a conflict; saving an edited object replaces it (what the user removed
 // is removed, which server-side apply would keep for other field managers), against the
 // version it read. Strict field validation throughout. A dry run goes through admission and
-// validation without persisting anything; its result is what the diff shows.
+// validation without persisting anything; its result is what the diff shows. `delete` deletes
+// the objects the documents name (`kubectl delete -f`); its dry run lists what would go.
+// Every real change records each object's previous version in the change journal first.
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { resourcePath, type ObjectRef } from "../../src-shared/api/refs.ts";
 import type { ApplyOutcome, ApplyRequest } from "../../src-shared/api/types.ts";
@@ -13,6 +15,7 @@ import { apiPathOf } from "../../src-shared/k8s/openapi-schema.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
+import type { Change, Journal } from "./journal.ts";
 import { getJson, requestJson } from "./raw.ts";
 import { sanitize } from "./resources.ts";
 
@@ -26,10 +29,12 @@ interface ApiResourceList {
 
 export class Apply {
   private readonly connections: Connections;
+  private readonly journal: Journal;
   private readonly lists = new Map<string, { at: number; value: Promise<ApiResourceList> }>();
 
-  constructor(connections: Connections) {
+  constructor(connections: Connections, journal: Journal) {
     this.connections = connections;
+    this.journal = journal;
   }
 
   /** Which resource serves `kind` in `apiVersion`, any version the cluster serves (not only the preferred one). */
@@ -57,12 +62,18 @@ export class Apply {
 
   async apply(req: ApplyRequest): Promise<ApplyOutcome[]> {
     // One after another, in file order: a Namespace or CRD first in a file is there for the rest.
+    // (A delete by file goes the same way: what a file creates first, it deletes first, as kubectl does.)
+    const change = req.dryRun ? undefined : this.journal.start(req.context, req.mode);
     const out: ApplyOutcome[] = [];
-    for (const doc of req.documents) out.push(await this.one(req, doc));
+    try {
+      for (const doc of req.documents) out.push(await this.one(req, doc, change));
+    } finally {
+      change?.end();
+    }
     return out;
   }
 
-  private async one(req: ApplyRequest, doc: K8sObject): Promise<ApplyOutcome> {
+  private async one(req: ApplyRequest, doc: K8sObject, change?: Change): Promise<ApplyOutcome> {
     let ref: ObjectRef | undefined;
     try {
       if (typeof doc?.apiVersion !== "string" || typeof doc.kind !== "string")
@@ -80,7 +91,7 @@ export class Apply {
       else delete body.metadata.namespace;
       ref = { context: req.context, group: r.group, version: r.version, resource: r.resource, namespace: body.metadata.namespace, name };
       const secret = r.group === "" && r.resource === "secrets";
-      const what = `${{ create: "creating", apply: "applying", replace: "saving" }[req.mode]} ${doc.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${name}`;
+      const what = `${{ create: "creating", apply: "applying", replace: "saving", delete: "deleting" }[req.mode]} ${doc.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${name}`;
       const kc = this.connections.config(req.context);
       const before = await getJson<K8sObject>(kc, resourcePath(ref)).catch((e) => {
         const err = toApiError(e, `reading ${doc.kind} ${name}`);
@@ -89,9 +100,16 @@ export class Apply {
       });
       const params = new URLSearchParams({ fieldManager, fieldValidation: "Strict" });
       if (req.dryRun) params.set("dryRun", "All");
-      let after: K8sObject;
+      if (req.mode === "delete" && !before) throw new ApiError({ code: "NotFound", message: `${what}: not found (404)` });
+      const journaled = change?.before(ref, doc.kind, before);
+      let after: K8sObject | undefined;
       try {
-        if (req.mode === "create") {
+        if (req.mode === "delete") {
+          // As kubectl does: dependents are collected in the background. (With a body, the server reads dryRun there, not in the query.)
+          const options = { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background", ...(req.dryRun ? { dryRun: ["All"] } : {}) };
+          await requestJson(kc, "DELETE", resourcePath(ref), { body: options });
+          after = undefined;
+        } else if (req.mode === "create") {
           after = await requestJson<K8sObject>(kc, "POST", `${resourcePath({ ...ref, name: undefined })}?${params}`, { body });
         } else if (req.mode === "replace") {
           if (!before) throw new ApiError({ code: "NotFound", message: `${what}: it no longer exists (deleted since it was opened?)` });
@@ -105,21 +123,26 @@ export class Apply {
           after = await requestJson<K8sObject>(kc, "PATCH", `${resourcePath(ref)}?${params}`, { body, contentType: "application/apply-patch+yaml" });
         }
       } catch (e) {
+        if (journaled !== undefined) change?.after(journaled, { change: "failed" });
         throw toApiError(e, what);
       }
       const shown = (o: K8sObject) => editable(sanitize(o, secret));
-      const status = !before
-        ? "created"
-        : (req.dryRun ? JSON.stringify(shown(before)) === JSON.stringify(shown(after)) : before.metadata?.resourceVersion === after.metadata?.resourceVersion)
-          ? "unchanged"
-          : "configured";
+      const status = !after
+        ? "deleted"
+        : !before
+          ? "created"
+          : (req.dryRun ? JSON.stringify(shown(before)) === JSON.stringify(shown(after)) : before.metadata?.resourceVersion === after.metadata?.resourceVersion)
+            ? "unchanged"
+            : "configured";
+      if (journaled !== undefined) change?.after(journaled, { change: status === "configured" ? "changed" : status, after });
       return {
         ok: true,
         ref,
         status,
         before: before && shown(before),
         beforeVersion: before?.metadata?.resourceVersion,
-        after: shown(after),
+        after: after && shown(after),
+        ...(change && status !== "unchanged" ? { journal: change.id } : {}),
       };
     } catch (e) {
       return { ok: false, ref, error: toApiError(e, `applying ${doc?.kind ?? "a document"}`).toJSON() };

@@ -3,7 +3,10 @@
 import { describeObject, resourcePath, type ObjectRef, type ResourceRef } from "../../src-shared/api/refs.ts";
 import type { Relation } from "../../src-shared/k8s/relations.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
+import { ApiError } from "../../src-shared/api/errors.ts";
+import type { SecretValue } from "../../src-shared/api/types.ts";
 import { isSecret } from "../../src-shared/k8s/editable.ts";
+import { decodeSecretValue } from "../../src-shared/k8s/secret-values.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
@@ -48,6 +51,16 @@ export class Resources {
 
   async get(t: ObjectRef): Promise<K8sObject> {
     return sanitize(await this.raw(t), t.group === "" && t.resource === "secrets");
+  }
+
+  /** A Secret's values, decoded: only on an explicit Reveal, and only the keys asked for (none: all). */
+  async reveal(t: ObjectRef, keys?: string[]): Promise<SecretValue[]> {
+    if (t.group !== "" || t.resource !== "secrets") throw new ApiError({ code: "Invalid", message: `only Secrets have values to reveal, not ${t.resource}` });
+    const data: Record<string, string> = (await this.raw(t)).data ?? {};
+    const wanted = keys ?? Object.keys(data);
+    const missing = wanted.filter((k) => !Object.hasOwn(data, k));
+    if (missing.length) throw new ApiError({ code: "NotFound", message: `${describeObject(t)} has no key ${missing.map((k) => `"${k}"`).join(", ")}` });
+    return wanted.map((k) => decodeSecretValue(k, data[k]));
   }
 
   /** Owners, children and references of an object, each one a link the UI can open. */

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DraftStore, type Sealer } from "./drafts.ts";
+import { DraftStore } from "./drafts.ts";
+import type { Sealer } from "./sealer.ts";
 
 const dirs: string[] = [];
 const folder = () => {

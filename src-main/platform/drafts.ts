@@ -11,12 +11,7 @@ import { ApiError } from "../../src-shared/api/errors.ts";
 import type { Draft, DraftInfo, DraftInput } from "../../src-shared/api/types.ts";
 import { holdsSecret } from "../../src-shared/k8s/yaml-kinds.ts";
 import { writeFileAtomic } from "./atomic-file.ts";
-
-/** Encryption by the OS keychain (Electron's safeStorage), when there is one. */
-export interface Sealer {
-  seal(text: string): Buffer;
-  open(sealed: Buffer): string;
-}
+import type { Sealer } from "./sealer.ts";
 
 /** What a draft file holds: the draft, its text either in clear or sealed (base64). */
 type Stored = Omit<Draft, "text" | "kept"> & ({ text: string } | { sealed: string });

@@ -16,6 +16,10 @@ import type {
   Draft,
   DraftInfo,
   EditorSchemas,
+  JournalEntry,
+  JournalEntryInfo,
+  RevertResult,
+  SecretValue,
   NamespacesState,
   ResourceRowsEvent,
   Settings,
@@ -111,7 +115,7 @@ export const callInputs = {
     .object({
       context: contextName,
       namespace: namespaceName.optional(),
-      mode: z.enum(["create", "apply", "replace"]),
+      mode: z.enum(["create", "apply", "replace", "delete"]),
       dryRun: z.boolean(),
       force: z.boolean(),
       documents: z.array(z.record(z.string(), z.unknown())).min(1).max(1000),
@@ -142,6 +146,15 @@ export const callInputs = {
     })
     .strict(),
   "drafts.list": z.object({}),
+  /** The change journal of a context (DESIGN §5), newest first; one entry with its objects' versions; reverting one. */
+  "journal.list": z.object({ context: contextName }).strict(),
+  "journal.get": z.object({ context: contextName, id: z.uuid() }).strict(),
+  "journal.revert": z.object({ context: contextName, id: z.uuid() }).strict(),
+  /**
+   * A Secret's values, decoded (DESIGN §5): only on the user's explicit "Reveal", for the keys
+   * asked (none = all). Never cached, never logged.
+   */
+  "secrets.reveal": objectRefSchema.extend({ keys: z.array(z.string().min(1).max(253)).max(1000).optional() }).strict(),
   "drafts.get": z.object({ id: z.uuid() }).strict(),
   "drafts.discard": z.object({ id: z.uuid() }).strict(),
   "settings.get": z.object({}),
@@ -172,6 +185,10 @@ export interface CallOutputs {
   "schemas.forKinds": EditorSchemas;
   "drafts.save": DraftInfo;
   "drafts.list": DraftInfo[];
+  "journal.list": JournalEntryInfo[];
+  "journal.get": JournalEntry;
+  "journal.revert": RevertResult;
+  "secrets.reveal": SecretValue[];
   "drafts.get": Draft;
   "drafts.discard": void;
   "settings.get": Settings;

@@ -54,3 +54,18 @@ export function resourcePath(t: ResourceType & { namespace?: string; name?: stri
   const ns = t.namespace ? `/namespaces/${encodeURIComponent(t.namespace)}` : "";
   return `${base}${ns}/${t.resource}${t.name ? `/${encodeURIComponent(t.name)}` : ""}`;
 }
+
+/** The object a REST path names (the inverse of `resourcePath`), or undefined for a path that names none. */
+export function refOfPath(context: string, path: string): ObjectRef | undefined {
+  const m = /^\/(?:api\/([^/]+)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)\/([^/]+)$/.exec(path);
+  if (!m) return undefined;
+  const [, coreVersion, group, version, namespace, resource, name] = m;
+  return {
+    context,
+    group: group ?? "",
+    version: coreVersion ?? version,
+    resource,
+    ...(namespace ? { namespace: decodeURIComponent(namespace) } : {}),
+    name: decodeURIComponent(name),
+  };
+}

@@ -90,7 +90,8 @@ export type ResourceRowsEvent =
   | { type: "state"; live: boolean; error?: import("./errors.ts").ApiErrorShape };
 
 /** What became of one target of an action (`resources.act`). */
-export type ActOutcome = { ok: true } | { ok: false; error: import("./errors.ts").ApiErrorShape };
+/** `journal`: the change journal entry that recorded the change, for Undo. */
+export type ActOutcome = { ok: true; journal?: string } | { ok: false; error: import("./errors.ts").ApiErrorShape };
 
 /** A question for the cluster's authorizer: may I `verb` this resource (here)? */
 export interface AccessCheck {
@@ -145,8 +146,11 @@ export interface ApplyRequest {
   context: string;
   /** Where documents without a namespace go (the namespace in view). */
   namespace?: string;
-  /** `create` fails on an object that exists (kubectl create); `apply` is server-side apply; `replace` saves an edited object whole (kubectl edit). */
-  mode: "create" | "apply" | "replace";
+  /**
+   * `create` fails on an object that exists (kubectl create); `apply` is server-side apply; `replace` saves an edited object whole
+   * (kubectl edit); `delete` deletes the objects the documents name (kubectl delete -f).
+   */
+  mode: "create" | "apply" | "replace" | "delete";
   /** Through admission and validation, nothing persisted. */
   dryRun: boolean;
   /** Take over fields another field manager owns: only after the user saw the conflict. */
@@ -159,11 +163,14 @@ export type ApplyOutcome =
   | {
       ok: true;
       ref: import("./refs.ts").ObjectRef;
-      status: "created" | "configured" | "unchanged";
+      status: "created" | "configured" | "unchanged" | "deleted";
       before?: import("../kinds/types.ts").K8sObject;
       /** The live object's resourceVersion when it was read, to tell whether it changed since the editor opened it. */
       beforeVersion?: string;
-      after: import("../kinds/types.ts").K8sObject;
+      /** Absent for a delete. */
+      after?: import("../kinds/types.ts").K8sObject;
+      /** The change journal entry that recorded the change (not for a dry run). */
+      journal?: string;
     }
   | { ok: false; ref?: import("./refs.ts").ObjectRef; error: import("./errors.ts").ApiErrorShape };
 
@@ -183,7 +190,7 @@ export interface DraftInput {
   target?: import("./refs.ts").ObjectRef;
   /** The resourceVersion the object had when the editor opened it. */
   openedVersion?: string;
-  mode: ApplyRequest["mode"];
+  mode: Exclude<ApplyRequest["mode"], "delete">;
   /** What the drafts list calls it ("Edit shop/web", "New Deployment"). */
   title: string;
   text: string;
@@ -199,3 +206,53 @@ export interface Draft extends DraftInput {
 }
 
 export type DraftInfo = Omit<Draft, "text"> & { size: number };
+
+/** What a change journal entry records a change as: an editor's mode (or a delete by file), an action of the table, or a revert. */
+export type JournalWhat = ApplyRequest["mode"] | import("../kinds/actions.ts").ActionId | "revert";
+
+/** One object a change touched, as the Journal view lists it. */
+export interface JournalObjectInfo {
+  ref: import("./refs.ts").ObjectRef;
+  kind: string;
+  /** What the change did to it; `unchanged` or `failed` (the request failed) changed nothing; `pending` was never settled (a crash). */
+  change: "created" | "changed" | "deleted" | "unchanged" | "failed" | "pending";
+  /** Where its versions are kept: a Secret's are sealed by the OS keychain, or held in memory for this session (`memory`), or lost with it (`gone`). */
+  kept: "disk" | "sealed" | "memory" | "gone";
+}
+
+/** One change Kubedeck made (DESIGN §5): who, what, when, and the objects it touched. */
+export interface JournalEntryInfo {
+  id: string;
+  context: string;
+  at: string;
+  /** The kubeconfig user the change was made as. */
+  who: string;
+  what: JournalWhat;
+  objects: JournalObjectInfo[];
+  /** The entry this one reverted, and the entry that reverted this one. */
+  revertOf?: string;
+  revertedBy?: string;
+}
+
+/** An entry with each object's versions before and after, as the editor shows objects (Secret values masked). */
+export interface JournalEntry extends Omit<JournalEntryInfo, "objects"> {
+  objects: (JournalObjectInfo & { before?: import("../kinds/types.ts").K8sObject; after?: import("../kinds/types.ts").K8sObject })[];
+}
+
+/** What reverting an entry did, object by object (a later change to an object is a Conflict, not overwritten). */
+export interface RevertResult {
+  /** The entry recording the revert itself (absent when nothing was changed). */
+  journal?: string;
+  outcomes: (
+    | { ref: import("./refs.ts").ObjectRef; ok: true; change: "created" | "changed" | "deleted" }
+    | { ref: import("./refs.ts").ObjectRef; ok: false; error: import("./errors.ts").ApiErrorShape }
+  )[];
+}
+
+/** One revealed Secret value: its text when it is text, else only its size and base64 (shown as binary, not as mojibake). */
+export interface SecretValue {
+  key: string;
+  bytes: number;
+  text?: string;
+  base64: string;
+}
