@@ -2,8 +2,9 @@
 // you type by the cluster's own schema (a CRD's too), completion and hover from it, create
 // and apply with a server-side dry run first, the server's rejections on their lines, the
 // diff, an object changed meanwhile, and a multi-document text with one bad document. Every
-// result is checked with kubectl. It works in a namespace of its own, kd-editor-….
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+// result is checked with kubectl. Also: files and folders, delete by file with Undo, and a
+// Secret's values edited as stringData. It works in a namespace of its own, kd-editor-….
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -370,6 +371,100 @@ it("keeps a draft as the user types, through closing and a reload, until applied
   await expect.poll(() => page.getByRole("dialog", { name: "Create or apply YAML" }).count()).toBe(0);
   await page.getByRole("button", { name: /^Drafts \(\d+\)$/ }).click();
   await expect.poll(() => page.getByRole("menuitem", { name: /Secret typed/ }).count()).toBe(0);
+  await page.keyboard.press("Escape");
+});
+
+it("opens files and a folder of manifests (only .yaml, .yml and .json, in path order)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kubedeck-files-"));
+  try {
+    writeFileSync(join(dir, "one.yaml"), '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-file-one\ndata:\n  a: "1"\n');
+    writeFileSync(join(dir, "two.json"), JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "from-file-two" } }, null, 2));
+    writeFileSync(join(dir, "README.md"), "not a manifest");
+    await openCreate(route("", "v1", "configmaps"));
+    await editor()
+      .getByLabel("Open files…")
+      .setInputFiles([join(dir, "two.json"), join(dir, "one.yaml")]);
+    await editorText().toContain("# two.json");
+    const text = (await editor().locator(".view-lines").innerText()).replace(/\u00a0/g, " ");
+    expect(text.indexOf("# one.yaml")).toBeLessThan(text.indexOf("# two.json"));
+    await review();
+    await textOf(resultRow(`configmaps ${ns}/from-file-two`)).toContain("created (dry run)");
+    await textOf(resultRow(`configmaps ${ns}/from-file-one`)).toContain("created (dry run)");
+    await editor().getByRole("button", { name: "Back to editing" }).click();
+    // A folder, as kubectl apply -f DIR reads it: the README is left out.
+    await editor().getByLabel("Open folder…").setInputFiles(dir);
+    await editorText().toMatch(/# \S+\/one\.yaml[\s\S]*# \S+\/two\.json/);
+    expect(await editor().locator(".view-lines").innerText()).not.toContain("README");
+    await shot(page, "opened-folder");
+    await review();
+    await editor().getByRole("button", { name: "Apply", exact: true }).click();
+    await textOf(resultRow(`configmaps ${ns}/from-file-two`)).toMatch(/created(?! \(dry run\))/);
+    expect(await jsonpath(["configmap", "from-file-one"], "{.data.a}")).toBe("1");
+    // Nothing to read: said, and the text stays.
+    await editor().getByRole("button", { name: "Back to editing" }).click();
+    await editor().getByLabel("Open files…").setInputFiles(join(dir, "README.md"));
+    await textOf(editor().getByRole("alert")).toContain("No .yaml, .yml or .json file was chosen (README.md)");
+    await editorText().toContain("from-file-two");
+    await editor().getByRole("button", { name: "Cancel" }).click();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it("deletes the objects a text names after listing them (kubectl delete -f), and Undo brings them back", async () => {
+  for (const name of ["doomed-a", "doomed-b"]) await kubectl(["create", "configmap", name, "-n", ns, `--from-literal=name=${name}`]);
+  await openCreate(route("", "v1", "configmaps"));
+  await editor()
+    .locator("label")
+    .filter({ hasText: /^Delete$/ })
+    .click();
+  await paste(["doomed-a", "doomed-b", "never-was"].map((name) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`).join("---\n"));
+  await review();
+  await textOf(resultRow(`configmaps ${ns}/doomed-a`)).toContain("deleted (dry run)");
+  await textOf(resultRow(`configmaps ${ns}/never-was`)).toContain("not found");
+  expect(await kubectl(["get", "configmaps", "-n", ns, "-o", "name"])).toContain("doomed-b");
+  await shotBothThemes(shot, page, "delete-by-file");
+  await editor().getByRole("button", { name: "Delete 2 objects" }).click();
+  await textOf(resultRow(`configmaps ${ns}/doomed-b`)).toMatch(/deleted(?! \(dry run\))/);
+  await expect.poll(() => kubectl(["get", "configmaps", "-n", ns, "-o", "name"])).not.toMatch(/doomed-a|doomed-b/);
+  const notice = page.locator(".mantine-Notification-root").filter({ hasText: "2 objects deleted" });
+  await shown(notice);
+  await shot(page, "undo-notice");
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(() => kubectl(["get", "configmaps", "-n", ns, "-o", "name"])).toMatch(/doomed-a[\s\S]*doomed-b/);
+  expect(await jsonpath(["configmap", "doomed-b"], "{.data.name}")).toBe("doomed-b");
+  await editor().getByRole("button", { name: "Close" }).click();
+});
+
+it("edits a Secret's values as plain text (stringData) only when asked, and no value reaches the disk", async () => {
+  await kubectl(["create", "secret", "generic", "creds", "-n", ns, "--from-literal=password=OldPass42", "--from-literal=user=admin"]);
+  await openList(page, route("", "v1", "secrets"));
+  await page.getByRole("row").filter({ hasText: "creds" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await editorText().toContain("name: creds");
+  expect(await editor().locator(".view-lines").innerText()).not.toContain("OldPass42");
+  await editor().getByRole("button", { name: "Show values as plain text (stringData)" }).click();
+  await editorText().toContain("password: OldPass42");
+  await shot(page, "secret-stringdata");
+  await line("password: OldPass42").getByText("OldPass42").dblclick();
+  await page.keyboard.type("NewPass42");
+  await editorText().toContain("password: NewPass42");
+  await review();
+  await textOf(resultRow(`secrets ${ns}/creds`)).toContain("configured (dry run)");
+  await editor().getByRole("button", { name: "Apply", exact: true }).click();
+  await textOf(resultRow(`secrets ${ns}/creds`)).toMatch(/configured(?! \(dry run\))/);
+  expect(Buffer.from(await jsonpath(["secret", "creds"], "{.data.password}"), "base64").toString()).toBe("NewPass42");
+  expect(Buffer.from(await jsonpath(["secret", "creds"], "{.data.user}"), "base64").toString()).toBe("admin");
+  // Neither the drafts nor the change journal wrote a value, in clear or in base64.
+  const walk = (d: string): string[] =>
+    existsSync(d) ? readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [readFileSync(join(d, f), "utf8")])) : [];
+  const onDisk = [...walk(join(userData, "drafts")), ...walk(join(userData, "journal"))].join("\n");
+  expect(onDisk).toContain("creds");
+  for (const value of ["OldPass42", "NewPass42"]) {
+    expect(onDisk).not.toContain(value);
+    expect(onDisk).not.toContain(Buffer.from(value).toString("base64"));
+  }
+  await editor().getByRole("button", { name: "Close" }).click();
   await page.keyboard.press("Escape");
 });
 

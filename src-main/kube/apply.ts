@@ -127,11 +127,13 @@ export class Apply {
         throw toApiError(e, what);
       }
       const shown = (o: K8sObject) => editable(sanitize(o, secret));
+      // What a change is: the editor's view of the object, and a Secret's values, which that view leaves out.
+      const comparable = (o: K8sObject) => JSON.stringify([shown(o), secret ? o.data : undefined]);
       const status = !after
         ? "deleted"
         : !before
           ? "created"
-          : (req.dryRun ? JSON.stringify(shown(before)) === JSON.stringify(shown(after)) : before.metadata?.resourceVersion === after.metadata?.resourceVersion)
+          : (req.dryRun ? comparable(before) === comparable(after) : before.metadata?.resourceVersion === after.metadata?.resourceVersion)
             ? "unchanged"
             : "configured";
       if (journaled !== undefined) change?.after(journaled, { change: status === "configured" ? "changed" : status, after });

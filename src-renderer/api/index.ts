@@ -49,6 +49,10 @@ export const saveDraft = (draft: CallInput<"drafts.save">) => call("drafts.save"
 export const listDrafts = () => call("drafts.list", {});
 export const getDraft = (id: string) => call("drafts.get", { id });
 export const discardDraft = (id: string) => call("drafts.discard", { id });
+export const listJournal = (context: string) => call("journal.list", { context });
+export const getJournalEntry = (context: string, id: string) => call("journal.get", { context, id });
+export const revertChange = (context: string, id: string) => call("journal.revert", { context, id });
+export const revealSecret = (ref: ObjectRef, keys?: string[]) => call("secrets.reveal", { ...ref, ...(keys ? { keys } : {}) });
 export const act = <A extends ActionId>(action: A, input: ActionInput<A>, targets: ObjectRef[]) => call("resources.act", { action, input, targets });
 
 /** The transport's self-test (Preferences → Connection check). */

@@ -8,6 +8,7 @@ describe("routes", () => {
     { context: "a/b c", list: { group: "", version: "v1", resource: "pods" } },
     { context: "x", list: { group: "apps", version: "v1", resource: "deployments" }, object: { namespace: "demo", name: "web" } },
     { context: "x", list: { group: "", version: "v1", resource: "nodes" }, object: { name: "worker-1" } },
+    { context: "x", journal: true },
   ];
   it.each(cases.map((c) => [formatRoute(c), c] as const))("%s round-trips", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

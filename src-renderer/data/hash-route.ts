@@ -3,6 +3,7 @@
 //   #/context/NAME                                   the context's overview
 //   #/context/NAME/r/GROUP|core/VERSION/RESOURCE     a resource's list
 //   …/RESOURCE/NAMESPACE|_/OBJECT                    with one object's details open
+//   #/context/NAME/journal                           the context's change journal
 import { useSyncExternalStore } from "react";
 import type { ResourceType } from "../../src-shared/api/refs.ts";
 
@@ -10,6 +11,7 @@ export interface Route {
   context?: string;
   list?: ResourceType;
   object?: { namespace?: string; name: string };
+  journal?: boolean;
 }
 
 const prefix = "#/context/";
@@ -18,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (!hash.startsWith(prefix)) return {};
   const parts = hash.slice(prefix.length).split("/").map(decodeURIComponent);
   const route: Route = { context: parts[0] || undefined };
+  if (parts[1] === "journal") route.journal = true;
   if (parts[1] === "r" && parts.length >= 5) {
     route.list = { group: parts[2] === "core" ? "" : parts[2], version: parts[3], resource: parts[4] };
     if (parts.length >= 7 && parts[6]) route.object = { namespace: parts[5] === "_" ? undefined : parts[5], name: parts[6] };
@@ -29,6 +32,7 @@ export function formatRoute(r: Route): string {
   if (!r.context) return "";
   const e = encodeURIComponent;
   let hash = prefix + e(r.context);
+  if (r.journal) return `${hash}/journal`;
   if (r.list) {
     hash += `/r/${r.list.group ? e(r.list.group) : "core"}/${e(r.list.version)}/${e(r.list.resource)}`;
     if (r.object) hash += `/${r.object.namespace ? e(r.object.namespace) : "_"}/${e(r.object.name)}`;

@@ -33,6 +33,8 @@ export const keys = {
   editing: (o: ObjectRef) => [...object(o), "editing"] as const,
   /** The editor's schema for a set of kinds ("apps/v1/Deployment,v1/Service"). */
   schemas: (c: string, kinds: string) => [...context(c), "schemas", kinds] as const,
+  /** A context's change journal: its list, and each entry read. */
+  journal: (c: string, ...what: unknown[]) => [...context(c), "journal", ...what] as const,
   /** The editor's drafts (kept by main, of every context). */
   drafts: ["drafts"] as const,
 };

@@ -3,19 +3,24 @@
 // (admission and validation, nothing persisted) and shows the server's rejections on their
 // lines, or a side-by-side diff of what would change; "Apply" then sends it for real and
 // reports each document. An object changed on the server since the editor opened it is
-// said so, with reload, difference and apply-anyway offered.
+// said so, with reload, difference and apply-anyway offered. Files and folders open into the
+// editor; "Delete" deletes what the documents name (kubectl delete -f). Every change made is
+// in the change journal, and the notification saying it was made can undo it.
 import { Alert, Badge, Button, Code, Group, Modal, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { IconEye, IconFile, IconFolder } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { stringify } from "yaml";
+import { parseDocument, stringify } from "yaml";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import type { ApplyOutcome, Draft, DraftInfo, EditorSchemas } from "../../src-shared/api/types.ts";
 import { editable } from "../../src-shared/k8s/editable.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
-import { applyDocuments, discardDraft, getObject, saveDraft, schemasForKinds } from "../api/index.ts";
+import { applyDocuments, discardDraft, getObject, revealSecret, saveDraft, schemasForKinds } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
+import { useUndoNotice } from "../views/journal/undo.tsx";
+import { readYamlFiles } from "./files.ts";
 import { scanKinds, type KindLine } from "../../src-shared/k8s/yaml-kinds.ts";
 import { parseText, positionOf } from "./documents.ts";
 import { YamlDiff, YamlEditor, type EditorMarker } from "./YamlEditor.tsx";
@@ -36,7 +41,7 @@ export interface EditorDialogProps {
 /** How long typing pauses before the draft is kept. */
 const draftDelayMs = 700;
 
-type Mode = "create" | "apply" | "replace";
+type Mode = "create" | "apply" | "replace" | "delete";
 type Stage = { at: "editing" } | { at: "reviewing"; outcomes: ApplyOutcome[]; force: boolean } | { at: "done"; outcomes: ApplyOutcome[] };
 
 const yamlOf = (o: K8sObject) => stringify(o, { lineWidth: 0 });
@@ -177,6 +182,9 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
   const [generation, setGeneration] = useState(0);
   const [reloaded, setReloaded] = useState<string | undefined>(undefined);
   const [stage, setStage] = useState<Stage>({ at: "editing" });
+  const undoable = useUndoNotice();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiErrorShape | undefined>(undefined);
   const [serverMarkers, setServerMarkers] = useState<EditorMarker[]>([]);
@@ -228,6 +236,11 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
         }),
       );
       setStage(dryRun ? { at: "reviewing", outcomes, force } : { at: "done", outcomes });
+      const journal = outcomes.find((o) => o.ok && o.journal);
+      if (!dryRun && journal?.ok && journal.journal) {
+        const count = outcomes.filter((o) => o.ok && o.status !== "unchanged").length;
+        undoable(context, journal.journal, t(mode === "delete" ? "editor.deletedNotice" : "editor.appliedNotice", { count }));
+      }
       // Applied in full: the draft has served its purpose.
       if (!dryRun && outcomes.every((o) => o.ok)) await setKept.discard();
     } catch (e) {
@@ -243,16 +256,44 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
     setLiveDiff({ original: openedText ?? "", modified: yamlOf(editable(live)) });
   }
 
-  async function reload() {
-    if (!target) return;
-    const live = await getObject(target);
-    openedVersion.current = live.metadata?.resourceVersion;
-    const fresh = yamlOf(editable(live));
+  /** Puts new text in the editor (a new editor, so the user's undo history does not mix two texts). */
+  function replaceText(fresh: string) {
     setReloaded(fresh);
     setText(fresh);
     setGeneration((g) => g + 1);
     setServerMarkers([]);
     setStage({ at: "editing" });
+  }
+
+  async function reload() {
+    if (!target) return;
+    const live = await getObject(target);
+    openedVersion.current = live.metadata?.resourceVersion;
+    replaceText(yamlOf(editable(live)));
+  }
+
+  async function openFiles(list: FileList | null) {
+    if (!list?.length) return;
+    setFailure(undefined);
+    const read = await readYamlFiles([...list]);
+    if (read.ok) replaceText(read.text);
+    else setFailure({ code: "Invalid", message: t(`editor.files.${read.problem}`, { file: read.file, reason: read.reason }) });
+  }
+
+  /** A Secret's values into the editor as plain text (stringData): only on this explicit request. */
+  async function revealIntoEditor() {
+    if (!target) return;
+    setFailure(undefined);
+    try {
+      const values = await revealSecret(target);
+      const doc = parseDocument(current);
+      for (const v of values) if (v.text !== undefined) doc.setIn(["stringData", v.key], v.text);
+      const binary = values.filter((v) => v.text === undefined).map((v) => v.key);
+      if (binary.length) doc.commentBefore = [doc.commentBefore, t("editor.binaryKept", { keys: binary.join(", ") })].filter(Boolean).join("\n");
+      replaceText(doc.toString({ lineWidth: 0 }));
+    } catch (e) {
+      setFailure(e as ApiErrorShape);
+    }
   }
 
   const title = target ? t("editor.editTitle", { name: target.namespace ? `${target.namespace}/${target.name}` : target.name }) : t("editor.createTitle");
@@ -279,11 +320,45 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
                     value={mode}
                     onChange={(v) => setMode(v as Mode)}
                     aria-label={t("editor.mode")}
+                    color={mode === "delete" ? "red" : undefined}
                     data={[
                       { value: "create", label: t("editor.modeCreate") },
                       { value: "apply", label: t("editor.modeApply") },
+                      { value: "delete", label: t("editor.modeDelete") },
                     ]}
                   />
+                )}
+                {!target && (
+                  <>
+                    <Button size="xs" variant="default" leftSection={<IconFile size={14} />} onClick={() => fileInput.current?.click()}>
+                      {t("editor.openFile")}
+                    </Button>
+                    <Button size="xs" variant="default" leftSection={<IconFolder size={14} />} onClick={() => folderInput.current?.click()}>
+                      {t("editor.openFolder")}
+                    </Button>
+                    <input
+                      ref={fileInput}
+                      type="file"
+                      multiple
+                      accept=".yaml,.yml,.json"
+                      hidden
+                      aria-label={t("editor.openFile")}
+                      onChange={(e) => void openFiles(e.currentTarget.files).finally(() => (e.target.value = ""))}
+                    />
+                    <input
+                      ref={folderInput}
+                      type="file"
+                      hidden
+                      aria-label={t("editor.openFolder")}
+                      {...{ webkitdirectory: "" }}
+                      onChange={(e) => void openFiles(e.currentTarget.files).finally(() => (e.target.value = ""))}
+                    />
+                  </>
+                )}
+                {target?.group === "" && target.resource === "secrets" && (
+                  <Button size="xs" variant="default" leftSection={<IconEye size={14} />} onClick={() => void revealIntoEditor()}>
+                    {t("editor.revealStringData")}
+                  </Button>
                 )}
                 <Text size="xs" c="dimmed">
                   {t(`editor.${mode}Hint`, { namespace: namespace ?? "default" })}
@@ -367,8 +442,18 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
                   </Button>
                 )}
                 {stage.at === "reviewing" && (
-                  <Button size="xs" loading={busy} disabled={failed.length === outcomes.length} onClick={() => void send(false, stage.force)}>
-                    {changedMeanwhile ? t("editor.applyAnyway") : t("editor.apply")}
+                  <Button
+                    size="xs"
+                    color={mode === "delete" ? "red" : undefined}
+                    loading={busy}
+                    disabled={failed.length === outcomes.length}
+                    onClick={() => void send(false, stage.force)}
+                  >
+                    {mode === "delete"
+                      ? t("editor.deleteNow", { count: outcomes.length - failed.length })
+                      : changedMeanwhile
+                        ? t("editor.applyAnyway")
+                        : t("editor.apply")}
                   </Button>
                 )}
                 {stage.at === "done" && (
@@ -405,10 +490,10 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
               </Alert>
             )}
             <Results outcomes={outcomes} dryRun={stage.at === "reviewing"} />
-            {stage.at === "reviewing" && outcomes.some((o) => o.ok) && (
+            {stage.at === "reviewing" && mode !== "delete" && outcomes.some((o) => o.ok) && (
               <YamlDiff
                 original={outcomes.flatMap((o) => (o.ok ? [o.before ? yamlOf(o.before) : ""] : [])).join("---\n")}
-                modified={outcomes.flatMap((o) => (o.ok ? [yamlOf(o.after)] : [])).join("---\n")}
+                modified={outcomes.flatMap((o) => (o.ok ? [o.after ? yamlOf(o.after) : ""] : [])).join("---\n")}
                 ariaLabel={t("editor.diff")}
                 height="calc(100vh - 260px)"
               />
@@ -431,7 +516,7 @@ function Results({ outcomes, dryRun }: { outcomes: ApplyOutcome[]; dryRun: boole
               <Code>{describe(o, i)}</Code>
             </Table.Td>
             <Table.Td w={220}>
-              <Badge color={o.ok ? (o.status === "unchanged" ? "gray" : "green") : "red"} variant="light" tt="none">
+              <Badge color={o.ok ? (o.status === "unchanged" ? "gray" : o.status === "deleted" ? "orange" : "green") : "red"} variant="light" tt="none">
                 {o.ok ? (dryRun ? t("editor.dryRun", { status: t(`editor.status.${o.status}`) }) : t(`editor.status.${o.status}`)) : t("editor.status.failed")}
               </Badge>
             </Table.Td>

@@ -9,9 +9,12 @@ import { describeResource } from "../../src-shared/kinds/registry.ts";
 import { builtinResource, findResource, useDiscovery } from "../data/discovery.ts";
 import { useRoute } from "../data/hash-route.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
+import { lazyView } from "../components/lazy-view.tsx";
 import { ClusterView } from "./ClusterView.tsx";
 import { ResourceList } from "./ResourceList.tsx";
 import { ResourceNav } from "./ResourceNav.tsx";
+
+const Journal = lazyView(() => import("./journal/JournalView.tsx").then((m) => m.JournalView));
 
 interface Props {
   context: ContextInfo;
@@ -33,7 +36,8 @@ function Connected({ context, children }: { context: string; children: React.Rea
   const onCount = useCallback((count: number) => setLiveCount({ key, count }), [key]);
 
   let content = children;
-  if (route.list) {
+  if (route.journal) content = <Journal.View context={context} />;
+  else if (route.list) {
     if (info && kind)
       content = <ResourceList key={`${key}/${info.version}`} context={context} info={info} kind={kind} scope={scope} route={route} onCount={onCount} />;
     else if (discovery)

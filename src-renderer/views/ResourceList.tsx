@@ -22,6 +22,7 @@ import { useNow } from "../data/useNow.ts";
 import { useRows } from "../data/rows.ts";
 import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
+import { ExportButton } from "./export.tsx";
 import { kindView, type RowFilter } from "./kinds/registry.ts";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 import { listColumns } from "./list-columns.tsx";
@@ -161,6 +162,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
             {t("list.selected", { count: selectedTargets.length })}
           </Text>
           <ActionButtons context={context} kind={kind} targets={selectedTargets} onDone={() => setSelected(new Set())} />
+          <ExportButton targets={selectedTargets} fileName={`${info.resource}.yaml`} />
           <Button size="xs" variant="subtle" ml="auto" onClick={() => setSelected(new Set())}>
             {t("list.clearSelection")}
           </Button>

@@ -1,7 +1,7 @@
 // The sidebar of a connected context: every resource it serves, grouped, with how many
 // objects each has in the chosen namespaces (refreshed every 30 s, and live for the open list).
 import { Badge, Group, NavLink, ScrollArea, Text } from "@mantine/core";
-import { IconLayoutDashboard } from "@tabler/icons-react";
+import { IconHistory, IconLayoutDashboard } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { memo, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -92,8 +92,15 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
           component="button"
           label={t("nav.overview")}
           leftSection={<IconLayoutDashboard size={16} />}
-          active={!route.list}
+          active={!route.list && !route.journal}
           onClick={() => navigate({ context })}
+        />
+        <NavLink
+          component="button"
+          label={t("nav.journal")}
+          leftSection={<IconHistory size={16} />}
+          active={!!route.journal}
+          onClick={() => navigate({ context, journal: true })}
         />
         {model.sections.map(
           (s) =>

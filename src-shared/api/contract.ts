@@ -136,7 +136,7 @@ export const callInputs = {
       namespace: namespaceName.optional(),
       target: objectRefSchema.optional(),
       openedVersion: z.string().max(64).optional(),
-      mode: z.enum(["create", "apply", "replace"]),
+      mode: z.enum(["create", "apply", "replace", "delete"]),
       title: z.string().max(600),
       text: z.string().max(12 * MiB),
       base: z

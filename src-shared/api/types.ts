@@ -190,7 +190,7 @@ export interface DraftInput {
   target?: import("./refs.ts").ObjectRef;
   /** The resourceVersion the object had when the editor opened it. */
   openedVersion?: string;
-  mode: Exclude<ApplyRequest["mode"], "delete">;
+  mode: ApplyRequest["mode"];
   /** What the drafts list calls it ("Edit shop/web", "New Deployment"). */
   title: string;
   text: string;

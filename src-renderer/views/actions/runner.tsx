@@ -12,6 +12,7 @@ import type { ActionId } from "../../../src-shared/kinds/actions.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { act } from "../../api/index.ts";
 import { keys } from "../../data/keys.ts";
+import { useUndoNotice } from "../journal/undo.tsx";
 
 // The dialog (with the table's schemas and the YAML of the request) is fetched once the app is idle.
 const Dialog = lazyView(() => import("./ActionDialog.tsx").then((m) => m.ActionDialog));
@@ -40,6 +41,7 @@ export function useRunAction(): (r: ActionRequest) => void {
 function useExecute(): Run {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const undoable = useUndoNotice();
   return useCallback<Run>(
     async (r, input) => {
       let outcomes: ActOutcome[];
@@ -62,15 +64,17 @@ function useExecute(): Run {
           title: single ? t("actions.failed", { name: r.targets[0].name }) : t("actions.bulkFailed", { count: failures.length }),
           message: failures.slice(0, 5).join("\n"),
         });
-      else
-        notifications.show({
-          color: "green",
-          message: single ? t(`actions.done.${r.action}`, { name: r.targets[0].name }) : t("actions.bulkDone", { count: r.targets.length }),
-        });
+      else {
+        const message = single ? t(`actions.done.${r.action}`, { name: r.targets[0].name }) : t("actions.bulkDone", { count: r.targets.length });
+        // The change journal recorded it: one Undo puts every target back.
+        const journal = outcomes.find((o) => o.ok && o.journal);
+        if (journal?.ok && journal.journal) undoable(r.context, journal.journal, message);
+        else notifications.show({ color: "green", message });
+      }
       r.onDone?.(outcomes);
       return failures.length === 0;
     },
-    [client, t],
+    [client, t, undoable],
   );
 }
 

@@ -21,6 +21,7 @@ import { useRows } from "../../data/rows.ts";
 import { useNow } from "../../data/useNow.ts";
 import { EditButton } from "../../editor/EditorButtons.tsx";
 import { ActionButtons } from "../actions/ActionButtons.tsx";
+import { ExportButton } from "../export.tsx";
 import { kindView, type DetailsProps } from "../kinds/registry.ts";
 import { ObjectEvents } from "./ObjectEvents.tsx";
 
@@ -173,6 +174,7 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
         <Stack gap="md">
           <Group gap="xs">
             <EditButton target={target} />
+            <ExportButton targets={[target]} fileName={`${target.name}.yaml`} />
             <ActionButtons
               context={target.context}
               kind={kind}
