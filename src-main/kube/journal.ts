@@ -39,8 +39,12 @@ function restorable(o: K8sObject): K8sObject {
   return copy;
 }
 
-const managersOf = (o: K8sObject) =>
-  [...new Set((o.metadata?.managedFields ?? []).map((f: { manager?: string }) => f.manager).filter(Boolean))].join(", ") || "unknown";
+/** Who changed an object last, by its newest managedFields entry ("kubectl at 2026-11-30T09:08:49Z"). */
+function lastWriter(o: K8sObject): string {
+  const fields: { manager?: string; time?: string }[] = o.metadata?.managedFields ?? [];
+  const newest = fields.filter((f) => f.time).sort((a, b) => b.time!.localeCompare(a.time!))[0];
+  return newest ? `${newest.manager ?? "an unnamed client"} at ${newest.time}` : "another client";
+}
 
 export class Journal {
   private readonly store: JournalStore;
@@ -141,13 +145,13 @@ export class Journal {
         if (o.change === "deleted" && current)
           throw new ApiError({
             code: "Conflict",
-            message: `${what}: it exists again (created ${current.metadata?.creationTimestamp} by ${managersOf(current)}); it was left as it is`,
+            message: `${what}: it exists again (created at ${current.metadata?.creationTimestamp}); it was left as it is`,
           });
         if (o.change !== "deleted" && !current) throw new ApiError({ code: "Conflict", message: `${what}: it was deleted since; nothing was recreated` });
         if (o.change !== "deleted" && current && after?.metadata?.resourceVersion !== current.metadata?.resourceVersion)
           throw new ApiError({
             code: "Conflict",
-            message: `${what}: it was changed since (by ${managersOf(current)}); the later change was not overwritten`,
+            message: `${what}: it was changed since (by ${lastWriter(current)}); the later change was not overwritten`,
           });
         let result: ({ change: "created" | "changed" | "deleted" } & { object?: K8sObject }) | undefined;
         const i = change.before(o.ref, o.kind, current, o.path);

@@ -36,7 +36,8 @@ export async function requestJson<T>(
   if (!cluster) throw new Error("the context has no cluster");
   const ctx = new RequestContext(cluster.server + path, HttpMethod[method]);
   await kc.applySecurityAuthentication(ctx);
-  const headers: Record<string, string> = { ...ctx.getHeaders(), Accept: opts.accept ?? "application/json" };
+  // The API server names a write's field manager after the client when none is given: ours, not "undici".
+  const headers: Record<string, string> = { ...ctx.getHeaders(), Accept: opts.accept ?? "application/json", "User-Agent": "kubedeck" };
   if (opts.body !== undefined) headers["Content-Type"] = opts.contentType ?? "application/json";
   const res = await fetch(ctx.getUrl(), {
     method,

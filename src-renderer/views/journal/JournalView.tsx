@@ -188,7 +188,7 @@ export function JournalView({ context }: { context: string }) {
                     style={{ cursor: "pointer" }}
                     aria-selected={e.id === open}
                   >
-                    <Table.Td title={new Date(e.at).toLocaleString()}>{t("details.ago", { age: age(e.at, now) })}</Table.Td>
+                    <Table.Td title={new Date(e.at).toLocaleString()}>{t("details.ago", { age: age(e.at, Math.max(now, Date.parse(e.at))) })}</Table.Td>
                     <Table.Td>{e.who}</Table.Td>
                     <Table.Td>
                       <Button variant="subtle" size="compact-sm" onClick={() => setOpen(e.id)}>

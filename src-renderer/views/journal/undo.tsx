@@ -36,7 +36,10 @@ export async function revertAndTell(context: string, id: string, t: TFunction, c
   return result;
 }
 
-/** Shows a change's success with an Undo button (for as long as the notification stays). */
+/** The undo notice on screen: only the last change is offered (a pile of them would hold back errors queued behind). */
+let lastNotice: string | undefined;
+
+/** Shows a change's success with an Undo button (for as long as the notification stays), replacing the previous one. */
 export function useUndoNotice(): (context: string, id: string, message: string) => void {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -44,6 +47,8 @@ export function useUndoNotice(): (context: string, id: string, message: string) 
     (context, id, message) => {
       void client.invalidateQueries({ queryKey: keys.journal(context) });
       const notice = `undo-${id}`;
+      if (lastNotice) notifications.hide(lastNotice);
+      lastNotice = notice;
       notifications.show({
         id: notice,
         color: "green",
