@@ -22,7 +22,7 @@ describe("the renderer's bundle", () => {
   });
 
   it("loads the views and the large libraries when first used", () => {
-    for (const view of ["ClusterWorkspace", "ResourceDetails", "PaletteDialog", "ActionDialog", "EditorDialog"]) {
+    for (const view of ["ClusterWorkspace", "ResourceDetails", "PaletteDialog", "ActionDialog", "EditorDialog", "Terminal", "LogViewer", "JournalView"]) {
       expect(
         all.some((f) => f.startsWith(`${view}-`)),
         `${view} has a chunk of its own`,
@@ -33,9 +33,9 @@ describe("the renderer's bundle", () => {
       ).toBe(false);
     }
     const atStart = initial.map(text).join("\n");
-    // zod (the action table's schemas), fuzzysort (the palette) and Monaco (the YAML editor)
-    // are in the build, later.
-    for (const marker of ["ZodError", "fuzzysort", "editor.action.triggerSuggest"]) {
+    // zod (the action table's schemas), fuzzysort (the palette), Monaco (the YAML editor) and
+    // xterm (the terminal) are in the build, later.
+    for (const marker of ["ZodError", "fuzzysort", "editor.action.triggerSuggest", "xterm-helper-textarea"]) {
       expect(
         all.some((f) => text(`assets/${f}`).includes(marker)),
         marker,

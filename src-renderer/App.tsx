@@ -14,6 +14,7 @@ import { ActionRunner } from "./views/actions/runner.tsx";
 import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
 import { CommandPalette } from "./views/CommandPalette.tsx";
 import { ConnectionCheck } from "./views/ConnectionCheck.tsx";
+import { DockProvider } from "./views/dock/Dock.tsx";
 import { ContextList } from "./views/ContextList.tsx";
 import { KubeconfigSources } from "./views/KubeconfigSources.tsx";
 import { Preferences } from "./views/Preferences.tsx";
@@ -50,61 +51,67 @@ export function App() {
 
   return (
     <ActionRunner>
-      <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }} padding="lg">
-        <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
-        <AppShell.Header>
-          <Group h="100%" px="md" gap="md" wrap="nowrap">
-            <Tooltip label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
-              <ActionIcon variant="subtle" color="gray" onClick={toggleContexts} aria-label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
-                {contextsShown ? <IconLayoutSidebarLeftCollapse size={20} /> : <IconLayoutSidebarLeftExpand size={20} />}
-              </ActionIcon>
-            </Tooltip>
-            <Title order={1} size="h3" style={{ whiteSpace: "nowrap" }}>
-              {t("app.title")}
-            </Title>
-            <div style={{ flex: 1, minWidth: 0 }}>
-              <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />
-            </div>
-            <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
-              <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")}
-            </Text>
-            <ConnectionCheck />
-            <Preferences />
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="md">
-          <Stack h="100%" gap="sm">
-            <div style={{ flex: 1, minHeight: 0 }}>
-              <ContextList contexts={contexts?.contexts ?? []} connections={connections} selected={selected} onSelect={open} />
-            </div>
-            <Divider />
-            <KubeconfigSources sources={contexts?.sources ?? []} />
-          </Stack>
-        </AppShell.Navbar>
-        <AppShell.Main>
-          {lost && (
-            <Alert color="red" mb="md" role="alert">
-              {t("app.lost")}
-            </Alert>
-          )}
-          {current ? (
-            <Suspense fallback={<Loader size="sm" />}>
-              <Workspace.View
-                key={current.name}
-                context={current}
-                state={connections.find((c) => c.context === current.name)}
-                onConnect={() => void connect(current.name)}
-                onDisconnect={() => void disconnect(current.name)}
-              />
-            </Suspense>
-          ) : (
-            <Stack maw={560} mt="xl">
-              <Title order={2}>{t("choose.title")}</Title>
-              <Text c="dimmed">{t("choose.body")}</Text>
+      <DockProvider>
+        <AppShell
+          header={{ height: 56 }}
+          navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }}
+          padding="lg"
+        >
+          <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
+          <AppShell.Header>
+            <Group h="100%" px="md" gap="md" wrap="nowrap">
+              <Tooltip label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
+                <ActionIcon variant="subtle" color="gray" onClick={toggleContexts} aria-label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
+                  {contextsShown ? <IconLayoutSidebarLeftCollapse size={20} /> : <IconLayoutSidebarLeftExpand size={20} />}
+                </ActionIcon>
+              </Tooltip>
+              <Title order={1} size="h3" style={{ whiteSpace: "nowrap" }}>
+                {t("app.title")}
+              </Title>
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />
+              </div>
+              <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
+                <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")}
+              </Text>
+              <ConnectionCheck />
+              <Preferences />
+            </Group>
+          </AppShell.Header>
+          <AppShell.Navbar p="md">
+            <Stack h="100%" gap="sm">
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <ContextList contexts={contexts?.contexts ?? []} connections={connections} selected={selected} onSelect={open} />
+              </div>
+              <Divider />
+              <KubeconfigSources sources={contexts?.sources ?? []} />
             </Stack>
-          )}
-        </AppShell.Main>
-      </AppShell>
+          </AppShell.Navbar>
+          <AppShell.Main>
+            {lost && (
+              <Alert color="red" mb="md" role="alert">
+                {t("app.lost")}
+              </Alert>
+            )}
+            {current ? (
+              <Suspense fallback={<Loader size="sm" />}>
+                <Workspace.View
+                  key={current.name}
+                  context={current}
+                  state={connections.find((c) => c.context === current.name)}
+                  onConnect={() => void connect(current.name)}
+                  onDisconnect={() => void disconnect(current.name)}
+                />
+              </Suspense>
+            ) : (
+              <Stack maw={560} mt="xl">
+                <Title order={2}>{t("choose.title")}</Title>
+                <Text c="dimmed">{t("choose.body")}</Text>
+              </Stack>
+            )}
+          </AppShell.Main>
+        </AppShell>
+      </DockProvider>
     </ActionRunner>
   );
 }

@@ -18,6 +18,8 @@ import { applySettingsChange } from "../../src-shared/api/settings.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { Services } from "../services.ts";
 import { toApiError } from "../kube/errors.ts";
+import { startExec } from "../streams/exec.ts";
+import { startLogs } from "../streams/logs.ts";
 import { echo } from "./echo.ts";
 import { validate } from "./validate.ts";
 import type { StreamSink } from "./stream-sink.ts";
@@ -135,6 +137,8 @@ export function createRouter(s: Services): Router {
       return s.watchHub.subscribe(query, listener);
     },
     "discovery.watch": ({ context }, sink) => s.discovery.subscribe(context, (e) => sink.write(e)),
+    "pods.exec": (args, sink) => startExec(s.connections, args, sink),
+    "pods.logs": (args, sink) => startLogs(s.connections, args, sink),
     "diagnostics.echo": (args, sink) => echo(args, sink),
   };
 

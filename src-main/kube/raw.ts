@@ -52,3 +52,20 @@ export async function requestJson<T>(
 }
 
 export const getJson = <T>(kc: KubeConfig, path: string, accept?: string) => requestJson<T>(kc, "GET", path, { accept });
+
+/**
+ * Opens a long response (a followed log) and hands back its body; an HTTP error throws as
+ * `requestJson`'s do, with the server's own message. No overall timeout: undici ends a body
+ * that sends nothing for five minutes with an error (the caller decides whether to resume).
+ */
+export async function openStream(kc: KubeConfig, path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error("the context has no cluster");
+  const ctx = new RequestContext(cluster.server + path, HttpMethod.GET);
+  await kc.applySecurityAuthentication(ctx);
+  // Not the shared pool: a body open for hours must not hold one of its connections.
+  const res = await fetch(ctx.getUrl(), { headers: { ...ctx.getHeaders(), "User-Agent": "kubedeck" }, dispatcher: ctx.getDispatcher(), signal });
+  if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { code: res.status, body: await res.text() });
+  if (!res.body) throw new Error("the server sent no body");
+  return res.body as ReadableStream<Uint8Array>;
+}

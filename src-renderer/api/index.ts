@@ -55,5 +55,9 @@ export const revertChange = (context: string, id: string) => call("journal.rever
 export const revealSecret = (ref: ObjectRef, keys?: string[]) => call("secrets.reveal", { ...ref, ...(keys ? { keys } : {}) });
 export const act = <A extends ActionId>(action: A, input: ActionInput<A>, targets: ObjectRef[]) => call("resources.act", { action, input, targets });
 
+/** A terminal in a container (keystrokes and resizes go in through `send`). */
+export const subscribeExec = (args: StreamArgs<"pods.exec">, handlers: StreamHandlers<"pods.exec">) => subscribe("pods.exec", args, handlers);
+export const subscribeLogs = (args: StreamArgs<"pods.logs">, handlers: StreamHandlers<"pods.logs">) => subscribe("pods.logs", args, handlers);
+
 /** The transport's self-test (Preferences → Connection check). */
 export const echo = (args: StreamArgs<"diagnostics.echo">, handlers: StreamHandlers<"diagnostics.echo">) => subscribe("diagnostics.echo", args, handlers);

@@ -2,45 +2,21 @@
 // "Create" on a list, and the list of drafts kept by main. Monaco is large,
 // so the dialog's code (and Monaco's) loads only when one of these is first pressed. Like
 // the action buttons, a button the user's RBAC forbids stays visible, disabled, saying why.
-import { Button, Menu, Text, Tooltip } from "@mantine/core";
+import { Button, Menu, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconChevronDown, IconNotes, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { memo, useEffect, useState, type ReactNode } from "react";
+import { memo, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
-import type { AccessCheck, ApiResourceInfo } from "../../src-shared/api/types.ts";
-import { describeNeed } from "../../src-shared/kinds/actions.ts";
-import { checkAccess, getDraft, listDrafts } from "../api/index.ts";
+import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
+import { getDraft, listDrafts } from "../api/index.ts";
+import { Guarded, useAllowed } from "../components/access.tsx";
 import { lazyView } from "../components/lazy-view.tsx";
 import { keys } from "../data/keys.ts";
 import { templatesFor } from "../../src-shared/kinds/templates.ts";
 
 const Dialog = lazyView(() => import("./EditorDialog.tsx").then((m) => m.EditorDialog));
-
-function useAllowed(context: string, check: AccessCheck): { allowed: boolean; reason?: string } {
-  const answer = useQuery({
-    queryKey: keys.access(context, "editor", [check.verb, check.group, check.resource, check.namespace ?? "", check.name ?? ""]),
-    staleTime: 30_000,
-    queryFn: async () => (await checkAccess({ context, checks: [check] }))[0],
-  });
-  if (answer.error) return { allowed: false, reason: (answer.error as { message?: string }).message };
-  if (!answer.data) return { allowed: false };
-  return answer.data.allowed ? { allowed: true } : { allowed: false, reason: [describeNeed(check), answer.data.reason].filter(Boolean).join(" — ") };
-}
-
-function Guarded({ allowed, reason, children }: { allowed: boolean; reason?: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  if (allowed || !reason) return children;
-  const why = t("editor.forbidden", { need: reason });
-  return (
-    <Tooltip label={why} multiline w={300} withArrow>
-      <span role="note" aria-label={why}>
-        {children}
-      </span>
-    </Tooltip>
-  );
-}
 
 const sameObject = (a: ObjectRef, b: ObjectRef) =>
   a.context === b.context && a.group === b.group && a.resource === b.resource && (a.namespace ?? "") === (b.namespace ?? "") && a.name === b.name;

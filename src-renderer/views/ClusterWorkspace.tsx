@@ -55,7 +55,7 @@ function Connected({ context, children }: { context: string; children: React.Rea
       );
   }
   return (
-    <Group align="stretch" wrap="nowrap" gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-lg))">
+    <Group align="stretch" wrap="nowrap" gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-lg) - var(--kd-dock, 0px))">
       <Box w={230} style={{ flexShrink: 0 }} h="100%">
         {discovery ? (
           <ResourceNav context={context} resources={discovery.resources} scope={scope} route={route} liveCount={route.list ? liveCount : undefined} />

@@ -195,6 +195,11 @@ export interface CallOutputs {
   "settings.update": Settings;
 }
 
+/** A pod, as the streams into it name it (exec, attach, logs). */
+const podShape = { ...resourceRefShape, name: objectName };
+const isPod = (r: { group: string; resource: string }) => r.group === "" && r.resource === "pods";
+const terminalSize = z.object({ cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) }).strict();
+
 /** What opens a stream. */
 export const streamArgs = {
   /** Contexts and kubeconfig files, live as the files change. */
@@ -213,6 +218,43 @@ export const streamArgs = {
       fieldSelector: fieldSelector.optional(),
     })
     .strict(),
+  /**
+   * A terminal in a container (DESIGN §6): a command run in it (`exec`, the first shell that
+   * exists when `command` is empty: bash, then ash, then sh), or its main process's console
+   * (`attach`). Straight to the API server over its WebSocket; no kubectl, no local pty.
+   */
+  "pods.exec": z
+    .object({
+      ...podShape,
+      container: z.string().min(1).max(253),
+      mode: z.enum(["exec", "attach"]),
+      command: z.array(z.string().max(4096)).max(64),
+      tty: z.boolean(),
+      size: terminalSize.optional(),
+    })
+    .strict()
+    .refine(isPod, "only pods have containers to run in"),
+  /**
+   * A container's log (DESIGN §6), line by line; followed, a stream that the server ends
+   * early is resumed from the last line's time without repeating lines.
+   */
+  "pods.logs": z
+    .object({
+      ...podShape,
+      container: z.string().min(1).max(253),
+      follow: z.boolean(),
+      previous: z.boolean(),
+      timestamps: z.boolean(),
+      tailLines: z.number().int().min(0).max(1_000_000).optional(),
+      sinceSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(10 * 365 * 24 * 3600)
+        .optional(),
+    })
+    .strict()
+    .refine(isPod, "only pods have logs"),
   /**
    * The transport's self-test (Preferences → Connection check, and the tests): bytes sent in
    * come back as they were; with `produce`, main sends that many bytes by itself, pausing
@@ -238,6 +280,11 @@ export const streamArgs = {
 
 /** What may be sent into an open stream (DESIGN §3.1); a stream not listed takes nothing. */
 export const streamInputs = {
+  /** Keystrokes (stdin), a new terminal size, or the end of stdin (Ctrl+D for a command that reads to the end). */
+  "pods.exec": z
+    .object({ data: bytes(MiB).optional(), resize: terminalSize.optional(), eof: z.literal(true).optional() })
+    .strict()
+    .refine((i) => [i.data, i.resize, i.eof].filter((x) => x !== undefined).length === 1, "exactly one of data, resize and eof"),
   /** One of: bytes to echo, the end (with the code to end with), or a failure to report. */
   "diagnostics.echo": z
     .object({
@@ -255,6 +302,10 @@ export interface StreamEvents {
   "namespaces.watch": NamespacesState;
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
+  /** What the terminal shows (stdout and stderr), or, first, which command was started. */
+  "pods.exec": { data: Uint8Array } | { started: string[] };
+  /** Lines of the log, in order, without their line ends; `resumed` when a follow was picked up again after the server ended it. */
+  "pods.logs": { lines: string[] } | { resumed: string };
   "diagnostics.echo": { data: Uint8Array };
 }
 
@@ -265,6 +316,10 @@ export interface StreamResults {
   "namespaces.watch": never;
   "discovery.watch": never;
   "resources.watch": never;
+  /** The command's exit code (null when the cluster said only in words, as kwok does), and the cluster's message. */
+  "pods.exec": { code: number | null; message?: string };
+  /** The log ended: not followed, or its container stopped. */
+  "pods.logs": { lines: number };
   "diagnostics.echo": { code: number; received: number; produced: number };
 }
 

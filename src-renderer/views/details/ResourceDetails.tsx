@@ -175,6 +175,7 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
           <Group gap="xs">
             <EditButton target={target} />
             <ExportButton targets={[target]} fileName={`${target.name}.yaml`} />
+            {view.Toolbar && props && <view.Toolbar {...props} />}
             <ActionButtons
               context={target.context}
               kind={kind}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { isMirrorPod } from "../../../src-shared/k8s/pod-details.ts";
 import { navigate } from "../../data/hash-route.ts";
 import { PodSection } from "./PodSection.tsx";
+import { PodToolbar } from "./PodToolbar.tsx";
 import type { DetailsProps, KindView } from "./registry.ts";
 
 function MirrorBadge({ object }: DetailsProps) {
@@ -39,4 +40,4 @@ function NodeRow({ target, object }: DetailsProps) {
 
 const Containers = ({ object }: DetailsProps) => <PodSection pod={object} />;
 
-export const podView: KindView = { Badges: MirrorBadge, OverviewRows: NodeRow, sections: [Containers] };
+export const podView: KindView = { Badges: MirrorBadge, OverviewRows: NodeRow, sections: [Containers], Toolbar: PodToolbar };

@@ -36,6 +36,8 @@ export interface ListView {
 }
 
 export interface KindView {
+  /** Buttons of the kind's own beside Edit and the table's actions (a pod's shell and logs). */
+  Toolbar?: ComponentType<DetailsProps>;
   /** Next to the object's name in the panel's title. */
   Badges?: ComponentType<DetailsProps>;
   /** Rows of the overview's first table (table rows), after name, namespace, creation and UID. */

@@ -1,0 +1,169 @@
+// Terminals and logs in a real browser against the practice cluster (DESIGN §6), whose kwok
+// runs exec as a real shell and writes each pod's log every 2 s: a shell that echoes, ends
+// with its exit code, follows its panel's size and survives navigating away; the viewer's
+// refusal; a followed log that grows, is searched and downloaded; a crash-looping pod's previous
+// log. Read back through the terminal's own "Copy all" and the log's rows.
+import { readFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
+import { collectErrors, kubectl, openList, shotBothThemes } from "./suite.ts";
+
+const shot = screenshotter("dock");
+let serve: Serve;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
+
+const podRoute = (name: string, ctx = "sandbox-admin") => `#/context/${ctx}/r/core/v1/pods/demo/${name}`;
+const drawer = () => page.getByRole("dialog").filter({ has: page.getByRole("tablist") });
+const dock = () => page.getByRole("region", { name: "Terminals and logs" });
+const shown = (l: Locator, timeout = 20_000) => l.first().waitFor({ state: "visible", timeout });
+const panel = () => dock().getByRole("tabpanel");
+
+/** What the visible terminal holds, through its own "Copy all". */
+async function terminalText(): Promise<string> {
+  await panel().getByRole("button", { name: "Copy all" }).click();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+const terminalShows = (text: string | RegExp) => expect.poll(terminalText, { timeout: 20_000 }).toMatch(text);
+
+async function type(line: string) {
+  await panel()
+    .getByRole("region", { name: /^Terminal in / })
+    .click();
+  await page.keyboard.type(line);
+  await page.keyboard.press("Enter");
+}
+
+beforeAll(async () => {
+  serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US", acceptDownloads: true });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serve.origin });
+  page = await context.newPage();
+  collectErrors(page, errors);
+  await page.goto(serve.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  rmSync(userData, { recursive: true, force: true });
+  expect(errors).toEqual([]);
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === "fail") await shot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, "-")}`);
+});
+
+it("opens a shell that runs what is typed, follows the dock's size, and survives navigating away", async () => {
+  await openList(page, podRoute("nginx"));
+  await drawer().getByRole("button", { name: "Shell", exact: true }).click();
+  await shown(dock().getByRole("tab", { name: /Shell nginx · nginx/ }));
+  await shown(panel().getByRole("status").filter({ hasText: "Running bash" }));
+  await type("echo hello from $POD_NAME");
+  await terminalShows(/hello from nginx/);
+  await shotBothThemes(shot, page, "terminal");
+
+  // The terminal's rows follow the dock's height.
+  await type("stty size");
+  await terminalShows(/stty size\s+\d+ \d+/);
+  const size = async () => {
+    const all = [...(await terminalText()).matchAll(/^(\d+) (\d+)$/gm)];
+    return Number(all.at(-1)?.[1]);
+  };
+  const before = await size();
+  const edge = dock().getByRole("separator", { name: "Resize the dock" });
+  const box = (await edge.boundingBox())!;
+  await page.mouse.move(box.x + 200, box.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y - 200, { steps: 5 });
+  await page.mouse.up();
+  await type("stty size");
+  await expect.poll(size, { timeout: 20_000 }).toBeGreaterThan(before + 5);
+
+  // Elsewhere in the app and back: the same shell, still there.
+  await openList(page, "#/context/sandbox-admin/r/apps/v1/deployments");
+  await type("echo still-here");
+  await terminalShows(/still-here/);
+
+  await type("exit 3");
+  await shown(panel().getByRole("status").filter({ hasText: "Ended with exit code 3" }));
+  await shot(page, "terminal-exited");
+  await panel().getByRole("button", { name: "Reconnect" }).click();
+  await shown(panel().getByRole("status").filter({ hasText: "Running bash" }));
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+  await expect.poll(() => dock().count()).toBe(0);
+});
+
+it("follows a pod's log as it grows, searches it, and downloads what it shows", async () => {
+  await openList(page, podRoute("nginx"));
+  await drawer().getByRole("button", { name: "Logs", exact: true }).click();
+  const log = dock().getByRole("log", { name: "Log of nginx" });
+  await shown(log);
+  await expect.poll(async () => Number(await log.getAttribute("data-lines")), { timeout: 20_000 }).toBeGreaterThan(0);
+  const first = Number(await log.getAttribute("data-lines"));
+  // The agent writes a line every 2 s: it arrives while following.
+  await expect.poll(async () => Number(await log.getAttribute("data-lines")), { timeout: 20_000 }).toBeGreaterThan(first);
+  await panel().getByRole("textbox", { name: "Search the log" }).fill("GET");
+  await expect.poll(() => panel().getByRole("status", { name: "Matches" }).innerText()).toMatch(/^1\/\d+$/);
+  await shown(log.locator("mark"));
+  await shotBothThemes(shot, page, "logs");
+  const [file] = await Promise.all([page.waitForEvent("download"), panel().getByRole("button", { name: "Download" }).click()]);
+  const lines = readFileSync((await file.path())!, "utf8")
+    .trim()
+    .split("\n");
+  expect(lines.length).toBeGreaterThan(first - 1);
+  expect(lines.some((l) => l.includes("GET"))).toBe(true);
+  expect(lines.join("\n")).not.toContain("\u001b[");
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+});
+
+it("reads a crash-looping container's previous log", async () => {
+  await openList(page, podRoute("crashy"));
+  await drawer().getByRole("button", { name: "Logs", exact: true }).click();
+  await panel().getByRole("checkbox", { name: "Previous container" }).check();
+  const log = dock().getByRole("log", { name: "Log of app" });
+  await expect.poll(async () => Number(await log.getAttribute("data-lines")), { timeout: 20_000 }).toBeGreaterThan(1);
+  await expect.poll(() => log.innerText()).toMatch(/end of the log/);
+  await shot(page, "logs-previous");
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+});
+
+it("tells the viewer that a shell is not allowed, before and if it is tried", async () => {
+  await openList(page, podRoute("nginx", "sandbox-viewer"));
+  // Asked of the cluster first: the button stays, disabled, naming the permission.
+  await shown(drawer().getByRole("note", { name: /Not allowed: you need create pods\/exec/ }));
+  expect(await drawer().getByRole("button", { name: "Shell", exact: true }).isDisabled()).toBe(true);
+  // Reading the log is the viewer's to do.
+  expect(await drawer().getByRole("button", { name: "Logs", exact: true }).isDisabled()).toBe(false);
+  await shot(page, "terminal-forbidden");
+  await page.keyboard.press("Escape");
+});
+
+it("reads right in Chinese", async () => {
+  await page.getByRole("combobox", { name: "Language" }).click();
+  await page.getByRole("option", { name: "中文（简体）" }).click();
+  await openList(page, podRoute("nginx"));
+  await drawer().getByRole("button", { name: "日志", exact: true }).click();
+  const zh = page.getByRole("region", { name: "终端与日志" });
+  await expect.poll(async () => Number(await zh.getByRole("log").getAttribute("data-lines")), { timeout: 20_000 }).toBeGreaterThan(0);
+  await shotBothThemes(shot, page, "logs-zh");
+  await zh.getByRole("button", { name: /^关闭 / }).click();
+  await page.getByRole("combobox", { name: "语言" }).click();
+  await page.getByRole("option", { name: "English" }).click();
+  // The cluster's own objects were only read.
+  expect((await kubectl(["get", "pod", "nginx", "-n", "demo", "-o", "name"])).trim()).toBe("pod/nginx");
+});

@@ -1,0 +1,35 @@
+// One question to the cluster's authorizer for one button, and the button kept visible but
+// disabled, saying what permission is missing (DESIGN §4.1), when the answer is no.
+import { Tooltip } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { AccessCheck } from "../../src-shared/api/types.ts";
+import { describeNeed } from "../../src-shared/kinds/actions.ts";
+import { checkAccess } from "../api/index.ts";
+import { keys } from "../data/keys.ts";
+
+export function useAllowed(context: string, check: AccessCheck): { allowed: boolean; reason?: string } {
+  const answer = useQuery({
+    queryKey: keys.access(context, "one", [check.verb, check.group, check.resource, check.subresource ?? "", check.namespace ?? "", check.name ?? ""]),
+    staleTime: 30_000,
+    queryFn: async () => (await checkAccess({ context, checks: [check] }))[0],
+  });
+  if (answer.error) return { allowed: false, reason: (answer.error as { message?: string }).message };
+  if (!answer.data) return { allowed: false };
+  return answer.data.allowed ? { allowed: true } : { allowed: false, reason: [describeNeed(check), answer.data.reason].filter(Boolean).join(" — ") };
+}
+
+/** Wraps a disabled button with why it is disabled (a disabled button gets no hover of its own). */
+export function Guarded({ allowed, reason, children }: { allowed: boolean; reason?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (allowed || !reason) return children;
+  const why = t("editor.forbidden", { need: reason });
+  return (
+    <Tooltip label={why} multiline w={300} withArrow>
+      <span role="note" aria-label={why}>
+        {children}
+      </span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,62 @@
+// The log viewer's lines (DESIGN §6): a ring of at most `capacity` lines (the oldest go), kept
+// with their text stripped of ANSI escapes for search, and numbered from the stream's start so
+// that a search result or a scroll position stays right while old lines drop off.
+
+const escapes = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)/g;
+export const stripAnsi = (s: string) => (s.includes("\u001b") ? s.replace(escapes, "") : s);
+
+/** A line of the viewer: the log's own, or one of ours (a resume, skipped lines, the end), shown apart. */
+export interface LogLine {
+  text: string;
+  /** Without escapes: what search reads and download writes. */
+  plain: string;
+  note?: "resumed" | "skipped" | "ended" | "failed";
+}
+
+export class LogBuffer {
+  readonly capacity: number;
+  private lines: LogLine[] = [];
+  /** Lines dropped off the front since the stream began. */
+  dropped = 0;
+
+  constructor(capacity = 200_000) {
+    this.capacity = capacity;
+  }
+
+  get length() {
+    return this.lines.length;
+  }
+
+  at(i: number): LogLine | undefined {
+    return this.lines[i];
+  }
+
+  push(texts: string[], note?: LogLine["note"]) {
+    for (const text of texts) this.lines.push({ text, plain: stripAnsi(text), note });
+    // Dropped in slices, not line by line: one copy per 10% of capacity.
+    if (this.lines.length > this.capacity * 1.1) {
+      const over = this.lines.length - this.capacity;
+      this.lines = this.lines.slice(over);
+      this.dropped += over;
+    }
+  }
+
+  clear() {
+    this.dropped += this.lines.length;
+    this.lines = [];
+  }
+
+  /** Indexes of the lines holding `query` (case-insensitive), in order. */
+  search(query: string): number[] {
+    if (!query) return [];
+    const q = query.toLowerCase();
+    const found: number[] = [];
+    for (let i = 0; i < this.lines.length; i++) if (this.lines[i].plain.toLowerCase().includes(q)) found.push(i);
+    return found;
+  }
+
+  /** Everything loaded, as plain text (what Download writes). */
+  text(): string {
+    return this.lines.map((l) => l.plain).join("\n") + (this.lines.length ? "\n" : "");
+  }
+}
