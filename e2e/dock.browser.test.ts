@@ -20,7 +20,10 @@ let page: Page;
 const errors: string[] = [];
 const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
 
-const podRoute = (name: string, ctx = "sandbox-admin") => `#/context/${ctx}/r/core/v1/pods/demo/${name}`;
+const podRoute = (name: string, ctx = "sandbox-admin", namespace = "demo") => `#/context/${ctx}/r/core/v1/pods/${namespace}/${name}`;
+// The debugging tests change pods: their own, in a namespace of their own.
+const ns = `kd-dock-${Date.now().toString(36)}`;
+const jsonpath = async (what: string[], path: string) => (await kubectl(["get", ...what, "-o", `jsonpath=${path}`])).trim();
 const drawer = () => page.getByRole("dialog").filter({ has: page.getByRole("tablist") });
 const dock = () => page.getByRole("region", { name: "Terminals and logs" });
 const shown = (l: Locator, timeout = 20_000) => l.first().waitFor({ state: "visible", timeout });
@@ -42,6 +45,17 @@ async function type(line: string) {
 }
 
 beforeAll(async () => {
+  await kubectl(["create", "namespace", ns]);
+  await kubectl(
+    ["apply", "-f", "-"],
+    JSON.stringify({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "patient", namespace: ns, labels: { app: "patient" } },
+      spec: { containers: [{ name: "app", image: "nginx:1.27", readinessProbe: { httpGet: { port: 80 } } }] },
+    }),
+  );
+  await kubectl(["wait", "--for=condition=Ready", `pod/patient`, "-n", ns, "--timeout=60s"]);
   serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US", acceptDownloads: true });
@@ -54,6 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await serve?.stop();
+  await kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
   rmSync(userData, { recursive: true, force: true });
   expect(errors).toEqual([]);
 });
@@ -151,6 +166,72 @@ it("tells the viewer that a shell is not allowed, before and if it is tried", as
   expect(await drawer().getByRole("button", { name: "Logs", exact: true }).isDisabled()).toBe(false);
   await shot(page, "terminal-forbidden");
   await page.keyboard.press("Escape");
+});
+
+/** Runs a debug action from the open object's panel: the request it shows, then the action; returns the request's text. */
+async function debugFrom(action: string, fill?: () => Promise<void>): Promise<string> {
+  await drawer().getByRole("button", { name: action, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: new RegExp(`^${action} `) });
+  await fill?.();
+  await dialog.getByRole("button", { name: "Show the request" }).click();
+  const request = await dialog.getByLabel("The request").innerText();
+  await shot(page, `debug-${action.toLowerCase().replace(/\W+/g, "-")}`);
+  await dialog.getByRole("button", { name: action, exact: true }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+  return request;
+}
+
+it("adds an ephemeral debug container exactly as previewed, and opens its console", async () => {
+  await openList(page, podRoute("patient", "sandbox-admin", ns));
+  const request = await debugFrom("Debug");
+  expect(request).toContain(`PATCH /api/v1/namespaces/${ns}/pods/patient/ephemeralcontainers`);
+  const name = /name: (debugger-\w+)/.exec(request)![1];
+  expect(JSON.parse(await jsonpath(["pod", "patient", "-n", ns], "{.spec.ephemeralContainers}"))).toEqual([
+    expect.objectContaining({ name, image: "busybox:1.36", stdin: true, tty: true, targetContainerName: "app" }),
+  ]);
+  // Its console opens at once, waiting for the container (kwok does not run ephemeral containers).
+  await shown(dock().getByRole("tab", { name: new RegExp(`Console patient · ${name}`) }));
+  await shown(
+    panel()
+      .getByRole("status")
+      .filter({ hasText: /Waiting for the container to start|Attached/ }),
+  );
+  await shot(page, "debug-console");
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+});
+
+it("creates a debug copy (labels and probes left out, a debug container added) and attaches to it", async () => {
+  await openList(page, podRoute("patient", "sandbox-admin", ns));
+  const request = await debugFrom("Debug a copy");
+  expect(request).toContain(`POST /api/v1/namespaces/${ns}/pods`);
+  await expect.poll(() => jsonpath(["pod", "patient-debug", "-n", ns], "{.spec.containers[*].name}")).toBe("app debugger");
+  // The copy has none of the original's labels (the practice cluster adds topology ones of its own) and no probe.
+  expect(await jsonpath(["pod", "patient-debug", "-n", ns], "{.metadata.labels.app}|{.spec.shareProcessNamespace}|{.spec.containers[0].readinessProbe}")).toBe(
+    "|true|",
+  );
+  await shown(dock().getByRole("tab", { name: /Console patient-debug · debugger/ }));
+  await shown(panel().getByRole("status").filter({ hasText: "Attached to the container's console" }), 60_000);
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+});
+
+it("debugs a node from a pod on it with the host's namespaces", async () => {
+  await openList(page, "#/context/sandbox-admin/r/core/v1/nodes/_/sandbox-worker-3");
+  const request = await debugFrom("Debug node", async () => {
+    const dialog = page.getByRole("dialog", { name: /^Debug node / });
+    await dialog.getByRole("textbox", { name: "Namespace of the debug pod" }).fill(ns);
+  });
+  const name = /name: (node-debugger-sandbox-worker-3-\w+)/.exec(request)![1];
+  await expect
+    .poll(() => jsonpath(["pod", name, "-n", ns], "{.spec.nodeName} {.spec.hostPID} {.spec.hostNetwork} {.spec.volumes[0].hostPath.path}"))
+    .toBe("sandbox-worker-3 true true /");
+  await shown(dock().getByRole("tab", { name: new RegExp(`Console ${name} · debugger`) }));
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
 });
 
 it("reads right in Chinese", async () => {

@@ -50,8 +50,8 @@ export function App() {
   const current = contexts?.contexts.find((c) => c.name === selected);
 
   return (
-    <ActionRunner>
-      <DockProvider>
+    <DockProvider>
+      <ActionRunner>
         <AppShell
           header={{ height: 56 }}
           navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }}
@@ -111,7 +111,7 @@ export function App() {
             )}
           </AppShell.Main>
         </AppShell>
-      </DockProvider>
-    </ActionRunner>
+      </ActionRunner>
+    </DockProvider>
   );
 }

@@ -59,6 +59,9 @@ const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
   cordon: sendPreview,
   uncordon: sendPreview,
   trigger: sendPreview,
+  debug: sendPreview,
+  debugCopy: sendPreview,
+  debugNode: sendPreview,
 };
 
 // Enough to label or delete a few hundred objects briskly without flooding the API server.

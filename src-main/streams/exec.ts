@@ -10,10 +10,12 @@ import { Attach, Exec, type KubeConfig, type V1Status } from "@kubernetes/client
 import type WebSocket from "ws";
 import type { StreamArgs, StreamEvents, StreamInput, StreamResults } from "../../src-shared/api/contract.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
-import { describeObject } from "../../src-shared/api/refs.ts";
+import { describeObject, resourcePath } from "../../src-shared/api/refs.ts";
+import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { StreamSink } from "../api/stream-sink.ts";
 import type { Connections } from "../kube/connections.ts";
 import { toApiError } from "../kube/errors.ts";
+import { getJson } from "../kube/raw.ts";
 
 type Args = StreamArgs<"pods.exec">;
 type Sink = StreamSink<StreamEvents["pods.exec"], StreamResults["pods.exec"]>;
@@ -21,6 +23,8 @@ type Sink = StreamSink<StreamEvents["pods.exec"], StreamResults["pods.exec"]>;
 /** Shells tried in turn when no command is given: the first one the container has is used. */
 export const shells = [["bash"], ["ash"], ["sh"]];
 const pingMs = 30_000;
+/** How long attach waits for a container to start (a debug pod pulling its image). */
+const startWaitMs = 120_000;
 
 /** The exit code a Status carries: its ExitCode cause, else "exit status N"/"exit code N" in its message. */
 export function exitCodeOf(status: V1Status): number | null {
@@ -128,8 +132,35 @@ export function startExec(connections: Connections, args: Args, sink: Sink) {
     return done;
   }
 
+  /** Attach needs a running process: a container just created (a debugger) is waited for, and the wait said. */
+  async function waitForRunning(): Promise<void> {
+    const deadline = Date.now() + startWaitMs;
+    for (;;) {
+      const pod = await getJson<K8sObject>(kc, resourcePath({ ...args, resource: "pods" }));
+      const statuses = [
+        ...(pod.status?.containerStatuses ?? []),
+        ...(pod.status?.initContainerStatuses ?? []),
+        ...(pod.status?.ephemeralContainerStatuses ?? []),
+      ];
+      const state = statuses.find((c: { name: string }) => c.name === args.container)?.state;
+      if (state?.running) return;
+      if (state?.terminated)
+        throw new ApiError({
+          code: "Invalid",
+          message: `${what}: the container has ended (${state.terminated.reason ?? `exit code ${state.terminated.exitCode}`})`,
+        });
+      const reason = state?.waiting?.reason ?? (statuses.length ? "not started yet" : (pod.status?.phase ?? "Pending"));
+      if (Date.now() > deadline)
+        throw new ApiError({ code: "Timeout", message: `${what}: the container did not start within ${startWaitMs / 1000} s (${reason})` });
+      sink.write({ waiting: reason });
+      await new Promise((r) => setTimeout(r, 1_000));
+      if (stopped) return;
+    }
+  }
+
   void (async () => {
     try {
+      if (args.mode === "attach") await waitForRunning();
       const candidates = args.mode === "exec" && !args.command.length ? shells : [args.command];
       for (const [i, command] of candidates.entries()) {
         if (stopped) return;

@@ -30,7 +30,11 @@ const light: ITheme = { background: "#fbfbfd", foreground: "#1f2328", cursor: "#
 const dark: ITheme = { background: "#1a1b1e", foreground: "#e6e6e6", cursor: "#e6e6e6", selectionBackground: "#3a4a6b" };
 
 type State =
-  { at: "connecting" } | { at: "running"; command: string[] } | { at: "ended"; code: number | null; message?: string } | { at: "failed"; message: string };
+  | { at: "connecting" }
+  | { at: "waiting"; reason: string }
+  | { at: "running"; command: string[] }
+  | { at: "ended"; code: number | null; message?: string }
+  | { at: "failed"; message: string };
 
 export function Terminal({ pod, container, mode, command, visible }: TerminalProps) {
   const { t } = useTranslation();
@@ -113,6 +117,7 @@ export function Terminal({ pod, container, mode, command, visible }: TerminalPro
       {
         onEvent(e) {
           if ("data" in e) x.write(e.data);
+          else if ("waiting" in e) setState({ at: "waiting", reason: e.waiting });
           else setState({ at: "running", command: e.started });
         },
         onEnd(r) {
@@ -159,11 +164,13 @@ export function Terminal({ pod, container, mode, command, visible }: TerminalPro
         : t("terminal.running", { command: state.command.join(" ") })
       : state.at === "connecting"
         ? t("terminal.connecting")
-        : state.at === "ended"
-          ? state.code === null
-            ? t("terminal.endedSaid", { message: state.message ?? "" })
-            : t("terminal.ended", { code: state.code })
-          : "";
+        : state.at === "waiting"
+          ? t("terminal.waiting", { reason: state.reason })
+          : state.at === "ended"
+            ? state.code === null
+              ? t("terminal.endedSaid", { message: state.message ?? "" })
+              : t("terminal.ended", { code: state.code })
+            : "";
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minHeight: 0 }}>
       <Group justify="space-between" px="xs" py={4} gap="xs" wrap="nowrap">

@@ -303,7 +303,7 @@ export interface StreamEvents {
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
   /** What the terminal shows (stdout and stderr), or, first, which command was started. */
-  "pods.exec": { data: Uint8Array } | { started: string[] };
+  "pods.exec": { data: Uint8Array } | { started: string[] } | { waiting: string };
   /** Lines of the log, in order, without their line ends; `resumed` when a follow was picked up again after the server ended it. */
   "pods.logs": { lines: string[] } | { resumed: string };
   "diagnostics.echo": { data: Uint8Array };

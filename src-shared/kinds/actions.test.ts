@@ -84,11 +84,11 @@ describe("the action table's previews are the requests kubectl sends", () => {
 });
 
 describe("which kinds offer what", () => {
-  it("goes by capability: a Deployment scales and restarts, a Pod does not, a Node cordons", () => {
+  it("goes by capability: a Deployment scales and restarts, a Pod is debugged, a Node cordons and is debugged", () => {
     const kind = (resource: string) => kinds.find((k) => k.resource === resource)!;
     expect(actionsOf(kind("deployments"))).toEqual(["delete", "scale", "restart"]);
-    expect(actionsOf(kind("pods"))).toEqual(["delete"]);
-    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon"]);
+    expect(actionsOf(kind("pods"))).toEqual(["delete", "debug", "debugCopy"]);
+    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode"]);
     expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "trigger"]);
   });
 
@@ -114,5 +114,95 @@ describe("which kinds offer what", () => {
       { verb: "create", group: "batch", resource: "jobs", namespace: "shop" },
     ]);
     expect(describeNeed(actions.scale.needs(deploy)[0])).toBe("patch deployments/scale (apps)");
+  });
+});
+
+describe("debugging, as kubectl debug does it", () => {
+  const pod: ObjectRef = { context: "prod", group: "", version: "v1", resource: "pods", namespace: "shop", name: "api" };
+  const object = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "api", namespace: "shop", labels: { app: "api" }, annotations: { note: "x" }, ownerReferences: [{ kind: "ReplicaSet" }] },
+    spec: {
+      nodeName: "worker-1",
+      containers: [
+        { name: "app", image: "shop/api:1", args: ["serve"], livenessProbe: { httpGet: { port: 8080 } } },
+        { name: "proxy", image: "envoy:1" },
+      ],
+    },
+  };
+
+  it("adds an ephemeral container through the ephemeralcontainers subresource, targeting a container", () => {
+    expect(actions.debug.preview({ target: pod, input: { image: "busybox:1.36", target: "app", name: "debugger-abcde" }, now })).toEqual({
+      method: "PATCH",
+      path: "/api/v1/namespaces/shop/pods/api/ephemeralcontainers",
+      patchType: "strategic",
+      body: {
+        spec: {
+          ephemeralContainers: [
+            { name: "debugger-abcde", image: "busybox:1.36", stdin: true, tty: true, terminationMessagePolicy: "File", targetContainerName: "app" },
+          ],
+        },
+      },
+    });
+    expect(actions.debug.attach!({ target: pod, input: { image: "busybox:1.36", target: "", name: "debugger-abcde" } })).toEqual({
+      pod,
+      container: "debugger-abcde",
+    });
+    expect(actions.debug.input.safeParse({ image: "busy box", target: "", name: "d" }).success).toBe(false);
+  });
+
+  it("copies a pod without its node, owner, labels and probes, with the change asked for", () => {
+    const base = { copyName: "api-debug", image: "busybox:1.36", container: "debugger", command: "sh", shareProcesses: true };
+    const added = actions.debugCopy.preview({ target: pod, input: { ...base, mode: "add" }, object, now });
+    expect(added).toMatchObject({ method: "POST", path: "/api/v1/namespaces/shop/pods" });
+    expect(added.body).toEqual({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "api-debug", namespace: "shop" },
+      spec: {
+        shareProcessNamespace: true,
+        containers: [
+          { name: "app", image: "shop/api:1", args: ["serve"] },
+          { name: "proxy", image: "envoy:1" },
+          { name: "debugger", image: "busybox:1.36", stdin: true, tty: true, terminationMessagePolicy: "File" },
+        ],
+      },
+    });
+    const command = actions.debugCopy.preview({ target: pod, input: { ...base, mode: "command", container: "app", command: "sh -c 'sleep 1d'" }, object, now });
+    expect((command.body as { spec: { containers: object[] } }).spec.containers[0]).toEqual({
+      name: "app",
+      image: "shop/api:1",
+      command: ["sh", "-c", "'sleep", "1d'"],
+      stdin: true,
+      tty: true,
+    });
+    const images = actions.debugCopy.preview({ target: pod, input: { ...base, mode: "image", image: "ubuntu" }, object, now });
+    expect((images.body as { spec: { containers: { image: string }[] } }).spec.containers.map((c) => c.image)).toEqual(["ubuntu", "ubuntu"]);
+    expect(actions.debugCopy.attach!({ target: pod, input: { ...base, mode: "image", image: "ubuntu" }, object })).toEqual({
+      pod: { ...pod, name: "api-debug" },
+      container: "app",
+    });
+  });
+
+  it("debugs a node from a pod on it, in the host's namespaces, its filesystem at /host", () => {
+    const req = actions.debugNode.preview({
+      target: node,
+      input: { image: "busybox:1.36", namespace: "default", podName: "node-debugger-worker-1-abcde" },
+      now,
+    });
+    expect(req).toMatchObject({ method: "POST", path: "/api/v1/namespaces/default/pods" });
+    expect(req.body).toMatchObject({
+      metadata: { name: "node-debugger-worker-1-abcde", namespace: "default" },
+      spec: {
+        nodeName: "worker-1",
+        hostPID: true,
+        hostNetwork: true,
+        hostIPC: true,
+        tolerations: [{ operator: "Exists" }],
+        containers: [{ name: "debugger", image: "busybox:1.36", volumeMounts: [{ name: "host-root", mountPath: "/host" }] }],
+        volumes: [{ name: "host-root", hostPath: { path: "/" } }],
+      },
+    });
   });
 });

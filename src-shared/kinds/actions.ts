@@ -13,6 +13,7 @@ import type { Node } from "kubernetes-types/core/v1.js";
 import type { DeleteOptions } from "kubernetes-types/meta/v1.js";
 import type { AccessCheck } from "../api/types.ts";
 import { resourcePath, type ObjectRef } from "../api/refs.ts";
+import { copyAttachContainer, debugCopy, debugName, ephemeralPatch, nodeDebugPod } from "../k8s/debug-pods.ts";
 import type { MergePatch } from "../k8s/loose.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
 
@@ -36,15 +37,30 @@ export const patchContentTypes: Record<NonNullable<ApiRequest["patchType"]>, str
 export type Confirmation = "none" | "confirm" | "typeName";
 
 /** A field of the small form an action's input is asked with; its label is `actions.fields.<key>`. */
-export interface IntegerField {
+interface FieldBase<T> {
   key: string;
+  /** The value the form starts with, from the object when one is open (and the moment, for generated names). */
+  initial(object: K8sObject | undefined, now: Date): T;
+  /** Shown only for some values of the others (a debug copy's mode). */
+  when?(values: Record<string, unknown>): boolean;
+}
+export interface IntegerField extends FieldBase<number> {
   type: "integer";
   min: number;
   max: number;
-  /** The value the form starts with, from the object when one is open. */
-  initial(object: K8sObject | undefined): number;
 }
-export type ActionField = IntegerField;
+export interface TextField extends FieldBase<string> {
+  type: "text";
+}
+/** One of a list; the empty value reads `actions.choices.<key>.none`, a value in `actions.choices.<key>.<value>` where the table names them. */
+export interface ChoiceField extends FieldBase<string> {
+  type: "choice";
+  choices(object: K8sObject | undefined): string[];
+}
+export interface FlagField extends FieldBase<boolean> {
+  type: "flag";
+}
+export type ActionField = IntegerField | TextField | ChoiceField | FlagField;
 
 export interface PreviewArgs<I> {
   target: ObjectRef;
@@ -72,9 +88,27 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   /** The SelfSubjectAccessReviews the action needs on this object. */
   needs(target: ObjectRef): AccessCheck[];
   preview(args: PreviewArgs<z.output<S>>): ApiRequest;
+  /** After it ran: the container a terminal attaches to (a debug container), opened in the dock. */
+  attach?(args: { target: ObjectRef; input: z.output<S>; object?: K8sObject }): { pod: ObjectRef; container: string };
 }
 
 const noInput = z.object({}).strict();
+const dnsLabel = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "lower-case letters, digits and '-'")
+  .max(63);
+const image = z.string().regex(/^\S+$/, "an image reference, without spaces").max(512);
+const containersOf = (o: K8sObject | undefined): string[] => (o?.spec?.containers ?? []).map((c: { name: string }) => c.name);
+const defaultContainer = (o: K8sObject | undefined): string =>
+  o?.metadata?.annotations?.["kubectl.kubernetes.io/default-container"] ?? containersOf(o)[0] ?? "";
+const podsIn = (namespace: string | undefined, name?: string): ObjectRef => ({
+  context: "",
+  group: "",
+  version: "v1",
+  resource: "pods",
+  namespace,
+  name: name ?? "",
+});
 const own = (t: ObjectRef, verb: string, subresource?: string): AccessCheck => ({
   verb,
   group: t.group,
@@ -202,6 +236,81 @@ export const actions = {
       method: "POST",
       path: resourcePath({ group: "batch", version: "v1", resource: "jobs", namespace: target.namespace }),
       body: jobFromCronJob((object ?? { metadata: { name: target.name, namespace: target.namespace } }) as CronJob, now),
+    }),
+  }),
+  // `kubectl debug POD -it --image=IMAGE --target=CONTAINER`: an ephemeral container in the running pod.
+  debug: define({
+    capability: "debug",
+    input: z.object({ image, target: z.string().max(63), name: dnsLabel.min(1) }).strict(),
+    fields: [
+      { key: "image", type: "text", initial: () => "busybox:1.36" },
+      { key: "target", type: "choice", choices: (o) => ["", ...containersOf(o)], initial: (o) => defaultContainer(o) },
+      { key: "name", type: "text", initial: (_o, now) => debugName("debugger", now) },
+    ],
+    confirm: () => "confirm",
+    bulk: false,
+    needs: (t) => [own(t, "patch", "ephemeralcontainers")],
+    preview: ({ target, input }) => ({
+      method: "PATCH",
+      path: `${resourcePath(target)}/ephemeralcontainers`,
+      patchType: "strategic",
+      body: ephemeralPatch(input),
+    }),
+    attach: ({ target, input }) => ({ pod: target, container: input.name }),
+  }),
+  // `kubectl debug POD -it --copy-to=NAME` with a debug container (--image), a new command (-- CMD), or new images (--set-image).
+  debugCopy: define({
+    capability: "debug",
+    input: z
+      .object({
+        copyName: dnsLabel.min(1),
+        mode: z.enum(["add", "command", "image"]),
+        image,
+        container: dnsLabel.min(1),
+        command: z.string().max(4096),
+        shareProcesses: z.boolean(),
+      })
+      .strict(),
+    fields: [
+      { key: "copyName", type: "text", initial: (o) => `${o?.metadata?.name ?? "pod"}-debug`.slice(0, 63) },
+      { key: "mode", type: "choice", choices: () => ["add", "command", "image"], initial: () => "add" },
+      { key: "image", type: "text", initial: () => "busybox:1.36", when: (v) => v.mode !== "command" },
+      { key: "container", type: "text", initial: () => "debugger", when: (v) => v.mode === "add" },
+      { key: "container", type: "choice", choices: (o) => containersOf(o), initial: (o) => defaultContainer(o), when: (v) => v.mode === "command" },
+      { key: "command", type: "text", initial: () => "sh", when: (v) => v.mode === "command" },
+      { key: "shareProcesses", type: "flag", initial: () => true, when: (v) => v.mode === "add" },
+    ],
+    confirm: () => "confirm",
+    bulk: false,
+    readsObject: true,
+    needs: (t) => [{ verb: "create", group: "", resource: "pods", ...(t.namespace ? { namespace: t.namespace } : {}) }],
+    preview: ({ target, input, object }) => ({
+      method: "POST",
+      path: resourcePath({ ...podsIn(target.namespace), name: undefined }),
+      body: debugCopy(object ?? { metadata: { name: target.name, namespace: target.namespace } }, input),
+    }),
+    attach: ({ target, input, object }) => ({ pod: { ...target, name: input.copyName }, container: copyAttachContainer(object, input) }),
+  }),
+  // `kubectl debug node/NAME -it --image=IMAGE`: a pod on the node, in its namespaces, its root filesystem at /host.
+  debugNode: define({
+    capability: "debugNode",
+    input: z.object({ image, namespace: dnsLabel.min(1), podName: dnsLabel.min(1) }).strict(),
+    fields: [
+      { key: "image", type: "text", initial: () => "busybox:1.36" },
+      { key: "namespace", type: "text", initial: () => "default" },
+      { key: "podName", type: "text", initial: (o, now) => debugName(`node-debugger-${o?.metadata?.name ?? "node"}`.slice(0, 56), now) },
+    ],
+    confirm: () => "confirm",
+    bulk: false,
+    needs: () => [{ verb: "create", group: "", resource: "pods", namespace: "default" }],
+    preview: ({ target, input }) => ({
+      method: "POST",
+      path: resourcePath({ ...podsIn(input.namespace), name: undefined }),
+      body: nodeDebugPod(target.name, input, input.namespace),
+    }),
+    attach: ({ target, input }) => ({
+      pod: { context: target.context, group: "", version: "v1", resource: "pods", namespace: input.namespace, name: input.podName },
+      container: "debugger",
     }),
   }),
 } satisfies Record<string, ActionDefinition>;

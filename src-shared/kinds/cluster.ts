@@ -20,7 +20,7 @@ export const node: KindDescriptor<Node> = {
   group: "",
   version: "v1",
   resource: "nodes",
-  capabilities: ["cordon", "delete"],
+  capabilities: ["cordon", "debugNode", "delete"],
   namespaced: false,
   columns: [
     nameColumn,

@@ -28,7 +28,7 @@ export const pod: KindDescriptor<Pod> = {
   group: "",
   version: "v1",
   resource: "pods",
-  capabilities: ["delete", "logs", "exec", "portForward"],
+  capabilities: ["delete", "logs", "exec", "portForward", "debug"],
   namespaced: true,
   columns: [
     nameColumn,

@@ -1,11 +1,12 @@
 // The dialog of one action (DESIGN §4.1, §11): its input as the table's fields, its
 // confirmation (a button, or the object's name typed for deletions that take everything
 // inside), and the exact request it will send, so nothing happens that was not shown.
-import { Button, Code, Group, Modal, NumberInput, Spoiler, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Code, Group, Modal, NumberInput, Select, Spoiler, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
-import { actions, patchContentTypes, type ActionDefinition, type ApiRequest } from "../../../src-shared/kinds/actions.ts";
+import { actions, patchContentTypes, type ActionDefinition, type ActionField, type ApiRequest } from "../../../src-shared/kinds/actions.ts";
+import type { K8sObject } from "../../../src-shared/kinds/types.ts";
 import type { ActionRequest, Run } from "./runner.tsx";
 
 /** The request as HTTP shows it: what a newcomer can compare with `kubectl -v=8`. */
@@ -38,13 +39,20 @@ function Confirm({ request, execute, onClose }: Props) {
   const { targets } = request;
   const single = targets.length === 1;
   const confirmation = d.confirm(request.kind);
-  const [values, setValues] = useState<Record<string, number | string>>(() =>
-    Object.fromEntries((d.fields ?? []).map((f) => [f.key, f.initial(single ? request.object : undefined)])),
-  );
+  const [opened] = useState(() => new Date());
+  // Fields sharing a key (a debug copy's container: typed for a new one, chosen for a changed one) start from the first.
+  const [values, setValues] = useState<Record<string, number | string | boolean>>(() => {
+    const v: Record<string, number | string | boolean> = {};
+    for (const f of d.fields ?? []) if (!(f.key in v)) v[f.key] = f.initial(single ? request.object : undefined, opened);
+    return v;
+  });
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
 
-  const input = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "number" ? v : Number.NaN]));
+  // A number field left empty is not a number: the schema says so.
+  const input = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, (d.fields ?? []).find((f) => f.key === k)?.type === "integer" && typeof v !== "number" ? Number.NaN : v]),
+  );
   const parsed = d.input.safeParse(input);
   const nameOk = confirmation !== "typeName" || (single && typed === targets[0].name);
   const label = t(`actions.${request.action}`);
@@ -52,12 +60,13 @@ function Confirm({ request, execute, onClose }: Props) {
     .slice(0, 10)
     .map((x) => x.name)
     .join(", ");
-  const request0 = parsed.success ? d.preview({ target: targets[0], input: parsed.data, object: request.object, now: new Date() }) : undefined;
+  const request0 = parsed.success ? d.preview({ target: targets[0], input: parsed.data, object: request.object, now: opened }) : undefined;
 
   const run = async () => {
     if (!parsed.success) return;
     setBusy(true);
-    const ok = await execute(request, parsed.data);
+    const attachTo = d.attach?.({ target: targets[0], input: parsed.data, object: request.object });
+    const ok = await execute(attachTo ? { ...request, attachTo } : request, parsed.data);
     setBusy(false);
     if (ok) onClose();
   };
@@ -71,19 +80,19 @@ function Confirm({ request, execute, onClose }: Props) {
       size="lg"
     >
       <Stack>
-        {(d.fields ?? []).map((f) => (
-          <NumberInput
-            key={f.key}
-            label={t(`actions.fields.${f.key}`)}
-            min={f.min}
-            max={f.max}
-            allowDecimal={false}
-            value={values[f.key]}
-            onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))}
-            error={parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === f.key) && t("actions.fieldInvalid", { min: f.min, max: f.max })}
-            data-autofocus
-          />
-        ))}
+        {(d.fields ?? [])
+          .filter((f) => !f.when || f.when(values))
+          .map((f, i) => (
+            <Field
+              key={`${f.key}-${f.type}`}
+              field={f}
+              object={single ? request.object : undefined}
+              value={values[f.key]}
+              error={parsed.success ? undefined : parsed.error.issues.find((x) => x.path[0] === f.key)?.message}
+              onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))}
+              autoFocus={i === 0}
+            />
+          ))}
         <Text size="sm">
           {single
             ? t(`actions.confirm.${request.action}`, { name: targets[0].name, namespace: targets[0].namespace ?? "" })
@@ -115,4 +124,59 @@ function Confirm({ request, execute, onClose }: Props) {
       </Stack>
     </Modal>
   );
+}
+
+const none = "\u0000none";
+
+interface FieldProps {
+  field: ActionField;
+  object?: K8sObject;
+  value: number | string | boolean | undefined;
+  error?: string;
+  onChange(v: number | string | boolean): void;
+  autoFocus: boolean;
+}
+
+/** One field of an action's form, by its type in the table. */
+function Field({ field: f, object, value, error, onChange, autoFocus }: FieldProps) {
+  const { t, i18n } = useTranslation();
+  const label = t(`actions.fields.${f.key}`);
+  const autofocus = autoFocus ? { "data-autofocus": true } : {};
+  switch (f.type) {
+    case "integer":
+      return (
+        <NumberInput
+          label={label}
+          min={f.min}
+          max={f.max}
+          allowDecimal={false}
+          value={value as number}
+          onChange={(v) => onChange(v)}
+          error={error && t("actions.fieldInvalid", { min: f.min, max: f.max })}
+          {...autofocus}
+        />
+      );
+    case "text":
+      return <TextInput label={label} value={String(value ?? "")} onChange={(e) => onChange(e.currentTarget.value)} error={error} {...autofocus} />;
+    case "choice": {
+      const name = (v: string) => {
+        const key = `actions.choices.${f.key}.${v || "none"}`;
+        return i18n.exists(key) ? t(key) : v;
+      };
+      return (
+        <Select
+          label={label}
+          // The empty choice ("none") under a value of its own: a select's empty value means nothing chosen.
+          data={f.choices(object).map((v) => ({ value: v || none, label: name(v) }))}
+          value={String(value ?? "") || none}
+          onChange={(v) => onChange(v === none ? "" : (v ?? ""))}
+          allowDeselect={false}
+          error={error}
+          {...autofocus}
+        />
+      );
+    }
+    case "flag":
+      return <Checkbox label={label} checked={!!value} onChange={(e) => onChange(e.currentTarget.checked)} {...autofocus} />;
+  }
 }

@@ -11,7 +11,9 @@ import type { ActOutcome } from "../../../src-shared/api/types.ts";
 import type { ActionId } from "../../../src-shared/kinds/actions.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { act } from "../../api/index.ts";
+import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
+import { useDock } from "../dock/Dock.tsx";
 import { useUndoNotice } from "../journal/undo.tsx";
 
 // The dialog (with the table's schemas and the YAML of the request) is fetched once the app is idle.
@@ -24,6 +26,8 @@ export interface ActionRequest {
   targets: ObjectRef[];
   /** The open object, when there is one: the form starts from it, the preview reads it. */
   object?: K8sObject;
+  /** Where a terminal attaches once the action ran (the table's `attach`, worked out by the dialog, which holds the table). */
+  attachTo?: { pod: ObjectRef; container: string };
   /** After the action ran, with each target's outcome (a delete closes its details panel). */
   onDone?(outcomes: ActOutcome[]): void;
 }
@@ -42,6 +46,7 @@ function useExecute(): Run {
   const { t } = useTranslation();
   const client = useQueryClient();
   const undoable = useUndoNotice();
+  const dock = useDock();
   return useCallback<Run>(
     async (r, input) => {
       let outcomes: ActOutcome[];
@@ -71,10 +76,17 @@ function useExecute(): Run {
         if (journal?.ok && journal.journal) undoable(r.context, journal.journal, message);
         else notifications.show({ color: "green", message });
       }
+      // A debugger: its terminal opens at once, attached to the new container (it waits for it to start).
+      if (r.attachTo && outcomes[0]?.ok) {
+        dock.open({ kind: "terminal", pod: { ...r.attachTo.pod, context: r.context }, container: r.attachTo.container, mode: "attach", command: [] });
+        // The (modal) details panel closes, so that the terminal has the keyboard.
+        const [target] = r.targets;
+        navigate({ context: r.context, list: { group: target.group, version: target.version, resource: target.resource } });
+      }
       r.onDone?.(outcomes);
       return failures.length === 0;
     },
-    [client, t, undoable],
+    [client, t, undoable, dock],
   );
 }
 
