@@ -56,6 +56,15 @@ beforeAll(async () => {
     }),
   );
   await kubectl(["wait", "--for=condition=Ready", `pod/patient`, "-n", ns, "--timeout=60s"]);
+  await kubectl(
+    ["apply", "-f", "-"],
+    JSON.stringify({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "patient", namespace: ns },
+      spec: { selector: { app: "patient" }, ports: [{ name: "web", port: 8000, targetPort: 80 }] },
+    }),
+  );
   serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US", acceptDownloads: true });
@@ -232,6 +241,37 @@ it("debugs a node from a pod on it with the host's namespaces", async () => {
   await dock()
     .getByRole("button", { name: /^Close / })
     .click();
+});
+
+it("forwards a pod's and a Service's port from 127.0.0.1, lists them live, and stops them", async () => {
+  const forwardsButton = page.getByRole("button", { name: "Port forwards" });
+  const start = async (route: string) => {
+    await openList(page, route);
+    await drawer().getByRole("button", { name: "Port forward", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: /^Port forward / });
+    await dialog.getByRole("button", { name: "Start forwarding" }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.keyboard.press("Escape");
+  };
+  await start(podRoute("nginx"));
+  await start(`#/context/sandbox-admin/r/core/v1/services/${ns}/patient`);
+  await forwardsButton.click();
+  const list = page.getByRole("table", { name: "Port forwards" });
+  await expect.poll(() => list.getByRole("row").count()).toBe(2);
+  const service = list.getByRole("row").filter({ hasText: "svc/patient:8000" });
+  await expect.poll(() => service.innerText()).toContain("to pod patient:80");
+  for (const row of [service, list.getByRole("row").filter({ hasText: "pod/nginx:80" })]) {
+    const address = (await row.getByRole("link").getAttribute("href"))!;
+    expect(await (await fetch(address)).text()).toContain("Welcome to the Kubedeck practice cluster");
+  }
+  await expect.poll(() => service.innerText()).toMatch(/[1-9][\d.]* (B|KiB) in/);
+  await shotBothThemes(shot, page, "forwards");
+  const address = (await service.getByRole("link").getAttribute("href"))!;
+  await service.getByRole("button", { name: "Stop" }).click();
+  await expect.poll(() => list.getByRole("row").count()).toBe(1);
+  await expect(fetch(address)).rejects.toThrow();
+  await list.getByRole("button", { name: "Stop" }).click();
+  await expect.poll(() => forwardsButton.count()).toBe(0);
 });
 
 it("reads right in Chinese", async () => {

@@ -18,6 +18,7 @@ import { DraftStore } from "./platform/drafts.ts";
 import type { Sealer } from "./platform/sealer.ts";
 import { SettingsStore } from "./platform/settings.ts";
 import type { Services } from "./services.ts";
+import { PortForwards } from "./streams/port-forwards.ts";
 
 export interface AppOptions {
   /** Folder for settings (Electron's userData, or serve mode's --user-data). */
@@ -62,6 +63,7 @@ export function createApp({ userDataDir, env, sealer }: AppOptions): App {
     schemas,
     drafts,
     journal,
+    forwards: new PortForwards(connections),
   };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));
@@ -70,6 +72,7 @@ export function createApp({ userDataDir, env, sealer }: AppOptions): App {
     router: createRouter(services),
     services,
     close() {
+      services.forwards.close();
       for (const c of connections.list()) connections.disconnect(c.context);
       kubeconfig.close();
     },

@@ -12,6 +12,7 @@ import type { Schemas } from "./kube/schemas.ts";
 import type { WatchHub } from "./kube/watch-hub.ts";
 import type { DraftStore } from "./platform/drafts.ts";
 import type { SettingsStore } from "./platform/settings.ts";
+import type { PortForwards } from "./streams/port-forwards.ts";
 
 export interface Services {
   settings: SettingsStore;
@@ -27,4 +28,5 @@ export interface Services {
   schemas: Schemas;
   drafts: DraftStore;
   journal: Journal;
+  forwards: PortForwards;
 }

@@ -2,12 +2,15 @@
 // router starts: kwok runs exec as a real shell and writes logs every 2 s, so the API
 // server's real exec, attach and log paths are exercised.
 import { mkdtempSync, rmSync } from "node:fs";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { StreamArgs, StreamEvents, StreamInput, StreamResults } from "../src-shared/api/contract.ts";
 import type { ApiError } from "../src-shared/api/errors.ts";
 import type { StreamSink } from "./api/stream-sink.ts";
+import { ensureBinaries } from "../e2e/sandbox/build.ts";
+import { run } from "../e2e/sandbox/run.ts";
 import { createApp, type App } from "./index.ts";
 import { startExec } from "./streams/exec.ts";
 import { startLogs } from "./streams/logs.ts";
@@ -128,5 +131,91 @@ describe("logs", () => {
     const { error } = await none.done;
     // The cluster's own words reach the user (kwok names the missing previous log file; a kubelet says "previous terminated container … not found").
     expect(error).toMatchObject({ code: "Invalid", reason: expect.stringMatching(/previous/) });
+  });
+});
+
+describe("port-forwards", () => {
+  const ns = `kd-forward-${Date.now().toString(36)}`;
+  // A new TCP connection each time (no keep-alive): each is a new choice of pod.
+  const page = (address: string) =>
+    new Promise<string>((resolve, reject) => {
+      get(address, { agent: false }, (res) => {
+        let body = "";
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve(body));
+        res.on("error", reject);
+      }).on("error", reject);
+    });
+
+  beforeAll(async () => {
+    const bins = await ensureBinaries(() => {});
+    const kubectl = (args: string[], input?: string) => run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], { input });
+    await kubectl(["create", "namespace", ns]);
+    await kubectl(
+      ["apply", "-f", "-"],
+      JSON.stringify({
+        kind: "List",
+        apiVersion: "v1",
+        items: [
+          {
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            metadata: { name: "web", namespace: ns },
+            spec: {
+              replicas: 1,
+              selector: { matchLabels: { app: "web" } },
+              template: {
+                metadata: { labels: { app: "web" } },
+                spec: { containers: [{ name: "web", image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080 }] }] },
+              },
+            },
+          },
+          {
+            apiVersion: "v1",
+            kind: "Service",
+            metadata: { name: "web", namespace: ns },
+            spec: { selector: { app: "web" }, ports: [{ port: 80, targetPort: "http" }] },
+          },
+        ],
+      }),
+    );
+    await kubectl(["rollout", "status", "deployment/web", "-n", ns, "--timeout=60s"]);
+    afterAll(() => kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]));
+  });
+
+  it("forwards a pod's port from 127.0.0.1, counts the bytes, and stops", async () => {
+    const forwards = app.services.forwards;
+    const f = await forwards.start({ context: "sandbox-admin", kind: "pod", namespace: "demo", name: "nginx", port: 80 });
+    expect(f).toMatchObject({ state: "listening", pod: "nginx", targetPort: 80, address: `http://127.0.0.1:${f.localPort}` });
+    expect(await page(f.address)).toContain("Welcome to the Kubedeck practice cluster");
+    await expect.poll(() => forwards.list().find((x) => x.id === f.id)!.bytesIn).toBeGreaterThan(100);
+    forwards.stop(f.id);
+    await expect(fetch(f.address)).rejects.toThrow();
+    expect(forwards.list().find((x) => x.id === f.id)).toBeUndefined();
+  });
+
+  it("forwards a Service to its named target port on a ready pod, and to another once that pod is gone", async () => {
+    const bins = await ensureBinaries(() => {});
+    const kubectl = (args: string[]) => run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args]);
+    const forwards = app.services.forwards;
+    const f = await forwards.start({ context: "sandbox-admin", kind: "service", namespace: ns, name: "web", port: 80 });
+    expect(f.targetPort).toBe(8080);
+    expect(await page(f.address)).toContain("Welcome");
+    // Not waited for: a pod being deleted is no longer chosen, and its replacement is once it is ready.
+    await kubectl(["delete", "pod", f.pod, "-n", ns, "--wait=false"]);
+    await expect.poll(async () => (await page(f.address).catch(() => "")).includes("Welcome"), { timeout: 30_000 }).toBe(true);
+    expect(forwards.list().find((x) => x.id === f.id)!.pod).not.toBe(f.pod);
+    forwards.stop(f.id);
+  });
+
+  it("refuses what it cannot reach at once, and says a refused connection in the list", async () => {
+    const forwards = app.services.forwards;
+    await expect(forwards.start({ context: "sandbox-admin", kind: "service", namespace: ns, name: "web", port: 9999 })).rejects.toMatchObject({
+      message: expect.stringContaining("has no port 9999"),
+    });
+    const f = await forwards.start({ context: "sandbox-viewer", kind: "pod", namespace: "demo", name: "nginx", port: 80 });
+    await fetch(f.address).catch(() => undefined);
+    await expect.poll(() => forwards.list().find((x) => x.id === f.id)!.error).toMatch(/403/);
+    forwards.stop(f.id);
   });
 });

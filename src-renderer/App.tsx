@@ -15,6 +15,7 @@ import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
 import { CommandPalette } from "./views/CommandPalette.tsx";
 import { ConnectionCheck } from "./views/ConnectionCheck.tsx";
 import { DockProvider } from "./views/dock/Dock.tsx";
+import { ForwardsButton } from "./views/forwards/Forwards.tsx";
 import { ContextList } from "./views/ContextList.tsx";
 import { KubeconfigSources } from "./views/KubeconfigSources.tsx";
 import { Preferences } from "./views/Preferences.tsx";
@@ -74,6 +75,7 @@ export function App() {
               <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
                 <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")}
               </Text>
+              <ForwardsButton />
               <ConnectionCheck />
               <Preferences />
             </Group>

@@ -96,6 +96,8 @@ export function createRouter(s: Services): Router {
     "journal.list": ({ context }) => s.journal.list(context),
     "journal.get": ({ context, id }) => s.journal.get(context, id),
     "journal.revert": ({ context, id }) => s.journal.revert(context, id),
+    "forwards.start": (req) => s.forwards.start(req),
+    "forwards.stop": ({ id }) => s.forwards.stop(id),
     "secrets.reveal": ({ keys, ...ref }) => s.resources.reveal(ref, keys),
     "settings.get": () => s.settings.get(),
     "settings.update": (change) => s.settings.update((x) => applySettingsChange(x, change)),
@@ -109,6 +111,10 @@ export function createRouter(s: Services): Router {
     "connections.watch": (_args, sink) => {
       sink.write(s.connections.list());
       return s.connections.onChange((e) => sink.write(e));
+    },
+    "forwards.watch": (_args, sink) => {
+      sink.write(s.forwards.list());
+      return s.forwards.onChange((e) => sink.write(e));
     },
     "namespaces.watch": ({ context }, sink) => s.namespaces.subscribe(context, (e) => sink.write(e)),
     "resources.watch": (query, sink) => {

@@ -53,6 +53,9 @@ export const listJournal = (context: string) => call("journal.list", { context }
 export const getJournalEntry = (context: string, id: string) => call("journal.get", { context, id });
 export const revertChange = (context: string, id: string) => call("journal.revert", { context, id });
 export const revealSecret = (ref: ObjectRef, keys?: string[]) => call("secrets.reveal", { ...ref, ...(keys ? { keys } : {}) });
+export const startForward = (req: CallInput<"forwards.start">) => call("forwards.start", req);
+export const stopForward = (id: string) => call("forwards.stop", { id });
+export const watchForwards = watch("forwards.watch");
 export const act = <A extends ActionId>(action: A, input: ActionInput<A>, targets: ObjectRef[]) => call("resources.act", { action, input, targets });
 
 /** A terminal in a container (keystrokes and resizes go in through `send`). */

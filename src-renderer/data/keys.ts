@@ -35,6 +35,8 @@ export const keys = {
   schemas: (c: string, kinds: string) => [...context(c), "schemas", kinds] as const,
   /** A context's change journal: its list, and each entry read. */
   journal: (c: string, ...what: unknown[]) => [...context(c), "journal", ...what] as const,
+  /** The port-forwards main holds (of every context). */
+  forwards: ["forwards"] as const,
   /** The editor's drafts (kept by main, of every context). */
   drafts: ["drafts"] as const,
 };

@@ -16,6 +16,7 @@ import type {
   Draft,
   DraftInfo,
   EditorSchemas,
+  ForwardInfo,
   JournalEntry,
   JournalEntryInfo,
   RevertResult,
@@ -157,6 +158,18 @@ export const callInputs = {
   "secrets.reveal": objectRefSchema.extend({ keys: z.array(z.string().min(1).max(253)).max(1000).optional() }).strict(),
   "drafts.get": z.object({ id: z.uuid() }).strict(),
   "drafts.discard": z.object({ id: z.uuid() }).strict(),
+  /** A port-forward from 127.0.0.1 (DESIGN §6): to a pod's port, or a Service's (one ready pod behind it, chosen per connection). */
+  "forwards.start": z
+    .object({
+      context: contextName,
+      kind: z.enum(["pod", "service"]),
+      namespace: namespaceName,
+      name: objectName,
+      port: z.union([z.number().int().min(1).max(65535), z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(15)]),
+      localPort: z.number().int().min(1).max(65535).optional(),
+    })
+    .strict(),
+  "forwards.stop": z.object({ id: z.string().min(1).max(64) }).strict(),
   "settings.get": z.object({}),
   "settings.update": z
     .object({
@@ -191,6 +204,8 @@ export interface CallOutputs {
   "secrets.reveal": SecretValue[];
   "drafts.get": Draft;
   "drafts.discard": void;
+  "forwards.start": ForwardInfo;
+  "forwards.stop": void;
   "settings.get": Settings;
   "settings.update": Settings;
 }
@@ -206,6 +221,8 @@ export const streamArgs = {
   "contexts.watch": z.object({}),
   /** Every connection's state. */
   "connections.watch": z.object({}),
+  /** Every port-forward main holds, live (byte counts at most once a second). */
+  "forwards.watch": z.object({}),
   /** A connected context's namespaces, live. */
   "namespaces.watch": z.object({ context: contextName }),
   /** What a connected context serves (every resource, CRDs included), live. */
@@ -299,6 +316,7 @@ export const streamInputs = {
 export interface StreamEvents {
   "contexts.watch": ContextsSnapshot;
   "connections.watch": ConnectionState[];
+  "forwards.watch": ForwardInfo[];
   "namespaces.watch": NamespacesState;
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
@@ -313,6 +331,7 @@ export interface StreamEvents {
 export interface StreamResults {
   "contexts.watch": never;
   "connections.watch": never;
+  "forwards.watch": never;
   "namespaces.watch": never;
   "discovery.watch": never;
   "resources.watch": never;

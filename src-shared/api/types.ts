@@ -256,3 +256,35 @@ export interface SecretValue {
   text?: string;
   base64: string;
 }
+
+/** A port-forward to ask for: a pod's port, or a Service's (to one ready pod behind it). */
+export interface ForwardRequest {
+  /** Set by main for a forward that exists. */
+  id?: string;
+  context: string;
+  kind: "pod" | "service";
+  namespace: string;
+  name: string;
+  /** A number, or a port's name. */
+  port: number | string;
+  /** Empty: a free one. */
+  localPort?: number;
+}
+
+/** A port-forward main holds, as the list shows it. */
+export interface ForwardInfo extends ForwardRequest {
+  id: string;
+  localPort: number;
+  /** Where to open it: http://127.0.0.1:PORT. */
+  address: string;
+  state: "listening" | "failed";
+  /** The pod reached, and its port (for a Service, the last one chosen). */
+  pod: string;
+  targetPort: number;
+  /** Open connections, and bytes from the pod (in) and to it (out). */
+  connections: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** The last connection's failure, if the last one failed. */
+  error?: string;
+}

@@ -9,6 +9,7 @@ import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.
 import { eventView } from "./events.tsx";
 import { podView } from "./pods.tsx";
 import { secretView } from "./secrets.tsx";
+import { serviceView } from "./services.tsx";
 
 /** What every registered part of the details panel is given. */
 export interface DetailsProps {
@@ -54,6 +55,7 @@ export interface KindView {
 const views: Record<string, KindView> = {
   "/pods": podView,
   "/secrets": secretView,
+  "/services": serviceView,
   "/events": eventView,
 };
 

@@ -1,0 +1,7 @@
+// Services in the details panel: a port-forward to one ready pod behind the Service.
+import { ForwardButton } from "../forwards/Forwards.tsx";
+import type { DetailsProps, KindView } from "./registry.ts";
+
+const Toolbar = ({ target, object }: DetailsProps) => <ForwardButton target={target} kind="service" object={object} />;
+
+export const serviceView: KindView = { Toolbar };
