@@ -165,7 +165,13 @@ export const callInputs = {
       kind: z.enum(["pod", "service"]),
       namespace: namespaceName,
       name: objectName,
-      port: z.union([z.number().int().min(1).max(65535), z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(15)]),
+      port: z.union([
+        z.number().int().min(1).max(65535),
+        z
+          .string()
+          .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+          .max(15),
+      ]),
       localPort: z.number().int().min(1).max(65535).optional(),
     })
     .strict(),
