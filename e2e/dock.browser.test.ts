@@ -153,6 +153,31 @@ it("follows a pod's log as it grows, searches it, and downloads what it shows", 
     .click();
 });
 
+it("merges a Deployment's pods' logs, each line tagged with its pod", async () => {
+  await openList(page, "#/context/sandbox-admin/r/apps/v1/deployments/demo/nginx-deployment");
+  await drawer().getByRole("button", { name: "Logs", exact: true }).click();
+  const log = dock().getByRole("log", { name: "Log of Deployment/nginx-deployment" });
+  await shown(log);
+  await expect
+    .poll(
+      () =>
+        panel()
+          .getByRole("status")
+          .filter({ hasText: /containers?$/ })
+          .innerText(),
+      { timeout: 20_000 },
+    )
+    .toBe("3 containers");
+  // Lines from each of the three pods, each with its tag.
+  await expect
+    .poll(async () => new Set((await log.innerText()).match(/\[nginx-deployment-[\w-]+\/nginx\] \d/g)?.map((m) => m.split("/")[0])).size, { timeout: 20_000 })
+    .toBe(3);
+  await shotBothThemes(shot, page, "logs-workload");
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+});
+
 it("reads a crash-looping container's previous log", async () => {
   await openList(page, podRoute("crashy"));
   await drawer().getByRole("button", { name: "Logs", exact: true }).click();

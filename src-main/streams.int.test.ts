@@ -14,6 +14,7 @@ import { run } from "../e2e/sandbox/run.ts";
 import { createApp, type App } from "./index.ts";
 import { startExec } from "./streams/exec.ts";
 import { startLogs } from "./streams/logs.ts";
+import { startWorkloadLogs } from "./streams/workload-logs.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kubedeck-streams-"));
 let app: App;
@@ -180,7 +181,11 @@ describe("port-forwards", () => {
       }),
     );
     await kubectl(["rollout", "status", "deployment/web", "-n", ns, "--timeout=60s"]);
-    afterAll(() => kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]));
+  });
+
+  afterAll(async () => {
+    const bins = await ensureBinaries(() => {});
+    await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
   });
 
   it("forwards a pod's port from 127.0.0.1, counts the bytes, and stops", async () => {
@@ -206,6 +211,34 @@ describe("port-forwards", () => {
     await expect.poll(async () => (await page(f.address).catch(() => "")).includes("Welcome"), { timeout: 30_000 }).toBe(true);
     expect(forwards.list().find((x) => x.id === f.id)!.pod).not.toBe(f.pod);
     forwards.stop(f.id);
+  });
+
+  it("merges a workload's pods' logs in time order, each tagged; a pod that comes joins, one that goes leaves", async () => {
+    const bins = await ensureBinaries(() => {});
+    const kubectl = (args: string[]) => run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args]);
+    await kubectl(["scale", "deployment/web", "-n", ns, "--replicas=2"]);
+    await kubectl(["rollout", "status", "deployment/web", "-n", ns, "--timeout=60s"]);
+    const r = recorder<StreamEvents["workloads.logs"], StreamResults["workloads.logs"]>();
+    const stop = startWorkloadLogs(
+      app.services.connections,
+      app.services.watchHub,
+      { context: "sandbox-admin", namespace: ns, labelSelector: "app=web", timestamps: true, tailLines: 5 },
+      r.sink,
+    );
+    const sources = () => r.events.flatMap((e) => ("sources" in e ? [e.sources] : [])).at(-1) ?? [];
+    const lines = () => r.events.flatMap((e) => ("lines" in e ? e.lines : []));
+    await until(() => sources().length === 2, "both pods as sources");
+    await until(() => new Set(lines().map(([i]) => i)).size === 2, "lines from both pods");
+    // In time order across pods, within each batch.
+    for (const e of r.events)
+      if ("lines" in e) {
+        const stamps = e.lines.map(([, text]) => text.slice(0, 30));
+        expect([...stamps].sort()).toEqual(stamps);
+      }
+    await kubectl(["scale", "deployment/web", "-n", ns, "--replicas=1"]);
+    await until(() => r.events.some((e) => "left" in e), "a pod leaving");
+    await until(() => sources().length === 1, "one source left");
+    stop();
   });
 
   it("refuses what it cannot reach at once, and says a refused connection in the list", async () => {

@@ -20,6 +20,7 @@ import type { Services } from "../services.ts";
 import { toApiError } from "../kube/errors.ts";
 import { startExec } from "../streams/exec.ts";
 import { startLogs } from "../streams/logs.ts";
+import { startWorkloadLogs } from "../streams/workload-logs.ts";
 import { echo } from "./echo.ts";
 import { validate } from "./validate.ts";
 import type { StreamSink } from "./stream-sink.ts";
@@ -145,6 +146,12 @@ export function createRouter(s: Services): Router {
     "discovery.watch": ({ context }, sink) => s.discovery.subscribe(context, (e) => sink.write(e)),
     "pods.exec": (args, sink) => startExec(s.connections, args, sink),
     "pods.logs": (args, sink) => startLogs(s.connections, args, sink),
+    "workloads.logs": (args, sink) => {
+      const parsed = parseSelector(args.labelSelector);
+      if (!parsed.ok) throw new ApiError({ code: "Invalid", message: `label selector: ${parsed.error}` });
+      s.connections.config(args.context);
+      return startWorkloadLogs(s.connections, s.watchHub, args, sink);
+    },
     "diagnostics.echo": (args, sink) => echo(args, sink),
   };
 

@@ -60,6 +60,8 @@ export const act = <A extends ActionId>(action: A, input: ActionInput<A>, target
 
 /** A terminal in a container (keystrokes and resizes go in through `send`). */
 export const subscribeExec = (args: StreamArgs<"pods.exec">, handlers: StreamHandlers<"pods.exec">) => subscribe("pods.exec", args, handlers);
+export const subscribeWorkloadLogs = (args: StreamArgs<"workloads.logs">, handlers: StreamHandlers<"workloads.logs">) =>
+  subscribe("workloads.logs", args, handlers);
 export const subscribeLogs = (args: StreamArgs<"pods.logs">, handlers: StreamHandlers<"pods.logs">) => subscribe("pods.logs", args, handlers);
 
 /** The transport's self-test (Preferences → Connection check). */

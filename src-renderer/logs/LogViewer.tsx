@@ -10,15 +10,21 @@ import Anser from "anser";
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
-import { subscribeLogs } from "../api/index.ts";
+import { subscribeLogs, subscribeWorkloadLogs } from "../api/index.ts";
 import { LogBuffer, type LogLine } from "./log-buffer.ts";
 
+/** One pod's container, or every pod a workload's selector picks (merged, each line tagged). */
+export type LogSource =
+  | { kind: "pod"; pod: ObjectRef; containers: string[]; container: string }
+  | { kind: "workload"; context: string; namespace: string; labelSelector: string; name: string };
+
 export interface LogViewerProps {
-  pod: ObjectRef;
-  containers: string[];
-  container: string;
+  source: LogSource;
   visible: boolean;
 }
+
+// Tags take these in turn: distinct in both themes.
+const tagColors = ["blue", "teal", "grape", "orange", "cyan", "lime", "pink", "violet", "yellow", "indigo"];
 
 interface Options {
   container: string;
@@ -52,9 +58,20 @@ const Row = memo(function Row({ line, query, current }: { line: LogLine; query: 
         {line.text}
       </Text>
     );
-  if (!parts) return <span style={current ? { outline: "1px solid var(--mantine-color-orange-5)" } : undefined}>{mark(line.text, 0)}</span>;
+  const tag = line.tag && (
+    <span style={{ color: `var(--mantine-color-${tagColors[line.tag.color % tagColors.length]}-text)`, fontWeight: 600 }}>[{line.tag.text}] </span>
+  );
+  const outline = current ? { outline: "1px solid var(--mantine-color-orange-5)" } : undefined;
+  if (!parts)
+    return (
+      <span style={outline}>
+        {tag}
+        {mark(line.text, 0)}
+      </span>
+    );
   return (
-    <span style={current ? { outline: "1px solid var(--mantine-color-orange-5)" } : undefined}>
+    <span style={outline}>
+      {tag}
       {parts.map((p, i) => {
         const style: CSSProperties = {};
         if (p.fg) style.color = `rgb(${p.fg})`;
@@ -72,9 +89,16 @@ const Row = memo(function Row({ line, query, current }: { line: LogLine; query: 
   );
 });
 
-export function LogViewer({ pod, containers, container, visible }: LogViewerProps) {
+export function LogViewer({ source, visible }: LogViewerProps) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<Options>({ container, follow: true, previous: false, timestamps: false, tailLines: 500 });
+  const workload = source.kind === "workload";
+  const [options, setOptions] = useState<Options>({
+    container: source.kind === "pod" ? source.container : "",
+    follow: true,
+    previous: false,
+    timestamps: false,
+    tailLines: workload ? 100 : 500,
+  });
   const buffer = useRef(new LogBuffer());
   const [version, setVersion] = useState(0);
   const [wrap, setWrap] = useState(false);
@@ -83,6 +107,7 @@ export function LogViewer({ pod, containers, container, visible }: LogViewerProp
   const [query, setQuery] = useState("");
   const [match, setMatch] = useState(0);
   const [ended, setEnded] = useState(false);
+  const [sources, setSources] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const followingRef = useRef(following);
   followingRef.current = following;
@@ -94,57 +119,80 @@ export function LogViewer({ pod, containers, container, visible }: LogViewerProp
     setVersion((v) => v + 1);
     setEnded(false);
     setUnseen(0);
-    let pending: { texts: string[]; note?: LogLine["note"] }[] = [];
+    let pending: { texts: string[]; note?: LogLine["note"]; tag?: LogLine["tag"] }[] = [];
+    const tags = new Map<number, NonNullable<LogLine["tag"]>>();
     let frame = 0;
     const flush = () => {
       frame = 0;
       let added = 0;
       for (const p of pending) {
-        b.push(p.texts, p.note);
+        b.push(p.texts, p.note, p.tag);
         added += p.texts.length;
       }
       pending = [];
       if (!followingRef.current) setUnseen((n) => n + added);
       setVersion((v) => v + 1);
     };
-    const add = (texts: string[], note?: LogLine["note"]) => {
-      pending.push({ texts, note });
+    const add = (texts: string[], note?: LogLine["note"], tag?: LogLine["tag"]) => {
+      pending.push({ texts, note, tag });
       frame ||= requestAnimationFrame(flush);
     };
-    const sub = subscribeLogs(
-      {
-        ...pod,
-        container: options.container,
-        follow: options.follow && !options.previous,
-        previous: options.previous,
-        timestamps: options.timestamps,
-        ...(options.tailLines === "" ? {} : { tailLines: options.tailLines }),
-      },
-      {
-        onEvent(e) {
-          if ("lines" in e) add(e.lines);
-          else add([t("logs.resumed", { time: e.resumed })], "resumed");
-        },
-        onSkipped(count) {
-          add([t("logs.skipped", { count })], "skipped");
-        },
-        onEnd(r) {
-          add([t("logs.ended", { count: r.lines })], "ended");
-          setEnded(true);
-        },
-        onError(e) {
-          add([[e.message, e.reason].filter(Boolean).join(" — ")], "failed");
-          setEnded(true);
-        },
-      },
-    );
+    const tail = options.tailLines === "" ? {} : { tailLines: options.tailLines };
+    const failed = (e: { message: string; reason?: string }) => {
+      add([[e.message, e.reason].filter(Boolean).join(" — ")], "failed");
+      setEnded(true);
+    };
+    const skipped = (count: number) => add([t("logs.skipped", { count })], "skipped");
+    const sub =
+      source.kind === "pod"
+        ? subscribeLogs(
+            {
+              ...source.pod,
+              container: options.container,
+              follow: options.follow && !options.previous,
+              previous: options.previous,
+              timestamps: options.timestamps,
+              ...tail,
+            },
+            {
+              onEvent(e) {
+                if ("lines" in e) add(e.lines);
+                else add([t("logs.resumed", { time: e.resumed })], "resumed");
+              },
+              onSkipped: skipped,
+              onEnd(r) {
+                add([t("logs.ended", { count: r.lines })], "ended");
+                setEnded(true);
+              },
+              onError: failed,
+            },
+          )
+        : subscribeWorkloadLogs(
+            { context: source.context, namespace: source.namespace, labelSelector: source.labelSelector, timestamps: options.timestamps, ...tail },
+            {
+              onEvent(e) {
+                if ("sources" in e) {
+                  for (const x of e.sources)
+                    if (!tags.has(x.index)) {
+                      tags.set(x.index, { text: `${x.pod}/${x.container}`, color: x.index });
+                      add([t("logs.joined", { name: `${x.pod}/${x.container}` })], "resumed");
+                    }
+                  setSources(e.sources.length);
+                } else if ("lines" in e) for (const [index, text] of e.lines) add([text], undefined, tags.get(index));
+                else if ("left" in e) add([t("logs.left", { pod: e.left })], "ended");
+                else add([`${tags.get(e.failed.index)?.text ?? ""}: ${e.failed.message}`], "failed");
+              },
+              onSkipped: skipped,
+              onError: failed,
+            },
+          );
     return () => {
       cancelAnimationFrame(frame);
       sub.stop();
     };
-    // Only the options (and the pod) start a new stream; `t` is read when lines arrive.
+    // Only the options start a new stream (a new source is a new viewer); `t` is read when lines arrive.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pod.context, pod.namespace, pod.name, options]);
+  }, [options]);
 
   const count = buffer.current.length;
   const virtualizer = useVirtualizer({
@@ -175,7 +223,7 @@ export function LogViewer({ pod, containers, container, visible }: LogViewerProp
     const url = URL.createObjectURL(new Blob([buffer.current.text()], { type: "text/plain" }));
     const a = document.createElement("a");
     a.href = url;
-    a.download = `${pod.name}-${options.container}${options.previous ? "-previous" : ""}.log`;
+    a.download = source.kind === "pod" ? `${source.pod.name}-${options.container}${options.previous ? "-previous" : ""}.log` : `${source.name}.log`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
@@ -185,25 +233,34 @@ export function LogViewer({ pod, containers, container, visible }: LogViewerProp
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minHeight: 0 }}>
       <Group px="xs" py={4} gap="xs" wrap="wrap">
-        {containers.length > 1 && (
+        {source.kind === "pod" && source.containers.length > 1 && (
           <Select
             size="xs"
             w={160}
             aria-label={t("logs.container")}
-            data={containers}
+            data={source.containers}
             value={options.container}
             onChange={(v) => v && set("container", v)}
             allowDeselect={false}
           />
         )}
-        <Checkbox
-          size="xs"
-          label={t("logs.follow")}
-          checked={options.follow && !options.previous}
-          disabled={options.previous}
-          onChange={(e) => set("follow", e.currentTarget.checked)}
-        />
-        <Checkbox size="xs" label={t("logs.previous")} checked={options.previous} onChange={(e) => set("previous", e.currentTarget.checked)} />
+        {!workload && (
+          <>
+            <Checkbox
+              size="xs"
+              label={t("logs.follow")}
+              checked={options.follow && !options.previous}
+              disabled={options.previous}
+              onChange={(e) => set("follow", e.currentTarget.checked)}
+            />
+            <Checkbox size="xs" label={t("logs.previous")} checked={options.previous} onChange={(e) => set("previous", e.currentTarget.checked)} />
+          </>
+        )}
+        {workload && (
+          <Badge size="sm" variant="light" color="gray" tt="none" role="status">
+            {t("logs.sources", { count: sources })}
+          </Badge>
+        )}
         <Checkbox size="xs" label={t("logs.timestamps")} checked={options.timestamps} onChange={(e) => set("timestamps", e.currentTarget.checked)} />
         <Checkbox size="xs" label={t("logs.wrap")} checked={wrap} onChange={(e) => setWrap(e.currentTarget.checked)} />
         <NumberInput
@@ -260,7 +317,7 @@ export function LogViewer({ pod, containers, container, visible }: LogViewerProp
         <div
           ref={scroller}
           role="log"
-          aria-label={t("logs.label", { container: options.container })}
+          aria-label={t("logs.label", { container: source.kind === "pod" ? options.container : source.name })}
           data-lines={count}
           style={{ height: "100%", overflow: "auto", fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontSize: 12 }}
           onWheel={(e) => {

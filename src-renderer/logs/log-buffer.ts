@@ -11,6 +11,8 @@ export interface LogLine {
   /** Without escapes: what search reads and download writes. */
   plain: string;
   note?: "resumed" | "skipped" | "ended" | "failed";
+  /** In a workload's merged log: the line's pod and container, and its colour (a number). */
+  tag?: { text: string; color: number };
 }
 
 export class LogBuffer {
@@ -31,8 +33,9 @@ export class LogBuffer {
     return this.lines[i];
   }
 
-  push(texts: string[], note?: LogLine["note"]) {
-    for (const text of texts) this.lines.push({ text, plain: stripAnsi(text), note });
+  push(texts: string[], note?: LogLine["note"], tag?: LogLine["tag"]) {
+    // A tagged line is searched and saved with its tag, as kubectl logs --prefix prints it.
+    for (const text of texts) this.lines.push({ text, plain: tag ? `[${tag.text}] ${stripAnsi(text)}` : stripAnsi(text), note, tag });
     // Dropped in slices, not line by line: one copy per 10% of capacity.
     if (this.lines.length > this.capacity * 1.1) {
       const over = this.lines.length - this.capacity;

@@ -279,6 +279,20 @@ export const streamArgs = {
     .strict()
     .refine(isPod, "only pods have logs"),
   /**
+   * The logs of the pods a label selector picks (a workload's), every started container of
+   * each (or the one named), merged in time order; pods that come later join.
+   */
+  "workloads.logs": z
+    .object({
+      context: contextName,
+      namespace: namespaceName,
+      labelSelector: z.string().min(1).max(4096),
+      container: z.string().min(1).max(253).optional(),
+      timestamps: z.boolean(),
+      tailLines: z.number().int().min(0).max(100_000).optional(),
+    })
+    .strict(),
+  /**
    * The transport's self-test (Preferences → Connection check, and the tests): bytes sent in
    * come back as they were; with `produce`, main sends that many bytes by itself, pausing
    * when the reader falls behind or, when `pausable` is false, skipping chunks it cannot queue.
@@ -330,6 +344,12 @@ export interface StreamEvents {
   "pods.exec": { data: Uint8Array } | { started: string[] } | { waiting: string };
   /** Lines of the log, in order, without their line ends; `resumed` when a follow was picked up again after the server ended it. */
   "pods.logs": { lines: string[] } | { resumed: string };
+  /** Which pod and container each source number is (sent whenever they change), lines as [source, text], a pod gone, a source failed. */
+  "workloads.logs":
+    | { sources: { index: number; pod: string; container: string }[] }
+    | { lines: [number, string][] }
+    | { left: string }
+    | { failed: { index: number; message: string } };
   "diagnostics.echo": { data: Uint8Array };
 }
 
@@ -345,6 +365,7 @@ export interface StreamResults {
   "pods.exec": { code: number | null; message?: string };
   /** The log ended: not followed, or its container stopped. */
   "pods.logs": { lines: number };
+  "workloads.logs": never;
   "diagnostics.echo": { code: number; received: number; produced: number };
 }
 

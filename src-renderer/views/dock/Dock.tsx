@@ -8,14 +8,14 @@ import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, u
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import { lazyView } from "../../components/lazy-view.tsx";
+import type { LogSource } from "../../logs/LogViewer.tsx";
 
 // xterm and the log viewer arrive with the first tab of their kind.
 const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal));
 const LogViewer = lazyView(() => import("../../logs/LogViewer.tsx").then((m) => m.LogViewer));
 
 export type DockSession =
-  | { kind: "terminal"; pod: ObjectRef; container: string; mode: "exec" | "attach"; command: string[] }
-  | { kind: "logs"; pod: ObjectRef; container: string; containers: string[] };
+  { kind: "terminal"; pod: ObjectRef; container: string; mode: "exec" | "attach"; command: string[] } | { kind: "logs"; source: LogSource };
 
 type Open = DockSession & { id: string };
 
@@ -36,7 +36,8 @@ const minHeight = 160;
 const defaultHeight = 320;
 
 function title(s: DockSession) {
-  return `${s.pod.name}${s.container ? ` · ${s.container}` : ""}`;
+  if (s.kind === "terminal") return `${s.pod.name} · ${s.container}`;
+  return s.source.kind === "pod" ? `${s.source.pod.name} · ${s.source.container}` : s.source.name;
 }
 
 export function DockProvider({ children }: { children: ReactNode }) {
@@ -159,7 +160,7 @@ export function DockProvider({ children }: { children: ReactNode }) {
                   {s.kind === "terminal" ? (
                     <Terminal.View pod={s.pod} container={s.container} mode={s.mode} command={s.command} visible={!collapsed && active === s.id} />
                   ) : (
-                    <LogViewer.View pod={s.pod} container={s.container} containers={s.containers} visible={!collapsed && active === s.id} />
+                    <LogViewer.View source={s.source} visible={!collapsed && active === s.id} />
                   )}
                 </Suspense>
               </Tabs.Panel>

@@ -112,7 +112,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
         icon={<IconFileText size={14} />}
         names={all}
         need={need("get", "log")}
-        onPick={(c) => open({ kind: "logs", pod: target, container: c, containers: all })}
+        onPick={(c) => open({ kind: "logs", source: { kind: "pod", pod: target, container: c, containers: all } })}
       />
       <ForwardButton target={target} kind="pod" object={object} />
     </>

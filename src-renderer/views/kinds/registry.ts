@@ -10,6 +10,7 @@ import { eventView } from "./events.tsx";
 import { podView } from "./pods.tsx";
 import { secretView } from "./secrets.tsx";
 import { serviceView } from "./services.tsx";
+import { WorkloadToolbar } from "./WorkloadToolbar.tsx";
 
 /** What every registered part of the details panel is given. */
 export interface DetailsProps {
@@ -56,6 +57,12 @@ const views: Record<string, KindView> = {
   "/pods": podView,
   "/secrets": secretView,
   "/services": serviceView,
+  // Whatever selects pods shows their logs, merged.
+  "apps/deployments": { Toolbar: WorkloadToolbar },
+  "apps/statefulsets": { Toolbar: WorkloadToolbar },
+  "apps/daemonsets": { Toolbar: WorkloadToolbar },
+  "apps/replicasets": { Toolbar: WorkloadToolbar },
+  "batch/jobs": { Toolbar: WorkloadToolbar },
   "/events": eventView,
 };
 
