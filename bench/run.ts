@@ -19,6 +19,7 @@ import { waitForQuiet, watchOthers } from "./cpu.ts";
 import { installBenchHooks, type ChangeResult } from "./in-page.ts";
 import { connectKube, type Kube } from "./kube.ts";
 import { countAllPods, createProbe, deleteProbes, ensurePods, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
+import { ensureFloodPod, streamSteps, type StreamsContext } from "./streams.ts";
 import { digitsOf, emptyFigures, larger, median, round, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -87,7 +88,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 process.env.KUBEDECK_SANDBOX_STATE = benchState;
 const cluster = await import("../e2e/sandbox/cluster.ts");
 const { binaryPaths } = await import("../e2e/sandbox/build.ts");
-const { stateDir, versions } = await import("../e2e/sandbox/paths.ts");
+const { stateDir, versions, agentDir } = await import("../e2e/sandbox/paths.ts");
 const { startServe, launchChromium } = await import("../e2e/browser.ts");
 if (resolve(stateDir) !== resolve(benchState)) throw new Error(`bench: the sandbox modules use ${stateDir}, not ${benchState}`);
 
@@ -104,6 +105,28 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     void cleanUp().finally(() => process.exit(130));
   });
 }
+
+/** kubectl against the bench cluster, for the streams step's set-up. */
+function kubectlRun(kubeconfig: string, args: string[]): Promise<string> {
+  return new Promise((ok, fail) => {
+    const child = spawn(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    child.stderr.on("data", (d: Buffer) => (err += d));
+    child.once("exit", (code) => (code === 0 ? ok(out) : fail(new Error(`kubectl ${args.join(" ")}: ${err.trim()}`))));
+  });
+}
+
+const streamsContext = (page: Page | undefined, kubeconfig: string, run: number): StreamsContext => ({
+  page: page!,
+  kubectl: binaryPaths().kubectl,
+  kubeconfig,
+  agentDir,
+  run: (args) => kubectlRun(kubeconfig, args),
+  log,
+  shot: async (name) => void (await shot(page!, run, name)),
+});
 
 /** Wall time of `kubectl get pods -A` against the bench cluster; its output is read in full and dropped. */
 function timeKubectl(kubeconfig: string, expectLines: number): Promise<number> {
@@ -368,6 +391,13 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
     } catch (e) {
       fail("editor", e);
     }
+
+    // 7. Streams: a log flood followed (beside kubectl logs -f), searched; a shell's prompt and echo.
+    try {
+      await streamSteps(streamsContext(page, kubeconfig, run), f, run);
+    } catch (e) {
+      fail("streams", e);
+    }
   } catch (e) {
     fail("app", e);
     if (/Timeout|did not complete/.test(messageOf(e))) log(`run ${run}: serve said:\n${serve.output().slice(-2000)}`);
@@ -466,6 +496,7 @@ async function main() {
   log(`${workers.length} schedulable workers`);
   await deleteProbes(kube);
   await ensurePods(kube, podCount, workers, log);
+  await ensureFloodPod(streamsContext(undefined, kubeconfig, 0));
   const total = await countAllPods(kube);
   log(`the cluster holds ${total} pods in all; kubectl warm-up (discovery cache)`);
   await timeKubectl(kubeconfig, total);

@@ -167,7 +167,7 @@ describe("port-forwards", () => {
               selector: { matchLabels: { app: "web" } },
               template: {
                 metadata: { labels: { app: "web" } },
-                spec: { containers: [{ name: "web", image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080 }] }] },
+                spec: { terminationGracePeriodSeconds: 0, containers: [{ name: "web", image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080 }] }] },
               },
             },
           },

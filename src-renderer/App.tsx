@@ -15,7 +15,7 @@ import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
 import { CommandPalette } from "./views/CommandPalette.tsx";
 import { ConnectionCheck } from "./views/ConnectionCheck.tsx";
 import { DockProvider } from "./views/dock/Dock.tsx";
-import { ForwardsButton } from "./views/forwards/Forwards.tsx";
+import { ForwardsButton } from "./views/forwards/ForwardsList.tsx";
 import { ContextList } from "./views/ContextList.tsx";
 import { KubeconfigSources } from "./views/KubeconfigSources.tsx";
 import { Preferences } from "./views/Preferences.tsx";

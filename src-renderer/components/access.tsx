@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccessCheck } from "../../src-shared/api/types.ts";
-import { describeNeed } from "../../src-shared/kinds/actions.ts";
+import { describeNeed } from "../../src-shared/k8s/access-need.ts";
 import { checkAccess } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
 

@@ -319,6 +319,10 @@ export function LogViewer({ source, visible }: LogViewerProps) {
           role="log"
           aria-label={t("logs.label", { container: source.kind === "pod" ? options.container : source.name })}
           data-lines={count}
+          // For the benchmark and tests: every line received (dropped off the ring too), and the search the matches are of.
+          data-received={buffer.current.dropped + count}
+          data-query={query}
+          data-matches={matches.length}
           style={{ height: "100%", overflow: "auto", fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontSize: 12 }}
           onWheel={(e) => {
             if (e.deltaY < 0 && following) setFollowing(false);

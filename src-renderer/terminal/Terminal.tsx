@@ -112,12 +112,17 @@ export function Terminal({ pod, container, mode, command, visible }: TerminalPro
     }
     setState({ at: "connecting" });
     const encoder = new TextEncoder();
+    let received = 0;
     const sub = subscribeExec(
       { ...pod, container, mode, command, tty: true, size: { cols: x.cols, rows: x.rows } },
       {
         onEvent(e) {
-          if ("data" in e) x.write(e.data);
-          else if ("waiting" in e) setState({ at: "waiting", reason: e.waiting });
+          if ("data" in e) {
+            x.write(e.data);
+            // For the benchmark: bytes received, written on the host (a keystroke's echo is seen there).
+            received += e.data.byteLength;
+            host.current?.setAttribute("data-bytes", String(received));
+          } else if ("waiting" in e) setState({ at: "waiting", reason: e.waiting });
           else setState({ at: "running", command: e.started });
         },
         onEnd(r) {

@@ -12,6 +12,7 @@ import type { CronJob, Job } from "kubernetes-types/batch/v1.js";
 import type { Node } from "kubernetes-types/core/v1.js";
 import type { DeleteOptions } from "kubernetes-types/meta/v1.js";
 import type { AccessCheck } from "../api/types.ts";
+export { describeNeed } from "../k8s/access-need.ts";
 import { resourcePath, type ObjectRef } from "../api/refs.ts";
 import { copyAttachContainer, debugCopy, debugName, ephemeralPatch, nodeDebugPod } from "../k8s/debug-pods.ts";
 import type { MergePatch } from "../k8s/loose.ts";
@@ -322,9 +323,3 @@ export type ActionInput<A extends ActionId> = z.input<(typeof actions)[A]["input
 /** The actions a kind offers, in the table's order. */
 export const actionsOf = (kind: Pick<KindDescriptor, "capabilities">): ActionId[] =>
   actionIds.filter((id) => (kind.capabilities ?? []).includes(actions[id].capability));
-
-/** "patch deployments/scale (apps)" — how a missing permission is named to the user. */
-export function describeNeed(n: Pick<AccessCheck, "verb" | "group" | "resource" | "subresource">): string {
-  const what = n.subresource ? `${n.resource}/${n.subresource}` : n.resource;
-  return `${n.verb} ${what}${n.group ? ` (${n.group})` : ""}`;
-}

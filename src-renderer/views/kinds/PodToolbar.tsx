@@ -12,7 +12,7 @@ import type { K8sObject } from "../../../src-shared/kinds/types.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { useDock, type DockSession } from "../dock/Dock.tsx";
-import { ForwardButton } from "../forwards/Forwards.tsx";
+import { ForwardButton } from "../forwards/ForwardButton.tsx";
 import type { DetailsProps } from "./registry.ts";
 
 /** Every container of a pod (init and ephemeral ones too), the default one first. */

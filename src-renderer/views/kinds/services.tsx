@@ -1,5 +1,5 @@
 // Services in the details panel: a port-forward to one ready pod behind the Service.
-import { ForwardButton } from "../forwards/Forwards.tsx";
+import { ForwardButton } from "../forwards/ForwardButton.tsx";
 import type { DetailsProps, KindView } from "./registry.ts";
 
 const Toolbar = ({ target, object }: DetailsProps) => <ForwardButton target={target} kind="service" object={object} />;

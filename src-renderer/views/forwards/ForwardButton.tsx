@@ -1,18 +1,14 @@
-// Port-forwards in the UI (DESIGN §6): a button on a pod or a Service that asks which port and
-// which local port, and the list of every forward main holds (in the header, live): where to
-// open it, the pod it reaches now, connections and bytes, the last failure, and Stop.
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, NumberInput, Popover, Select, Stack, Table, Text, Tooltip } from "@mantine/core";
+// "Port forward" on a pod or a Service (DESIGN §6): which of its ports, and which local port
+// (a free one by default); main listens on 127.0.0.1 and the header's list shows it.
+import { Button, Group, Modal, NumberInput, Select, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPlugConnectedX, IconRoute } from "@tabler/icons-react";
+import { IconRoute } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
-import type { ForwardInfo } from "../../../src-shared/api/types.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
-import { startForward, stopForward, watchForwards } from "../../api/index.ts";
+import { startForward } from "../../api/index.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
-import { keys } from "../../data/keys.ts";
-import { useStream } from "../../data/streams.ts";
 
 /** The ports a pod's containers or a Service declare, as choices ("80/TCP http"). */
 function portsOf(kind: "pod" | "service", object: K8sObject): { value: string; label: string }[] {
@@ -24,8 +20,6 @@ function portsOf(kind: "pod" | "service", object: K8sObject): { value: string; l
       : (object.spec?.ports ?? []);
   return list.filter((p) => (p.protocol ?? "TCP") === "TCP").map((p) => ({ value: String(p.port), label: `${p.port}${p.name ? ` (${p.name})` : ""}` }));
 }
-
-const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1 << 20 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / (1 << 20)).toFixed(1)} MiB`);
 
 function ForwardDialog({ target, kind, object, onClose }: { target: ObjectRef; kind: "pod" | "service"; object: K8sObject; onClose(): void }) {
   const { t } = useTranslation();
@@ -116,69 +110,5 @@ export function ForwardButton({ target, kind, object }: { target: ObjectRef; kin
       </Guarded>
       {open && <ForwardDialog target={target} kind={kind} object={object} onClose={() => setOpen(false)} />}
     </>
-  );
-}
-
-function Row({ f }: { f: ForwardInfo }) {
-  const { t } = useTranslation();
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm">
-          {f.kind === "service" ? "svc" : "pod"}/{f.name}:{f.port}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {f.context} · {f.namespace} · {t("forwards.reaches", { pod: f.pod, port: f.targetPort })}
-        </Text>
-        {f.error && (
-          <Text size="xs" c="red">
-            {f.error}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Anchor href={f.address} target="_blank" rel="noopener noreferrer" size="sm">
-          127.0.0.1:{f.localPort}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs">{t("forwards.traffic", { connections: f.connections, in: bytes(f.bytesIn), out: bytes(f.bytesOut) })}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Button size="compact-xs" variant="light" color="red" onClick={() => void stopForward(f.id)} aria-label={t("forwards.stopOne", { address: f.address })}>
-          {t("forwards.stop")}
-        </Button>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-/** The header's list of forwards; nothing while there are none. */
-export function ForwardsButton() {
-  const { t } = useTranslation();
-  const list = useStream<ForwardInfo[]>(keys.forwards, (on) => watchForwards({}, on)) ?? [];
-  if (!list.length) return null;
-  return (
-    <Popover position="bottom-end" width={640} withArrow shadow="md">
-      <Popover.Target>
-        <Tooltip label={t("forwards.list")}>
-          <ActionIcon variant="light" size="lg" aria-label={t("forwards.list")} pos="relative">
-            <IconPlugConnectedX size={18} />
-            <Badge size="xs" circle pos="absolute" top={-4} right={-4}>
-              {list.length}
-            </Badge>
-          </ActionIcon>
-        </Tooltip>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Table aria-label={t("forwards.list")} verticalSpacing={4}>
-          <Table.Tbody>
-            {list.map((f) => (
-              <Row key={f.id} f={f} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Popover.Dropdown>
-    </Popover>
   );
 }

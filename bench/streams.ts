@@ -1,0 +1,164 @@
+// The benchmark's streams step (issue: terminal, logs): a log flood followed in the app, its
+// search, and a shell's first prompt and keystroke echo, all over the bench cluster's real
+// API server and kwok. The flood is written straight into the log file kwok serves for one
+// pod (the sandbox agent's, in the kubelet's CRI format), at a set rate, while the log viewer
+// follows it and `kubectl logs -f` reads the same stream beside it, for comparison.
+import { spawn } from "node:child_process";
+import { appendFileSync, existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { median, type RunFigures } from "./results.ts";
+
+export interface StreamsContext {
+  page: Page;
+  kubectl: string;
+  kubeconfig: string;
+  /** The bench cluster's agent folder: pods' log files live under it. */
+  agentDir: string;
+  run(args: string[]): Promise<string>;
+  log(line: string): void;
+  shot(name: string): Promise<void>;
+}
+
+export const streamsNamespace = "bench-streams";
+const pod = "flood";
+/** Offered rate and length of the flood: the target is ≥ 20,000 lines/s followed. */
+const rate = 20_000;
+const seconds = 10;
+const lineText = (n: number) => `flood line ${n} GET /api/items?page=${n % 97} 200 ${n % 1000}ms user=bench trace=${(n * 2654435761) % 4294967296}`;
+
+/** The namespace and the pod whose log is flooded; created once per bench cluster. */
+export async function ensureFloodPod(c: StreamsContext) {
+  await c.run(["create", "namespace", streamsNamespace]).catch(() => undefined);
+  const manifest = JSON.stringify({
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: pod, namespace: streamsNamespace },
+    spec: { containers: [{ name: "app", image: "busybox:1.36" }] },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(c.kubectl, ["--kubeconfig", c.kubeconfig, "apply", "-f", "-"], { stdio: ["pipe", "ignore", "inherit"] });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`kubectl apply exited ${code}`))));
+    child.stdin.end(manifest);
+  });
+  await c.run(["wait", "-n", streamsNamespace, `pod/${pod}`, "--for=condition=Ready", "--timeout=120s"]);
+}
+
+/** The file kwok serves as the flood pod's log (the agent names its folder NAME_UID). */
+function logFile(agentDir: string): string {
+  const dir = join(agentDir, "pods", streamsNamespace);
+  for (let i = 0; i < 100; i++) {
+    const folder = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith(`${pod}_`)) : undefined;
+    if (folder && existsSync(join(dir, folder, "app.log"))) return join(dir, folder, "app.log");
+  }
+  throw new Error(`no log file for ${streamsNamespace}/${pod} under ${dir}`);
+}
+
+/** Appends `total` CRI lines at `perSecond`, in batches every 50 ms; resolves when all are written. */
+async function flood(file: string, first: number, total: number, perSecond: number) {
+  const batch = Math.round(perSecond / 20);
+  const t0 = performance.now();
+  for (let written = 0; written < total;) {
+    const n = Math.min(batch, total - written);
+    const now = new Date().toISOString().replace("Z", "000000Z");
+    let text = "";
+    for (let i = 0; i < n; i++) text += `${now} stdout F ${lineText(first + written + i)}\n`;
+    appendFileSync(file, text);
+    written += n;
+    const due = t0 + (written / perSecond) * 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+  }
+}
+
+/** `kubectl logs -f` of the same pod: resolves with ms from `t0` until it has read a line containing `last`. */
+function kubectlFollow(c: StreamsContext, last: string, t0: number): { done: Promise<number | null>; stop(): void } {
+  const child = spawn(c.kubectl, ["--kubeconfig", c.kubeconfig, "logs", "-f", "-n", streamsNamespace, pod, "--tail=0"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  let tail = "";
+  const done = new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), 120_000);
+    child.stdout.on("data", (d: Buffer) => {
+      tail = (tail + d.toString()).slice(-4096);
+      if (tail.includes(last)) {
+        clearTimeout(timer);
+        resolve(performance.now() - t0);
+      }
+    });
+    child.once("exit", () => resolve(null));
+  });
+  return { done, stop: () => child.kill("SIGTERM") };
+}
+
+export async function streamSteps(c: StreamsContext, f: RunFigures, run: number) {
+  const { page } = c;
+  const file = logFile(c.agentDir);
+  // Lines numbered on from what earlier runs wrote, so every run's last line is its own.
+  const first = run * 1_000_000;
+  const total = rate * seconds;
+  const lastLine = lineText(first + total - 1);
+
+  // 1. The log viewer following the pod, and kubectl following it too.
+  await page.evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/core/v1/pods/${streamsNamespace}/${pod}`);
+  await page.getByRole("button", { name: "Logs", exact: true }).click();
+  const log = page.getByRole("log", { name: "Log of app" });
+  await log.waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[role="log"]')?.getAttribute("data-received") !== "0", null, { timeout: 30_000 });
+  const before = Number(await log.getAttribute("data-received"));
+  await page.evaluate(() => window.__bench.startLongTasks());
+  const t0 = performance.now();
+  const kubectl = kubectlFollow(c, lastLine, t0);
+  await flood(file, first, total, rate);
+  // Done when the viewer has every line (its count, and the last line's text in the ring).
+  await page.waitForFunction(([n]) => Number(document.querySelector('[role="log"]')?.getAttribute("data-received")) >= n, [before + total] as const, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  const viewerMs = performance.now() - t0;
+  const long = await page.evaluate(() => window.__bench.stopLongTasks());
+  const kubectlMs = await kubectl.done;
+  kubectl.stop();
+  f.logLinesPerSecond = Math.round(total / (viewerMs / 1000));
+  f.kubectlLogLinesPerSecond = kubectlMs === null ? null : Math.round(total / (kubectlMs / 1000));
+  f.logLongestTaskMs = long.maxMs;
+  c.log(
+    `run ${run}: log flood ${total} lines at ${rate}/s offered: viewer ${f.logLinesPerSecond}/s (${Math.round(viewerMs)} ms), ` +
+      `kubectl logs -f ${f.kubectlLogLinesPerSecond ?? "—"}/s; ${long.count} long tasks, longest ${Math.round(long.maxMs)} ms`,
+  );
+  await c.shot("log-flood");
+
+  // 2. Search over what is loaded (≥ 100,000 lines): from typing to the matches counted.
+  const needle = lineText(first + Math.floor(total / 2));
+  const search = page.getByRole("textbox", { name: "Search the log" });
+  const s0 = await page.evaluate(() => window.__bench.now());
+  await search.fill(needle);
+  const seen = await page.evaluate((q) => window.__bench.until(`[role="log"][data-query="${q}"][data-matches="1"]`, 30_000), needle);
+  f.logSearchMs = seen === null ? null : seen - s0;
+  c.log(`run ${run}: search over ${await log.getAttribute("data-lines")} lines: ${Math.round(f.logSearchMs ?? NaN)} ms`);
+  await search.fill("");
+  await page.getByRole("button", { name: /^Close / }).click();
+
+  // 3. A shell: to its first prompt, then keystrokes to their echo.
+  await page.evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/core/v1/pods/${streamsNamespace}/${pod}`);
+  const e0 = await page.evaluate(() => window.__bench.now());
+  await page.getByRole("button", { name: "Shell", exact: true }).click();
+  const prompt = await page.evaluate(() => window.__bench.until('[role="region"][data-bytes]', 30_000));
+  f.execFirstPromptMs = prompt === null ? null : prompt - e0;
+  const terminal = page.getByRole("region", { name: /^Terminal in / });
+  await terminal.click();
+  await page.evaluate(() => window.__bench.idle(1000));
+  const echoes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const bytes = Number(await terminal.getAttribute("data-bytes"));
+    const k0 = await page.evaluate(() => window.__bench.now());
+    await page.keyboard.press("a");
+    const k1 = await page.evaluate((n) => window.__bench.until(`[role="region"][data-bytes]:not([data-bytes="${n}"])`, 5_000), bytes);
+    if (k1 !== null) echoes.push(k1 - k0);
+  }
+  echoes.sort((a, b) => a - b);
+  f.execEchoP95Ms = echoes.length ? echoes[Math.min(echoes.length - 1, Math.ceil(echoes.length * 0.95) - 1)] : null;
+  c.log(
+    `run ${run}: shell: first prompt ${Math.round(f.execFirstPromptMs ?? NaN)} ms; echo median ${Math.round(median(echoes) ?? NaN)} ms, p95 ${Math.round(f.execEchoP95Ms ?? NaN)} ms`,
+  );
+  await page.getByRole("button", { name: /^Close / }).click();
+}
