@@ -49,7 +49,7 @@ export interface RunFigures {
   bigYamlValidatedMs: number | null;
   /** Longest main-thread task in the editor steps (opening, pasting, validating). */
   editorLongestTaskMs: number | null;
-  /** A log flood (20,000 lines/s offered for 10 s) followed in the viewer: lines per second it kept up with, and the longest task meanwhile. */
+  /** A log flood (30,000 lines/s offered for 10 s) followed in the viewer: lines per second it kept up with, and the longest task meanwhile. */
   logLinesPerSecond: number | null;
   logLongestTaskMs: number | null;
   /** `kubectl logs -f` reading the same flood beside it. */
@@ -151,7 +151,7 @@ export const targets: Target[] = [
   { figure: "rendererHeapMB", max: 300, unit: "MB", what: "renderer JS heap after GC", at: 30000 },
   { figure: "mainRssMB", max: 400, unit: "MB", what: "main-process RSS", at: 30000 },
   { figure: "editorLongestTaskMs", max: 200, unit: "ms", what: "longest main-thread task in the YAML editor (5 MB file included)" },
-  { figure: "logLinesPerSecond", min: 20_000, unit: "lines/s", what: "log lines followed per second (20,000/s offered)" },
+  { figure: "logLinesPerSecond", min: 20_000, unit: "lines/s", what: "log lines followed per second (30,000/s offered)" },
   { figure: "logLongestTaskMs", max: 50, unit: "ms", what: "longest main-thread task while following the flood" },
   { figure: "logSearchMs", max: 100, unit: "ms", what: "search over the loaded log (≥ 100,000 lines)" },
   { figure: "execFirstPromptMs", max: 500, unit: "ms", what: "Shell pressed → first prompt" },

@@ -37,8 +37,18 @@ interface Options {
 const rowHeight = 18;
 
 /** One line with its colours, and the search's matches marked. */
-const Row = memo(function Row({ line, query, current }: { line: LogLine; query: string; current: boolean }) {
-  const parts = useMemo(() => (line.text.includes("\u001b") ? Anser.ansiToJson(line.text, { json: true, remove_empty: true }) : undefined), [line.text]);
+interface RowProps {
+  text: string;
+  note?: LogLine["note"];
+  tagText?: string;
+  tagColor?: number;
+  query: string;
+  current: boolean;
+}
+
+/** Props are plain values: the buffer hands out a fresh object per read, which would defeat memo. */
+const Row = memo(function Row({ text: lineText, note, tagText, tagColor = 0, query, current }: RowProps) {
+  const parts = useMemo(() => (lineText.includes("\u001b") ? Anser.ansiToJson(lineText, { json: true, remove_empty: true }) : undefined), [lineText]);
   const mark = (text: string, key: number): ReactNode => {
     if (!query) return text;
     const lower = text.toLowerCase();
@@ -52,21 +62,19 @@ const Row = memo(function Row({ line, query, current }: { line: LogLine; query: 
     out.push(text.slice(at));
     return out;
   };
-  if (line.note)
+  if (note)
     return (
-      <Text span size="xs" c={line.note === "failed" ? "red" : "dimmed"} fs="italic">
-        {line.text}
+      <Text span size="xs" c={note === "failed" ? "red" : "dimmed"} fs="italic">
+        {lineText}
       </Text>
     );
-  const tag = line.tag && (
-    <span style={{ color: `var(--mantine-color-${tagColors[line.tag.color % tagColors.length]}-text)`, fontWeight: 600 }}>[{line.tag.text}] </span>
-  );
+  const tag = tagText && <span style={{ color: `var(--mantine-color-${tagColors[tagColor % tagColors.length]}-text)`, fontWeight: 600 }}>[{tagText}] </span>;
   const outline = current ? { outline: "1px solid var(--mantine-color-orange-5)" } : undefined;
   if (!parts)
     return (
       <span style={outline}>
         {tag}
-        {mark(line.text, 0)}
+        {mark(lineText, 0)}
       </span>
     );
   return (
@@ -357,7 +365,14 @@ export function LogViewer({ source, visible }: LogViewerProps) {
                     paddingInline: 8,
                   }}
                 >
-                  <Row line={line} query={query} current={item.index === currentMatch} />
+                  <Row
+                    text={line.text}
+                    note={line.note}
+                    tagText={line.tag?.text}
+                    tagColor={line.tag?.color}
+                    query={query}
+                    current={item.index === currentMatch}
+                  />
                 </div>
               );
             })}

@@ -15,9 +15,17 @@ export interface LogLine {
   tag?: { text: string; color: number };
 }
 
+/**
+ * A plain line (no colour escapes, no tag, not ours) is kept as its string alone: a flood of
+ * 200,000 lines is then 200,000 strings, not 200,000 objects besides, which is what makes the
+ * garbage collector's pauses long.
+ */
+type Stored = string | LogLine;
+const plainOf = (l: Stored) => (typeof l === "string" ? l : l.plain);
+
 export class LogBuffer {
   readonly capacity: number;
-  private lines: LogLine[] = [];
+  private lines: Stored[] = [];
   /** Lines dropped off the front since the stream began. */
   dropped = 0;
 
@@ -30,12 +38,16 @@ export class LogBuffer {
   }
 
   at(i: number): LogLine | undefined {
-    return this.lines[i];
+    const l = this.lines[i];
+    return typeof l === "string" ? { text: l, plain: l } : l;
   }
 
   push(texts: string[], note?: LogLine["note"], tag?: LogLine["tag"]) {
     // A tagged line is searched and saved with its tag, as kubectl logs --prefix prints it.
-    for (const text of texts) this.lines.push({ text, plain: tag ? `[${tag.text}] ${stripAnsi(text)}` : stripAnsi(text), note, tag });
+    for (const text of texts) {
+      if (!note && !tag && !text.includes("\u001b")) this.lines.push(text);
+      else this.lines.push({ text, plain: tag ? `[${tag.text}] ${stripAnsi(text)}` : stripAnsi(text), note, tag });
+    }
     // Dropped in slices, not line by line: one copy per 10% of capacity.
     if (this.lines.length > this.capacity * 1.1) {
       const over = this.lines.length - this.capacity;
@@ -54,12 +66,12 @@ export class LogBuffer {
     if (!query) return [];
     const q = query.toLowerCase();
     const found: number[] = [];
-    for (let i = 0; i < this.lines.length; i++) if (this.lines[i].plain.toLowerCase().includes(q)) found.push(i);
+    for (let i = 0; i < this.lines.length; i++) if (plainOf(this.lines[i]).toLowerCase().includes(q)) found.push(i);
     return found;
   }
 
   /** Everything loaded, as plain text (what Download writes). */
   text(): string {
-    return this.lines.map((l) => l.plain).join("\n") + (this.lines.length ? "\n" : "");
+    return this.lines.map(plainOf).join("\n") + (this.lines.length ? "\n" : "");
   }
 }

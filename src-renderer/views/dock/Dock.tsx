@@ -10,6 +10,9 @@ import type { LogSource } from "../../logs/LogViewer.tsx";
 
 const Panel = lazyView(() => import("./DockPanel.tsx").then((m) => m.DockPanel));
 
+/** The dock's code, the terminal's and the log viewer's, fetched ahead of the first tab. */
+export const preloadDock = () => import("./DockPanel.tsx").then((m) => Promise.all([Panel.preload(), m.preloadStreams()]));
+
 export type DockSession =
   { kind: "terminal"; pod: ObjectRef; container: string; mode: "exec" | "attach"; command: string[] } | { kind: "logs"; source: LogSource };
 

@@ -11,6 +11,9 @@ import type { DockSession } from "./Dock.tsx";
 const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal));
 const LogViewer = lazyView(() => import("../../logs/LogViewer.tsx").then((m) => m.LogViewer));
 
+/** Fetches the terminal's and the log viewer's code ahead (a pod's details are open: a shell or its log is likely next). */
+export const preloadStreams = () => Promise.all([Terminal.preload(), LogViewer.preload()]);
+
 function title(s: DockSession) {
   if (s.kind === "terminal") return `${s.pod.name} · ${s.container}`;
   return s.source.kind === "pod" ? `${s.source.pod.name} · ${s.source.container}` : s.source.name;

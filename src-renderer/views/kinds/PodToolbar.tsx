@@ -5,13 +5,14 @@
 // disabled, naming the permission (asked of the cluster first).
 import { Button, Menu } from "@mantine/core";
 import { IconChevronDown, IconFileText, IconPlugConnected, IconTerminal2 } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccessCheck } from "../../../src-shared/api/types.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
-import { useDock, type DockSession } from "../dock/Dock.tsx";
+import { preloadDock, useDock, type DockSession } from "../dock/Dock.tsx";
+import { preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { ForwardButton } from "../forwards/ForwardButton.tsx";
 import type { DetailsProps } from "./registry.ts";
 
@@ -68,6 +69,8 @@ function Pick({ context, label, icon, names, need, onPick }: PickProps) {
 export function PodToolbar({ target, object }: DetailsProps) {
   const { t } = useTranslation();
   const dock = useDock();
+  // A pod is open: its shell or log is likely next, so their code is fetched while nothing else happens.
+  useEffect(() => preloadWhenIdle(preloadDock), []);
   const all = podContainerNames(object);
   // A shell or console needs a running process; the log of any container can be read.
   const running = new Set(
