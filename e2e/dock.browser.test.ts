@@ -4,21 +4,14 @@
 // refusal; a followed log that grows, is searched and downloaded; a crash-looping pod's previous
 // log. Read back through the terminal's own "Copy all" and the log's rows.
 import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
-import { collectErrors, kubectl, openList, shotBothThemes } from "./suite.ts";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { screenshotter } from "./browser.ts";
+import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("dock");
-let serve: Serve;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppUnderTest;
 let page: Page;
-const errors: string[] = [];
-const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
 
 const podRoute = (name: string, ctx = "sandbox-admin", namespace = "demo") => `#/context/${ctx}/r/core/v1/pods/${namespace}/${name}`;
 // The debugging tests change pods: their own, in a namespace of their own.
@@ -65,21 +58,14 @@ beforeAll(async () => {
       spec: { selector: { app: "patient" }, ports: [{ name: "web", port: 8000, targetPort: 80 }] },
     }),
   );
-  serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US", acceptDownloads: true });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serve.origin });
-  page = await context.newPage();
-  collectErrors(page, errors);
-  await page.goto(serve.url);
+  app = await openApp();
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   await kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
-  rmSync(userData, { recursive: true, force: true });
-  expect(errors).toEqual([]);
+  expect(app.errors).toEqual([]);
 });
 
 afterEach(async ({ task }) => {

@@ -7,22 +7,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { screenshotter } from "./browser.ts";
 import { exampleCrd } from "./fixtures/crd.ts";
 import { nginxDeployment } from "./fixtures/deployment.ts";
-import { collectErrors, kubectl, openList, shotBothThemes } from "./suite.ts";
+import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("editor");
 const ns = `kd-editor-${Date.now().toString(36)}`;
 const group = `kd-editor-${Date.now().toString(36)}.example.io`;
-let serve: Serve;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppUnderTest;
 let page: Page;
-const errors: string[] = [];
-const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
 
 const jsonpath = async (what: string[], path: string) => (await kubectl(["get", ...what, "-n", ns, "-o", `jsonpath=${path}`])).trim();
 const route = (g: string, version: string, resource: string) => `#/context/sandbox-admin/r/${g || "core"}/${version}/${resource}`;
@@ -43,23 +39,15 @@ beforeAll(async () => {
   await kubectl(["wait", "--for=condition=Established", `crd/widgets.${group}`, "--timeout=60s"]);
   await kubectl(["create", "configmap", "existing", "-n", ns, "--from-literal=colour=red"]);
   for (const name of ["edited", "raced"]) await kubectl(["apply", "-f", "-"], nginxDeployment(ns, name));
-  serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US" });
-  // Tests paste as users do: typed text would be auto-indented by the editor.
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serve.origin });
-  page = await context.newPage();
-  collectErrors(page, errors);
-  await page.goto(serve.url);
+  app = await openApp();
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   await kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
   await kubectl(["delete", "crd", `widgets.${group}`, "--wait=false", "--ignore-not-found"]);
-  rmSync(userData, { recursive: true, force: true });
-  expect(errors).toEqual([]);
+  expect(app.errors).toEqual([]);
 });
 
 // What the page looked like when a test failed.
@@ -324,7 +312,7 @@ it("notices an edit made with kubectl while the editor was open, and shows it be
 
 it("keeps a draft as the user types, through closing and a reload, until applied; a Secret's never on disk", async () => {
   const draftFiles = () => {
-    const dir = join(userData, "drafts");
+    const dir = join(app.userData, "drafts");
     return existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")) : [];
   };
   await openCreate(route("", "v1", "configmaps"));
@@ -458,7 +446,7 @@ it("edits a Secret's values as plain text (stringData) only when asked, and no v
   // Neither the drafts nor the change journal wrote a value, in clear or in base64.
   const walk = (d: string): string[] =>
     existsSync(d) ? readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [readFileSync(join(d, f), "utf8")])) : [];
-  const onDisk = [...walk(join(userData, "drafts")), ...walk(join(userData, "journal"))].join("\n");
+  const onDisk = [...walk(join(app.userData, "drafts")), ...walk(join(app.userData, "journal"))].join("\n");
   expect(onDisk).toContain("creds");
   for (const value of ["OldPass42", "NewPass42"]) {
     expect(onDisk).not.toContain(value);

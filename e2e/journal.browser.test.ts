@@ -4,23 +4,18 @@
 // revealed only on request, equal to what kubectl decodes, binary said as binary, hidden again
 // on leaving; and YAML exported to a file. Every result is checked with kubectl. It works in a
 // namespace of its own, kd-journal-….
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import type { Locator, Page } from "playwright-core";
 import { parseAllDocuments } from "yaml";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { screenshotter } from "./browser.ts";
 import { nginxDeployment } from "./fixtures/deployment.ts";
-import { collectErrors, kubectl, openList, shotBothThemes } from "./suite.ts";
+import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("journal");
 const ns = `kd-journal-${Date.now().toString(36)}`;
-let serve: Serve;
-let browser: Browser;
+let app: AppUnderTest;
 let page: Page;
-const errors: string[] = [];
-const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
 
 const route = (g: string, version: string, resource: string) => `#/context/sandbox-admin/r/${g || "core"}/${version}/${resource}`;
 const journalRoute = "#/context/sandbox-admin/journal";
@@ -46,19 +41,14 @@ beforeAll(async () => {
     "-p",
     JSON.stringify({ data: { keystore: Buffer.from([0xfe, 0xed, 0x00, 0x01, 0x9c]).toString("base64") } }),
   ]);
-  serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US", acceptDownloads: true });
-  collectErrors(page, errors);
-  await page.goto(serve.url);
+  app = await openApp();
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   await kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
-  rmSync(userData, { recursive: true, force: true });
-  expect(errors).toEqual([]);
+  expect(app.errors).toEqual([]);
 });
 
 afterEach(async ({ task }) => {

@@ -1,8 +1,11 @@
 // Helpers the browser suites share (inside Vitest: they use its expect and the practice
 // cluster's kubeconfig it provides). e2e/browser.ts holds what the bench uses too.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
-import type { screenshotter } from "./browser.ts";
+import { launchChromium, startServe, type screenshotter } from "./browser.ts";
 import { ensureBinaries } from "./sandbox/build.ts";
 import { run } from "./sandbox/run.ts";
 
@@ -32,4 +35,38 @@ export async function openList(page: Page, hash: string) {
 export function collectErrors(page: Page, into: string[]) {
   page.on("pageerror", (e) => into.push(String(e)));
   page.on("console", (m) => m.type() === "error" && into.push(m.text()));
+}
+
+/** Serve mode on a settings folder of its own, and Chromium on it as the suites use it. */
+export interface AppUnderTest {
+  page: Page;
+  /** The settings folder serve mode was given (drafts, journal). */
+  userData: string;
+  /** The page's uncaught errors and console errors; a suite asserts none at the end. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts serve mode and opens it in Chromium (1440×1000, light, English; clipboard and downloads allowed). */
+export async function openApp(): Promise<AppUnderTest> {
+  const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
+  const serve = await startServe(["--kubeconfig", inject("kubeconfig"), "--user-data", userData]);
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US", acceptDownloads: true });
+  // Tests paste as users do (typed text would be auto-indented by the editor) and read what "Copy all" copied.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serve.origin });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  collectErrors(page, errors);
+  await page.goto(serve.url);
+  return {
+    page,
+    userData,
+    errors,
+    async close() {
+      await browser.close();
+      await serve.stop();
+      rmSync(userData, { recursive: true, force: true });
+    },
+  };
 }
