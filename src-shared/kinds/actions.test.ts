@@ -182,6 +182,8 @@ describe("debugging, as kubectl debug does it", () => {
     expect(actions.debugCopy.attach!({ target: pod, input: { ...base, mode: "image", image: "ubuntu" }, object })).toEqual({
       pod: { ...pod, name: "api-debug" },
       container: "app",
+      // The copy was made for debugging: its console offers to delete it.
+      created: true,
     });
   });
 

@@ -89,8 +89,8 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   /** The SelfSubjectAccessReviews the action needs on this object. */
   needs(target: ObjectRef): AccessCheck[];
   preview(args: PreviewArgs<z.output<S>>): ApiRequest;
-  /** After it ran: the container a terminal attaches to (a debug container), opened in the dock. */
-  attach?(args: { target: ObjectRef; input: z.output<S>; object?: K8sObject }): { pod: ObjectRef; container: string };
+  /** After it ran: the container a terminal attaches to (a debug container), opened in the dock; `created` when the pod itself was made for it (offered for deletion). */
+  attach?(args: { target: ObjectRef; input: z.output<S>; object?: K8sObject }): { pod: ObjectRef; container: string; created?: boolean };
 }
 
 const noInput = z.object({}).strict();
@@ -290,7 +290,7 @@ export const actions = {
       path: resourcePath({ ...podsIn(target.namespace), name: undefined }),
       body: debugCopy(object ?? { metadata: { name: target.name, namespace: target.namespace } }, input),
     }),
-    attach: ({ target, input, object }) => ({ pod: { ...target, name: input.copyName }, container: copyAttachContainer(object, input) }),
+    attach: ({ target, input, object }) => ({ pod: { ...target, name: input.copyName }, container: copyAttachContainer(object, input), created: true }),
   }),
   // `kubectl debug node/NAME -it --image=IMAGE`: a pod on the node, in its namespaces, its root filesystem at /host.
   debugNode: define({
@@ -312,6 +312,7 @@ export const actions = {
     attach: ({ target, input }) => ({
       pod: { context: target.context, group: "", version: "v1", resource: "pods", namespace: input.namespace, name: input.podName },
       container: "debugger",
+      created: true,
     }),
   }),
 } satisfies Record<string, ActionDefinition>;

@@ -27,7 +27,7 @@ export interface ActionRequest {
   /** The open object, when there is one: the form starts from it, the preview reads it. */
   object?: K8sObject;
   /** Where a terminal attaches once the action ran (the table's `attach`, worked out by the dialog, which holds the table). */
-  attachTo?: { pod: ObjectRef; container: string };
+  attachTo?: { pod: ObjectRef; container: string; created?: boolean };
   /** After the action ran, with each target's outcome (a delete closes its details panel). */
   onDone?(outcomes: ActOutcome[]): void;
 }
@@ -78,7 +78,8 @@ function useExecute(): Run {
       }
       // A debugger: its terminal opens at once, attached to the new container (it waits for it to start).
       if (r.attachTo && outcomes[0]?.ok) {
-        dock.open({ kind: "terminal", pod: { ...r.attachTo.pod, context: r.context }, container: r.attachTo.container, mode: "attach", command: [] });
+        const pod = { ...r.attachTo.pod, context: r.context };
+        dock.open({ kind: "terminal", pod, container: r.attachTo.container, mode: "attach", command: [], ...(r.attachTo.created ? { cleanup: pod } : {}) });
         // The (modal) details panel closes, so that the terminal has the keyboard.
         const [target] = r.targets;
         navigate({ context: r.context, list: { group: target.group, version: target.version, resource: target.resource } });

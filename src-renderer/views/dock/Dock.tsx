@@ -14,7 +14,16 @@ const Panel = lazyView(() => import("./DockPanel.tsx").then((m) => m.DockPanel))
 export const preloadDock = () => import("./DockPanel.tsx").then((m) => Promise.all([Panel.preload(), m.preloadStreams()]));
 
 export type DockSession =
-  { kind: "terminal"; pod: ObjectRef; container: string; mode: "exec" | "attach"; command: string[] } | { kind: "logs"; source: LogSource };
+  | {
+      kind: "terminal";
+      pod: ObjectRef;
+      container: string;
+      mode: "exec" | "attach";
+      command: string[];
+      /** A pod made for debugging (a copy, a node's debugger): the tab offers to delete it. */
+      cleanup?: ObjectRef;
+    }
+  | { kind: "logs"; source: LogSource };
 
 type Open = DockSession & { id: string };
 

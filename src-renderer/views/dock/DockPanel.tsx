@@ -1,9 +1,11 @@
 // The dock's panel (DESIGN §6): tabs of terminals and logs, resizable by its top edge. Its
 // code (tabs, xterm, the log viewer) arrives with the first tab; the provider holds the state.
-import { ActionIcon, Box, Group, Tabs, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Box, Button, Group, Tabs, Text, Tooltip } from "@mantine/core";
 import { IconChevronDown, IconChevronUp, IconFileText, IconTerminal2, IconX } from "@tabler/icons-react";
-import { Suspense } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ObjectRef } from "../../../src-shared/api/refs.ts";
+import { act } from "../../api/index.ts";
 import { lazyView } from "../../components/lazy-view.tsx";
 import type { DockSession } from "./Dock.tsx";
 
@@ -17,6 +19,35 @@ export const preloadStreams = () => Promise.all([Terminal.preload(), LogViewer.p
 function title(s: DockSession) {
   if (s.kind === "terminal") return `${s.pod.name} · ${s.container}`;
   return s.source.kind === "pod" ? `${s.source.pod.name} · ${s.source.container}` : s.source.name;
+}
+
+/** A debug pod's clean-up: deleted through the action table (so it is in the change journal), then its tab closes. */
+function Cleanup({ pod, onDeleted }: { pod: ObjectRef; onDeleted(): void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  return (
+    <Group justify="space-between" px="xs" py={4} gap="xs" wrap="nowrap" bg="var(--mantine-color-yellow-light)">
+      <Text size="xs">{failure ?? t("dock.debugPod", { name: pod.name })}</Text>
+      <Button
+        size="compact-xs"
+        color="red"
+        variant="light"
+        loading={busy}
+        onClick={async () => {
+          setBusy(true);
+          const [outcome] = await act("delete", {}, [pod]).catch((e: { message?: string }) => [
+            { ok: false as const, error: { message: e.message ?? String(e) } },
+          ]);
+          setBusy(false);
+          if (outcome.ok) onDeleted();
+          else setFailure(outcome.error.message);
+        }}
+      >
+        {t("dock.deleteDebugPod")}
+      </Button>
+    </Group>
+  );
 }
 
 export interface DockPanelProps {
@@ -98,7 +129,12 @@ export function DockPanel({ open, active, setActive, close, collapsed, setCollap
           <Tabs.Panel key={s.id} value={s.id} style={{ flex: 1, minHeight: 0, display: collapsed || active !== s.id ? "none" : "block" }}>
             <Suspense fallback={null}>
               {s.kind === "terminal" ? (
-                <Terminal.View pod={s.pod} container={s.container} mode={s.mode} command={s.command} visible={!collapsed && active === s.id} />
+                <div style={{ display: "flex", flexDirection: "column", height: "100%" }}>
+                  {s.cleanup && <Cleanup pod={s.cleanup} onDeleted={() => close(s.id)} />}
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <Terminal.View pod={s.pod} container={s.container} mode={s.mode} command={s.command} visible={!collapsed && active === s.id} />
+                  </div>
+                </div>
               ) : (
                 <LogViewer.View source={s.source} visible={!collapsed && active === s.id} />
               )}
