@@ -11,6 +11,7 @@ import type WebSocket from "ws";
 import type { StreamArgs, StreamEvents, StreamInput, StreamResults } from "../../src-shared/api/contract.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { describeObject, resourcePath } from "../../src-shared/api/refs.ts";
+import { allContainerStatuses } from "../../src-shared/k8s/pod-details.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { StreamSink } from "../api/stream-sink.ts";
 import type { Connections } from "../kube/connections.ts";
@@ -137,12 +138,8 @@ export function startExec(connections: Connections, args: Args, sink: Sink) {
     const deadline = Date.now() + startWaitMs;
     for (;;) {
       const pod = await getJson<K8sObject>(kc, resourcePath({ ...args, resource: "pods" }));
-      const statuses = [
-        ...(pod.status?.containerStatuses ?? []),
-        ...(pod.status?.initContainerStatuses ?? []),
-        ...(pod.status?.ephemeralContainerStatuses ?? []),
-      ];
-      const state = statuses.find((c: { name: string }) => c.name === args.container)?.state;
+      const statuses = allContainerStatuses(pod);
+      const state = statuses.find((c) => c.name === args.container)?.state;
       if (state?.running) return;
       if (state?.terminated)
         throw new ApiError({

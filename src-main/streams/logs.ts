@@ -12,6 +12,7 @@ import type { StreamArgs, StreamEvents, StreamResults } from "../../src-shared/a
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { describeObject, resourcePath } from "../../src-shared/api/refs.ts";
 import { LineSplitter, LogPosition, splitTimestamp } from "../../src-shared/k8s/log-lines.ts";
+import { allContainerStatuses } from "../../src-shared/k8s/pod-details.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { StreamSink } from "../api/stream-sink.ts";
 import type { Connections } from "../kube/connections.ts";
@@ -66,8 +67,7 @@ export function startLogs(connections: Connections, args: Args, sink: Sink): () 
   /** Whether the container still runs, so a follow that ended early is worth resuming. */
   const stillRunning = async () => {
     const p = await getJson<K8sObject>(kc, resourcePath(pod));
-    const statuses = [...(p.status?.containerStatuses ?? []), ...(p.status?.initContainerStatuses ?? []), ...(p.status?.ephemeralContainerStatuses ?? [])];
-    return !!statuses.find((c: { name: string }) => c.name === args.container)?.state?.running;
+    return !!allContainerStatuses(p).find((c) => c.name === args.container)?.state?.running;
   };
 
   void (async () => {

@@ -5,6 +5,7 @@
 // they go out, so that lines from different pods written at the same time come out in order.
 import type { StreamArgs, StreamEvents, StreamResults } from "../../src-shared/api/contract.ts";
 import { compareTimestamps, splitTimestamp } from "../../src-shared/k8s/log-lines.ts";
+import { allContainerStatuses } from "../../src-shared/k8s/pod-details.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import type { StreamSink } from "../api/stream-sink.ts";
 import type { Connections } from "../kube/connections.ts";
@@ -28,10 +29,9 @@ interface Source {
 
 /** The containers of a pod that have started (a log to read), init and ephemeral ones included. */
 function startedContainers(pod: K8sObject): string[] {
-  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
-  return statuses
-    .filter((s: { state?: { running?: unknown; terminated?: unknown } }) => s.state?.running || s.state?.terminated)
-    .map((s: { name: string }) => s.name);
+  return allContainerStatuses(pod)
+    .filter((s) => s.state?.running || s.state?.terminated)
+    .map((s) => s.name);
 }
 
 export function startWorkloadLogs(connections: Connections, hub: WatchHub, args: Args, sink: Sink): () => void {

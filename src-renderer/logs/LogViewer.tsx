@@ -11,6 +11,7 @@ import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type Re
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import { subscribeLogs, subscribeWorkloadLogs } from "../api/index.ts";
+import { saveTextFile } from "../components/save-file.ts";
 import { LogBuffer, type LogLine } from "./log-buffer.ts";
 
 /** One pod's container, or every pod a workload's selector picks (merged, each line tagged). */
@@ -227,14 +228,12 @@ export function LogViewer({ source, visible }: LogViewerProps) {
     virtualizer.scrollToIndex(matches[next], { align: "center" });
   };
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([buffer.current.text()], { type: "text/plain" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = source.kind === "pod" ? `${source.pod.name}-${options.container}${options.previous ? "-previous" : ""}.log` : `${source.name}.log`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  const download = () =>
+    saveTextFile(
+      source.kind === "pod" ? `${source.pod.name}-${options.container}${options.previous ? "-previous" : ""}.log` : `${source.name}.log`,
+      buffer.current.text(),
+      "text/plain",
+    );
 
   const set = <K extends keyof Options>(k: K, v: Options[K]) => setOptions((o) => ({ ...o, [k]: v }));
 

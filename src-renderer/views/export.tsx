@@ -12,6 +12,7 @@ import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import { isSecret } from "../../src-shared/k8s/editable.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import { getObject } from "../api/index.ts";
+import { saveTextFile } from "../components/save-file.ts";
 
 /** At most this many reads at once: a selection of 500 must not flood main. */
 const parallel = 8;
@@ -24,15 +25,6 @@ export function exportText(objects: K8sObject[], secretNote: string): string {
       return `# ${secretNote}\n${stringify(rest, { lineWidth: 0 })}`;
     })
     .join("---\n");
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ExportButton({ targets, fileName }: { targets: ObjectRef[]; fileName: string }) {
@@ -50,7 +42,7 @@ export function ExportButton({ targets, fileName }: { targets: ObjectRef[]; file
         }
       };
       await Promise.all(Array.from({ length: Math.min(parallel, targets.length) }, worker));
-      download(fileName, exportText(objects, t("export.secretNote")));
+      saveTextFile(fileName, exportText(objects, t("export.secretNote")), "application/yaml");
     } catch (e) {
       const err = e as { message?: string; reason?: string };
       notifications.show({ color: "red", title: t("export.failed"), message: [err.message, err.reason].filter(Boolean).join(" — ") });

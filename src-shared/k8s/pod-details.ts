@@ -384,3 +384,16 @@ export function affinitySummary(pod: Pod): AffinityTerm[] {
   }
   return out;
 }
+
+/** Every container's status of a pod (init, regular, ephemeral): which one runs, has run, or waits. */
+export function allContainerStatuses(pod: Pick<Pod, "status">): ContainerStatus[] {
+  const s = pod.status;
+  return [...(s?.initContainerStatuses ?? []), ...(s?.containerStatuses ?? []), ...(s?.ephemeralContainerStatuses ?? [])];
+}
+
+/** The container kubectl picks when none is named: the `kubectl.kubernetes.io/default-container` annotation, else the first. */
+export function defaultContainerName(pod: Pick<Pod, "metadata" | "spec">): string {
+  const names = (pod.spec?.containers ?? []).map((c) => c.name);
+  const preferred = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
+  return preferred && names.includes(preferred) ? preferred : (names[0] ?? "");
+}

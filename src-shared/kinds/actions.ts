@@ -16,6 +16,7 @@ export { describeNeed } from "../k8s/access-need.ts";
 import { resourcePath, type ObjectRef } from "../api/refs.ts";
 import { copyAttachContainer, debugCopy, debugName, ephemeralPatch, nodeDebugPod } from "../k8s/debug-pods.ts";
 import type { MergePatch } from "../k8s/loose.ts";
+import { defaultContainerName } from "../k8s/pod-details.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
 
 /** One HTTP request to the API server, as main will send it. */
@@ -100,8 +101,7 @@ const dnsLabel = z
   .max(63);
 const image = z.string().regex(/^\S+$/, "an image reference, without spaces").max(512);
 const containersOf = (o: K8sObject | undefined): string[] => (o?.spec?.containers ?? []).map((c: { name: string }) => c.name);
-const defaultContainer = (o: K8sObject | undefined): string =>
-  o?.metadata?.annotations?.["kubectl.kubernetes.io/default-container"] ?? containersOf(o)[0] ?? "";
+const defaultContainer = (o: K8sObject | undefined): string => (o ? defaultContainerName(o) : "");
 const podsIn = (namespace: string | undefined, name?: string): ObjectRef => ({
   context: "",
   group: "",

@@ -8,6 +8,7 @@ import { IconChevronDown, IconFileText, IconPlugConnected, IconTerminal2 } from 
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccessCheck } from "../../../src-shared/api/types.ts";
+import { allContainerStatuses, defaultContainerName } from "../../../src-shared/k8s/pod-details.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
@@ -17,12 +18,12 @@ import { ForwardButton } from "../forwards/ForwardButton.tsx";
 import type { DetailsProps } from "./registry.ts";
 
 /** Every container of a pod (init and ephemeral ones too), the default one first. */
-export function podContainerNames(pod: K8sObject): string[] {
+function podContainerNames(pod: K8sObject): string[] {
   const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map(
     (c: { name: string }) => c.name,
   );
-  const preferred = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
-  return preferred && names.includes(preferred) ? [preferred, ...names.filter((n) => n !== preferred)] : names;
+  const preferred = defaultContainerName(pod);
+  return preferred ? [preferred, ...names.filter((n) => n !== preferred)] : names;
 }
 
 interface PickProps {
@@ -74,9 +75,9 @@ export function PodToolbar({ target, object }: DetailsProps) {
   const all = podContainerNames(object);
   // A shell or console needs a running process; the log of any container can be read.
   const running = new Set(
-    [...(object.status?.containerStatuses ?? []), ...(object.status?.initContainerStatuses ?? []), ...(object.status?.ephemeralContainerStatuses ?? [])]
-      .filter((s: { state?: { running?: unknown } }) => s.state?.running)
-      .map((s: { name: string }) => s.name),
+    allContainerStatuses(object)
+      .filter((s) => s.state?.running)
+      .map((s) => s.name),
   );
   const live = all.filter((n) => running.has(n));
   const open = (s: DockSession) => {

@@ -1,0 +1,11 @@
+// Saves text the user asked for as a file (an export, a log): a download of a Blob, which the
+// browser and Electron each turn into their own save (Electron asks where).
+export function saveTextFile(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  // Revoked later: the download reads the Blob after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
