@@ -3,10 +3,12 @@
 // with its exit code, follows its panel's size and survives navigating away; the viewer's
 // refusal; a followed log that grows, is searched and downloaded; a crash-looping pod's previous
 // log. Read back through the terminal's own "Copy all" and the log's rows.
-import { readFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { screenshotter } from "./browser.ts";
+import { agentDir } from "./sandbox/paths.ts";
 import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("dock");
@@ -127,13 +129,84 @@ it("follows a pod's log as it grows, searches it, and downloads what it shows", 
   await expect.poll(() => panel().getByRole("status", { name: "Matches" }).innerText()).toMatch(/^1\/\d+$/);
   await shown(log.locator("mark"));
   await shotBothThemes(shot, page, "logs");
-  const [file] = await Promise.all([page.waitForEvent("download"), panel().getByRole("button", { name: "Download" }).click()]);
+  await panel().getByRole("button", { name: "Download" }).click();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "The lines loaded here" }).click()]);
   const lines = readFileSync((await file.path())!, "utf8")
     .trim()
     .split("\n");
   expect(lines.length).toBeGreaterThan(first - 1);
   expect(lines.some((l) => l.includes("GET"))).toBe(true);
   expect(lines.join("\n")).not.toContain("\u001b[");
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+});
+
+it("pretty-prints JSON lines on request, and downloads the whole log from the server whatever the tail", async () => {
+  // A JSON line in the log of our own pod, written where kwok reads it (the kubelet's CRI format).
+  const dir = join(agentDir, "pods", ns);
+  const folder = readdirSync(dir).find((f) => f.startsWith("patient_"))!;
+  appendFileSync(join(dir, folder, "app.log"), `${new Date().toISOString()} stdout F {"level":"warn","msg":"cache miss","key":"user:42","ms":17}\n`);
+  await openList(page, podRoute("patient", "sandbox-admin", ns));
+  await drawer().getByRole("button", { name: "Logs", exact: true }).click();
+  const log = dock().getByRole("log", { name: "Log of app" });
+  await expect.poll(() => log.innerText(), { timeout: 20_000 }).toContain('{"level":"warn"');
+  await panel().getByRole("checkbox", { name: "JSON" }).check();
+  // Indented, one key per line; the other lines as they were.
+  await expect.poll(() => log.locator("[data-json]").first().innerText()).toMatch(/^\{\n {2}"level": "warn",\n {2}"msg": "cache miss",/);
+  await shotBothThemes(shot, page, "logs-json");
+  await panel().getByRole("checkbox", { name: "JSON" }).uncheck();
+
+  // Only the last line loaded; the server's whole log in the file, every line of it, in order.
+  const tail = panel().getByRole("textbox", { name: "Last lines (empty: all)" });
+  await tail.fill("1");
+  await tail.blur();
+  await expect.poll(async () => Number(await log.getAttribute("data-lines"))).toBe(1);
+  const fromKubectl = (await kubectl(["logs", "patient", "-n", ns])).trim().split("\n");
+  await panel().getByRole("button", { name: "Download" }).click();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "The whole log, from the server" }).click()]);
+  expect(file.suggestedFilename()).toBe("patient-app.log");
+  const lines = readFileSync((await file.path())!, "utf8")
+    .trim()
+    .split("\n");
+  // The log grows every 2 s: what kubectl read a moment before is the file's beginning.
+  expect(lines.length).toBeGreaterThanOrEqual(fromKubectl.length);
+  expect(lines.slice(0, fromKubectl.length)).toEqual(fromKubectl);
+  expect(lines.some((l) => l.includes('"msg":"cache miss"'))).toBe(true);
+  await dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
+});
+
+it("merges all of a pod's containers, and downloads them merged with each line's container", async () => {
+  await openList(page, podRoute("myapp"));
+  await drawer().getByRole("button", { name: "Logs", exact: true }).click();
+  await page.getByRole("menuitem", { name: /^nginx/ }).click();
+  await panel().getByRole("combobox", { name: "Container" }).click();
+  await page.getByRole("option", { name: "All containers" }).click();
+  const log = dock().getByRole("log", { name: "Log of All containers" });
+  await expect
+    .poll(
+      () =>
+        panel()
+          .getByRole("status")
+          .filter({ hasText: /containers?$/ })
+          .innerText(),
+      { timeout: 20_000 },
+    )
+    .toBe("2 containers");
+  await expect.poll(async () => new Set((await log.innerText()).match(/^\[(nginx|redis)\] /gm)).size, { timeout: 20_000 }).toBe(2);
+  await shot(page, "logs-all-containers");
+  await panel().getByRole("button", { name: "Download" }).click();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "The whole log, from the server" }).click()]);
+  expect(file.suggestedFilename()).toBe("myapp-all.log");
+  const text = readFileSync((await file.path())!, "utf8");
+  const nginx = (await kubectl(["logs", "myapp", "-n", "demo", "-c", "nginx"])).trim().split("\n");
+  const redis = (await kubectl(["logs", "myapp", "-n", "demo", "-c", "redis"])).trim().split("\n");
+  // Each container's whole log is in it, tagged as kubectl logs --prefix tags it (in time order, so interleaved).
+  const tagged = text.trim().split("\n");
+  expect(tagged.filter((l) => l.startsWith("[nginx] ")).slice(0, nginx.length)).toEqual(nginx.map((l) => `[nginx] ${l}`));
+  expect(tagged.filter((l) => l.startsWith("[redis] ")).slice(0, redis.length)).toEqual(redis.map((l) => `[redis] ${l}`));
   await dock()
     .getByRole("button", { name: /^Close / })
     .click();

@@ -147,7 +147,7 @@ export function createRouter(s: Services): Router {
     "pods.exec": (args, sink) => startExec(s.connections, args, sink),
     "pods.logs": (args, sink) => startLogs(s.connections, args, sink),
     "workloads.logs": (args, sink) => {
-      const parsed = parseSelector(args.labelSelector);
+      const parsed = args.labelSelector === undefined ? { ok: true as const } : parseSelector(args.labelSelector);
       if (!parsed.ok) throw new ApiError({ code: "Invalid", message: `label selector: ${parsed.error}` });
       s.connections.config(args.context);
       return startWorkloadLogs(s.connections, s.watchHub, args, sink);

@@ -53,6 +53,8 @@ class ResourceWatch {
   /** The objects themselves, kept only when a subscriber needs them (discovery reads CRDs):
    *  30,000 pods as rows take a tenth of the memory they take as objects. */
   objects?: Map<string, K8sObject>;
+  /** Whether `objects` holds a complete list (not yet, while it is first filled or read again). */
+  objectsListed = false;
   private resourceVersion = "";
   private abort?: AbortController;
   private retry?: NodeJS.Timeout;
@@ -171,6 +173,7 @@ class ResourceWatch {
         }
         this.emit(this.snapshot());
       }
+      if (this.objects) this.objectsListed = true;
       this.emit({ type: "state", live: true });
       await this.watch();
     } catch (e) {
@@ -290,6 +293,7 @@ class ResourceWatch {
   /** From now on keep the objects too: read them all again. */
   keepObjects() {
     this.objects = new Map();
+    this.objectsListed = false;
     this.endWatch();
     void this.list();
   }

@@ -3,6 +3,8 @@
 // and tagged with its source. The pods come from the watch hub's shared watch, so a pod that
 // appears later joins and one that goes away is said to have left. Lines wait a moment before
 // they go out, so that lines from different pods written at the same time come out in order.
+// Not following (a download of the whole log), the pods present at the start are read to the
+// end, all their lines sorted once, sent, and the stream ends.
 import type { StreamArgs, StreamEvents, StreamResults } from "../../src-shared/api/contract.ts";
 import { compareTimestamps, splitTimestamp } from "../../src-shared/k8s/log-lines.ts";
 import { allContainerStatuses } from "../../src-shared/k8s/pod-details.ts";
@@ -46,13 +48,36 @@ export function startWorkloadLogs(connections: Connections, hub: WatchHub, args:
     for (const w of drainWaiters) w();
     drainWaiters.clear();
   });
-  const query = { context: args.context, group: "", version: "v1", resource: "pods", namespace: args.namespace, labelSelector: args.labelSelector };
+  const follow = args.follow ?? true;
+  const query = {
+    context: args.context,
+    group: "",
+    version: "v1",
+    resource: "pods",
+    namespace: args.namespace,
+    ...(args.pod ? { fieldSelector: `metadata.name=${args.pod}` } : { labelSelector: args.labelSelector }),
+  };
+  /** Not following: the sources still reading, and the lines sent (the stream's result). */
+  let reading = 0;
+  let joined = false;
+  let sent = 0;
 
   const flush = () => {
     timer = undefined;
     const out = pending.sort((a, b) => compareTimestamps(a.ts, b.ts));
     pending = [];
-    if (out.length && !sink.write({ lines: out.map((l) => [l.index, l.text] as [number, string]) })) behind = true;
+    sent += out.length;
+    // In slices, as a pod's log is sent: a whole log at once would be one huge frame.
+    for (let i = 0; i < out.length; i += 2000)
+      if (!sink.write({ lines: out.slice(i, i + 2000).map((l) => [l.index, l.text] as [number, string]) })) behind = true;
+  };
+
+  /** Not following: one source has read its log to the end (or failed); the last one ends the stream. */
+  const sourceDone = () => {
+    if (follow || --reading > 0) return;
+    clearTimeout(timer);
+    flush();
+    sink.end({ lines: sent });
   };
 
   const describeSources = () => {
@@ -65,6 +90,7 @@ export function startWorkloadLogs(connections: Connections, hub: WatchHub, args:
     if (sources.has(key)) return;
     if (sources.size >= maxSources) return;
     const index = nextIndex++;
+    if (!follow) reading++;
     // One pod's log, through a sink of ours: its lines join the merge; its pauses are the merge's.
     const inner: PodLogSink = {
       write(e) {
@@ -73,7 +99,7 @@ export function startWorkloadLogs(connections: Connections, hub: WatchHub, args:
             const { ts, text } = splitTimestamp(line);
             pending.push({ ts: ts ?? new Date().toISOString(), index, text: args.timestamps && ts ? line : text });
           }
-        timer ??= setTimeout(flush, orderMs);
+        if (follow) timer ??= setTimeout(flush, orderMs);
         return !behind;
       },
       offer(e) {
@@ -85,9 +111,11 @@ export function startWorkloadLogs(connections: Connections, hub: WatchHub, args:
       },
       end() {
         // The container ended: its source stays listed until its pod goes.
+        sourceDone();
       },
       fail(error) {
         sink.write({ failed: { index, message: (error as { message?: string }).message ?? String(error) } });
+        sourceDone();
       },
       ended: false,
     };
@@ -101,7 +129,7 @@ export function startWorkloadLogs(connections: Connections, hub: WatchHub, args:
         namespace: args.namespace,
         name: pod,
         container,
-        follow: true,
+        follow,
         previous: false,
         timestamps: true,
         ...(args.tailLines !== undefined ? { tailLines: args.tailLines } : {}),
@@ -127,8 +155,12 @@ export function startWorkloadLogs(connections: Connections, hub: WatchHub, args:
   };
 
   const reconcile = () => {
-    const objects = hub.active(query)?.objects;
+    const w = hub.active(query);
+    const objects = w?.objects;
     if (!objects) return;
+    // Not following: the pods of the first complete list are read; later changes do not matter.
+    if (!follow && (joined || !w.objectsListed)) return;
+    joined = true;
     const present = new Set<string>();
     for (const pod of objects.values()) {
       const name = pod.metadata?.name;
@@ -137,6 +169,7 @@ export function startWorkloadLogs(connections: Connections, hub: WatchHub, args:
       for (const c of startedContainers(pod)) if (!args.container || c === args.container) join(name, c);
     }
     for (const s of [...sources.values()]) if (!present.has(s.pod)) leave(s.pod);
+    if (!follow && !reading) sink.end({ lines: 0 });
   };
 
   const unsubscribe = hub.subscribe(

@@ -1,18 +1,19 @@
-// The log viewer (DESIGN §6): our own virtualized list (TanStack Virtual) over a ring of
-// 200,000 lines, filled from the `pods.logs` stream with one update per animation frame.
-// ANSI colours are drawn (anser parses only the rows on screen), search reads the text without
-// escapes, scrolling up pauses following and "N new lines" resumes it. Changing an option
-// starts the stream again from scratch.
-import { ActionIcon, Badge, Button, Checkbox, Group, NumberInput, Select, Text, TextInput, Tooltip } from "@mantine/core";
-import { IconArrowDown, IconChevronDown, IconChevronUp, IconDownload } from "@tabler/icons-react";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import Anser from "anser";
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
+// The log viewer (DESIGN §6): options and search above, the lines below (LogLines.tsx, our own
+// virtualized list over a ring of 200,000 lines). Lines from the `pods.logs` stream (one
+// container) or `workloads.logs` (a workload's pods, or every container of one pod, merged in
+// time order and tagged) are gathered and handed to the list once per animation frame; the
+// toolbar does not re-render with them. Changing an option starts the stream again from scratch.
+import { ActionIcon, Badge, Button, Checkbox, Group, Loader, Menu, NumberInput, Select, Text, TextInput, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconChevronDown, IconChevronUp, IconDownload, IconX } from "@tabler/icons-react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import { subscribeLogs, subscribeWorkloadLogs } from "../api/index.ts";
-import { saveTextFile } from "../components/save-file.ts";
-import { LogBuffer, type LogLine } from "./log-buffer.ts";
+import { saveBlobFile, saveTextFile } from "../components/save-file.ts";
+import { fetchFullLog } from "./full-log.ts";
+import { LogFeed, LogLines, useFeed, type LogLinesHandle } from "./LogLines.tsx";
+import type { LogLine } from "./log-buffer.ts";
 
 /** One pod's container, or every pod a workload's selector picks (merged, each line tagged). */
 export type LogSource =
@@ -24,10 +25,8 @@ export interface LogViewerProps {
   visible: boolean;
 }
 
-// Tags take these in turn: distinct in both themes.
-const tagColors = ["blue", "teal", "grape", "orange", "cyan", "lime", "pink", "violet", "yellow", "indigo"];
-
 interface Options {
+  /** A pod's container, or "" for all of them merged. */
   container: string;
   follow: boolean;
   previous: boolean;
@@ -35,68 +34,17 @@ interface Options {
   tailLines: number | "";
 }
 
-const rowHeight = 18;
-
-/** One line with its colours, and the search's matches marked. */
-interface RowProps {
-  text: string;
-  note?: LogLine["note"];
-  tagText?: string;
-  tagColor?: number;
-  query: string;
-  current: boolean;
-}
-
-/** Props are plain values: the buffer hands out a fresh object per read, which would defeat memo. */
-const Row = memo(function Row({ text: lineText, note, tagText, tagColor = 0, query, current }: RowProps) {
-  const parts = useMemo(() => (lineText.includes("\u001b") ? Anser.ansiToJson(lineText, { json: true, remove_empty: true }) : undefined), [lineText]);
-  const mark = (text: string, key: number): ReactNode => {
-    if (!query) return text;
-    const lower = text.toLowerCase();
-    const q = query.toLowerCase();
-    const out: ReactNode[] = [];
-    let at = 0;
-    for (let i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, at)) {
-      out.push(text.slice(at, i), <mark key={`${key}-${i}`}>{text.slice(i, i + q.length)}</mark>);
-      at = i + q.length;
-    }
-    out.push(text.slice(at));
-    return out;
-  };
-  if (note)
-    return (
-      <Text span size="xs" c={note === "failed" ? "red" : "dimmed"} fs="italic">
-        {lineText}
-      </Text>
-    );
-  const tag = tagText && <span style={{ color: `var(--mantine-color-${tagColors[tagColor % tagColors.length]}-text)`, fontWeight: 600 }}>[{tagText}] </span>;
-  const outline = current ? { outline: "1px solid var(--mantine-color-orange-5)" } : undefined;
-  if (!parts)
-    return (
-      <span style={outline}>
-        {tag}
-        {mark(lineText, 0)}
-      </span>
-    );
+/** The "3/17" beside the search box: re-rendered with the lines, unlike the rest of the toolbar. */
+function MatchCount({ feed, query, match }: { feed: LogFeed; query: string; match: number }) {
+  const { t } = useTranslation();
+  useFeed(feed);
+  const n = feed.buffer.search(query).length;
   return (
-    <span style={outline}>
-      {tag}
-      {parts.map((p, i) => {
-        const style: CSSProperties = {};
-        if (p.fg) style.color = `rgb(${p.fg})`;
-        if (p.bg) style.backgroundColor = `rgb(${p.bg})`;
-        if (p.decorations.includes("bold")) style.fontWeight = 700;
-        if (p.decorations.includes("italic")) style.fontStyle = "italic";
-        if (p.decorations.includes("underline")) style.textDecoration = "underline";
-        return (
-          <span key={i} style={style}>
-            {mark(p.content, i)}
-          </span>
-        );
-      })}
-    </span>
+    <Text size="xs" c="dimmed" role="status" aria-label={t("logs.matches")}>
+      {n ? `${Math.min(match, n - 1) + 1}/${n}` : "0/0"}
+    </Text>
   );
-});
+}
 
 export function LogViewer({ source, visible }: LogViewerProps) {
   const { t } = useTranslation();
@@ -108,39 +56,32 @@ export function LogViewer({ source, visible }: LogViewerProps) {
     timestamps: false,
     tailLines: workload ? 100 : 500,
   });
-  const buffer = useRef(new LogBuffer());
-  const [version, setVersion] = useState(0);
+  const merged = workload || options.container === "";
+  const feed = useRef(new LogFeed()).current;
+  const lines = useRef<LogLinesHandle>(null);
   const [wrap, setWrap] = useState(false);
+  const [json, setJson] = useState(false);
   const [following, setFollowing] = useState(true);
-  const [unseen, setUnseen] = useState(0);
   const [query, setQuery] = useState("");
   const [match, setMatch] = useState(0);
   const [ended, setEnded] = useState(false);
   const [sources, setSources] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
-  const followingRef = useRef(following);
-  followingRef.current = following;
+  const [downloading, setDownloading] = useState<{ lines: number; cancel(): void }>();
 
   // The stream: new options, a new stream from the start.
   useEffect(() => {
-    const b = buffer.current;
+    const b = feed.buffer;
     b.clear();
-    setVersion((v) => v + 1);
+    feed.changed();
     setEnded(false);
-    setUnseen(0);
     let pending: { texts: string[]; note?: LogLine["note"]; tag?: LogLine["tag"] }[] = [];
     const tags = new Map<number, NonNullable<LogLine["tag"]>>();
     let frame = 0;
     const flush = () => {
       frame = 0;
-      let added = 0;
-      for (const p of pending) {
-        b.push(p.texts, p.note, p.tag);
-        added += p.texts.length;
-      }
+      for (const p of pending) b.push(p.texts, p.note, p.tag);
       pending = [];
-      if (!followingRef.current) setUnseen((n) => n + added);
-      setVersion((v) => v + 1);
+      feed.changed();
     };
     const add = (texts: string[], note?: LogLine["note"], tag?: LogLine["tag"]) => {
       pending.push({ texts, note, tag });
@@ -152,49 +93,56 @@ export function LogViewer({ source, visible }: LogViewerProps) {
       setEnded(true);
     };
     const skipped = (count: number) => add([t("logs.skipped", { count })], "skipped");
-    const sub =
-      source.kind === "pod"
-        ? subscribeLogs(
-            {
-              ...source.pod,
-              container: options.container,
-              follow: options.follow && !options.previous,
-              previous: options.previous,
-              timestamps: options.timestamps,
-              ...tail,
+    // A pod's containers merged are tagged by container alone; a workload's by pod and container.
+    const tagOf = (x: { pod: string; container: string }) => (source.kind === "pod" ? x.container : `${x.pod}/${x.container}`);
+    const sub = !merged
+      ? subscribeLogs(
+          {
+            ...(source as Extract<LogSource, { kind: "pod" }>).pod,
+            container: options.container,
+            follow: options.follow && !options.previous,
+            previous: options.previous,
+            timestamps: options.timestamps,
+            ...tail,
+          },
+          {
+            onEvent(e) {
+              if ("lines" in e) add(e.lines);
+              else add([t("logs.resumed", { time: e.resumed })], "resumed");
             },
-            {
-              onEvent(e) {
-                if ("lines" in e) add(e.lines);
-                else add([t("logs.resumed", { time: e.resumed })], "resumed");
-              },
-              onSkipped: skipped,
-              onEnd(r) {
-                add([t("logs.ended", { count: r.lines })], "ended");
-                setEnded(true);
-              },
-              onError: failed,
+            onSkipped: skipped,
+            onEnd(r) {
+              add([t("logs.ended", { count: r.lines })], "ended");
+              setEnded(true);
             },
-          )
-        : subscribeWorkloadLogs(
-            { context: source.context, namespace: source.namespace, labelSelector: source.labelSelector, timestamps: options.timestamps, ...tail },
-            {
-              onEvent(e) {
-                if ("sources" in e) {
-                  for (const x of e.sources)
-                    if (!tags.has(x.index)) {
-                      tags.set(x.index, { text: `${x.pod}/${x.container}`, color: x.index });
-                      add([t("logs.joined", { name: `${x.pod}/${x.container}` })], "resumed");
-                    }
-                  setSources(e.sources.length);
-                } else if ("lines" in e) for (const [index, text] of e.lines) add([text], undefined, tags.get(index));
-                else if ("left" in e) add([t("logs.left", { pod: e.left })], "ended");
-                else add([`${tags.get(e.failed.index)?.text ?? ""}: ${e.failed.message}`], "failed");
-              },
-              onSkipped: skipped,
-              onError: failed,
+            onError: failed,
+          },
+        )
+      : subscribeWorkloadLogs(
+          {
+            ...(source.kind === "pod"
+              ? { context: source.pod.context, namespace: source.pod.namespace!, pod: source.pod.name }
+              : { context: source.context, namespace: source.namespace, labelSelector: source.labelSelector }),
+            timestamps: options.timestamps,
+            ...tail,
+          },
+          {
+            onEvent(e) {
+              if ("sources" in e) {
+                for (const x of e.sources)
+                  if (!tags.has(x.index)) {
+                    tags.set(x.index, { text: tagOf(x), color: x.index });
+                    add([t("logs.joined", { name: tagOf(x) })], "resumed");
+                  }
+                setSources(e.sources.length);
+              } else if ("lines" in e) for (const [index, text] of e.lines) add([text], undefined, tags.get(index));
+              else if ("left" in e) add([t("logs.left", { pod: e.left })], "ended");
+              else add([`${tags.get(e.failed.index)?.text ?? ""}: ${e.failed.message}`], "failed");
             },
-          );
+            onSkipped: skipped,
+            onError: failed,
+          },
+        );
     return () => {
       cancelAnimationFrame(frame);
       sub.stop();
@@ -203,39 +151,45 @@ export function LogViewer({ source, visible }: LogViewerProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [options]);
 
-  const count = buffer.current.length;
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 30,
-    // Wrapped lines have their own heights; unwrapped ones are all one row.
-    measureElement: wrap ? (el) => el.getBoundingClientRect().height : undefined,
-  });
+  // A download still running when the viewer closes is stopped with it.
+  const downloadRef = useRef(downloading);
+  downloadRef.current = downloading;
+  useEffect(() => () => downloadRef.current?.cancel(), []);
 
-  // Following: the newest line stays in view.
-  useEffect(() => {
-    if (following && visible && count) virtualizer.scrollToIndex(count - 1, { align: "end" });
-  }, [version, following, visible, count, virtualizer]);
-
-  const matches = useMemo(() => buffer.current.search(query), [query, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const currentMatch = matches.length ? matches[Math.min(match, matches.length - 1)] : undefined;
   const go = (step: number) => {
+    const matches = feed.buffer.search(query);
     if (!matches.length) return;
     const next = (Math.min(match, matches.length - 1) + step + matches.length) % matches.length;
     setMatch(next);
     setFollowing(false);
-    virtualizer.scrollToIndex(matches[next], { align: "center" });
+    lines.current?.scrollToLine(matches[next]);
   };
 
-  const download = () =>
-    saveTextFile(
-      source.kind === "pod" ? `${source.pod.name}-${options.container}${options.previous ? "-previous" : ""}.log` : `${source.name}.log`,
-      buffer.current.text(),
-      "text/plain",
+  const fileName = () =>
+    source.kind === "pod"
+      ? `${source.pod.name}-${options.container || "all"}${options.previous ? "-previous" : ""}.log`
+      : `${source.name.replace("/", "-")}.log`;
+  const downloadLoaded = () => saveTextFile(fileName(), feed.buffer.text(), "text/plain");
+  const downloadFull = () => {
+    const run = fetchFullLog(source, { container: options.container, previous: options.previous, timestamps: options.timestamps }, (n) =>
+      setDownloading((d) => d && { ...d, lines: n }),
     );
+    setDownloading({ lines: 0, cancel: run.cancel });
+    run.done.then(
+      (full) => {
+        setDownloading(undefined);
+        saveBlobFile(fileName(), full.blob);
+        if (full.failures.length) notifications.show({ color: "orange", title: t("logs.downloadPartial"), message: full.failures.join("\n") });
+      },
+      (e: { message: string; reason?: string }) => {
+        setDownloading(undefined);
+        notifications.show({ color: "red", title: t("logs.downloadFailed"), message: [e.message, e.reason].filter(Boolean).join(" — ") });
+      },
+    );
+  };
 
   const set = <K extends keyof Options>(k: K, v: Options[K]) => setOptions((o) => ({ ...o, [k]: v }));
+  const allContainers = "\u0000all";
 
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minHeight: 0 }}>
@@ -243,15 +197,15 @@ export function LogViewer({ source, visible }: LogViewerProps) {
         {source.kind === "pod" && source.containers.length > 1 && (
           <Select
             size="xs"
-            w={160}
+            w={170}
             aria-label={t("logs.container")}
-            data={source.containers}
-            value={options.container}
-            onChange={(v) => v && set("container", v)}
+            data={[...source.containers, { value: allContainers, label: t("logs.allContainers") }]}
+            value={options.container || allContainers}
+            onChange={(v) => v && setOptions((o) => ({ ...o, container: v === allContainers ? "" : v, previous: v === allContainers ? false : o.previous }))}
             allowDeselect={false}
           />
         )}
-        {!workload && (
+        {!merged && (
           <>
             <Checkbox
               size="xs"
@@ -263,13 +217,16 @@ export function LogViewer({ source, visible }: LogViewerProps) {
             <Checkbox size="xs" label={t("logs.previous")} checked={options.previous} onChange={(e) => set("previous", e.currentTarget.checked)} />
           </>
         )}
-        {workload && (
+        {merged && (
           <Badge size="sm" variant="light" color="gray" tt="none" role="status">
             {t("logs.sources", { count: sources })}
           </Badge>
         )}
         <Checkbox size="xs" label={t("logs.timestamps")} checked={options.timestamps} onChange={(e) => set("timestamps", e.currentTarget.checked)} />
         <Checkbox size="xs" label={t("logs.wrap")} checked={wrap} onChange={(e) => setWrap(e.currentTarget.checked)} />
+        <Tooltip label={t("logs.jsonHint")}>
+          <Checkbox size="xs" label={t("logs.json")} checked={json} onChange={(e) => setJson(e.currentTarget.checked)} />
+        </Tooltip>
         <NumberInput
           size="xs"
           w={110}
@@ -297,100 +254,59 @@ export function LogViewer({ source, visible }: LogViewerProps) {
           }}
           onKeyDown={(e) => e.key === "Enter" && go(e.shiftKey ? -1 : 1)}
           rightSectionWidth={query ? 70 : undefined}
-          rightSection={
-            query ? (
-              <Text size="xs" c="dimmed" role="status" aria-label={t("logs.matches")}>
-                {matches.length ? `${Math.min(match, matches.length - 1) + 1}/${matches.length}` : "0/0"}
-              </Text>
-            ) : undefined
-          }
+          rightSection={query ? <MatchCount feed={feed} query={query} match={match} /> : undefined}
         />
-        <ActionIcon size="sm" variant="subtle" aria-label={t("logs.previousMatch")} onClick={() => go(-1)} disabled={!matches.length}>
+        <ActionIcon size="sm" variant="subtle" aria-label={t("logs.previousMatch")} onClick={() => go(-1)} disabled={!query}>
           <IconChevronUp size={14} />
         </ActionIcon>
-        <ActionIcon size="sm" variant="subtle" aria-label={t("logs.nextMatch")} onClick={() => go(1)} disabled={!matches.length}>
+        <ActionIcon size="sm" variant="subtle" aria-label={t("logs.nextMatch")} onClick={() => go(1)} disabled={!query}>
           <IconChevronDown size={14} />
         </ActionIcon>
-        <Tooltip label={t("logs.downloadHint")}>
-          <Button size="compact-xs" variant="default" leftSection={<IconDownload size={12} />} onClick={download}>
-            {t("logs.download")}
-          </Button>
-        </Tooltip>
+        {downloading ? (
+          <Group gap={4} role="status" aria-label={t("logs.downloading", { count: downloading.lines })}>
+            <Loader size={12} />
+            <Text size="xs">{t("logs.downloading", { count: downloading.lines })}</Text>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              aria-label={t("logs.cancelDownload")}
+              onClick={() => {
+                downloading.cancel();
+                setDownloading(undefined);
+              }}
+            >
+              <IconX size={12} />
+            </ActionIcon>
+          </Group>
+        ) : (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button size="compact-xs" variant="default" leftSection={<IconDownload size={12} />}>
+                {t("logs.download")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={downloadLoaded}>{t("logs.downloadLoaded")}</Menu.Item>
+              <Menu.Item onClick={downloadFull}>{t("logs.downloadFull")}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
         <Badge size="sm" variant="light" color={ended ? "gray" : options.follow && !options.previous ? "green" : "blue"}>
           {ended ? t("logs.stateEnded") : options.follow && !options.previous ? t("logs.stateFollowing") : t("logs.stateReading")}
         </Badge>
       </Group>
-      <div style={{ position: "relative", flex: 1, minHeight: 0 }}>
-        <div
-          ref={scroller}
-          role="log"
-          aria-label={t("logs.label", { container: source.kind === "pod" ? options.container : source.name })}
-          data-lines={count}
-          // For the benchmark and tests: every line received (dropped off the ring too), and the search the matches are of.
-          data-received={buffer.current.dropped + count}
-          data-query={query}
-          data-matches={matches.length}
-          style={{ height: "100%", overflow: "auto", fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontSize: 12 }}
-          onWheel={(e) => {
-            if (e.deltaY < 0 && following) setFollowing(false);
-          }}
-          onScroll={(e) => {
-            const el = e.currentTarget;
-            // Back at the bottom: following again.
-            if (!following && el.scrollTop + el.clientHeight >= el.scrollHeight - 4) {
-              setFollowing(true);
-              setUnseen(0);
-            }
-          }}
-        >
-          <div style={{ height: virtualizer.getTotalSize(), position: "relative", minWidth: wrap ? undefined : "max-content" }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const line = buffer.current.at(item.index);
-              if (!line) return null;
-              return (
-                <div
-                  key={item.key}
-                  data-index={item.index}
-                  ref={wrap ? virtualizer.measureElement : undefined}
-                  style={{
-                    position: "absolute",
-                    top: 0,
-                    transform: `translateY(${item.start}px)`,
-                    width: wrap ? "100%" : undefined,
-                    minHeight: rowHeight,
-                    lineHeight: `${rowHeight}px`,
-                    whiteSpace: wrap ? "pre-wrap" : "pre",
-                    wordBreak: wrap ? "break-all" : undefined,
-                    paddingInline: 8,
-                  }}
-                >
-                  <Row
-                    text={line.text}
-                    note={line.note}
-                    tagText={line.tag?.text}
-                    tagColor={line.tag?.color}
-                    query={query}
-                    current={item.index === currentMatch}
-                  />
-                </div>
-              );
-            })}
-          </div>
-        </div>
-        {!following && (
-          <Button
-            size="compact-xs"
-            leftSection={<IconArrowDown size={12} />}
-            style={{ position: "absolute", right: 16, bottom: 12 }}
-            onClick={() => {
-              setFollowing(true);
-              setUnseen(0);
-            }}
-          >
-            {unseen ? t("logs.newLines", { count: unseen }) : t("logs.toEnd")}
-          </Button>
-        )}
-      </div>
+      <LogLines
+        feed={feed}
+        label={t("logs.label", { container: source.kind === "pod" ? options.container || t("logs.allContainers") : source.name })}
+        query={query}
+        match={match}
+        wrap={wrap}
+        json={json}
+        visible={visible}
+        following={following}
+        setFollowing={setFollowing}
+        handle={lines}
+      />
     </div>
   );
 }

@@ -17,6 +17,26 @@ describe("log buffer", () => {
     expect(b.search("error")).toEqual([0, 2]);
     expect(b.search("")).toEqual([]);
     expect(b.text()).toBe("ERROR disk full\ninfo ok\nerror again\n");
+    // Numbers are absolute: after a clear (new options), they go on from the lines before.
+    b.clear();
+    b.push(["error three"]);
+    expect(b.search("error")).toEqual([3]);
+    expect(b.atAbsolute(3)?.text).toBe("error three");
     expect(stripAnsi("\u001b]0;title\u0007\u001b[1;32mgreen\u001b[m")).toBe("green");
+  });
+
+  it("searches incrementally: new lines are read, dropped ones leave the matches", () => {
+    const b = new LogBuffer(10);
+    for (let i = 0; i < 10; i++) b.push([i % 3 ? `info ${i}` : `warn ${i}`]);
+    expect([...b.search("warn")]).toEqual([0, 3, 6, 9]);
+    for (let i = 10; i < 25; i++) b.push([i % 3 ? `info ${i}` : `warn ${i}`]);
+    // 25 lines pushed into a ring of 10 (dropping in slices): only what is still held matches.
+    const held = new Set(Array.from({ length: b.length }, (_, i) => b.dropped + i));
+    const expected = [0, 3, 6, 9, 12, 15, 18, 21, 24].filter((n) => held.has(n));
+    expect([...b.search("warn")]).toEqual(expected);
+    expect(expected.every((n) => b.atAbsolute(n)?.text === `warn ${n}`)).toBe(true);
+    expect(b.atAbsolute(0)).toBeUndefined();
+    // Another query starts over.
+    expect([...b.search("info 2")]).toEqual([20, 22, 23].filter((n) => held.has(n)));
   });
 });

@@ -1,6 +1,7 @@
 // The log viewer's lines (DESIGN §6): a ring of at most `capacity` lines (the oldest go), kept
-// with their text stripped of ANSI escapes for search, and numbered from the stream's start so
-// that a search result or a scroll position stays right while old lines drop off.
+// with their text stripped of ANSI escapes for search, and numbered from the stream's start
+// ("absolute" numbers) so that a search result or a scroll position stays right while old
+// lines drop off. Search is incremental: a flood with a query typed scans only the new lines.
 
 const escapes = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)/g;
 export const stripAnsi = (s: string) => (s.includes("\u001b") ? s.replace(escapes, "") : s);
@@ -28,6 +29,8 @@ export class LogBuffer {
   private lines: Stored[] = [];
   /** Lines dropped off the front since the stream began. */
   dropped = 0;
+  /** The last search: its query, its matches (absolute numbers, in order), and how far it has read. */
+  private found = { query: "", matches: [] as number[], scanned: 0 };
 
   constructor(capacity = 200_000) {
     this.capacity = capacity;
@@ -35,6 +38,16 @@ export class LogBuffer {
 
   get length() {
     return this.lines.length;
+  }
+
+  /** One past the newest line's absolute number (every line received, dropped ones too). */
+  get end() {
+    return this.dropped + this.lines.length;
+  }
+
+  /** A line by its absolute number (undefined once dropped). */
+  atAbsolute(n: number): LogLine | undefined {
+    return n >= this.dropped ? this.at(n - this.dropped) : undefined;
   }
 
   at(i: number): LogLine | undefined {
@@ -59,15 +72,30 @@ export class LogBuffer {
   clear() {
     this.dropped += this.lines.length;
     this.lines = [];
+    this.found = { query: "", matches: [], scanned: 0 };
   }
 
-  /** Indexes of the lines holding `query` (case-insensitive), in order. */
-  search(query: string): number[] {
+  /**
+   * Absolute numbers of the lines holding `query` (case-insensitive), in order. The same query
+   * again reads only the lines added since; the array is the buffer's own (read, do not keep).
+   */
+  search(query: string): readonly number[] {
     if (!query) return [];
     const q = query.toLowerCase();
-    const found: number[] = [];
-    for (let i = 0; i < this.lines.length; i++) if (plainOf(this.lines[i]).toLowerCase().includes(q)) found.push(i);
-    return found;
+    const f = this.found.query === q ? this.found : (this.found = { query: q, matches: [], scanned: 0 });
+    // Matches on lines that have dropped off go; the scan goes on from where it stopped.
+    let gone = 0;
+    while (gone < f.matches.length && f.matches[gone] < this.dropped) gone++;
+    if (gone) f.matches.splice(0, gone);
+    for (let n = Math.max(f.scanned, this.dropped); n < this.end; n++)
+      if (
+        plainOf(this.lines[n - this.dropped])
+          .toLowerCase()
+          .includes(q)
+      )
+        f.matches.push(n);
+    f.scanned = this.end;
+    return f.matches;
   }
 
   /** Everything loaded, as plain text (what Download writes). */

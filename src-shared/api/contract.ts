@@ -286,12 +286,17 @@ export const streamArgs = {
     .object({
       context: contextName,
       namespace: namespaceName,
-      labelSelector: z.string().min(1).max(4096),
+      /** The pods: a workload's selector, or one pod by name (its containers merged). */
+      labelSelector: z.string().min(1).max(4096).optional(),
+      pod: z.string().min(1).max(253).optional(),
       container: z.string().min(1).max(253).optional(),
       timestamps: z.boolean(),
       tailLines: z.number().int().min(0).max(100_000).optional(),
+      /** False: each container's log as it is now, merged once all are read, then the end (a download). */
+      follow: z.boolean().optional(),
     })
-    .strict(),
+    .strict()
+    .refine((a) => !!a.labelSelector !== !!a.pod, { message: "give either labelSelector or pod" }),
   /**
    * The transport's self-test (Preferences → Connection check, and the tests): bytes sent in
    * come back as they were; with `produce`, main sends that many bytes by itself, pausing
@@ -365,7 +370,8 @@ export interface StreamResults {
   "pods.exec": { code: number | null; message?: string };
   /** The log ended: not followed, or its container stopped. */
   "pods.logs": { lines: number };
-  "workloads.logs": never;
+  /** Only when not following: the lines sent. */
+  "workloads.logs": { lines: number };
   "diagnostics.echo": { code: number; received: number; produced: number };
 }
 

@@ -16,9 +16,9 @@ const LogViewer = lazyView(() => import("../../logs/LogViewer.tsx").then((m) => 
 /** Fetches the terminal's and the log viewer's code ahead (a pod's details are open: a shell or its log is likely next). */
 export const preloadStreams = () => Promise.all([Terminal.preload(), LogViewer.preload()]);
 
-function title(s: DockSession) {
+function title(s: DockSession, all: string) {
   if (s.kind === "terminal") return `${s.pod.name} · ${s.container}`;
-  return s.source.kind === "pod" ? `${s.source.pod.name} · ${s.source.container}` : s.source.name;
+  return s.source.kind === "pod" ? `${s.source.pod.name} · ${s.source.container || all}` : s.source.name;
 }
 
 /** A debug pod's clean-up: deleted through the action table (so it is in the change journal), then its tab closes. */
@@ -103,7 +103,7 @@ export function DockPanel({ open, active, setActive, close, collapsed, setCollap
                     size="xs"
                     variant="subtle"
                     color="gray"
-                    aria-label={t("dock.close", { name: title(s) })}
+                    aria-label={t("dock.close", { name: title(s, t("logs.allContainers")) })}
                     onClick={(e: React.MouseEvent) => {
                       e.stopPropagation();
                       close(s.id);
@@ -114,7 +114,7 @@ export function DockPanel({ open, active, setActive, close, collapsed, setCollap
                 }
               >
                 <Text size="xs">
-                  {s.kind === "terminal" ? (s.mode === "attach" ? t("dock.attach") : t("dock.shell")) : t("dock.logs")} {title(s)}
+                  {s.kind === "terminal" ? (s.mode === "attach" ? t("dock.attach") : t("dock.shell")) : t("dock.logs")} {title(s, t("logs.allContainers"))}
                 </Text>
               </Tabs.Tab>
             ))}

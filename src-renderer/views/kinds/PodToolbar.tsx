@@ -34,9 +34,11 @@ interface PickProps {
   /** The permission it takes (create pods/exec, get pods/log). */
   need: AccessCheck;
   onPick(container: string): void;
+  /** Offers "all containers" too (picked as ""). */
+  all?: string;
 }
 
-function Pick({ context, label, icon, names, need, onPick }: PickProps) {
+function Pick({ context, label, icon, names, need, onPick, all }: PickProps) {
   const { t } = useTranslation();
   const { allowed, reason } = useAllowed(context, need);
   if (names.length <= 1 || !allowed)
@@ -62,6 +64,7 @@ function Pick({ context, label, icon, names, need, onPick }: PickProps) {
             {i === 0 ? ` (${t("dock.default")})` : ""}
           </Menu.Item>
         ))}
+        {all && <Menu.Item onClick={() => onPick("")}>{all}</Menu.Item>}
       </Menu.Dropdown>
     </Menu>
   );
@@ -116,6 +119,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
         icon={<IconFileText size={14} />}
         names={all}
         need={need("get", "log")}
+        all={t("logs.allContainers")}
         onPick={(c) => open({ kind: "logs", source: { kind: "pod", pod: target, container: c, containers: all } })}
       />
       <ForwardButton target={target} kind="pod" object={object} />
