@@ -19,6 +19,7 @@ import type { Sealer } from "./platform/sealer.ts";
 import { SettingsStore } from "./platform/settings.ts";
 import type { Services } from "./services.ts";
 import { PortForwards } from "./streams/port-forwards.ts";
+import { callInputs } from "../src-shared/api/contract.ts";
 
 export interface AppOptions {
   /** Folder for settings (Electron's userData, or serve mode's --user-data). */
@@ -63,7 +64,11 @@ export function createApp({ userDataDir, env, sealer }: AppOptions): App {
     schemas,
     drafts,
     journal,
-    forwards: new PortForwards(connections),
+    forwards: new PortForwards(connections, {
+      // A hand-edited entry that is not a forward is left out, never fatal.
+      load: () => (Array.isArray(settings.get().forwards) ? settings.get().forwards : []).filter((r) => callInputs["forwards.start"].safeParse(r).success),
+      save: (list) => settings.update((s) => void (s.forwards = list)),
+    }),
   };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));

@@ -1,8 +1,10 @@
 // Exec, attach and logs against the practice cluster (DESIGN §6), through the services the
 // router starts: kwok runs exec as a real shell and writes logs every 2 s, so the API
 // server's real exec, attach and log paths are exercised.
-import { mkdtempSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { get } from "node:http";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -239,6 +241,49 @@ describe("port-forwards", () => {
     await until(() => r.events.some((e) => "left" in e), "a pod leaving");
     await until(() => sources().length === 1, "one source left");
     stop();
+  });
+
+  it("listens again, on the same port, when its context connects again or the app starts again; Stop forgets it", async () => {
+    const forwards = app.services.forwards;
+    const f = await forwards.start({ context: "sandbox-admin", kind: "service", namespace: ns, name: "web", port: 80 });
+    const settingsFile = join(dir, "settings.json");
+    const remembered = () => JSON.parse(readFileSync(settingsFile, "utf8")).forwards;
+    expect(remembered()).toContainEqual({ context: "sandbox-admin", kind: "service", namespace: ns, name: "web", port: 80, localPort: f.localPort });
+
+    // The context disconnects: closed, not forgotten; it connects again: listening again, same port.
+    app.services.connections.disconnect("sandbox-admin");
+    await expect(fetch(f.address)).rejects.toThrow();
+    expect(forwards.list().some((x) => x.name === "web")).toBe(false);
+    await app.services.connections.connect("sandbox-admin");
+    await expect.poll(() => forwards.list().find((x) => x.name === "web" && x.namespace === ns)?.state, { timeout: 20_000 }).toBe("listening");
+    expect(await page(f.address)).toContain("Welcome to the Kubedeck practice cluster");
+
+    // The app closes and starts again on the same settings: the forward is back by itself.
+    app.close();
+    await expect(fetch(f.address)).rejects.toThrow();
+    app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") } });
+    await app.services.connections.connect("sandbox-admin");
+    await app.services.connections.connect("sandbox-viewer");
+    const back = () => app.services.forwards.list().find((x) => x.name === "web" && x.namespace === ns);
+    await expect.poll(() => back()?.state, { timeout: 20_000 }).toBe("listening");
+    expect(back()!.localPort).toBe(f.localPort);
+    expect(await page(f.address)).toContain("Welcome to the Kubedeck practice cluster");
+
+    // The port taken by something else meanwhile: said in the list, not moved to another port.
+    app.services.forwards.close();
+    const squatter = createServer().listen(f.localPort, "127.0.0.1");
+    await once(squatter, "listening");
+    try {
+      app.services.connections.disconnect("sandbox-admin");
+      await app.services.connections.connect("sandbox-admin");
+      await expect.poll(() => back()?.state, { timeout: 20_000 }).toBe("failed");
+      expect(back()!.error).toMatch(/EADDRINUSE/);
+    } finally {
+      squatter.close();
+    }
+    // Stop: forgotten for good.
+    app.services.forwards.stop(back()!.id);
+    expect(remembered().some((r: { name: string }) => r.name === "web")).toBe(false);
   });
 
   it("refuses what it cannot reach at once, and says a refused connection in the list", async () => {

@@ -24,6 +24,8 @@ type Sink = StreamSink<StreamEvents["pods.exec"], StreamResults["pods.exec"]>;
 /** Shells tried in turn when no command is given: the first one the container has is used. */
 export const shells = [["bash"], ["ash"], ["sh"]];
 const pingMs = 30_000;
+/** How long after its Status an exec's socket may stay open before the session is ended anyway. */
+const closeWaitMs = 2_000;
 /** How long attach waits for a container to start (a debug pod pulling its image). */
 const startWaitMs = 120_000;
 
@@ -73,6 +75,7 @@ export function startExec(connections: Connections, args: Args, sink: Sink) {
   /** Opens one WebSocket; resolves with its Status (exec) or undefined when it closed without one (attach, a dropped connection). */
   async function open(command: string[]): Promise<{ status?: V1Status; printed: boolean }> {
     let printed = false;
+    let status: V1Status | undefined;
     let ended: (r: { status?: V1Status; printed: boolean }) => void = () => {};
     const done = new Promise<{ status?: V1Status; printed: boolean }>((r) => (ended = r));
     // What the container prints: into the sink, and the socket paused while the reader is behind.
@@ -100,9 +103,13 @@ export function startExec(connections: Connections, args: Args, sink: Sink) {
           args.tty,
         )) as unknown as WebSocket;
       } else {
-        ws = (await new Exec(kc).exec(args.namespace!, args.name, args.container, command, stdout, args.tty ? null : stdout, stdin, args.tty, (status) =>
-          ended({ status, printed }),
-        )) as unknown as WebSocket;
+        // Output and Status come on separate channels: the session ends when the socket closes (every
+        // byte sent before it delivered), with the Status kept until then.
+        ws = (await new Exec(kc).exec(args.namespace!, args.name, args.container, command, stdout, args.tty ? null : stdout, stdin, args.tty, (s) => {
+          status = s;
+          // A socket that stays open after its Status is not waited for long.
+          setTimeout(() => ended({ status, printed }), closeWaitMs).unref();
+        })) as unknown as WebSocket;
       }
     } catch (e) {
       throw connectError(e, what);
@@ -115,8 +122,8 @@ export function startExec(connections: Connections, args: Args, sink: Sink) {
         stdout.emit("resize");
       },
     };
-    ws.on("close", () => ended({ printed }));
-    ws.on("error", () => ended({ printed }));
+    ws.on("close", () => ended({ status, printed }));
+    ws.on("error", () => ended({ status, printed }));
     // A pong not back by the next ping: the connection is dead, and the user is told.
     let alive = true;
     ws.on("pong", () => (alive = true));

@@ -3,7 +3,10 @@
 // port per socket). A Service is forwarded the way kubectl does it, to one ready pod behind it
 // and the service port's target port (named ports included), but chosen again for every new
 // connection, so a forward outlives the pod it first reached. Listeners live as long as main
-// (a reload of the window finds them), or until stopped or their context disconnects.
+// (a reload of the window finds them), or until stopped or their context disconnects. Forwards
+// are remembered (in the settings) until the user stops them: when their context connects
+// again — after a disconnect, or when the app starts again — they listen again, on the same
+// local port (a port taken meanwhile is said in the list, not silently changed).
 import { createServer, type Server, type Socket } from "node:net";
 import { Writable } from "node:stream";
 import { PortForward } from "@kubernetes/client-node";
@@ -18,9 +21,19 @@ import { getJson } from "../kube/raw.ts";
 
 interface Forward {
   info: ForwardInfo;
-  server: Server;
+  /** None for a remembered forward that could not listen again (its error is in `info`). */
+  server?: Server;
   sockets: Set<Socket>;
 }
+
+/** Where forwards are remembered between runs (the settings file). */
+export interface ForwardMemory {
+  load(): ForwardRequest[];
+  save(list: ForwardRequest[]): void;
+}
+
+/** One remembered forward per target and port. */
+const memoryKey = (r: ForwardRequest) => [r.context, r.kind, r.namespace, r.name, r.port].join("|");
 
 /** How often the list's byte counts are sent while data flows. */
 const reportMs = 1_000;
@@ -46,12 +59,65 @@ export class PortForwards {
   private readonly listeners = new Set<(list: ForwardInfo[]) => void>();
   private next = 0;
   private reportTimer?: NodeJS.Timeout;
+  private readonly memory?: ForwardMemory;
+  /** Contexts whose remembered forwards were started again since they connected. */
+  private readonly restored = new Set<string>();
 
-  constructor(connections: Connections) {
+  constructor(connections: Connections, memory?: ForwardMemory) {
     this.connections = connections;
+    this.memory = memory;
     connections.onDisconnect((context) => {
-      for (const f of [...this.forwards.values()]) if (f.info.context === context) this.stop(f.info.id);
+      this.restored.delete(context);
+      // Closed, not forgotten: they come back when the context connects again.
+      for (const f of [...this.forwards.values()]) if (f.info.context === context) this.shut(f.info.id);
     });
+    connections.onChange((states) => {
+      for (const st of states) if (st.status === "connected" && !this.restored.has(st.context)) void this.restore(st.context);
+    });
+  }
+
+  private remember(req: ForwardRequest) {
+    if (!this.memory) return;
+    const key = memoryKey(req);
+    const entry: ForwardRequest = { context: req.context, kind: req.kind, namespace: req.namespace, name: req.name, port: req.port, localPort: req.localPort };
+    this.memory.save([...this.memory.load().filter((r) => memoryKey(r) !== key), entry]);
+  }
+
+  private forget(req: ForwardRequest) {
+    if (!this.memory) return;
+    const key = memoryKey(req);
+    const list = this.memory.load();
+    if (list.some((r) => memoryKey(r) === key)) this.memory.save(list.filter((r) => memoryKey(r) !== key));
+  }
+
+  /** A context connected: its remembered forwards listen again, each on its own port. */
+  private async restore(context: string) {
+    this.restored.add(context);
+    const active = new Set([...this.forwards.values()].map((f) => memoryKey(f.info)));
+    for (const req of this.memory?.load() ?? []) {
+      if (req.context !== context || active.has(memoryKey(req))) continue;
+      try {
+        await this.start(req);
+      } catch (e) {
+        // Kept in the list, failed, with the reason: the user decides (Stop forgets it).
+        const id = `pf-${++this.next}`;
+        const info: ForwardInfo = {
+          ...req,
+          id,
+          localPort: req.localPort ?? 0,
+          address: "",
+          state: "failed",
+          error: (e as Error).message,
+          pod: "",
+          targetPort: 0,
+          connections: 0,
+          bytesIn: 0,
+          bytesOut: 0,
+        };
+        this.forwards.set(id, { info, sockets: new Set() });
+        this.changed();
+      }
+    }
   }
 
   list(): ForwardInfo[] {
@@ -143,6 +209,7 @@ export class PortForwards {
     info.localPort = port;
     info.address = `http://127.0.0.1:${port}`;
     this.forwards.set(id, forward);
+    this.remember({ ...req, localPort: port });
     this.changed();
     return { ...info };
   }
@@ -200,16 +267,24 @@ export class PortForwards {
     }
   }
 
+  /** The user's Stop: closed and forgotten. */
   stop(id: string) {
+    const f = this.shut(id);
+    this.forget(f.info);
+  }
+
+  /** Closed, still remembered (its context disconnected, or the app is closing). */
+  private shut(id: string): Forward {
     const f = this.forwards.get(id);
     if (!f) throw new ApiError({ code: "NotFound", message: `no port-forward ${id} (stopped already?)` });
     this.forwards.delete(id);
     for (const s of f.sockets) s.destroy();
-    f.server.close();
+    f.server?.close();
     this.changed();
+    return f;
   }
 
   close() {
-    for (const id of [...this.forwards.keys()]) this.stop(id);
+    for (const id of [...this.forwards.keys()]) this.shut(id);
   }
 }

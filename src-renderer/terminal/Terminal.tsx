@@ -2,7 +2,8 @@
 // React ones are for xterm 5) on the `pods.exec` stream. Keys go in as stdin, the terminal's
 // size follows its panel (fit) and goes in as a resize, what the container prints is written
 // as bytes. WebGL draws it where the browser has WebGL, the DOM renderer elsewhere. When the
-// process ends, its exit code (or the cluster's words) is shown with "Reconnect".
+// process ends, its exit code (or the cluster's words) is shown with "Reconnect". "Run" replaces
+// the session with another command (typed as a command line, see command-line.ts).
 import "@xterm/xterm/css/xterm.css";
 import { Alert, Button, Group, Text, TextInput, useComputedColorScheme } from "@mantine/core";
 import { FitAddon } from "@xterm/addon-fit";
@@ -15,6 +16,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import { subscribeExec } from "../api/index.ts";
+import { commandArgv } from "./command-line.ts";
 
 export interface TerminalProps {
   pod: ObjectRef;
@@ -36,7 +38,7 @@ type State =
   | { at: "ended"; code: number | null; message?: string }
   | { at: "failed"; message: string };
 
-export function Terminal({ pod, container, mode, command, visible }: TerminalProps) {
+export function Terminal({ pod, container, mode, command: initialCommand, visible }: TerminalProps) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm>(undefined);
@@ -45,6 +47,8 @@ export function Terminal({ pod, container, mode, command, visible }: TerminalPro
   const [state, setState] = useState<State>({ at: "connecting" });
   const [generation, setGeneration] = useState(0);
   const [find, setFind] = useState("");
+  const [command, setCommand] = useState(initialCommand);
+  const [line, setLine] = useState("");
   const scheme = useComputedColorScheme("light");
 
   // One xterm for the component's life; a reconnect clears it and starts a new stream.
@@ -141,7 +145,7 @@ export function Terminal({ pod, container, mode, command, visible }: TerminalPro
       sizes.dispose();
       sub.stop();
     };
-    // A new pod, container or command is a new component (the dock keys it).
+    // A new pod or container is a new component (the dock keys it); a new command comes with a new generation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [generation]);
 
@@ -190,9 +194,27 @@ export function Terminal({ pod, container, mode, command, visible }: TerminalPro
           {state.at === "ended" && state.code !== null && state.code !== 0 && state.message ? ` — ${state.message}` : ""}
         </Text>
         <Group gap={4} wrap="nowrap">
+          {mode === "exec" && (
+            <TextInput
+              size="xs"
+              w={200}
+              placeholder={t("terminal.run")}
+              aria-label={t("terminal.run")}
+              title={t("terminal.runHint")}
+              value={line}
+              onChange={(e) => setLine(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key !== "Enter") return;
+                // Another command in place of this session; empty: the first shell again.
+                setCommand(commandArgv(line));
+                setLine("");
+                setGeneration((g) => g + 1);
+              }}
+            />
+          )}
           <TextInput
             size="xs"
-            w={180}
+            w={160}
             placeholder={t("terminal.find")}
             aria-label={t("terminal.find")}
             value={find}

@@ -57,6 +57,8 @@ export interface Settings {
   manualNamespaces: Record<string, string[]>;
   /** Columns the user chose to see, per resource ("group/resource"); absent = the default set. */
   columns: Record<string, string[]>;
+  /** Port-forwards to start again when their context connects (until the user stops them). */
+  forwards: ForwardRequest[];
 }
 
 export const defaultSettings: Settings = {
@@ -67,6 +69,7 @@ export const defaultSettings: Settings = {
   namespaceFilter: {},
   manualNamespaces: {},
   columns: {},
+  forwards: [],
 };
 
 /** One object as a list shows it: its identity and the kind's columns. */

@@ -1,5 +1,6 @@
 // The header's list of port-forwards (DESIGN §6), live from main: where to open each, the pod
-// it reaches now, connections and bytes, the last failure, and Stop. Nothing while there are none.
+// it reaches now, connections and bytes, the last failure, and Stop (which also forgets a
+// forward main would otherwise start again when its context connects). Nothing while there are none.
 import { ActionIcon, Anchor, Badge, Button, Popover, Table, Text, Tooltip } from "@mantine/core";
 import { IconPlugConnectedX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +20,8 @@ function Row({ f }: { f: ForwardInfo }) {
           {f.kind === "service" ? "svc" : "pod"}/{f.name}:{f.port}
         </Text>
         <Text size="xs" c="dimmed">
-          {f.context} · {f.namespace} · {t("forwards.reaches", { pod: f.pod, port: f.targetPort })}
+          {f.context} · {f.namespace}
+          {f.pod ? ` · ${t("forwards.reaches", { pod: f.pod, port: f.targetPort })}` : ""}
         </Text>
         {f.error && (
           <Text size="xs" c="red">
@@ -28,15 +30,28 @@ function Row({ f }: { f: ForwardInfo }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Anchor href={f.address} target="_blank" rel="noopener noreferrer" size="sm">
-          127.0.0.1:{f.localPort}
-        </Anchor>
+        {f.address ? (
+          <Anchor href={f.address} target="_blank" rel="noopener noreferrer" size="sm">
+            127.0.0.1:{f.localPort}
+          </Anchor>
+        ) : (
+          // Remembered, but it could not listen again (the error above says why).
+          <Text size="sm" c="dimmed" td="line-through" title={t("forwards.notListening")}>
+            127.0.0.1:{f.localPort}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Text size="xs">{t("forwards.traffic", { connections: f.connections, in: bytes(f.bytesIn), out: bytes(f.bytesOut) })}</Text>
       </Table.Td>
       <Table.Td>
-        <Button size="compact-xs" variant="light" color="red" onClick={() => void stopForward(f.id)} aria-label={t("forwards.stopOne", { address: f.address })}>
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="red"
+          onClick={() => void stopForward(f.id)}
+          aria-label={t("forwards.stopOne", { address: f.address || `127.0.0.1:${f.localPort}` })}
+        >
           {t("forwards.stop")}
         </Button>
       </Table.Td>
