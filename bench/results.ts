@@ -59,6 +59,10 @@ export interface RunFigures {
   /** Pressing Shell to the first byte of the prompt, and a keystroke to its echo (95th percentile of 30). */
   execFirstPromptMs: number | null;
   execEchoP95Ms: number | null;
+  /** Five logs followed for 60 s (5 × 2,000 lines/s through main): main's RSS before, its peak, and what it kept after. */
+  logFollowMainRssBeforeMB: number | null;
+  logFollowMainRssPeakMB: number | null;
+  logFollowMainRssGrowthMB: number | null;
   /** What else ran during the run: CPU used by other processes (in cores, a lower bound), other clusters' API servers. */
   otherCores: number | null;
   otherApiServers: number | null;
@@ -106,6 +110,9 @@ export const emptyFigures = (): RunFigures => ({
   logSearchMs: null,
   execFirstPromptMs: null,
   execEchoP95Ms: null,
+  logFollowMainRssBeforeMB: null,
+  logFollowMainRssPeakMB: null,
+  logFollowMainRssGrowthMB: null,
   otherCores: null,
   otherApiServers: null,
   errors: [],
@@ -156,6 +163,8 @@ export const targets: Target[] = [
   { figure: "logSearchMs", max: 100, unit: "ms", what: "search over the loaded log (≥ 100,000 lines)" },
   { figure: "execFirstPromptMs", max: 500, unit: "ms", what: "Shell pressed → first prompt" },
   { figure: "execEchoP95Ms", max: 30, unit: "ms", what: "keystroke → echo, 95th percentile" },
+  // Flow control's promise: what main streams passes through; it is not kept.
+  { figure: "logFollowMainRssGrowthMB", max: 50, unit: "MB", what: "main RSS growth, 5 logs followed 60 s" },
 ];
 
 /** Figures printed without a target. */
@@ -168,6 +177,7 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "scrollMaxFrameMs", unit: "ms", what: "longest frame while scrolling" },
   { figure: "churnPatchesPerSecond", unit: "/s", what: "pod updates achieved during churn" },
   { figure: "editorColdMs", unit: "ms", what: "Create → Deployment validated, cold (code and schema)" },
+  { figure: "logFollowMainRssPeakMB", unit: "MB", what: "main RSS peak, 5 logs followed 60 s" },
   { figure: "editorCachedMs", unit: "ms", what: "Create → Deployment validated, cached" },
   { figure: "bigYamlValidatedMs", unit: "ms", what: "5 MB multi-document file pasted → validated" },
   { figure: "kubectlLogLinesPerSecond", unit: "lines/s", what: "kubectl logs -f on the same flood" },

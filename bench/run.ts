@@ -118,8 +118,9 @@ function kubectlRun(kubeconfig: string, args: string[]): Promise<string> {
   });
 }
 
-const streamsContext = (page: Page | undefined, kubeconfig: string, run: number): StreamsContext => ({
+const streamsContext = (page: Page | undefined, kubeconfig: string, run: number, mainPid: number | undefined): StreamsContext => ({
   page: page!,
+  mainRssMB: () => (mainPid ? rssMB(mainPid) : null),
   kubectl: binaryPaths().kubectl,
   kubeconfig,
   agentDir,
@@ -394,7 +395,7 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
 
     // 7. Streams: a log flood followed (beside kubectl logs -f), searched; a shell's prompt and echo.
     try {
-      await streamSteps(streamsContext(page, kubeconfig, run), f, run);
+      await streamSteps(streamsContext(page, kubeconfig, run, serve.process.pid), f, run);
     } catch (e) {
       fail("streams", e);
     }
@@ -496,7 +497,7 @@ async function main() {
   log(`${workers.length} schedulable workers`);
   await deleteProbes(kube);
   await ensurePods(kube, podCount, workers, log);
-  await ensureFloodPod(streamsContext(undefined, kubeconfig, 0));
+  await ensureFloodPod(streamsContext(undefined, kubeconfig, 0, undefined));
   const total = await countAllPods(kube);
   log(`the cluster holds ${total} pods in all; kubectl warm-up (discovery cache)`);
   await timeKubectl(kubeconfig, total);

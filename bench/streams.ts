@@ -2,7 +2,8 @@
 // search, and a shell's first prompt and keystroke echo, all over the bench cluster's real
 // API server and kwok. The flood is written straight into the log file kwok serves for one
 // pod (the sandbox agent's, in the kubelet's CRI format), at a set rate, while the log viewer
-// follows it and `kubectl logs -f` reads the same stream beside it, for comparison.
+// follows it and `kubectl logs -f` reads the same stream beside it, for comparison. Then five
+// viewers follow it for a minute while main's memory is sampled.
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +17,8 @@ export interface StreamsContext {
   /** The bench cluster's agent folder: pods' log files live under it. */
   agentDir: string;
   run(args: string[]): Promise<string>;
+  /** Main's RSS now (the serve process), in MB. */
+  mainRssMB(): number | null;
   log(line: string): void;
   shot(name: string): Promise<void>;
 }
@@ -25,6 +28,10 @@ const pod = "flood";
 /** Offered rate and length of the flood: above the target (≥ 20,000 lines/s followed), so the figure shows the ceiling, not the offer. */
 const rate = 30_000;
 const seconds = 10;
+/** Five viewers following for a minute, at a rate an app writes when busy. */
+const followers = 5;
+const followRate = 2_000;
+const followSeconds = 60;
 const lineText = (n: number) => `flood line ${n} GET /api/items?page=${n % 97} 200 ${n % 1000}ms user=bench trace=${(n * 2654435761) % 4294967296}`;
 
 /** The namespace and the pod whose log is flooded; created once per bench cluster. */
@@ -161,4 +168,40 @@ export async function streamSteps(c: StreamsContext, f: RunFigures, run: number)
     `run ${run}: shell: first prompt ${Math.round(f.execFirstPromptMs ?? NaN)} ms; echo median ${Math.round(median(echoes) ?? NaN)} ms, p95 ${Math.round(f.execEchoP95Ms ?? NaN)} ms`,
   );
   await page.getByRole("button", { name: /^Close / }).click();
+
+  // 4. Main's memory with five logs followed for a minute, each 2,000 lines/s: five viewers of the flood pod.
+  await page.evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/core/v1/pods/${streamsNamespace}/${pod}`);
+  for (let i = 0; i < followers; i++) await page.getByRole("button", { name: "Logs", exact: true }).click();
+  const received = () => page.evaluate(() => [...document.querySelectorAll('[role="log"]')].map((l) => Number(l.getAttribute("data-received"))));
+  await page.waitForFunction((n) => document.querySelectorAll('[role="log"]').length === n, followers, { timeout: 30_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('[role="log"]')].every((l) => l.getAttribute("data-received") !== "0"), null, {
+    timeout: 30_000,
+  });
+  const start = await received();
+  const rss0 = c.mainRssMB();
+  let peak = rss0 ?? 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, c.mainRssMB() ?? 0)), 1000);
+  const followed = followRate * followSeconds;
+  await flood(file, first + 500_000, followed, followRate);
+  // Each viewer has every line before memory is read again.
+  await page.waitForFunction(
+    ([s, n]) => [...document.querySelectorAll('[role="log"]')].every((l, i) => Number(l.getAttribute("data-received")) >= s[i] + n),
+    [start, followed] as const,
+    { timeout: 60_000, polling: 250 },
+  );
+  clearInterval(sampler);
+  const rss1 = c.mainRssMB();
+  f.logFollowMainRssBeforeMB = rss0;
+  f.logFollowMainRssPeakMB = Math.max(peak, rss1 ?? 0);
+  f.logFollowMainRssGrowthMB = rss0 === null || rss1 === null ? null : rss1 - rss0;
+  c.log(
+    `run ${run}: ${followers} logs followed ${followSeconds} s at ${followRate} lines/s each: main RSS ${Math.round(rss0 ?? NaN)} MB before, ` +
+      `peak ${Math.round(f.logFollowMainRssPeakMB)} MB, ${Math.round(rss1 ?? NaN)} MB after`,
+  );
+  await c.shot("log-follows");
+  for (let i = 0; i < followers; i++)
+    await page
+      .getByRole("button", { name: /^Close / })
+      .first()
+      .click();
 }

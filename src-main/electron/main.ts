@@ -33,12 +33,73 @@ async function start() {
   });
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
+  // electron-vite's dev server in development, the bundled file otherwise.
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const appUrl = devUrl ?? pathToFileURL(join(import.meta.dirname, "../renderer/index.html")).href;
+  const preload = join(import.meta.dirname, "../preload/index.cjs");
+  const isOurs = (url: string) => (devUrl ? url.startsWith(devUrl) : url.split("#")[0] === appUrl);
+
+  // One session per window: each renderer is its own conversation with the router.
+  const sessions = new Map<number, Session>();
+  const windows = new Set<Electron.WebContents>();
+  ipcMain.on(channel, (event, data: unknown) => {
+    // Only the top frame of one of the app's own windows may talk to main.
+    const frame = event.senderFrame;
+    if (!windows.has(event.sender) || !frame || frame !== event.sender.mainFrame || !isOurs(frame.url)) return;
+    const sender = event.sender;
+    let s = sessions.get(sender.id);
+    if (!s) {
+      // IPC has no buffer to watch: the renderer's acknowledgements alone pace each stream.
+      s = createSession(kubedeck.router, {
+        send: (f: Frame) => {
+          if (!sender.isDestroyed()) sender.send(channel, f);
+        },
+      });
+      sessions.set(sender.id, s);
+    }
+    // A frame that is not a message is refused and logged by the session, never thrown.
+    s.receive(data);
+  });
+
+  /** The rules every window of the app follows; its session ends with it. */
+  function wire(w: BrowserWindow) {
+    const contents = w.webContents;
+    const id = contents.id;
+    windows.add(contents);
+    // Navigation away from the app is refused; web links open in the user's browser.
+    contents.on("will-navigate", (e, url) => {
+      if (url !== contents.getURL()) e.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      // A terminal moved to its own window (the dock's "Own window"): the app itself, with the same rules.
+      // Electron gives it the parent's security preferences (isolated, no Node) and app.enableSandbox()
+      // sandboxes every renderer; the preload is what it needs to talk to main.
+      if (isOurs(url) && url.includes("#/terminal/"))
+        return { action: "allow", overrideBrowserWindowOptions: { width: 960, height: 600, webPreferences: { preload, disableBlinkFeatures: "Auxclick" } } };
+      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+      return { action: "deny" };
+    });
+    contents.on("did-create-window", (child) => wire(child));
+    // A reload starts a new renderer: its old streams end.
+    contents.on("did-start-navigation", (details) => {
+      if (details.isMainFrame && !details.isSameDocument) {
+        sessions.get(id)?.close();
+        sessions.delete(id);
+      }
+    });
+    w.on("closed", () => {
+      sessions.get(id)?.close();
+      sessions.delete(id);
+      windows.delete(contents);
+    });
+  }
+
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
     show: false,
     webPreferences: {
-      preload: join(import.meta.dirname, "../preload/index.cjs"),
+      preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -48,45 +109,7 @@ async function start() {
       disableBlinkFeatures: "Auxclick",
     },
   });
-  // electron-vite's dev server in development, the bundled file otherwise.
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  const appUrl = devUrl ?? pathToFileURL(join(import.meta.dirname, "../renderer/index.html")).href;
-  const isOurs = (url: string) => (devUrl ? url.startsWith(devUrl) : url.split("#")[0] === appUrl);
-
-  // Navigation away from the app is refused; web links open in the user's browser.
-  win.webContents.on("will-navigate", (e, url) => {
-    if (url !== win.webContents.getURL()) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: "deny" };
-  });
-
-  const sessions = new Map<number, Session>();
-  ipcMain.on(channel, (event, data: unknown) => {
-    // Only the app's own top frame may talk to main.
-    const frame = event.senderFrame;
-    if (event.sender !== win.webContents || !frame || frame !== win.webContents.mainFrame || !isOurs(frame.url)) return;
-    let s = sessions.get(event.sender.id);
-    if (!s) {
-      // IPC has no buffer to watch: the renderer's acknowledgements alone pace each stream.
-      s = createSession(kubedeck.router, {
-        send: (f: Frame) => {
-          if (!win.isDestroyed()) win.webContents.send(channel, f);
-        },
-      });
-      sessions.set(event.sender.id, s);
-    }
-    // A frame that is not a message is refused and logged by the session, never thrown.
-    s.receive(data);
-  });
-  // A reload starts a new renderer: its old streams end.
-  win.webContents.on("did-start-navigation", (details) => {
-    if (details.isMainFrame && !details.isSameDocument) {
-      sessions.get(win.webContents.id)?.close();
-      sessions.delete(win.webContents.id);
-    }
-  });
+  wire(win);
 
   win.once("ready-to-show", () => win.show());
   // `npm start -- --sandbox` opens the app on the practice cluster's context.

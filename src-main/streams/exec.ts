@@ -4,7 +4,8 @@
 // container prints goes out as bytes, the WebSocket paused while the renderer is behind. The
 // API server's Status ends the stream with the exit code, from its cause `ExitCode` or, where
 // a cluster says it only in words (kwok: "… exit status 3"), from the message. A ping every
-// 30 s keeps an idle session open through proxies and notices a dead connection.
+// 30 s keeps an idle session open through proxies and notices a dead connection. A session
+// can move to another window (exec-handoff.ts).
 import { PassThrough, Writable } from "node:stream";
 import { Attach, Exec, type KubeConfig, type V1Status } from "@kubernetes/client-node";
 import type WebSocket from "ws";
@@ -17,6 +18,7 @@ import type { StreamSink } from "../api/stream-sink.ts";
 import type { Connections } from "../kube/connections.ts";
 import { toApiError } from "../kube/errors.ts";
 import { getJson } from "../kube/raw.ts";
+import { handleFor, park, Relay, resume } from "./exec-handoff.ts";
 
 type Args = StreamArgs<"pods.exec">;
 type Sink = StreamSink<StreamEvents["pods.exec"], StreamResults["pods.exec"]>;
@@ -62,7 +64,10 @@ interface Session {
   resize(cols: number, rows: number): void;
 }
 
-export function startExec(connections: Connections, args: Args, sink: Sink) {
+export function startExec(connections: Connections, args: Args, stream: Sink) {
+  if (args.resume) return resume(args, stream);
+  // The session writes into a relay: the stream showing it can change (a terminal moved to its own window).
+  const sink = new Relay(stream);
   const kc: KubeConfig = connections.config(args.context);
   const what = `${args.mode === "attach" ? "attaching to" : "running a command in"} ${describeObject({ ...args, resource: "pods" })}, container "${args.container}"`;
   let session: Session | undefined;
@@ -186,23 +191,23 @@ export function startExec(connections: Connections, args: Args, sink: Sink) {
   })();
 
   const drained = sink.onDrain(() => session?.ws.resume());
-  return {
-    stop() {
-      stopped = true;
-      drained();
-      clearInterval(ping);
-      session?.ws.close();
-    },
-    input(i: StreamInput<"pods.exec">) {
-      if (i.resize) {
-        size = i.resize;
-        session?.resize(i.resize.cols, i.resize.rows);
-      } else {
-        const bytes = i.data ? Buffer.from(i.data.buffer, i.data.byteOffset, i.data.byteLength) : ("eof" as const);
-        if (!session) pending.push(bytes);
-        else if (bytes === "eof") session.stdin.end();
-        else session.stdin.write(bytes);
-      }
-    },
+  const kill = () => {
+    stopped = true;
+    drained();
+    clearInterval(ping);
+    session?.ws.close();
   };
+  const input = (i: StreamInput<"pods.exec">) => {
+    if (i.detach) park({ relay: sink, args, kill, input }, i.detach.screen);
+    else if (i.resize) {
+      size = i.resize;
+      session?.resize(i.resize.cols, i.resize.rows);
+    } else {
+      const bytes = i.data ? Buffer.from(i.data.buffer, i.data.byteOffset, i.data.byteLength) : ("eof" as const);
+      if (!session) pending.push(bytes);
+      else if (bytes === "eof") session.stdin.end();
+      else session.stdin.write(bytes);
+    }
+  };
+  return handleFor(sink, sink.generation, kill, input);
 }

@@ -9,6 +9,7 @@ describe("routes", () => {
     { context: "x", list: { group: "apps", version: "v1", resource: "deployments" }, object: { namespace: "demo", name: "web" } },
     { context: "x", list: { group: "", version: "v1", resource: "nodes" }, object: { name: "worker-1" } },
     { context: "x", journal: true },
+    { terminal: { context: "a/b", namespace: "demo", pod: "web-1", container: "app", mode: "exec", resume: "tok_en-123" } },
   ];
   it.each(cases.map((c) => [formatRoute(c), c] as const))("%s round-trips", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -16,5 +17,8 @@ describe("routes", () => {
 
   it("ignores addresses that are not routes", () => {
     expect(parseRoute("#/elsewhere")).toEqual({});
+    // A detached terminal's address with a part missing or a mode that is not one.
+    expect(parseRoute("#/terminal/x/demo/web-1/app/exec")).toEqual({});
+    expect(parseRoute("#/terminal/x/demo/web-1/app/shell/token")).toEqual({});
   });
 });

@@ -4,6 +4,8 @@
 //   #/context/NAME/r/GROUP|core/VERSION/RESOURCE     a resource's list
 //   …/RESOURCE/NAMESPACE|_/OBJECT                    with one object's details open
 //   #/context/NAME/journal                           the context's change journal
+//   #/terminal/NAME/NAMESPACE/POD/CONTAINER/TOKEN    a terminal in a window of its own (detached
+//                                                    from the dock; TOKEN takes the session over once)
 import { useSyncExternalStore } from "react";
 import type { ResourceType } from "../../src-shared/api/refs.ts";
 
@@ -12,11 +14,27 @@ export interface Route {
   list?: ResourceType;
   object?: { namespace?: string; name: string };
   journal?: boolean;
+  terminal?: DetachedTerminalRoute;
+}
+
+export interface DetachedTerminalRoute {
+  context: string;
+  namespace: string;
+  pod: string;
+  container: string;
+  mode: "exec" | "attach";
+  resume: string;
 }
 
 const prefix = "#/context/";
+const terminalPrefix = "#/terminal/";
 
 export function parseRoute(hash: string): Route {
+  if (hash.startsWith(terminalPrefix)) {
+    const [context, namespace, pod, container, mode, resume] = hash.slice(terminalPrefix.length).split("/").map(decodeURIComponent);
+    if (!context || !namespace || !pod || !container || (mode !== "exec" && mode !== "attach") || !resume) return {};
+    return { terminal: { context, namespace, pod, container, mode, resume } };
+  }
   if (!hash.startsWith(prefix)) return {};
   const parts = hash.slice(prefix.length).split("/").map(decodeURIComponent);
   const route: Route = { context: parts[0] || undefined };
@@ -29,8 +47,12 @@ export function parseRoute(hash: string): Route {
 }
 
 export function formatRoute(r: Route): string {
-  if (!r.context) return "";
   const e = encodeURIComponent;
+  if (r.terminal) {
+    const x = r.terminal;
+    return terminalPrefix + [x.context, x.namespace, x.pod, x.container, x.mode, x.resume].map(e).join("/");
+  }
+  if (!r.context) return "";
   let hash = prefix + e(r.context);
   if (r.journal) return `${hash}/journal`;
   if (r.list) {

@@ -3,17 +3,22 @@
 // size follows its panel (fit) and goes in as a resize, what the container prints is written
 // as bytes. WebGL draws it where the browser has WebGL, the DOM renderer elsewhere. When the
 // process ends, its exit code (or the cluster's words) is shown with "Reconnect". "Run" replaces
-// the session with another command (typed as a command line, see command-line.ts).
+// the session with another command (typed as a command line, see command-line.ts). "Own window"
+// moves the session, screen and all, to a window of its own (main keeps it meanwhile; see
+// src-main/streams/exec-handoff.ts).
 import "@xterm/xterm/css/xterm.css";
-import { Alert, Button, Group, Text, TextInput, useComputedColorScheme } from "@mantine/core";
+import { Alert, Button, Group, Text, TextInput, Tooltip, useComputedColorScheme } from "@mantine/core";
+import { IconExternalLink } from "@tabler/icons-react";
 import { FitAddon } from "@xterm/addon-fit";
 import { SearchAddon } from "@xterm/addon-search";
+import { SerializeAddon } from "@xterm/addon-serialize";
 import { Unicode11Addon } from "@xterm/addon-unicode11";
 import { WebLinksAddon } from "@xterm/addon-web-links";
 import { WebglAddon } from "@xterm/addon-webgl";
 import { Terminal as XTerm, type ITheme } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { StreamInput } from "../../src-shared/api/contract.ts";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import { subscribeExec } from "../api/index.ts";
 import { commandArgv } from "./command-line.ts";
@@ -26,6 +31,10 @@ export interface TerminalProps {
   command: string[];
   /** Whether the panel is the one shown (a hidden terminal keeps running, and fits when shown). */
   visible: boolean;
+  /** A session detached from another window, to take over (its token). */
+  resume?: string;
+  /** Offers "Own window": called with the detached session's token; false when no window could be opened (the session then comes back here). */
+  onDetach?(token: string): boolean;
 }
 
 const light: ITheme = { background: "#fbfbfd", foreground: "#1f2328", cursor: "#1f2328", selectionBackground: "#b6d3ff" };
@@ -38,12 +47,16 @@ type State =
   | { at: "ended"; code: number | null; message?: string }
   | { at: "failed"; message: string };
 
-export function Terminal({ pod, container, mode, command: initialCommand, visible }: TerminalProps) {
+export function Terminal({ pod, container, mode, command: initialCommand, visible, resume: resumeToken, onDetach }: TerminalProps) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm>(undefined);
   const fit = useRef<FitAddon>(undefined);
   const search = useRef<SearchAddon>(undefined);
+  const serialize = useRef<SerializeAddon>(undefined);
+  const send = useRef<(input: StreamInput<"pods.exec">) => void>(undefined);
+  // The session to take over at the next start (then a Reconnect starts a new one).
+  const resume = useRef(resumeToken);
   const [state, setState] = useState<State>({ at: "connecting" });
   const [generation, setGeneration] = useState(0);
   const [find, setFind] = useState("");
@@ -63,8 +76,10 @@ export function Terminal({ pod, container, mode, command: initialCommand, visibl
     });
     const f = new FitAddon();
     const s = new SearchAddon();
+    const z = new SerializeAddon();
     x.loadAddon(f);
     x.loadAddon(s);
+    x.loadAddon(z);
     x.loadAddon(new WebLinksAddon((_e, uri) => window.open(uri, "_blank", "noopener")));
     x.loadAddon(new Unicode11Addon());
     x.unicode.activeVersion = "11";
@@ -93,6 +108,7 @@ export function Terminal({ pod, container, mode, command: initialCommand, visibl
     term.current = x;
     fit.current = f;
     search.current = s;
+    serialize.current = z;
     return () => {
       x.dispose();
       term.current = undefined;
@@ -117,11 +133,18 @@ export function Terminal({ pod, container, mode, command: initialCommand, visibl
     setState({ at: "connecting" });
     const encoder = new TextEncoder();
     let received = 0;
+    const token = resume.current;
+    resume.current = undefined;
     const sub = subscribeExec(
-      { ...pod, container, mode, command, tty: true, size: { cols: x.cols, rows: x.rows } },
+      { ...pod, container, mode, command, tty: true, size: { cols: x.cols, rows: x.rows }, ...(token ? { resume: token } : {}) },
       {
         onEvent(e) {
-          if ("data" in e) {
+          if ("detached" in e) {
+            // Shown elsewhere now; if no window could be opened, taken back here.
+            if (onDetach?.(e.detached)) return;
+            resume.current = e.detached;
+            setGeneration((g) => g + 1);
+          } else if ("data" in e) {
             x.write(e.data);
             // For the benchmark: bytes received, written on the host (a keystroke's echo is seen there).
             received += e.data.byteLength;
@@ -137,6 +160,7 @@ export function Terminal({ pod, container, mode, command: initialCommand, visibl
         },
       },
     );
+    send.current = sub.send;
     const keys = x.onData((d) => sub.send({ data: encoder.encode(d) }));
     const sizes = x.onResize(({ cols, rows }) => sub.send({ resize: { cols, rows } }));
     x.focus();
@@ -240,6 +264,24 @@ export function Terminal({ pod, container, mode, command: initialCommand, visibl
           >
             {t("terminal.copyAll")}
           </Button>
+          {onDetach && state.at === "running" && (
+            <Tooltip label={t("terminal.ownWindowHint")}>
+              <Button
+                size="compact-xs"
+                variant="default"
+                leftSection={<IconExternalLink size={12} />}
+                onClick={() => {
+                  // The screen so far goes along (at most 1,000 lines of scrollback, within the message's limit).
+                  const z = serialize.current;
+                  let screen = z?.serialize({ scrollback: 1000 }) ?? "";
+                  if (screen.length > 1_000_000) screen = z?.serialize({ scrollback: 0 }).slice(-1_000_000) ?? "";
+                  send.current?.({ detach: { screen } });
+                }}
+              >
+                {t("terminal.ownWindow")}
+              </Button>
+            </Tooltip>
+          )}
           {(state.at === "ended" || state.at === "failed") && (
             <Button size="compact-xs" onClick={() => setGeneration((g) => g + 1)}>
               {t("terminal.reconnect")}

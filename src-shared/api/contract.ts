@@ -254,6 +254,8 @@ export const streamArgs = {
       command: z.array(z.string().max(4096)).max(64),
       tty: z.boolean(),
       size: terminalSize.optional(),
+      /** Takes over a session another window detached (its token), instead of starting one. */
+      resume: z.string().min(16).max(64).optional(),
     })
     .strict()
     .refine(isPod, "only pods have containers to run in"),
@@ -324,9 +326,18 @@ export const streamArgs = {
 export const streamInputs = {
   /** Keystrokes (stdin), a new terminal size, or the end of stdin (Ctrl+D for a command that reads to the end). */
   "pods.exec": z
-    .object({ data: bytes(MiB).optional(), resize: terminalSize.optional(), eof: z.literal(true).optional() })
+    .object({
+      data: bytes(MiB).optional(),
+      resize: terminalSize.optional(),
+      eof: z.literal(true).optional(),
+      /** Detach the session for another window to take over: the screen so far (serialized), shown there first. */
+      detach: z
+        .object({ screen: z.string().max(MiB) })
+        .strict()
+        .optional(),
+    })
     .strict()
-    .refine((i) => [i.data, i.resize, i.eof].filter((x) => x !== undefined).length === 1, "exactly one of data, resize and eof"),
+    .refine((i) => [i.data, i.resize, i.eof, i.detach].filter((x) => x !== undefined).length === 1, "exactly one of data, resize, eof and detach"),
   /** One of: bytes to echo, the end (with the code to end with), or a failure to report. */
   "diagnostics.echo": z
     .object({
@@ -345,8 +356,8 @@ export interface StreamEvents {
   "namespaces.watch": NamespacesState;
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
-  /** What the terminal shows (stdout and stderr), or, first, which command was started. */
-  "pods.exec": { data: Uint8Array } | { started: string[] } | { waiting: string };
+  /** What the terminal shows (stdout and stderr), or, first, which command was started; `detached`: the token another window takes the session over with. */
+  "pods.exec": { data: Uint8Array } | { started: string[] } | { waiting: string } | { detached: string };
   /** Lines of the log, in order, without their line ends; `resumed` when a follow was picked up again after the server ended it. */
   "pods.logs": { lines: string[] } | { resumed: string };
   /** Which pod and container each source number is (sent whenever they change), lines as [source, text], a pod gone, a source failed. */

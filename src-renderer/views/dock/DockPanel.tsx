@@ -7,10 +7,11 @@ import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import { act } from "../../api/index.ts";
 import { lazyView } from "../../components/lazy-view.tsx";
+import { formatRoute } from "../../data/hash-route.ts";
 import type { DockSession } from "./Dock.tsx";
 
 // xterm and the log viewer arrive with the first tab of their kind.
-const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal));
+export const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal));
 const LogViewer = lazyView(() => import("../../logs/LogViewer.tsx").then((m) => m.LogViewer));
 
 /** Fetches the terminal's and the log viewer's code ahead (a pod's details are open: a shell or its log is likely next). */
@@ -132,7 +133,27 @@ export function DockPanel({ open, active, setActive, close, collapsed, setCollap
                 <div style={{ display: "flex", flexDirection: "column", height: "100%" }}>
                   {s.cleanup && <Cleanup pod={s.cleanup} onDeleted={() => close(s.id)} />}
                   <div style={{ flex: 1, minHeight: 0 }}>
-                    <Terminal.View pod={s.pod} container={s.container} mode={s.mode} command={s.command} visible={!collapsed && active === s.id} />
+                    <Terminal.View
+                      pod={s.pod}
+                      container={s.container}
+                      mode={s.mode}
+                      command={s.command}
+                      visible={!collapsed && active === s.id}
+                      onDetach={(token) => {
+                        // Its own window: the same app at a detached terminal's address, which takes the session over.
+                        const route = {
+                          context: s.pod.context,
+                          namespace: s.pod.namespace!,
+                          pod: s.pod.name,
+                          container: s.container,
+                          mode: s.mode,
+                          resume: token,
+                        };
+                        if (!window.open(formatRoute({ terminal: route }), "_blank", "popup,width=960,height=600")) return false;
+                        close(s.id);
+                        return true;
+                      }}
+                    />
                   </div>
                 </div>
               ) : (
