@@ -88,7 +88,16 @@ export function DockPanel({ open, active, setActive, close, collapsed, setCollap
         onPointerDown={startResize}
         style={{ height: 5, cursor: "ns-resize", marginTop: -3, flexShrink: 0 }}
       />
-      <Tabs value={active} onChange={setActive} keepMounted variant="outline" style={{ display: "flex", flexDirection: "column", flex: 1, minHeight: 0 }}>
+      {/* Hidden tabs keep running: Mantine's keepMounted hides panels in React's <Activity>, which
+          ends their effects (a shell's session, a log's stream) until shown again; display-none does not. */}
+      <Tabs
+        value={active}
+        onChange={setActive}
+        keepMounted
+        keepMountedMode="display-none"
+        variant="outline"
+        style={{ display: "flex", flexDirection: "column", flex: 1, minHeight: 0 }}
+      >
         <Group gap={0} wrap="nowrap" justify="space-between" pr={4}>
           <Tabs.List style={{ flexWrap: "nowrap", overflowX: "auto", overflowY: "hidden" }}>
             {open.map((s) => (
