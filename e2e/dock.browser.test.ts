@@ -23,6 +23,11 @@ const drawer = () => page.getByRole("dialog").filter({ has: page.getByRole("tabl
 const dock = () => page.getByRole("region", { name: "Terminals and logs" });
 const shown = (l: Locator, timeout = 20_000) => l.first().waitFor({ state: "visible", timeout });
 const panel = () => dock().getByRole("tabpanel");
+/** Closes the dock's one tab (strict: a second tab left open fails here). */
+const closeTheTab = () =>
+  dock()
+    .getByRole("button", { name: /^Close / })
+    .click();
 
 /** What the visible terminal holds, through its own "Copy all". */
 async function terminalText(): Promise<string> {
@@ -144,9 +149,7 @@ it("opens a shell that runs what is typed, follows the dock's size, and survives
   await run.fill("");
   await run.press("Enter");
   await shown(panel().getByRole("status").filter({ hasText: "Running bash" }));
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
   await expect.poll(() => dock().count()).toBe(0);
 });
 
@@ -230,9 +233,7 @@ it("follows a pod's log as it grows, searches it, and downloads what it shows", 
   expect(lines.length).toBeGreaterThan(first - 1);
   expect(lines.some((l) => l.includes("GET"))).toBe(true);
   expect(lines.join("\n")).not.toContain("\u001b[");
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
 });
 
 it("pretty-prints JSON lines on request, and downloads the whole log from the server whatever the tail", async () => {
@@ -266,9 +267,7 @@ it("pretty-prints JSON lines on request, and downloads the whole log from the se
   expect(lines.length).toBeGreaterThanOrEqual(fromKubectl.length);
   expect(lines.slice(0, fromKubectl.length)).toEqual(fromKubectl);
   expect(lines.some((l) => l.includes('"msg":"cache miss"'))).toBe(true);
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
 });
 
 it("merges all of a pod's containers, and downloads them merged with each line's container", async () => {
@@ -300,9 +299,7 @@ it("merges all of a pod's containers, and downloads them merged with each line's
   const tagged = text.trim().split("\n");
   expect(tagged.filter((l) => l.startsWith("[nginx] ")).slice(0, nginx.length)).toEqual(nginx.map((l) => `[nginx] ${l}`));
   expect(tagged.filter((l) => l.startsWith("[redis] ")).slice(0, redis.length)).toEqual(redis.map((l) => `[redis] ${l}`));
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
 });
 
 it("merges a Deployment's pods' logs, each line tagged with its pod", async () => {
@@ -325,9 +322,7 @@ it("merges a Deployment's pods' logs, each line tagged with its pod", async () =
     .poll(async () => new Set((await log.innerText()).match(/\[nginx-deployment-[\w-]+\/nginx\] \d/g)?.map((m) => m.split("/")[0])).size, { timeout: 20_000 })
     .toBeGreaterThanOrEqual(3);
   await shotBothThemes(shot, page, "logs-workload");
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
 });
 
 it("reads a crash-looping container's previous log", async () => {
@@ -338,9 +333,7 @@ it("reads a crash-looping container's previous log", async () => {
   await expect.poll(async () => Number(await log.getAttribute("data-lines")), { timeout: 20_000 }).toBeGreaterThan(1);
   await expect.poll(() => log.innerText()).toMatch(/end of the log/);
   await shot(page, "logs-previous");
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
 });
 
 it("tells the viewer that a shell is not allowed, before and if it is tried", async () => {
@@ -383,9 +376,7 @@ it("adds an ephemeral debug container exactly as previewed, and opens its consol
       .filter({ hasText: /Waiting for the container to start|Attached/ }),
   );
   await shot(page, "debug-console");
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
 });
 
 it("creates a debug copy (labels and probes left out, a debug container added) and attaches to it", async () => {
@@ -420,9 +411,7 @@ it("debugs a node from a pod on it with the host's namespaces", async () => {
     .poll(() => jsonpath(["pod", name, "-n", ns], "{.spec.nodeName} {.spec.hostPID} {.spec.hostNetwork} {.spec.volumes[0].hostPath.path}"))
     .toBe("sandbox-worker-3 true true /");
   await shown(dock().getByRole("tab", { name: new RegExp(`Console ${name} · debugger`) }));
-  await dock()
-    .getByRole("button", { name: /^Close / })
-    .click();
+  await closeTheTab();
 });
 
 it("forwards a pod's and a Service's port from 127.0.0.1, lists them live, and stops them", async () => {
