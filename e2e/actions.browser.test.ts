@@ -156,6 +156,62 @@ describe("a selection's actions", () => {
   });
 });
 
+describe("labels and annotations", () => {
+  it("labels an object: sets, overwrites and removes in one patch; refuses an invalid label, naming its rule", async () => {
+    await kubectl(["create", "configmap", "cm-labels", "-n", ns, "--from-literal=a=b"]);
+    await kubectl(["label", "configmap", "cm-labels", "-n", ns, "tier=old", "stale=yes"]);
+    await open(`${route("", "v1", "configmaps")}/${ns}/cm-labels`);
+    await drawer().getByRole("button", { name: "Label", exact: true }).click();
+    const label = dialog(/^Label cm-labels/);
+    const changes = label.getByRole("textbox", { name: /^Changes/ });
+    // Not a label Kubernetes accepts: the rule it breaks, and nothing can be sent.
+    await changes.fill("env=not/valid");
+    await expect.poll(() => label.textContent()).toMatch(/must start and end with a letter or digit/);
+    expect(await label.getByRole("button", { name: "Label", exact: true }).isDisabled()).toBe(true);
+    await shotBothThemes(shot, page, "label-invalid");
+    await changes.fill("env=prod tier=web stale-");
+    await label.getByRole("button", { name: "Show the request" }).click();
+    expect(await label.getByLabel("The request").innerText()).toMatch(
+      /PATCH \/api\/v1\/namespaces\/.+\/configmaps\/cm-labels[\s\S]*merge-patch[\s\S]*stale: null/,
+    );
+    await shot(page, "label-request");
+    await label.getByRole("button", { name: "Label", exact: true }).click();
+    await expect.poll(() => jsonpath(["configmap", "cm-labels", "-n", ns], "{.metadata.labels}")).toBe('{"env":"prod","tier":"web"}');
+    await page.keyboard.press("Escape");
+  });
+
+  it("labels ten selected pods at once, and annotates them", async () => {
+    await kubectl(["apply", "-f", "-"], nginxDeployment(ns, "ten"));
+    await kubectl(["scale", "deployment", "ten", "-n", ns, "--replicas=10"]);
+    await open(route("", "v1", "pods"));
+    await page.getByRole("textbox", { name: "Label selector" }).fill("app=ten");
+    await expect.poll(() => grid().getAttribute("data-rows"), { timeout: 30_000 }).toBe("10");
+    await page.getByRole("checkbox", { name: "Select all shown" }).check();
+    const toolbar = page.getByRole("toolbar", { name: "Selected objects" });
+    await expect.poll(() => toolbar.getByText("10 selected").count()).toBe(1);
+    await toolbar.getByRole("button", { name: "Label", exact: true }).click();
+    const label = dialog(/^Label 10 selected/);
+    await label.getByRole("textbox", { name: /^Changes/ }).fill("batch=one");
+    await label.getByRole("button", { name: "Label", exact: true }).click();
+    await expect.poll(() => kubectl(["get", "pods", "-n", ns, "-l", "app=ten,batch=one", "-o", "name"]).then((o) => o.trim().split("\n").length)).toBe(10);
+    await page.getByRole("checkbox", { name: "Select all shown" }).check();
+    await toolbar.getByRole("button", { name: "Annotate", exact: true }).click();
+    const annotate = dialog(/^Annotate 10 selected/);
+    await annotate.getByRole("textbox", { name: /^Changes/ }).fill("note='reviewed by the on-call' link=https://example.com/runbook?step=2");
+    await annotate.getByRole("button", { name: "Annotate", exact: true }).click();
+    await expect
+      .poll(
+        async () =>
+          (await kubectl(["get", "pods", "-n", ns, "-l", "app=ten", "-o", "jsonpath={range .items[*]}{.metadata.annotations.note}|{end}"]))
+            .split("|")
+            .filter((x) => x === "reviewed by the on-call").length,
+      )
+      .toBe(10);
+    await shot(page, "label-selection");
+    await page.getByRole("textbox", { name: "Label selector" }).fill("");
+  });
+});
+
 describe("the palette", () => {
   it("runs an action on the open object, through the same dialog", async () => {
     await kubectl(

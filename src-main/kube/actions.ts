@@ -53,6 +53,8 @@ async function sendPreview({ kc, target, input, definition, change }: Execution)
 }
 
 const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
+  label: sendPreview,
+  annotate: sendPreview,
   delete: sendPreview,
   scale: sendPreview,
   restart: sendPreview,

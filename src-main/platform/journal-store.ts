@@ -159,12 +159,15 @@ export class JournalStore {
     return held;
   }
 
+  private sequence = 0;
+
   /** Starts an entry; its id. */
   begin(meta: { context: string; who: string; what: JournalWhat; revertOf?: string }): string {
     const id = randomUUID();
     const at = new Date().toISOString();
     const held: Held = {
-      file: join(this.folder(meta.context), `${at.replace(/[:.]/g, "-")}-${id}.jsonl`),
+      // Named so that names sort as the changes were made: two in the same millisecond by a counter, not by their random ids.
+      file: join(this.folder(meta.context), `${at.replace(/[:.]/g, "-")}-${String(this.sequence++).padStart(8, "0")}-${id}.jsonl`),
       bytes: 0,
       entry: { info: { id, at, ...meta, objects: [] }, objects: [] },
     };

@@ -83,19 +83,45 @@ describe("the action table's previews are the requests kubectl sends", () => {
   });
 });
 
+describe("labels and annotations, as kubectl label and annotate --overwrite send them", () => {
+  const pod = { context: "c", group: "", version: "v1", resource: "pods", namespace: "demo", name: "web" };
+  const now = new Date();
+  it("sets, overwrites and removes in one merge patch of the metadata", () => {
+    expect(actions.label.preview({ target: pod, input: { changes: "env=prod old-" }, now })).toEqual({
+      method: "PATCH",
+      path: "/api/v1/namespaces/demo/pods/web",
+      patchType: "merge",
+      body: { metadata: { labels: { env: "prod", old: null } } },
+    });
+    expect(actions.annotate.preview({ target: pod, input: { changes: "note='two words'" }, now }).body).toEqual({
+      metadata: { annotations: { note: "two words" } },
+    });
+  });
+
+  it("refuses an invalid key or value before anything is sent, naming the rule", () => {
+    const r = actions.label.input.safeParse({ changes: "env=not/ok" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toMatch(/must start and end with a letter or digit/);
+    // An annotation's value may hold what a label's may not.
+    expect(actions.annotate.input.safeParse({ changes: "url=https://example.com/a?b=c" }).success).toBe(true);
+  });
+});
+
 describe("which kinds offer what", () => {
   it("goes by capability: a Deployment scales and restarts, a Pod is debugged, a Node cordons and is debugged", () => {
     const kind = (resource: string) => kinds.find((k) => k.resource === resource)!;
-    expect(actionsOf(kind("deployments"))).toEqual(["delete", "scale", "restart"]);
-    expect(actionsOf(kind("pods"))).toEqual(["delete", "debug", "debugCopy"]);
-    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode"]);
-    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "trigger"]);
+    const metadata = ["label", "annotate"];
+    expect(actionsOf(kind("deployments"))).toEqual(["delete", "scale", "restart", ...metadata]);
+    expect(actionsOf(kind("pods"))).toEqual(["delete", "debug", "debugCopy", ...metadata]);
+    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode", ...metadata]);
+    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "trigger", ...metadata]);
   });
 
-  it("offers delete for every built-in kind, and for a custom resource only when the server serves delete", () => {
-    for (const k of kinds) expect(actionsOf(k), k.kind).toContain("delete");
+  it("offers delete and labels for every built-in kind, and for a custom resource only what the server serves (delete, patch)", () => {
+    for (const k of kinds) expect(actionsOf(k), k.kind).toEqual(expect.arrayContaining(["delete", "label", "annotate"]));
     const info = { group: "x.dev", version: "v1", resource: "gadgets", kind: "Gadget", namespaced: true };
     expect(actionsOf(describeResource({ ...info, verbs: ["get", "list", "delete"] }))).toEqual(["delete"]);
+    expect(actionsOf(describeResource({ ...info, verbs: ["get", "list", "patch"] }))).toEqual(["label", "annotate"]);
     expect(actionsOf(describeResource({ ...info, verbs: ["get", "list"] }))).toEqual([]);
   });
 

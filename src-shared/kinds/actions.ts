@@ -14,6 +14,7 @@ import type { DeleteOptions } from "kubernetes-types/meta/v1.js";
 import type { AccessCheck } from "../api/types.ts";
 export { describeNeed } from "../k8s/access-need.ts";
 import { resourcePath, type ObjectRef } from "../api/refs.ts";
+import { parseLabelChanges, type MetadataMap } from "../k8s/label-changes.ts";
 import { copyAttachContainer, debugCopy, debugName, ephemeralPatch, nodeDebugPod } from "../k8s/debug-pods.ts";
 import type { MergePatch } from "../k8s/loose.ts";
 import { defaultContainerName } from "../k8s/pod-details.ts";
@@ -151,6 +152,32 @@ export function jobFromCronJob(cron: CronJob, now: Date): Job {
 }
 
 const define = <S extends z.ZodType>(d: ActionDefinition<S>) => d;
+
+/** `kubectl label` / `kubectl annotate`: one line of key=value and key- (label-changes.ts), as a merge patch of the object's metadata. */
+const metadataAction = (map: MetadataMap) =>
+  define({
+    capability: "label",
+    input: z
+      .object({
+        changes: z
+          .string()
+          .max(300 * 1024)
+          .superRefine((line, ctx) => {
+            const r = parseLabelChanges(line, map);
+            if (!r.ok) ctx.addIssue({ code: "custom", message: r.error });
+          }),
+      })
+      .strict(),
+    fields: [{ key: "changes", type: "text", initial: () => "" }],
+    confirm: () => "confirm",
+    bulk: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input }) => {
+      const r = parseLabelChanges(input.changes, map);
+      // A null removes the key (merge patch); an absent key is left as it is.
+      return { method: "PATCH", path: resourcePath(target), patchType: "merge", body: { metadata: { [map]: r.ok ? r.changes : {} } } };
+    },
+  });
 
 export const actions = {
   delete: define({
@@ -315,6 +342,8 @@ export const actions = {
       created: true,
     }),
   }),
+  label: metadataAction("labels"),
+  annotate: metadataAction("annotations"),
 } satisfies Record<string, ActionDefinition>;
 
 export type ActionId = keyof typeof actions;

@@ -44,6 +44,6 @@ function printerColumn(c: PrinterColumn): Column {
 
 export function genericDescriptor(r: ApiResourceInfo): KindDescriptor {
   const columns = r.printerColumns?.length ? [nameColumn, ...r.printerColumns.map(printerColumn)] : [nameColumn, ageColumn];
-  const capabilities = r.verbs.includes("delete") ? (["delete"] as const) : [];
-  return { kind: r.kind, group: r.group, version: r.version, resource: r.resource, namespaced: r.namespaced, columns, capabilities: [...capabilities] };
+  const capabilities = [...(r.verbs.includes("delete") ? (["delete"] as const) : []), ...(r.verbs.includes("patch") ? (["label"] as const) : [])];
+  return { kind: r.kind, group: r.group, version: r.version, resource: r.resource, namespaced: r.namespaced, columns, capabilities };
 }

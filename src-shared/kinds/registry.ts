@@ -47,8 +47,11 @@ const described: KindDescriptor[] = [
   customResourceDefinition,
 ];
 
-// Every built-in resource serves delete; a descriptor lists only what it offers besides.
-export const kinds: KindDescriptor[] = described.map((k) => ({ ...k, capabilities: [...new Set([...(k.capabilities ?? []), "delete" as const])] }));
+// Every built-in resource serves delete and patch (labels, annotations); a descriptor lists only what it offers besides.
+export const kinds: KindDescriptor[] = described.map((k) => ({
+  ...k,
+  capabilities: [...new Set([...(k.capabilities ?? []), "delete" as const, "label" as const])],
+}));
 
 export const descriptorFor = (group: string, resource: string): KindDescriptor | undefined => kinds.find((k) => k.group === group && k.resource === resource);
 

@@ -1,9 +1,11 @@
 // An icon per action; an action without one here gets the generic one.
-import { IconBan, IconBolt, IconCircleCheck, IconPlayerPlay, IconRefresh, IconResize, IconTrash } from "@tabler/icons-react";
+import { IconBan, IconBolt, IconCircleCheck, IconNote, IconPlayerPlay, IconRefresh, IconResize, IconTag, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { ActionId } from "../../../src-shared/kinds/actions.ts";
 
 const icons: Partial<Record<ActionId, ReactNode>> = {
+  label: <IconTag size={14} />,
+  annotate: <IconNote size={14} />,
   scale: <IconResize size={14} />,
   restart: <IconRefresh size={14} />,
   trigger: <IconPlayerPlay size={14} />,
