@@ -23,6 +23,18 @@ const drawer = () => page.getByRole("dialog").filter({ has: page.getByRole("tabl
 const dock = () => page.getByRole("region", { name: "Terminals and logs" });
 const shown = (l: Locator, timeout = 20_000) => l.first().waitFor({ state: "visible", timeout });
 const panel = () => dock().getByRole("tabpanel");
+/** Downloads from the log's Download menu; the file saved. */
+async function download(item: string) {
+  await panel().getByRole("button", { name: "Download" }).click();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: item }).click()]);
+  return file;
+}
+/** A merged log's "N containers". */
+const sourcesShown = () =>
+  panel()
+    .getByRole("status")
+    .filter({ hasText: /containers?$/ })
+    .innerText();
 /** Closes the dock's one tab (strict: a second tab left open fails here). */
 const closeTheTab = () =>
   dock()
@@ -225,8 +237,7 @@ it("follows a pod's log as it grows, searches it, and downloads what it shows", 
   await expect.poll(() => panel().getByRole("status", { name: "Matches" }).innerText()).toMatch(/^1\/\d+$/);
   await shown(log.locator("mark"));
   await shotBothThemes(shot, page, "logs");
-  await panel().getByRole("button", { name: "Download" }).click();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "The lines loaded here" }).click()]);
+  const file = await download("The lines loaded here");
   const lines = readFileSync((await file.path())!, "utf8")
     .trim()
     .split("\n");
@@ -257,8 +268,7 @@ it("pretty-prints JSON lines on request, and downloads the whole log from the se
   await tail.blur();
   await expect.poll(async () => Number(await log.getAttribute("data-lines"))).toBe(1);
   const fromKubectl = (await kubectl(["logs", "patient", "-n", ns])).trim().split("\n");
-  await panel().getByRole("button", { name: "Download" }).click();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "The whole log, from the server" }).click()]);
+  const file = await download("The whole log, from the server");
   expect(file.suggestedFilename()).toBe("patient-app.log");
   const lines = readFileSync((await file.path())!, "utf8")
     .trim()
@@ -277,20 +287,10 @@ it("merges all of a pod's containers, and downloads them merged with each line's
   await panel().getByRole("combobox", { name: "Container" }).click();
   await page.getByRole("option", { name: "All containers" }).click();
   const log = dock().getByRole("log", { name: "Log of All containers" });
-  await expect
-    .poll(
-      () =>
-        panel()
-          .getByRole("status")
-          .filter({ hasText: /containers?$/ })
-          .innerText(),
-      { timeout: 20_000 },
-    )
-    .toBe("2 containers");
+  await expect.poll(sourcesShown, { timeout: 20_000 }).toBe("2 containers");
   await expect.poll(async () => new Set((await log.innerText()).match(/^\[(nginx|redis)\] /gm)).size, { timeout: 20_000 }).toBe(2);
   await shot(page, "logs-all-containers");
-  await panel().getByRole("button", { name: "Download" }).click();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "The whole log, from the server" }).click()]);
+  const file = await download("The whole log, from the server");
   expect(file.suggestedFilename()).toBe("myapp-all.log");
   const text = readFileSync((await file.path())!, "utf8");
   const nginx = (await kubectl(["logs", "myapp", "-n", "demo", "-c", "nginx"])).trim().split("\n");
@@ -307,16 +307,7 @@ it("merges a Deployment's pods' logs, each line tagged with its pod", async () =
   await drawer().getByRole("button", { name: "Logs", exact: true }).click();
   const log = dock().getByRole("log", { name: "Log of Deployment/nginx-deployment" });
   await shown(log);
-  await expect
-    .poll(
-      () =>
-        panel()
-          .getByRole("status")
-          .filter({ hasText: /containers?$/ })
-          .innerText(),
-      { timeout: 20_000 },
-    )
-    .toBe("3 containers");
+  await expect.poll(sourcesShown, { timeout: 20_000 }).toBe("3 containers");
   // Lines from each of the three pods, each with its tag (a pod replaced meanwhile adds its own).
   await expect
     .poll(async () => new Set((await log.innerText()).match(/\[nginx-deployment-[\w-]+\/nginx\] \d/g)?.map((m) => m.split("/")[0])).size, { timeout: 20_000 })

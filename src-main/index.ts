@@ -66,7 +66,10 @@ export function createApp({ userDataDir, env, sealer }: AppOptions): App {
     journal,
     forwards: new PortForwards(connections, {
       // A hand-edited entry that is not a forward is left out, never fatal.
-      load: () => (Array.isArray(settings.get().forwards) ? settings.get().forwards : []).filter((r) => callInputs["forwards.start"].safeParse(r).success),
+      load: () => {
+        const saved: unknown = settings.get().forwards;
+        return (Array.isArray(saved) ? saved : []).filter((r) => callInputs["forwards.start"].safeParse(r).success);
+      },
       save: (list) => settings.update((s) => void (s.forwards = list)),
     }),
   };

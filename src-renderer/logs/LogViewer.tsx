@@ -13,6 +13,7 @@ import { subscribeLogs, subscribeWorkloadLogs } from "../api/index.ts";
 import { saveBlobFile, saveTextFile } from "../components/save-file.ts";
 import { fetchFullLog } from "./full-log.ts";
 import { LogFeed, LogLines, useFeed, type LogLinesHandle } from "./LogLines.tsx";
+import { mergedScope, mergedTag } from "./merged-source.ts";
 import type { LogLine } from "./log-buffer.ts";
 
 /** One pod's container, or every pod a workload's selector picks (merged, each line tagged). */
@@ -93,8 +94,7 @@ export function LogViewer({ source, visible }: LogViewerProps) {
       setEnded(true);
     };
     const skipped = (count: number) => add([t("logs.skipped", { count })], "skipped");
-    // A pod's containers merged are tagged by container alone; a workload's by pod and container.
-    const tagOf = (x: { pod: string; container: string }) => (source.kind === "pod" ? x.container : `${x.pod}/${x.container}`);
+    const tagOf = (x: { pod: string; container: string }) => mergedTag(source, x);
     const sub = !merged
       ? subscribeLogs(
           {
@@ -120,9 +120,7 @@ export function LogViewer({ source, visible }: LogViewerProps) {
         )
       : subscribeWorkloadLogs(
           {
-            ...(source.kind === "pod"
-              ? { context: source.pod.context, namespace: source.pod.namespace!, pod: source.pod.name }
-              : { context: source.context, namespace: source.namespace, labelSelector: source.labelSelector }),
+            ...mergedScope(source),
             timestamps: options.timestamps,
             ...tail,
           },

@@ -8,6 +8,7 @@ import type { ApiError } from "../../src-shared/api/errors.ts";
 import { subscribeLogs, subscribeWorkloadLogs } from "../api/index.ts";
 import type { LogSource } from "./LogViewer.tsx";
 import { stripAnsi } from "./log-buffer.ts";
+import { mergedScope, mergedTag } from "./merged-source.ts";
 
 export interface FullLogOptions {
   /** One container, or "" for all of them (a workload is always all). */
@@ -47,15 +48,11 @@ export function fetchFullLog(source: LogSource, o: FullLogOptions, onProgress: (
       return;
     }
     const tags = new Map<number, string>();
-    const scope =
-      source.kind === "pod"
-        ? { context: source.pod.context, namespace: source.pod.namespace!, pod: source.pod.name }
-        : { context: source.context, namespace: source.namespace, labelSelector: source.labelSelector };
     stop = subscribeWorkloadLogs(
-      { ...scope, timestamps: o.timestamps, follow: false },
+      { ...mergedScope(source), timestamps: o.timestamps, follow: false },
       {
         onEvent(e) {
-          if ("sources" in e) for (const x of e.sources) tags.set(x.index, source.kind === "pod" ? x.container : `${x.pod}/${x.container}`);
+          if ("sources" in e) for (const x of e.sources) tags.set(x.index, mergedTag(source, x));
           else if ("lines" in e) add(e.lines.map(([i, text]) => `[${tags.get(i) ?? "?"}] ${text}`));
           else if ("failed" in e) failures.push(`${tags.get(e.failed.index) ?? "?"}: ${e.failed.message}`);
         },
