@@ -102,7 +102,7 @@ function Confirm({ request, execute, onClose }: Props) {
           <TextInput label={t("actions.typeName", { name: targets[0].name })} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} data-autofocus />
         )}
         {request0 && (
-          <Spoiler maxHeight={0} showLabel={t("actions.showRequest")} hideLabel={t("actions.hideRequest")}>
+          <Spoiler maxHeight={0} transitionDuration={0} showLabel={t("actions.showRequest")} hideLabel={t("actions.hideRequest")}>
             <Stack gap={4} aria-label={t("actions.request")}>
               <Text size="xs" c="dimmed">
                 {single ? t("actions.requestOne") : t("actions.requestMany", { count: targets.length })}
