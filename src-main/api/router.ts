@@ -18,6 +18,7 @@ import { applySettingsChange } from "../../src-shared/api/settings.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { Services } from "../services.ts";
 import { toApiError } from "../kube/errors.ts";
+import { startDrain } from "../kube/drain.ts";
 import { startExec } from "../streams/exec.ts";
 import { startLogs } from "../streams/logs.ts";
 import { startWorkloadLogs } from "../streams/workload-logs.ts";
@@ -86,6 +87,8 @@ export function createRouter(s: Services): Router {
     },
     "resources.get": (ref) => s.resources.get(ref),
     "resources.related": (ref) => s.resources.related(ref),
+    "rollouts.history": (ref) => s.resources.history(ref),
+    "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
     "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
     "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),
     "resources.apply": (req) => s.apply.apply(req),
@@ -153,6 +156,7 @@ export function createRouter(s: Services): Router {
       return startWorkloadLogs(s.connections, s.watchHub, args, sink);
     },
     "diagnostics.echo": (args, sink) => echo(args, sink),
+    "nodes.drain": (args, sink) => startDrain(s.connections, s.journal, args, sink),
   };
 
   return {

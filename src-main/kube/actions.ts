@@ -7,13 +7,14 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { describeObject, refOfPath, resourcePath, type ObjectRef } from "../../src-shared/api/refs.ts";
 import type { ActOutcome } from "../../src-shared/api/types.ts";
-import { actions, patchContentTypes, type ActionDefinition, type ActionId } from "../../src-shared/kinds/actions.ts";
+import { actions, patchContentTypes, type ActionDefinition, type ActionId, type ApiRequest } from "../../src-shared/kinds/actions.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import { validate } from "../api/validate.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import type { Change, Journal } from "./journal.ts";
 import { getJson, requestJson } from "./raw.ts";
+import { rolloutHistory } from "./rollouts.ts";
 import type { WatchHub } from "./watch-hub.ts";
 
 interface Execution {
@@ -30,7 +31,14 @@ interface Execution {
  */
 async function sendPreview({ kc, target, input, definition, change }: Execution): Promise<void> {
   const object = await getJson<K8sObject>(kc, resourcePath(target));
-  const request = definition.preview({ target, input, object: definition.readsObject ? object : undefined, now: new Date() });
+  const history = definition.readsHistory ? await rolloutHistory(kc, target, object) : undefined;
+  let request: ApiRequest;
+  try {
+    request = definition.preview({ target, input, object: definition.readsObject ? object : undefined, history, now: new Date() });
+  } catch (e) {
+    // The input does not fit the object as it is now (a revision no longer kept, a taint not there).
+    throw new ApiError({ code: "Invalid", message: (e as Error).message });
+  }
   const body = request.body as K8sObject | undefined;
   const created =
     request.method === "POST" && body?.metadata?.name ? refOfPath(target.context, `${request.path}/${encodeURIComponent(body.metadata.name)}`) : undefined;
@@ -64,6 +72,16 @@ const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
   debug: sendPreview,
   debugCopy: sendPreview,
   debugNode: sendPreview,
+  setImage: sendPreview,
+  pause: sendPreview,
+  resume: sendPreview,
+  rollback: sendPreview,
+  suspend: sendPreview,
+  unsuspend: sendPreview,
+  taint: sendPreview,
+  drain: async () => {
+    throw new ApiError({ code: "Invalid", message: "a drain runs as the stream nodes.drain, which reports each pod's progress" });
+  },
 };
 
 // Enough to label or delete a few hundred objects briskly without flooding the API server.

@@ -1,7 +1,9 @@
 // One object at a time (DESIGN §4: rows travel, objects on demand): the full object when a
 // row is opened, what it is related to, and how many objects each kind has.
 import { describeObject, resourcePath, type ObjectRef, type ResourceRef } from "../../src-shared/api/refs.ts";
+import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../../src-shared/k8s/relations.ts";
+import type { RolloutRevision } from "../../src-shared/k8s/rollouts.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import type { SecretValue } from "../../src-shared/api/types.ts";
@@ -12,6 +14,8 @@ import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
+import { placementPods } from "./placement.ts";
+import { rolloutHistory } from "./rollouts.ts";
 
 /** A resource in a namespace (or all), in the context `count` is asked for. */
 type Counted = Omit<ResourceRef, "context">;
@@ -94,6 +98,24 @@ export class Resources {
       }),
     );
     return [...links, ...found.flat()];
+  }
+
+  /** A workload's revisions, newest first. */
+  async history(t: ObjectRef): Promise<RolloutRevision[]> {
+    try {
+      return await rolloutHistory(this.connections.config(t.context), t);
+    } catch (e) {
+      throw toApiError(e, `reading the rollout history of ${describeObject(t)}`);
+    }
+  }
+
+  /** The pods a preview of changing this node weighs. */
+  async placementPods(context: string, node: string): Promise<Pod[]> {
+    try {
+      return await placementPods(this.connections.config(context), node);
+    } catch (e) {
+      throw toApiError(e, `listing the pods node ${node} may run`);
+    }
   }
 
   /** How many objects each resource has (in these namespaces, or all), for the sidebar. */

@@ -42,6 +42,8 @@ export const watchRows = (query: RowsQuery, handlers: StreamHandlers<"resources.
 export const checkAccess = (input: CallInput<"access.check">) => call("access.check", input);
 export const getObject = (ref: ObjectRef) => call("resources.get", ref);
 export const getRelated = (ref: ObjectRef) => call("resources.related", ref);
+export const getRolloutHistory = (ref: ObjectRef) => call("rollouts.history", ref);
+export const getPlacementPods = (context: string, node: string) => call("nodes.placementPods", { context, node });
 export const countResources = (input: CallInput<"resources.count">) => call("resources.count", input);
 export const applyDocuments = (input: CallInput<"resources.apply">) => call("resources.apply", input);
 export const schemasForKinds = (context: string, kinds: { apiVersion: string; kind: string }[]) => call("schemas.forKinds", { context, kinds });

@@ -29,6 +29,10 @@ export const keys = {
   /** One object as read at one resourceVersion (a new version is a new read). */
   objectAt: (o: ObjectRef, rv: string | undefined) => [...object(o), "read", rv ?? ""] as const,
   related: (o: ObjectRef, rv: string | undefined) => [...object(o), "related", rv ?? ""] as const,
+  /** A workload's revisions as read at one of its versions (a rollout makes a new one). */
+  history: (o: ObjectRef, rv: string | undefined) => [...object(o), "history", rv ?? ""] as const,
+  /** The pods a node's preview weighs, as one dialog read them when it opened. */
+  placement: (o: ObjectRef, opened: number) => [...object(o), "placement", opened] as const,
   /** The object as an editor opened it (read once, kept while the editor is open). */
   editing: (o: ObjectRef) => [...object(o), "editing"] as const,
   /** The editor's schema for a set of kinds ("apps/v1/Deployment,v1/Service"). */

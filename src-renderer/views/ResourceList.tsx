@@ -23,7 +23,7 @@ import { useRows } from "../data/rows.ts";
 import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
-import { kindView, type RowFilter } from "./kinds/registry.ts";
+import { kindView, type RowFilter } from "./kinds/registry.tsx";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 import { listColumns } from "./list-columns.tsx";
 import { kindLabel } from "./ResourceNav.tsx";

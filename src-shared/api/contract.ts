@@ -3,7 +3,10 @@
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
 import type { K8sObject } from "../kinds/types.ts";
+import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
+import type { DrainPodState } from "../k8s/drain.ts";
+import type { RolloutRevision } from "../k8s/rollouts.ts";
 import { actionIds } from "../kinds/actions.ts";
 import type { ApiErrorShape } from "./errors.ts";
 import type {
@@ -86,6 +89,10 @@ export const callInputs = {
   "resources.get": objectRefSchema,
   /** The objects one object is related to: owners, children, references. */
   "resources.related": objectRefSchema,
+  /** A Deployment's, StatefulSet's or DaemonSet's revisions, newest first (`kubectl rollout history`). */
+  "rollouts.history": objectRefSchema,
+  /** The pods a node's label or taint preview weighs: on the node, and not yet placed (placement rules only). */
+  "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
   /** How many objects each resource has, in the given namespaces (none = all). */
   "resources.count": z
     .object({
@@ -198,6 +205,8 @@ export interface CallOutputs {
   "access.check": AccessResult[];
   "resources.get": K8sObject;
   "resources.related": Relation[];
+  "rollouts.history": RolloutRevision[];
+  "nodes.placementPods": Pod[];
   "resources.count": (number | null)[];
   "resources.act": ActOutcome[];
   "resources.apply": ApplyOutcome[];
@@ -233,6 +242,23 @@ export const streamArgs = {
   "namespaces.watch": z.object({ context: contextName }),
   /** What a connected context serves (every resource, CRDs included), live. */
   "discovery.watch": z.object({ context: contextName }),
+  /**
+   * `kubectl drain`: the node's pods weighed, the node cordoned, every pod evicted (PodDisruptionBudgets
+   * honoured, refusals retried), each pod's progress as it goes. Stopping the stream cancels the rest.
+   */
+  "nodes.drain": z
+    .object({
+      context: contextName,
+      node: objectName,
+      ignoreDaemonSets: z.boolean(),
+      deleteEmptyDirData: z.boolean(),
+      force: z.boolean(),
+      /** Negative: each pod's own grace period. */
+      gracePeriodSeconds: z.number().int().min(-1).max(86_400),
+      /** 0: no limit. */
+      timeoutSeconds: z.number().int().min(0).max(86_400),
+    })
+    .strict(),
   /** A resource's rows (the kind's columns), live; one namespace or all, optionally filtered by labels or fields. */
   "resources.watch": z
     .object({
@@ -367,6 +393,8 @@ export interface StreamEvents {
     | { left: string }
     | { failed: { index: number; message: string } };
   "diagnostics.echo": { data: Uint8Array };
+  /** Every pod's state, whenever some change. */
+  "nodes.drain": { pods: DrainPodState[] };
 }
 
 /** What a stream ends with when its service ends it (the watches never do). */
@@ -384,6 +412,8 @@ export interface StreamResults {
   /** Only when not following: the lines sent. */
   "workloads.logs": { lines: number };
   "diagnostics.echo": { code: number; received: number; produced: number };
+  /** Every pod handled, or the time limit reached: how many were evicted, and how many are still there (skipped ones aside). */
+  "nodes.drain": { evicted: number; remaining: number };
 }
 
 export type CallName = keyof typeof callInputs;

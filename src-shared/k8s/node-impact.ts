@@ -4,6 +4,7 @@
 // evicts, when. Only the rules of scheduling.ts are weighed: resources, ports and pod
 // (anti-)affinity are not, and the preview says so.
 import type { Node, Pod, Taint } from "kubernetes-types/core/v1.js";
+import { mirrorAnnotation } from "./drain.ts";
 import { eviction, unmetOn, type Unmet } from "./scheduling.ts";
 
 export interface NodeChange {
@@ -18,6 +19,8 @@ export interface NodeImpact {
   noLongerMatching: { pod: Pod; unmet: Unmet[] }[];
   /** Pending pods that could be placed on the node after the change, and could not before. */
   nowSchedulable: Pod[];
+  /** Pending pods that could be placed on the node before the change, and could not after (a new taint, a removed label). */
+  noLongerSchedulable: { pod: Pod; unmet: Unmet[] }[];
   /** Pending pods still kept off the node after the change, and by what. */
   stillBlocked: { pod: Pod; unmet: Unmet[] }[];
   /** Pods on the node a NoExecute taint would evict: now, or after their tolerationSeconds. */
@@ -37,7 +40,7 @@ export const isPending = (p: Pod) => !p.spec?.nodeName && p.status?.phase !== "S
 export function nodeImpact(node: Node, change: NodeChange, pods: Pod[]): NodeImpact {
   const next = after(node, change);
   const name = node.metadata?.name;
-  const impact: NodeImpact = { noLongerMatching: [], nowSchedulable: [], stillBlocked: [], evicted: [] };
+  const impact: NodeImpact = { noLongerMatching: [], nowSchedulable: [], noLongerSchedulable: [], stillBlocked: [], evicted: [] };
   const oldNoExecute = (node.spec?.taints ?? []).filter((t) => t.effect === "NoExecute");
   for (const pod of pods) {
     if (pod.spec?.nodeName === name) {
@@ -53,8 +56,32 @@ export function nodeImpact(node: Node, change: NodeChange, pods: Pod[]): NodeImp
       const before = unmetOn(pod, node);
       const now = unmetOn(pod, next);
       if (!now.length && before.length) impact.nowSchedulable.push(pod);
+      else if (now.length && !before.length) impact.noLongerSchedulable.push({ pod, unmet: now });
       else if (now.length) impact.stillBlocked.push({ pod, unmet: now });
     }
   }
   return impact;
 }
+
+/** What the previews read of a pod (placement rules, where it is, what a drain weighs), so a big cluster's pods cross to the renderer small. */
+export const placementOf = (p: Pod): Pod => ({
+  metadata: {
+    name: p.metadata?.name,
+    namespace: p.metadata?.namespace,
+    uid: p.metadata?.uid,
+    labels: p.metadata?.labels,
+    deletionTimestamp: p.metadata?.deletionTimestamp,
+    // What a drain's plan reads (drain.ts): its controller, and whether it is a mirror pod.
+    ownerReferences: p.metadata?.ownerReferences?.filter((r) => r.controller),
+    annotations: mirrorAnnotation in (p.metadata?.annotations ?? {}) ? { [mirrorAnnotation]: p.metadata!.annotations![mirrorAnnotation] } : undefined,
+  },
+  spec: {
+    containers: [],
+    volumes: p.spec?.volumes?.filter((v) => v.emptyDir).map((v) => ({ name: v.name, emptyDir: {} })),
+    nodeName: p.spec?.nodeName,
+    nodeSelector: p.spec?.nodeSelector,
+    affinity: p.spec?.affinity?.nodeAffinity ? { nodeAffinity: p.spec.affinity.nodeAffinity } : undefined,
+    tolerations: p.spec?.tolerations,
+  },
+  status: { phase: p.status?.phase },
+});

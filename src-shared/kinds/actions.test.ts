@@ -108,13 +108,16 @@ describe("labels and annotations, as kubectl label and annotate --overwrite send
 });
 
 describe("which kinds offer what", () => {
-  it("goes by capability: a Deployment scales and restarts, a Pod is debugged, a Node cordons and is debugged", () => {
+  it("goes by capability: a Deployment scales and rolls out, a Pod is debugged, a Node cordons, is tainted and debugged", () => {
     const kind = (resource: string) => kinds.find((k) => k.resource === resource)!;
     const metadata = ["label", "annotate"];
-    expect(actionsOf(kind("deployments"))).toEqual(["delete", "scale", "restart", ...metadata]);
+    expect(actionsOf(kind("deployments"))).toEqual(["delete", "scale", "restart", "setImage", "pause", "resume", "rollback", ...metadata]);
+    expect(actionsOf(kind("statefulsets"))).toEqual(["delete", "scale", "restart", "setImage", "rollback", ...metadata]);
+    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "restart", "setImage", "rollback", ...metadata]);
     expect(actionsOf(kind("pods"))).toEqual(["delete", "debug", "debugCopy", ...metadata]);
-    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode", ...metadata]);
-    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "trigger", ...metadata]);
+    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode", "taint", ...metadata]);
+    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "trigger", "suspend", "unsuspend", ...metadata]);
+    expect(actionsOf(kind("jobs"))).toEqual(["delete", "suspend", "unsuspend", ...metadata]);
   });
 
   it("offers delete and labels for every built-in kind, and for a custom resource only what the server serves (delete, patch)", () => {
@@ -232,5 +235,63 @@ describe("debugging, as kubectl debug does it", () => {
         volumes: [{ name: "host-root", hostPath: { path: "/" } }],
       },
     });
+  });
+});
+
+describe("the rollout and taint actions build kubectl's requests", () => {
+  const web = {
+    kind: "Deployment",
+    metadata: { name: "web", resourceVersion: "7" },
+    spec: { paused: false, template: { spec: { containers: [{ name: "nginx", image: "nginx:1.19" }], initContainers: [{ name: "init", image: "busybox" }] } } },
+  };
+
+  it("set image patches one container by name and records why; the image field follows the container chosen", () => {
+    expect(actions.setImage.preview({ target: deploy, input: { container: "init", image: "busybox:1.37" }, object: web, now })).toEqual({
+      method: "PATCH",
+      path: "/apis/apps/v1/namespaces/shop/deployments/web",
+      patchType: "strategic",
+      body: {
+        metadata: { annotations: { "kubernetes.io/change-cause": "kubedeck set image init=busybox:1.37" } },
+        spec: { template: { spec: { initContainers: [{ name: "init", image: "busybox:1.37" }] } } },
+      },
+    });
+    expect(() => actions.setImage.preview({ target: deploy, input: { container: "nope", image: "x" }, object: web, now })).toThrow(
+      'web has no container "nope"',
+    );
+    const [container, imageField] = actions.setImage.fields!;
+    expect(container.initial(web, now)).toBe("nginx");
+    expect(imageField.follows).toBe("container");
+    expect(imageField.initial(web, now, { container: "init" })).toBe("busybox");
+  });
+
+  it("pause and resume flip spec.paused, each offered only in the other state", () => {
+    expect(actions.pause.preview({ target: deploy, input: {}, now }).body).toEqual({ spec: { paused: true } });
+    expect(actions.resume.preview({ target: deploy, input: {}, now }).body).toEqual({ spec: { paused: false } });
+    expect(actions.pause.fits!(web)).toBe(true);
+    expect(actions.resume.fits!(web)).toBe(false);
+  });
+
+  it("rollback refuses a revision that is not kept, before anything is sent", () => {
+    expect(() => actions.rollback.preview({ target: deploy, input: { revision: "4" }, object: web, history: [], now })).toThrow(/revision 4 is not kept/);
+  });
+
+  it("taint sends the node's whole new list with the version it was read at", () => {
+    const n = { metadata: { resourceVersion: "42" }, spec: { taints: [{ key: "gpu", value: "true", effect: "NoSchedule" }] } };
+    expect(actions.taint.preview({ target: node, input: { taints: "gpu-" }, object: n, now })).toEqual({
+      method: "PATCH",
+      path: "/api/v1/nodes/worker-1",
+      patchType: "merge",
+      body: { metadata: { resourceVersion: "42" }, spec: { taints: null } },
+    });
+    expect(() => actions.taint.preview({ target: node, input: { taints: "x=y" }, object: n, now })).toThrow(/needs an effect/);
+  });
+
+  it("suspend and resume a CronJob or Job", () => {
+    const cron: ObjectRef = { ...deploy, group: "batch", resource: "cronjobs", name: "hello" };
+    expect(actions.suspend.preview({ target: cron, input: {}, now })).toMatchObject({
+      path: "/apis/batch/v1/namespaces/shop/cronjobs/hello",
+      body: { spec: { suspend: true } },
+    });
+    expect(actions.unsuspend.fits!({ spec: { suspend: true } })).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ import { resourcePath, type ObjectRef } from "../api/refs.ts";
 import { parseLabelChanges, type MetadataMap } from "../k8s/label-changes.ts";
 import { copyAttachContainer, debugCopy, debugName, ephemeralPatch, nodeDebugPod } from "../k8s/debug-pods.ts";
 import type { MergePatch } from "../k8s/loose.ts";
+import { changeCauseAnnotation, rollbackBody, rollbackProblem, rollbackTarget, type RolloutRevision, type Workload } from "../k8s/rollouts.ts";
+import { applyTaintChanges } from "../k8s/taint-changes.ts";
 import { defaultContainerName } from "../k8s/pod-details.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
 
@@ -42,8 +44,10 @@ export type Confirmation = "none" | "confirm" | "typeName";
 /** A field of the small form an action's input is asked with; its label is `actions.fields.<key>`. */
 interface FieldBase<T> {
   key: string;
-  /** The value the form starts with, from the object when one is open (and the moment, for generated names). */
-  initial(object: K8sObject | undefined, now: Date): T;
+  /** The value the form starts with, from the object when one is open (and the moment, for generated names; the other fields' values, for one that follows another). */
+  initial(object: K8sObject | undefined, now: Date, values?: Record<string, unknown>): T;
+  /** Starts again from `initial` when this field changes (a container's image follows the container chosen). */
+  follows?: string;
   /** Shown only for some values of the others (a debug copy's mode). */
   when?(values: Record<string, unknown>): boolean;
 }
@@ -58,7 +62,9 @@ export interface TextField extends FieldBase<string> {
 /** One of a list; the empty value reads `actions.choices.<key>.none`, a value in `actions.choices.<key>.<value>` where the table names them. */
 export interface ChoiceField extends FieldBase<string> {
   type: "choice";
-  choices(object: K8sObject | undefined): string[];
+  choices(object: K8sObject | undefined, history?: RolloutRevision[]): string[];
+  /** What a value shows besides its translated name (a revision's change-cause), untranslated. */
+  describe?(value: string, history?: RolloutRevision[]): string | undefined;
 }
 export interface FlagField extends FieldBase<boolean> {
   type: "flag";
@@ -72,6 +78,8 @@ export interface PreviewArgs<I> {
   object?: K8sObject;
   /** The moment the action runs: restart stamps it, trigger names its Job after it. */
   now: Date;
+  /** The workload's revisions, for actions that read them (`readsHistory`). */
+  history?: RolloutRevision[];
 }
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
@@ -88,8 +96,13 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   fits?(object: K8sObject): boolean;
   /** Main reads the live object before building the request. */
   readsObject?: boolean;
+  /** Main (and the dialog) read the workload's rollout history before building the request. */
+  readsHistory?: boolean;
+  /** A long action with progress (drain): its dialog runs it as a stream and follows it; `resources.act` refuses it. Its preview is its first request. */
+  streams?: boolean;
   /** The SelfSubjectAccessReviews the action needs on this object. */
   needs(target: ObjectRef): AccessCheck[];
+  /** Throws an Error saying why when the input cannot apply to the object as it is (a revision that is not kept). */
   preview(args: PreviewArgs<z.output<S>>): ApiRequest;
   /** After it ran: the container a terminal attaches to (a debug container), opened in the dock; `created` when the pod itself was made for it (offered for deletion). */
   attach?(args: { target: ObjectRef; input: z.output<S>; object?: K8sObject }): { pod: ObjectRef; container: string; created?: boolean };
@@ -103,6 +116,11 @@ const dnsLabel = z
 const image = z.string().regex(/^\S+$/, "an image reference, without spaces").max(512);
 const containersOf = (o: K8sObject | undefined): string[] => (o?.spec?.containers ?? []).map((c: { name: string }) => c.name);
 const defaultContainer = (o: K8sObject | undefined): string => (o ? defaultContainerName(o) : "");
+/** A workload's pod template's containers, init containers after the others (kubectl set image changes both). */
+const templateContainers = (o: K8sObject | undefined): { name: string; image?: string }[] => [
+  ...(o?.spec?.template?.spec?.containers ?? []),
+  ...(o?.spec?.template?.spec?.initContainers ?? []),
+];
 const podsIn = (namespace: string | undefined, name?: string): ObjectRef => ({
   context: "",
   group: "",
@@ -341,6 +359,187 @@ export const actions = {
       container: "debugger",
       created: true,
     }),
+  }),
+  // `kubectl set image KIND/NAME CONTAINER=IMAGE`: one container of the pod template; the
+  // change-cause the controller copies to the new revision says what was done.
+  setImage: define({
+    capability: "setImage",
+    input: z.object({ container: dnsLabel.min(1), image: image.min(1) }).strict(),
+    fields: [
+      { key: "container", type: "choice", choices: (o) => templateContainers(o).map((c) => c.name), initial: (o) => templateContainers(o)[0]?.name ?? "" },
+      { key: "image", type: "text", follows: "container", initial: (o, _now, v) => templateContainers(o).find((c) => c.name === v?.container)?.image ?? "" },
+    ],
+    confirm: () => "confirm",
+    bulk: false,
+    readsObject: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input, object }) => {
+      const init = (object?.spec?.template?.spec?.initContainers ?? []).some((c: { name: string }) => c.name === input.container);
+      if (object && !templateContainers(object).some((c) => c.name === input.container))
+        throw new Error(`${target.name} has no container "${input.container}"`);
+      return {
+        method: "PATCH",
+        path: resourcePath(target),
+        patchType: "strategic",
+        body: {
+          metadata: { annotations: { [changeCauseAnnotation]: `kubedeck set image ${input.container}=${input.image}` } },
+          spec: { template: { spec: { [init ? "initContainers" : "containers"]: [{ name: input.container, image: input.image }] } } },
+        },
+      };
+    },
+  }),
+  // `kubectl rollout pause` / `resume`: a paused Deployment keeps its pods as they are while its template changes.
+  pause: define({
+    capability: "pause",
+    input: noInput,
+    confirm: () => "confirm",
+    bulk: true,
+    fits: (o) => !o.spec?.paused,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { paused: true } } satisfies MergePatch<Deployment>,
+    }),
+  }),
+  resume: define({
+    capability: "pause",
+    input: noInput,
+    confirm: () => "confirm",
+    bulk: true,
+    fits: (o) => !!o.spec?.paused,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { paused: false } } satisfies MergePatch<Deployment>,
+    }),
+  }),
+  // `kubectl rollout undo [--to-revision=N]`: "0" is the revision before the current one.
+  rollback: define({
+    capability: "rollback",
+    input: z.object({ revision: z.string().regex(/^\d{1,10}$/, "a revision number") }).strict(),
+    fields: [
+      {
+        key: "revision",
+        type: "choice",
+        choices: (_o, history) => ["0", ...(history ?? []).filter((r) => !r.current).map((r) => String(r.revision))],
+        describe: (v, history) => {
+          const r = rollbackTarget(history ?? [], Number(v));
+          if (!r) return undefined;
+          const images = (r.template.spec?.containers ?? []).map((c) => c.image).join(", ");
+          return [`${r.revision}`, images, r.changeCause].filter(Boolean).join(" · ");
+        },
+        initial: () => "0",
+      },
+    ],
+    confirm: () => "confirm",
+    bulk: false,
+    readsObject: true,
+    readsHistory: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input, object, history }) => {
+      const revision = Number(input.revision);
+      const problem = rollbackProblem(history ?? [], revision);
+      if (problem) throw new Error(problem);
+      const { patchType, body } = rollbackBody(object?.kind ?? "", (object ?? {}) as Workload, rollbackTarget(history ?? [], revision)!);
+      return { method: "PATCH", path: resourcePath(target), patchType, body };
+    },
+  }),
+  // A suspended CronJob starts no Jobs; a suspended Job stops its pods until it is resumed.
+  suspend: define({
+    capability: "suspend",
+    input: noInput,
+    confirm: () => "confirm",
+    bulk: true,
+    fits: (o) => !o.spec?.suspend,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { suspend: true } } satisfies MergePatch<CronJob>,
+    }),
+  }),
+  unsuspend: define({
+    capability: "suspend",
+    input: noInput,
+    confirm: () => "confirm",
+    bulk: true,
+    fits: (o) => !!o.spec?.suspend,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { suspend: false } } satisfies MergePatch<CronJob>,
+    }),
+  }),
+  // `kubectl drain NODE`: cordon, then evict every pod through the Eviction API (PodDisruptionBudgets
+  // honoured). It runs as the stream nodes.drain, with each pod's progress; the preview is its first request.
+  drain: define({
+    capability: "drain",
+    input: z
+      .object({
+        ignoreDaemonSets: z.boolean(),
+        deleteEmptyDirData: z.boolean(),
+        force: z.boolean(),
+        gracePeriodSeconds: z.number().int().min(-1).max(86_400),
+        timeoutSeconds: z.number().int().min(0).max(86_400),
+      })
+      .strict(),
+    fields: [
+      { key: "ignoreDaemonSets", type: "flag", initial: () => true },
+      { key: "deleteEmptyDirData", type: "flag", initial: () => false },
+      { key: "force", type: "flag", initial: () => false },
+      { key: "gracePeriodSeconds", type: "integer", min: -1, max: 86_400, initial: () => -1 },
+      { key: "timeoutSeconds", type: "integer", min: 0, max: 86_400, initial: () => 300 },
+    ],
+    confirm: () => "confirm",
+    destructive: true,
+    bulk: false,
+    streams: true,
+    needs: (t) => [own(t, "patch"), { verb: "list", group: "", resource: "pods" }, { verb: "create", group: "", resource: "pods", subresource: "eviction" }],
+    preview: ({ target }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { spec: { unschedulable: true } } satisfies MergePatch<Node>,
+    }),
+  }),
+  // `kubectl taint nodes NAME key=value:Effect key:Effect-` (taint-changes.ts). The node's whole
+  // list is sent with the version it was read at, so a taint added meanwhile is not lost: the
+  // cluster refuses the stale list instead.
+  taint: define({
+    capability: "taint",
+    input: z
+      .object({
+        taints: z
+          .string()
+          .min(1)
+          .max(16 * 1024),
+      })
+      .strict(),
+    fields: [{ key: "taints", type: "text", initial: () => "" }],
+    confirm: () => "confirm",
+    bulk: false,
+    readsObject: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input, object }) => {
+      const r = applyTaintChanges(input.taints, object?.spec?.taints ?? []);
+      if (!r.ok) throw new Error(r.error);
+      return {
+        method: "PATCH",
+        path: resourcePath(target),
+        patchType: "merge",
+        body: {
+          metadata: { resourceVersion: object?.metadata?.resourceVersion },
+          spec: { taints: r.taints.length ? r.taints : null },
+        } satisfies MergePatch<Node>,
+      };
+    },
   }),
   label: metadataAction("labels"),
   annotate: metadataAction("annotations"),

@@ -20,7 +20,7 @@ export const node: KindDescriptor<Node> = {
   group: "",
   version: "v1",
   resource: "nodes",
-  capabilities: ["cordon", "debugNode", "delete"],
+  capabilities: ["cordon", "drain", "taint", "debugNode", "delete"],
   namespaced: false,
   columns: [
     nameColumn,

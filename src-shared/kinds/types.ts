@@ -35,4 +35,21 @@ export interface KindDescriptor<T = K8sObject> {
 }
 
 /** What an object offers (DESIGN §4.1: actions are offered by capability, never by the kind's name). */
-export type Capability = "delete" | "label" | "scale" | "restart" | "logs" | "exec" | "portForward" | "cordon" | "trigger" | "debug" | "debugNode";
+export type Capability =
+  | "delete"
+  | "label"
+  | "scale"
+  | "restart"
+  | "logs"
+  | "exec"
+  | "portForward"
+  | "cordon"
+  | "trigger"
+  | "debug"
+  | "debugNode"
+  | "setImage"
+  | "pause"
+  | "rollback"
+  | "suspend"
+  | "taint"
+  | "drain";

@@ -59,7 +59,7 @@ export const deployment: KindDescriptor<Deployment> = {
   group: "apps",
   version: "v1",
   resource: "deployments",
-  capabilities: ["scale", "restart", "delete"],
+  capabilities: ["scale", "setImage", "restart", "pause", "rollback", "delete"],
   namespaced: true,
   columns: [
     nameColumn,
@@ -95,7 +95,7 @@ export const statefulSet: KindDescriptor<StatefulSet> = {
   group: "apps",
   version: "v1",
   resource: "statefulsets",
-  capabilities: ["scale", "restart", "delete"],
+  capabilities: ["scale", "setImage", "restart", "rollback", "delete"],
   namespaced: true,
   columns: [nameColumn, { name: "READY", value: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` }, ageColumn, ...containerColumns(template)],
 };
@@ -105,7 +105,7 @@ export const daemonSet: KindDescriptor<DaemonSet> = {
   group: "apps",
   version: "v1",
   resource: "daemonsets",
-  capabilities: ["restart", "delete"],
+  capabilities: ["setImage", "restart", "rollback", "delete"],
   namespaced: true,
   columns: [
     nameColumn,
@@ -128,6 +128,7 @@ export const job: KindDescriptor<Job> = {
   group: "batch",
   version: "v1",
   resource: "jobs",
+  capabilities: ["suspend", "delete"],
   namespaced: true,
   columns: [
     nameColumn,
@@ -172,7 +173,7 @@ export const cronJob: KindDescriptor<CronJob> = {
   group: "batch",
   version: "v1",
   resource: "cronjobs",
-  capabilities: ["trigger", "delete"],
+  capabilities: ["trigger", "suspend", "delete"],
   namespaced: true,
   columns: [
     nameColumn,

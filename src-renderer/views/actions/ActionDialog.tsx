@@ -2,11 +2,18 @@
 // confirmation (a button, or the object's name typed for deletions that take everything
 // inside), and the exact request it will send, so nothing happens that was not shown.
 import { Button, Checkbox, Code, Group, Modal, NumberInput, Select, Spoiler, Stack, Text, TextInput } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import { actions, patchContentTypes, type ActionDefinition, type ActionField, type ApiRequest } from "../../../src-shared/kinds/actions.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
+import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import type { RolloutRevision } from "../../../src-shared/k8s/rollouts.ts";
+import { getRolloutHistory } from "../../api/index.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { keys } from "../../data/keys.ts";
+import { actionPreview } from "./previews.tsx";
 import type { ActionRequest, Run } from "./runner.tsx";
 
 /** The request as HTTP shows it: what a newcomer can compare with `kubectl -v=8`. */
@@ -41,10 +48,23 @@ function Confirm({ request, execute, onClose }: Props) {
   const confirmation = d.confirm(request.kind);
   const [opened] = useState(() => new Date());
   // Fields sharing a key (a debug copy's container: typed for a new one, chosen for a changed one) start from the first.
+  const object = single ? request.object : undefined;
   const [values, setValues] = useState<Record<string, number | string | boolean>>(() => {
-    const v: Record<string, number | string | boolean> = {};
-    for (const f of d.fields ?? []) if (!(f.key in v)) v[f.key] = f.initial(single ? request.object : undefined, opened);
+    const v: Record<string, number | string | boolean> = { ...request.initial };
+    for (const f of d.fields ?? []) if (!(f.key in v)) v[f.key] = f.initial(object, opened, v);
     return v;
+  });
+  const change = (key: string, value: number | string | boolean) =>
+    setValues((s) => {
+      const next = { ...s, [key]: value };
+      // A field that follows this one starts again from what fits the new value.
+      for (const f of d.fields ?? []) if (f.follows === key) next[f.key] = f.initial(object, opened, next);
+      return next;
+    });
+  const history = useQuery({
+    queryKey: keys.history(targets[0], request.object?.metadata?.resourceVersion),
+    enabled: !!d.readsHistory && single,
+    queryFn: () => getRolloutHistory(targets[0]),
   });
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
@@ -60,7 +80,17 @@ function Confirm({ request, execute, onClose }: Props) {
     .slice(0, 10)
     .map((x) => x.name)
     .join(", ");
-  const request0 = parsed.success ? d.preview({ target: targets[0], input: parsed.data, object: request.object, now: opened }) : undefined;
+  const historyReady = !d.readsHistory || history.isSuccess;
+  // The preview says when the input does not fit the object as it is (a taint it does not have).
+  let request0: ApiRequest | undefined;
+  let problem: string | undefined;
+  if (parsed.success && historyReady)
+    try {
+      request0 = d.preview({ target: targets[0], input: parsed.data, object: request.object, history: history.data, now: opened });
+    } catch (e) {
+      problem = (e as Error).message;
+    }
+  const Extra = actionPreview(request.action, request.kind);
 
   const run = async () => {
     if (!parsed.success) return;
@@ -86,10 +116,11 @@ function Confirm({ request, execute, onClose }: Props) {
             <Field
               key={`${f.key}-${f.type}`}
               field={f}
-              object={single ? request.object : undefined}
+              object={object}
+              history={history.data}
               value={values[f.key]}
               error={parsed.success ? undefined : parsed.error.issues.find((x) => x.path[0] === f.key)?.message}
-              onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))}
+              onChange={(v) => change(f.key, v)}
               autoFocus={i === 0}
             />
           ))}
@@ -98,6 +129,13 @@ function Confirm({ request, execute, onClose }: Props) {
             ? t(`actions.confirm.${request.action}`, { name: targets[0].name, namespace: targets[0].namespace ?? "" })
             : t("actions.confirmSelected", { action: label, count: targets.length, names: names + (targets.length > 10 ? " …" : "") })}
         </Text>
+        {history.error && <ErrorAlert error={history.error as unknown as ApiErrorShape} title={t("rollout.historyFailed")} />}
+        {problem && (
+          <Text size="sm" c="red" role="alert">
+            {problem}
+          </Text>
+        )}
+        {Extra && <Extra request={request} input={parsed.success ? parsed.data : undefined} />}
         {confirmation === "typeName" && single && (
           <TextInput label={t("actions.typeName", { name: targets[0].name })} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} data-autofocus />
         )}
@@ -117,7 +155,7 @@ function Confirm({ request, execute, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             {t("actions.cancel")}
           </Button>
-          <Button color={d.destructive ? "red" : undefined} loading={busy} disabled={!parsed.success || !nameOk} onClick={() => void run()}>
+          <Button color={d.destructive ? "red" : undefined} loading={busy} disabled={!request0 || !nameOk} onClick={() => void run()}>
             {label}
           </Button>
         </Group>
@@ -131,6 +169,7 @@ const none = "\u0000none";
 interface FieldProps {
   field: ActionField;
   object?: K8sObject;
+  history?: RolloutRevision[];
   value: number | string | boolean | undefined;
   error?: string;
   onChange(v: number | string | boolean): void;
@@ -138,7 +177,7 @@ interface FieldProps {
 }
 
 /** One field of an action's form, by its type in the table. */
-function Field({ field: f, object, value, error, onChange, autoFocus }: FieldProps) {
+function Field({ field: f, object, history, value, error, onChange, autoFocus }: FieldProps) {
   const { t, i18n } = useTranslation();
   const label = t(`actions.fields.${f.key}`);
   const autofocus = autoFocus ? { "data-autofocus": true } : {};
@@ -161,13 +200,15 @@ function Field({ field: f, object, value, error, onChange, autoFocus }: FieldPro
     case "choice": {
       const name = (v: string) => {
         const key = `actions.choices.${f.key}.${v || "none"}`;
-        return i18n.exists(key) ? t(key) : v;
+        const named = i18n.exists(key) ? t(key) : undefined;
+        const described = f.describe?.(v, history);
+        return [named, described].filter(Boolean).join(" — ") || v;
       };
       return (
         <Select
           label={label}
           // The empty choice ("none") under a value of its own: a select's empty value means nothing chosen.
-          data={f.choices(object).map((v) => ({ value: v || none, label: name(v) }))}
+          data={f.choices(object, history).map((v) => ({ value: v || none, label: name(v) }))}
           value={String(value ?? "") || none}
           onChange={(v) => onChange(v === none ? "" : (v ?? ""))}
           allowDeselect={false}

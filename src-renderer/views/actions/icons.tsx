@@ -1,5 +1,19 @@
 // An icon per action; an action without one here gets the generic one.
-import { IconBan, IconBolt, IconCircleCheck, IconNote, IconPlayerPlay, IconRefresh, IconResize, IconTag, IconTrash } from "@tabler/icons-react";
+import {
+  IconArrowBackUp,
+  IconBan,
+  IconBolt,
+  IconBox,
+  IconCircleCheck,
+  IconDroplet,
+  IconNote,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconRefresh,
+  IconResize,
+  IconTag,
+  IconTrash,
+} from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { ActionId } from "../../../src-shared/kinds/actions.ts";
 
@@ -12,6 +26,13 @@ const icons: Partial<Record<ActionId, ReactNode>> = {
   delete: <IconTrash size={14} />,
   cordon: <IconBan size={14} />,
   uncordon: <IconCircleCheck size={14} />,
+  setImage: <IconBox size={14} />,
+  pause: <IconPlayerPause size={14} />,
+  resume: <IconPlayerPlay size={14} />,
+  rollback: <IconArrowBackUp size={14} />,
+  suspend: <IconPlayerPause size={14} />,
+  unsuspend: <IconPlayerPlay size={14} />,
+  taint: <IconDroplet size={14} />,
 };
 
 export const actionIcon = (id: ActionId): ReactNode => icons[id] ?? <IconBolt size={14} />;

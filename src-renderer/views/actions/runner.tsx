@@ -26,6 +26,8 @@ export interface ActionRequest {
   targets: ObjectRef[];
   /** The open object, when there is one: the form starts from it, the preview reads it. */
   object?: K8sObject;
+  /** Values the form starts from instead of the table's (a rollback to the revision chosen in the history). */
+  initial?: Record<string, string | number | boolean>;
   /** Where a terminal attaches once the action ran (the table's `attach`, worked out by the dialog, which holds the table). */
   attachTo?: { pod: ObjectRef; container: string; created?: boolean };
   /** After the action ran, with each target's outcome (a delete closes its details panel). */

@@ -22,7 +22,7 @@ import { useNow } from "../../data/useNow.ts";
 import { EditButton } from "../../editor/EditorButtons.tsx";
 import { ActionButtons } from "../actions/ActionButtons.tsx";
 import { ExportButton } from "../export.tsx";
-import { kindView, type DetailsProps } from "../kinds/registry.ts";
+import { kindView, type DetailsProps } from "../kinds/registry.tsx";
 import { ObjectEvents } from "./ObjectEvents.tsx";
 
 interface Props {

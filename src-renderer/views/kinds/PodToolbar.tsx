@@ -15,7 +15,7 @@ import { navigate } from "../../data/hash-route.ts";
 import { preloadDock, useDock, type DockSession } from "../dock/Dock.tsx";
 import { preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { ForwardButton } from "../forwards/ForwardButton.tsx";
-import type { DetailsProps } from "./registry.ts";
+import type { DetailsProps } from "./registry.tsx";
 
 /** Every container of a pod (init and ephemeral ones too), the default one first. */
 function podContainerNames(pod: K8sObject): string[] {

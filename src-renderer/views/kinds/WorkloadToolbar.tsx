@@ -7,7 +7,7 @@ import { formatLabelSelector } from "../../../src-shared/kinds/format.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { useDock } from "../dock/Dock.tsx";
-import type { DetailsProps } from "./registry.ts";
+import type { DetailsProps } from "./registry.tsx";
 
 export function WorkloadToolbar({ target, kind, object }: DetailsProps) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
-import type { KindView, RowFilter } from "./registry.ts";
+import type { KindView, RowFilter } from "./registry.tsx";
 
 const column = (kind: KindDescriptor, name: string) => kind.columns.findIndex((c) => c.name === name);
 

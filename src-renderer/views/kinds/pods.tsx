@@ -6,7 +6,7 @@ import { isMirrorPod } from "../../../src-shared/k8s/pod-details.ts";
 import { navigate } from "../../data/hash-route.ts";
 import { PodSection } from "./PodSection.tsx";
 import { PodToolbar } from "./PodToolbar.tsx";
-import type { DetailsProps, KindView } from "./registry.ts";
+import type { DetailsProps, KindView } from "./registry.tsx";
 
 function MirrorBadge({ object }: DetailsProps) {
   const { t } = useTranslation();

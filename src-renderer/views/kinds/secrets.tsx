@@ -10,7 +10,7 @@ import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import type { SecretValue } from "../../../src-shared/api/types.ts";
 import { revealSecret } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import type { DetailsProps, KindView } from "./registry.ts";
+import type { DetailsProps, KindView } from "./registry.tsx";
 
 function Value({ value }: { value: SecretValue }) {
   const { t } = useTranslation();

@@ -2,7 +2,8 @@
 // resource like the columns are; a kind without a registration gets the generic views only.
 // A new kind's tab or section = one file + one line below.
 import type { TFunction } from "i18next";
-import type { ComponentType } from "react";
+import { Suspense, type ComponentType } from "react";
+import { lazyView } from "../../components/lazy-view.tsx";
 import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
@@ -11,6 +12,16 @@ import { podView } from "./pods.tsx";
 import { secretView } from "./secrets.tsx";
 import { serviceView } from "./services.tsx";
 import { WorkloadToolbar } from "./WorkloadToolbar.tsx";
+import { rolloutTab } from "./rollout.tsx";
+import { PausedBadge, SuspendedBadge } from "./state-badges.tsx";
+
+// The cron libraries come with the first CronJob opened.
+const LazyCronRows = lazyView(() => import("./cronjobs.tsx").then((m) => m.CronJobRows));
+const CronJobRows = (props: DetailsProps) => (
+  <Suspense fallback={null}>
+    <LazyCronRows.View {...props} />
+  </Suspense>
+);
 
 /** What every registered part of the details panel is given. */
 export interface DetailsProps {
@@ -57,12 +68,13 @@ const views: Record<string, KindView> = {
   "/pods": podView,
   "/secrets": secretView,
   "/services": serviceView,
-  // Whatever selects pods shows their logs, merged.
-  "apps/deployments": { Toolbar: WorkloadToolbar },
-  "apps/statefulsets": { Toolbar: WorkloadToolbar },
-  "apps/daemonsets": { Toolbar: WorkloadToolbar },
+  // Whatever selects pods shows their logs, merged; whatever rolls out shows its rollout.
+  "apps/deployments": { Toolbar: WorkloadToolbar, Badges: PausedBadge, tabs: [rolloutTab] },
+  "apps/statefulsets": { Toolbar: WorkloadToolbar, tabs: [rolloutTab] },
+  "apps/daemonsets": { Toolbar: WorkloadToolbar, tabs: [rolloutTab] },
   "apps/replicasets": { Toolbar: WorkloadToolbar },
-  "batch/jobs": { Toolbar: WorkloadToolbar },
+  "batch/jobs": { Toolbar: WorkloadToolbar, Badges: SuspendedBadge },
+  "batch/cronjobs": { Badges: SuspendedBadge, OverviewRows: CronJobRows },
   "/events": eventView,
 };
 

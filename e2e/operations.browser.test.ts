@@ -1,0 +1,296 @@
+// Operations in a real browser against the practice cluster, each checked with kubectl: a
+// Deployment's rollout (scale, set image, history and diff, undo, pause and resume), a
+// CronJob's schedule in words and its suspend and run-now, and a node's labels and taints
+// with their impact previews, proved by what the real scheduler and taint manager then do.
+// It works on objects of its own: a namespace kd-ops-… and a node of its own, tainted so
+// that no other suite's pod lands there.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshotter } from "./browser.ts";
+import { nodeManifests } from "./sandbox/nodes.ts";
+import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
+
+const shot = screenshotter("operations");
+const id = Date.now().toString(36);
+const ns = `kd-ops-${id}`;
+const node = `kd-ops-node-${id}`;
+// The node's own taint: only this suite's pods (which tolerate it) may be scheduled there.
+const fence = { key: "kd-ops", value: id, effect: "NoSchedule" };
+let app: AppUnderTest;
+
+const jsonpath = async (what: string[], path: string) => (await kubectl(["get", ...what, "-o", `jsonpath=${path}`])).trim();
+const page = () => app.page;
+const drawer = () =>
+  page()
+    .getByRole("dialog")
+    .filter({ has: page().getByRole("tablist") });
+const dialog = (title: RegExp) => page().getByRole("dialog", { name: title });
+const route = (group: string, version: string, resource: string) => `#/context/sandbox-admin/r/${group || "core"}/${version}/${resource}`;
+const apply = (o: object) => kubectl(["apply", "-f", "-"], JSON.stringify(o));
+
+const pod = (name: string, spec: object) => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name, namespace: ns, labels: { suite: "operations" } },
+  spec: { containers: [{ name: "app", image: "nginx:1.27" }], tolerations: [{ key: fence.key, operator: "Exists", effect: "NoSchedule" }], ...spec },
+});
+
+beforeAll(async () => {
+  await kubectl(["create", "namespace", ns]);
+  const manifest = nodeManifests([
+    {
+      name: node,
+      labels: { "kubernetes.io/hostname": node, "kubernetes.io/os": "linux", type: "kwok", disktype: "hdd" },
+      taints: [fence],
+      capacity: { cpu: "8", memory: "32Gi", pods: "110" },
+    },
+  ]);
+  await apply(manifest);
+  await kubectl(["wait", "--for=condition=Ready", `node/${node}`, "--timeout=120s"]);
+  await apply({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web", namespace: ns, labels: { app: "web" } },
+    spec: {
+      replicas: 3,
+      selector: { matchLabels: { app: "web" } },
+      template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27" }] } },
+    },
+  });
+  await apply({
+    apiVersion: "batch/v1",
+    kind: "CronJob",
+    metadata: { name: "nightly", namespace: ns },
+    spec: {
+      schedule: "0 9 * * 1-5",
+      timeZone: "Asia/Shanghai",
+      jobTemplate: { spec: { template: { spec: { restartPolicy: "Never", containers: [{ name: "report", image: "busybox:1.36", command: ["true"] }] } } } },
+    },
+  });
+  await kubectl(["rollout", "status", "deployment/web", "-n", ns, "--timeout=120s"]);
+  app = await openApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
+  await kubectl(["delete", "node", node, "--ignore-not-found"]);
+});
+
+describe("a Deployment's rollout", () => {
+  const rollout = () => drawer().getByRole("region", { name: "Rollout status" });
+  const history = () => drawer().getByRole("table", { name: "Rollout history" });
+  const image = () => jsonpath(["deployment", "web", "-n", ns], "{.spec.template.spec.containers[0].image}");
+
+  it("scales 3 to 5 and shows 5 ready as they come", async () => {
+    await openList(page(), `${route("apps", "v1", "deployments")}/${ns}/web`);
+    await drawer().getByRole("tab", { name: "Rollout" }).click();
+    await expect.poll(() => rollout().getByRole("group", { name: "Ready: 3/3" }).count(), { timeout: 30_000 }).toBe(1);
+    await drawer().getByRole("button", { name: "Scale", exact: true }).click();
+    await dialog(/^Scale web/)
+      .getByRole("textbox", { name: "Replicas" })
+      .fill("5");
+    await dialog(/^Scale web/)
+      .getByRole("button", { name: "Scale", exact: true })
+      .click();
+    await expect.poll(() => rollout().getByRole("group", { name: "Ready: 5/5" }).count(), { timeout: 60_000 }).toBe(1);
+    expect(await jsonpath(["deployment", "web", "-n", ns], "{.status.readyReplicas}")).toBe("5");
+  });
+
+  it("sets an image: a new revision, with the change-cause that says so, and a diff of the two templates", async () => {
+    await drawer().getByRole("button", { name: "Set image", exact: true }).click();
+    const set = dialog(/^Set image web/);
+    expect(await set.getByRole("combobox", { name: "Container" }).inputValue()).toBe("nginx");
+    const field = set.getByRole("textbox", { name: "Image" });
+    expect(await field.inputValue()).toBe("nginx:1.27");
+    await field.fill("nginx:1.28");
+    await set.getByRole("button", { name: "Show the request" }).click();
+    expect(await set.getByLabel("The request").innerText()).toMatch(
+      /PATCH \/apis\/apps\/v1\/namespaces\/.+\/deployments\/web[\s\S]*strategic-merge-patch[\s\S]*kubedeck set image nginx=nginx:1.28/,
+    );
+    await shotBothThemes(shot, page(), "set-image-dialog");
+    await set.getByRole("button", { name: "Set image", exact: true }).click();
+    await expect.poll(image).toBe("nginx:1.28");
+    await expect
+      .poll(() => kubectl(["rollout", "history", "deployment/web", "-n", ns]), { timeout: 30_000 })
+      .toMatch(/2\s+kubedeck set image nginx=nginx:1.28/);
+    const second = history().getByRole("row", { name: "Revision 2" });
+    await expect.poll(() => second.textContent(), { timeout: 30_000 }).toContain("kubedeck set image nginx=nginx:1.28");
+    expect(await second.textContent()).toContain("current");
+    // By default the diff compares the current revision with the one before.
+    const diff = drawer().getByLabel("Pod template: revision 1 (left) and revision 2 (right)");
+    await expect.poll(() => diff.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // The changed line is marked as the diff editor marks an insertion.
+    await expect
+      .poll(() => drawer().locator(".monaco-diff-editor .char-insert, .monaco-diff-editor .line-insert").count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await drawer().locator(".monaco-diff-editor").innerText()).toContain("nginx:1.28");
+    await expect.poll(() => rollout().locator("[data-rollout-state]").getAttribute("data-rollout-state"), { timeout: 60_000 }).toBe("complete");
+    await shotBothThemes(shot, page(), "rollout-history");
+  });
+
+  it("undoes to revision 1: the old image again, as a new revision", async () => {
+    await history().getByRole("row", { name: "Revision 1" }).getByRole("button", { name: "Roll back to 1" }).click();
+    const undo = dialog(/^Roll back web/);
+    await expect.poll(() => undo.getByRole("combobox", { name: "Revision" }).inputValue()).toMatch(/^1 · nginx:1.27/);
+    await undo.getByRole("button", { name: "Show the request" }).click();
+    await expect
+      .poll(() => undo.getByLabel("The request").innerText())
+      .toMatch(/json-patch\+json[\s\S]*op: replace[\s\S]*path: \/spec\/template[\s\S]*image: nginx:1.27/);
+    await shot(page(), "rollback-dialog");
+    await undo.getByRole("button", { name: "Roll back", exact: true }).click();
+    await expect.poll(image).toBe("nginx:1.27");
+    // Revision 1 comes back as revision 3 (kubectl rollout undo does the same).
+    await expect.poll(() => history().getByRole("row", { name: "Revision 3" }).textContent(), { timeout: 30_000 }).toContain("current");
+    expect(await history().getByRole("row", { name: "Revision 1" }).count()).toBe(0);
+  });
+
+  it("a rollback to a revision that is gone is refused with the reason, before anything is sent", async () => {
+    await drawer().getByRole("button", { name: "Roll back", exact: true }).click();
+    const undo = dialog(/^Roll back web/);
+    // "The previous revision" is 2 now; the list offers only what is kept.
+    await undo.getByRole("combobox", { name: "Revision" }).click();
+    expect(await page().getByRole("option").allInnerTexts()).toEqual([
+      "The previous revision — 2 · nginx:1.28 · kubedeck set image nginx=nginx:1.28",
+      "2 · nginx:1.28 · kubedeck set image nginx=nginx:1.28",
+    ]);
+    await page().keyboard.press("Escape");
+    await undo.getByRole("button", { name: "Cancel" }).click();
+  });
+
+  it("pause holds a template change until resume", async () => {
+    await drawer().getByRole("button", { name: "Pause", exact: true }).click();
+    await dialog(/^Pause web/)
+      .getByRole("button", { name: "Pause", exact: true })
+      .click();
+    await expect.poll(() => jsonpath(["deployment", "web", "-n", ns], "{.spec.paused}")).toBe("true");
+    await expect.poll(() => rollout().locator("[data-rollout-state]").getAttribute("data-rollout-state"), { timeout: 30_000 }).toBe("paused");
+    await expect.poll(() => drawer().getByText("Paused", { exact: true }).count()).toBeGreaterThan(0);
+    await kubectl(["set", "image", "deployment/web", "-n", ns, "nginx=nginx:1.29"]);
+    // Once the controller has seen the change, it has still made no ReplicaSet for it.
+    await expect
+      .poll(async () => {
+        const [generation, observed] = (await jsonpath(["deployment", "web", "-n", ns], "{.metadata.generation} {.status.observedGeneration}")).split(" ");
+        return generation === observed;
+      })
+      .toBe(true);
+    const images = () => jsonpath(["replicasets", "-n", ns, "-l", "app=web"], "{.items[*].spec.template.spec.containers[0].image}");
+    expect(await images()).not.toContain("nginx:1.29");
+    await shotBothThemes(shot, page(), "rollout-paused");
+    await drawer().getByRole("button", { name: "Resume", exact: true }).click();
+    await dialog(/^Resume web/)
+      .getByRole("button", { name: "Resume", exact: true })
+      .click();
+    await expect.poll(images, { timeout: 30_000 }).toContain("nginx:1.29");
+    await kubectl(["rollout", "status", "deployment/web", "-n", ns, "--timeout=120s"]);
+    await expect.poll(() => rollout().locator("[data-rollout-state]").getAttribute("data-rollout-state"), { timeout: 60_000 }).toBe("complete");
+    await page().keyboard.press("Escape");
+  });
+});
+
+describe("a CronJob", () => {
+  it("reads its schedule in words in its time zone, with the next runs; suspends, resumes and runs now", async () => {
+    await openList(page(), `${route("batch", "v1", "cronjobs")}/${ns}/nightly`);
+    const words = drawer().locator("[data-cron-words]");
+    await expect.poll(() => words.textContent(), { timeout: 30_000 }).toBe("At 09:00, Monday through Friday (Asia/Shanghai)");
+    const next = drawer().getByRole("list", { name: "Next runs" }).getByRole("listitem");
+    expect(await next.count()).toBe(3);
+    // 09:00 in Shanghai, whatever zone the browser is in.
+    expect(await next.first().textContent()).toMatch(/9:00:00 AM GMT\+8/);
+    await shotBothThemes(shot, page(), "cronjob");
+
+    await drawer().getByRole("button", { name: "Suspend", exact: true }).click();
+    await dialog(/^Suspend nightly/)
+      .getByRole("button", { name: "Suspend", exact: true })
+      .click();
+    await expect.poll(() => jsonpath(["cronjob", "nightly", "-n", ns], "{.spec.suspend}")).toBe("true");
+    await expect.poll(() => drawer().getByText("Suspended: no Jobs start until it is resumed").count(), { timeout: 30_000 }).toBe(1);
+    await drawer().getByRole("button", { name: "Resume", exact: true }).click();
+    await dialog(/^Resume nightly/)
+      .getByRole("button", { name: "Resume", exact: true })
+      .click();
+    await expect.poll(() => jsonpath(["cronjob", "nightly", "-n", ns], "{.spec.suspend}")).toBe("false");
+
+    await drawer().getByRole("button", { name: "Run now", exact: true }).click();
+    await dialog(/^Run now nightly/)
+      .getByRole("button", { name: "Run now", exact: true })
+      .click();
+    await expect.poll(() => jsonpath(["jobs", "-n", ns], "{.items[*].metadata.ownerReferences[0].name}")).toBe("nightly");
+
+    await page().keyboard.press("Escape");
+    await page().getByRole("combobox", { name: "Language" }).click();
+    await page().getByRole("option", { name: "中文（简体）" }).click();
+    await openList(page(), `${route("batch", "v1", "cronjobs")}/${ns}/nightly`);
+    await expect.poll(() => words.textContent()).toBe("在09:00, 星期一至星期五 (Asia/Shanghai)");
+    await shotBothThemes(shot, page(), "cronjob-zh");
+    await page().keyboard.press("Escape");
+    await page().getByRole("combobox", { name: "语言" }).click();
+    await page().getByRole("option", { name: "English" }).click();
+  });
+});
+
+describe("a node's labels and taints, previewed", () => {
+  const impact = (which: string) => dialog(/.*/).locator(`[data-impact="${which}"]`);
+
+  it("labeling the node disktype=nvme: the preview says the Pending pod could go there, and the scheduler puts it there", async () => {
+    await apply(pod("wants-nvme", { nodeSelector: { disktype: "nvme" } }));
+    await openList(page(), `${route("", "v1", "nodes")}/_/${node}`);
+    await drawer().getByRole("button", { name: "Label", exact: true }).click();
+    const label = dialog(new RegExp(`^Label ${node}`));
+    await label.getByRole("textbox", { name: /^Changes/ }).fill("disktype=nvme");
+    await expect.poll(() => impact("nowSchedulable").textContent(), { timeout: 30_000 }).toContain(`${ns}/wants-nvme`);
+    // The seeded Pending pod asks for disktype=nvme too, but does not tolerate this node's taint: the preview names it.
+    expect(await impact("stillBlocked").textContent()).toContain(`demo/unschedulable — taint kd-ops=${id}:NoSchedule not tolerated`);
+    await shotBothThemes(shot, page(), "node-label-preview");
+    await label.getByRole("button", { name: "Label", exact: true }).click();
+    await expect.poll(() => jsonpath(["pod", "wants-nvme", "-n", ns], "{.spec.nodeName}"), { timeout: 60_000 }).toBe(node);
+    expect(await jsonpath(["pod", "unschedulable", "-n", "demo"], "{.spec.nodeName}")).toBe("");
+  });
+
+  it("refuses a taint Kubernetes would refuse, naming the rule", async () => {
+    await drawer().getByRole("button", { name: "Taint", exact: true }).click();
+    const taint = dialog(new RegExp(`^Taint ${node}`));
+    await taint.getByRole("textbox", { name: /^Taints/ }).fill("maintenance=now:Sometimes");
+    await expect.poll(() => taint.getByRole("alert").textContent()).toContain('the effect must be NoSchedule, PreferNoSchedule or NoExecute, not "Sometimes"');
+    expect(await taint.getByRole("button", { name: "Taint", exact: true }).isDisabled()).toBe(true);
+    await taint.getByRole("button", { name: "Cancel" }).click();
+  });
+
+  it("a NoExecute taint's preview lists exactly the pods kubectl then sees evicted", async () => {
+    for (const name of ["evict-a", "evict-b"]) await apply(pod(name, { nodeName: node }));
+    await apply(pod("patient", { nodeName: node, tolerations: [{ key: "maintenance", operator: "Exists", effect: "NoExecute", tolerationSeconds: 3600 }] }));
+    await kubectl(["wait", "--for=condition=Ready", "pod/evict-a", "pod/evict-b", "pod/patient", "-n", ns, "--timeout=120s"]);
+    // Each pod on the node, and whether it is being deleted.
+    const onNode = async () => {
+      const list = JSON.parse(await kubectl(["get", "pods", "-A", "--field-selector", `spec.nodeName=${node}`, "-o", "json"])) as {
+        items: { metadata: { namespace: string; name: string; deletionTimestamp?: string } }[];
+      };
+      return list.items.map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p.metadata.deletionTimestamp ?? ""]);
+    };
+    const before = (await onNode()).map(([name]) => name);
+
+    await drawer().getByRole("button", { name: "Taint", exact: true }).click();
+    const taint = dialog(new RegExp(`^Taint ${node}`));
+    await taint.getByRole("textbox", { name: /^Taints/ }).fill("maintenance=now:NoExecute");
+    const evicted = impact("evicted").getByRole("listitem");
+    await expect.poll(() => evicted.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const listed = await evicted.allInnerTexts();
+    const now = listed.filter((l) => l.endsWith("— at once")).map((l) => l.split(" — ")[0]);
+    expect(now.sort()).toEqual([`${ns}/evict-a`, `${ns}/evict-b`, `${ns}/wants-nvme`]);
+    expect(listed).toContain(`${ns}/patient — after 3600 s (its tolerationSeconds)`);
+    await shotBothThemes(shot, page(), "node-taint-preview");
+    await taint.getByRole("button", { name: "Show the request" }).click();
+    expect(await taint.getByLabel("The request").innerText()).toMatch(/merge-patch[\s\S]*resourceVersion[\s\S]*key: maintenance[\s\S]*effect: NoExecute/);
+    await taint.getByRole("button", { name: "Taint", exact: true }).click();
+    await expect.poll(() => jsonpath(["node", node], "{.spec.taints[*].key}")).toBe(`kd-ops maintenance`);
+
+    // The taint manager evicts (deletes) exactly those; the others stay.
+    const gone = async () => {
+      const now = await onNode();
+      return before.filter((name) => !now.some(([n, deleting]) => n === name && !deleting)).sort();
+    };
+    await expect.poll(gone, { timeout: 60_000 }).toEqual(now.sort());
+    expect((await onNode()).map(([n]) => n)).toContain(`${ns}/patient`);
+    await page().keyboard.press("Escape");
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,173 @@
+// What an action would do, shown in its dialog before it is sent, beside the request itself:
+// changing a node's labels or taints previews which pods start or stop fitting it, which
+// Pending pods could then go there (and what still stops the others), and which pods a
+// NoExecute taint evicts (node-impact.ts, the scheduler's rules).
+import { Alert, Badge, Group, List, Loader, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState, type ComponentType } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import type { Node, Pod } from "kubernetes-types/core/v1.js";
+import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import { parseLabelChanges } from "../../../src-shared/k8s/label-changes.ts";
+import { nodeImpact, type NodeChange } from "../../../src-shared/k8s/node-impact.ts";
+import type { Unmet } from "../../../src-shared/k8s/scheduling.ts";
+import { applyTaintChanges, formatTaint } from "../../../src-shared/k8s/taint-changes.ts";
+import type { ActionId } from "../../../src-shared/kinds/actions.ts";
+import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
+import { getPlacementPods } from "../../api/index.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { keys } from "../../data/keys.ts";
+import type { ActionRequest } from "./runner.tsx";
+
+interface PreviewProps {
+  request: ActionRequest;
+  /** The input as the table's schema parsed it; undefined while it does not fit. */
+  input: unknown;
+}
+
+/** The preview an action shows for a kind, if it has one. */
+export function actionPreview(action: ActionId, kind: KindDescriptor): ComponentType<PreviewProps> | undefined {
+  if (kind.group === "" && kind.resource === "nodes" && (action === "label" || action === "taint")) return NodeImpactPreview;
+  return undefined;
+}
+
+/** The node after the change the input describes, or undefined while it describes none. */
+function changeOf(action: ActionId, node: Node, input: unknown): NodeChange | undefined {
+  const line = action === "taint" ? (input as { taints?: string } | undefined)?.taints : (input as { changes?: string } | undefined)?.changes;
+  if (!line) return undefined;
+  if (action === "taint") {
+    const r = applyTaintChanges(line, node.spec?.taints ?? []);
+    return r.ok ? { taints: r.taints } : undefined;
+  }
+  const r = parseLabelChanges(line, "labels");
+  if (!r.ok) return undefined;
+  const labels = { ...node.metadata?.labels };
+  for (const [k, v] of Object.entries(r.changes)) {
+    if (v === null) delete labels[k];
+    else labels[k] = v;
+  }
+  return { labels };
+}
+
+export const unmetText = (t: TFunction, u: Unmet): string => {
+  switch (u.rule) {
+    case "nodeSelector":
+      return t("impact.rule.nodeSelector", { key: u.key, wanted: u.wanted, actual: u.actual ?? t("impact.none") });
+    case "nodeAffinity":
+      return t("impact.rule.nodeAffinity", { count: u.terms });
+    case "taint":
+      return t("impact.rule.taint", { taint: formatTaint(u.taint) });
+    case "nodeName":
+      return t("impact.rule.nodeName", { node: u.wanted });
+    case "unschedulable":
+      return t("impact.rule.unschedulable");
+  }
+};
+
+const podName = (p: Pod) => `${p.metadata?.namespace}/${p.metadata?.name}`;
+// A big cluster may hold thousands of Pending pods: each list shows its first ones and the count.
+const shown = 12;
+
+function PodList({ title, color, items, testId }: { title: string; color: string; items: { pod: Pod; detail?: string }[]; testId: string }) {
+  const { t } = useTranslation();
+  if (!items.length) return null;
+  return (
+    <Stack gap={4} aria-label={title} role="group" data-impact={testId}>
+      <Group gap="xs">
+        <Badge color={color} variant="light">
+          {items.length}
+        </Badge>
+        <Text size="sm" fw={500}>
+          {title}
+        </Text>
+      </Group>
+      <List size="sm" spacing={2}>
+        {items.slice(0, shown).map(({ pod, detail }) => (
+          <List.Item key={pod.metadata?.uid ?? podName(pod)}>
+            <Text span size="sm" ff="monospace">
+              {podName(pod)}
+            </Text>
+            {detail && (
+              <Text span size="sm" c="dimmed">
+                {" — "}
+                {detail}
+              </Text>
+            )}
+          </List.Item>
+        ))}
+      </List>
+      {items.length > shown && (
+        <Text size="xs" c="dimmed">
+          {t("impact.more", { count: items.length - shown })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function NodeImpactPreview({ request, input }: PreviewProps) {
+  const { t } = useTranslation();
+  const node = request.object as Node | undefined;
+  const target = request.targets[0];
+  // Read once per dialog: pods come and go between two dialogs, and a preview must not show the earlier ones.
+  const [opened] = useState(() => Date.now());
+  const pods = useQuery({
+    queryKey: keys.placement(target, opened),
+    enabled: request.targets.length === 1 && !!node,
+    gcTime: 0,
+    queryFn: () => getPlacementPods(target.context, target.name),
+  });
+  if (request.targets.length !== 1 || !node) return null;
+  if (pods.error) return <ErrorAlert error={pods.error as unknown as ApiErrorShape} title={t("impact.failed")} />;
+  const change = changeOf(request.action, node, input);
+  if (!change) return null;
+  if (!pods.data)
+    return (
+      <Group gap="xs">
+        <Loader size="xs" />
+        <Text size="sm">{t("impact.reading")}</Text>
+      </Group>
+    );
+  const impact = nodeImpact(node, change, pods.data);
+  const reasons = (unmet: Unmet[]) => unmet.map((u) => unmetText(t, u)).join("; ");
+  const nothing = !impact.evicted.length && !impact.noLongerMatching.length && !impact.nowSchedulable.length && !impact.noLongerSchedulable.length;
+  return (
+    <Alert variant="light" color={impact.evicted.length ? "red" : "blue"} title={t("impact.title")} aria-label={t("impact.title")}>
+      <Stack gap="sm">
+        {nothing && <Text size="sm">{t("impact.nothing")}</Text>}
+        <PodList
+          testId="evicted"
+          color="red"
+          title={t("impact.evicted")}
+          items={impact.evicted.map((e) => ({
+            pod: e.pod,
+            detail: e.when === "now" ? t("impact.evictedNow") : t("impact.evictedAfter", { seconds: e.seconds }),
+          }))}
+        />
+        <PodList testId="nowSchedulable" color="green" title={t("impact.nowSchedulable")} items={impact.nowSchedulable.map((pod) => ({ pod }))} />
+        <PodList
+          testId="noLongerSchedulable"
+          color="orange"
+          title={t("impact.noLongerSchedulable")}
+          items={impact.noLongerSchedulable.map(({ pod, unmet }) => ({ pod, detail: reasons(unmet) }))}
+        />
+        <PodList
+          testId="noLongerMatching"
+          color="orange"
+          title={t("impact.noLongerMatching")}
+          items={impact.noLongerMatching.map(({ pod, unmet }) => ({ pod, detail: reasons(unmet) }))}
+        />
+        <PodList
+          testId="stillBlocked"
+          color="gray"
+          title={t("impact.stillBlocked")}
+          items={impact.stillBlocked.map(({ pod, unmet }) => ({ pod, detail: reasons(unmet) }))}
+        />
+        <Text size="xs" c="dimmed">
+          {t("impact.scope")}
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,198 @@
+// A workload's rollout, as `kubectl rollout status` and `history` show it, live: how far the
+// current rollout has got against what is desired (and whether it is paused or stuck), its
+// ReplicaSets new and old, every revision kept with its change-cause and images, a diff of
+// any two revisions' pod templates, and a rollback to any of them through the action table.
+import { Badge, Button, Checkbox, Group, Progress, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { stringify } from "yaml";
+import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import { rolloutProgress, type RolloutRevision, type Workload } from "../../../src-shared/k8s/rollouts.ts";
+import { getRolloutHistory } from "../../api/index.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { lazyView } from "../../components/lazy-view.tsx";
+import { keys } from "../../data/keys.ts";
+import { useNow } from "../../data/useNow.ts";
+import { age } from "../../../src-shared/k8s/age.ts";
+import { useActionOffers } from "../actions/offers.ts";
+import { useRunAction } from "../actions/runner.tsx";
+import type { DetailsProps, DetailsTab } from "./registry.tsx";
+
+// Monaco's diff editor comes with the editor's chunk, when a diff is first shown.
+const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff));
+
+function Meter({ label, value, of }: { label: string; value: number; of: number }) {
+  return (
+    <Stack gap={2} style={{ flex: 1 }} aria-label={`${label}: ${value}/${of}`} role="group">
+      <Group justify="space-between">
+        <Text size="xs" c="dimmed">
+          {label}
+        </Text>
+        <Text size="xs" ff="monospace">
+          {value}/{of}
+        </Text>
+      </Group>
+      <Progress value={of ? Math.min(100, (value / of) * 100) : 100} size="sm" />
+    </Stack>
+  );
+}
+
+/** Where the rollout stands: a few words and the counts against desired. */
+export function RolloutProgressView({ kind, object }: Pick<DetailsProps, "object"> & { kind: string }) {
+  const { t } = useTranslation();
+  const p = rolloutProgress(kind, object as Workload);
+  const state = p.failed ? "failed" : p.paused ? "paused" : p.complete ? "complete" : "progressing";
+  const color = { failed: "red", paused: "yellow", complete: "green", progressing: "blue" }[state];
+  return (
+    <Stack gap="xs" aria-label={t("rollout.status")} role="region">
+      <Group gap="xs">
+        <Badge color={color} variant="light" data-rollout-state={state}>
+          {t(`rollout.state.${state}`)}
+        </Badge>
+        <Text size="sm" c="dimmed">
+          {p.failed ?? t(`rollout.explain.${state}`)}
+        </Text>
+      </Group>
+      <Group grow>
+        <Meter label={t("rollout.updated")} value={p.updated} of={p.desired} />
+        <Meter label={t("rollout.ready")} value={p.ready} of={p.desired} />
+        <Meter label={t("rollout.available")} value={p.available} of={p.desired} />
+      </Group>
+    </Stack>
+  );
+}
+
+const images = (r: RolloutRevision) => (r.template.spec?.containers ?? []).map((c) => `${c.name}=${c.image}`).join(", ");
+
+function RolloutPanel({ target, kind, object }: DetailsProps) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const run = useRunAction();
+  // Read again whenever the workload changes (a rollout changes its status and revision).
+  const history = useQuery({ queryKey: keys.history(target, object.metadata?.resourceVersion), queryFn: () => getRolloutHistory(target) });
+  const { offers } = useActionOffers(target.context, kind, [target], object);
+  const rollback = offers.find((o) => o.id === "rollback");
+  const [picked, setPicked] = useState<number[]>([]);
+  const revisions = history.data ?? [];
+  // The diff compares the two ticked revisions; by default the current one and the one before.
+  const current = revisions.find((r) => r.current);
+  const pair = picked.length === 2 ? picked : current ? [revisions.find((r) => !r.current)?.revision, current.revision] : [];
+  const [older, newer] = pair
+    .map((n) => revisions.find((r) => r.revision === n))
+    .filter((r): r is RolloutRevision => !!r)
+    .sort((a, b) => a.revision - b.revision);
+  const toggle = (n: number) => setPicked((p) => (p.includes(n) ? p.filter((x) => x !== n) : [...p, n].slice(-2)));
+  const isDeployment = kind.kind === "Deployment";
+  return (
+    <Stack>
+      <RolloutProgressView kind={kind.kind} object={object} />
+      {history.error && <ErrorAlert error={history.error as unknown as ApiErrorShape} title={t("rollout.historyFailed")} />}
+      <Table striped withTableBorder aria-label={t("rollout.history")}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <Text size="xs" c="dimmed">
+                {t("rollout.compare")}
+              </Text>
+            </Table.Th>
+            <Table.Th>{t("rollout.revision")}</Table.Th>
+            <Table.Th>{t("rollout.changeCause")}</Table.Th>
+            <Table.Th>{t("rollout.images")}</Table.Th>
+            {isDeployment && <Table.Th>{t("rollout.replicas")}</Table.Th>}
+            <Table.Th>{t("rollout.age")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {revisions.map((r) => (
+            <Table.Tr key={r.name} aria-label={t("rollout.revisionN", { n: r.revision })}>
+              <Table.Td>
+                <Checkbox
+                  size="xs"
+                  aria-label={t("rollout.pick", { n: r.revision })}
+                  checked={picked.includes(r.revision)}
+                  onChange={() => toggle(r.revision)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" ff="monospace">
+                    {r.revision}
+                  </Text>
+                  {r.current && (
+                    <Badge size="xs" variant="light">
+                      {t("rollout.current")}
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {r.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={r.changeCause ? undefined : "dimmed"}>
+                  {r.changeCause ?? t("rollout.noCause")}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" style={{ wordBreak: "break-all" }}>
+                  {images(r)}
+                </Text>
+              </Table.Td>
+              {isDeployment && (
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {r.replicas ? `${r.replicas.ready}/${r.replicas.desired}` : ""}
+                  </Text>
+                </Table.Td>
+              )}
+              <Table.Td>
+                <Text size="sm">{r.created ? age(r.created, now) : ""}</Text>
+              </Table.Td>
+              <Table.Td>
+                {!r.current && rollback && (
+                  <Tooltip
+                    label={rollback.allowed ? t("rollout.rollbackHint", { n: r.revision }) : t("actions.forbidden", { need: rollback.reason })}
+                    withArrow
+                    multiline
+                    w={300}
+                  >
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      disabled={!rollback.allowed}
+                      onClick={() =>
+                        run({ context: target.context, kind, action: "rollback", targets: [target], object, initial: { revision: String(r.revision) } })
+                      }
+                    >
+                      {t("rollout.rollbackTo", { n: r.revision })}
+                    </Button>
+                  </Tooltip>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {!history.isPending && !revisions.length && !history.error && <Text c="dimmed">{t("rollout.noHistory")}</Text>}
+      {older && newer && older !== newer && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("rollout.diff", { a: older.revision, b: newer.revision })}
+          </Text>
+          <Suspense fallback={null}>
+            <Diff.View
+              original={stringify(older.template)}
+              modified={stringify(newer.template)}
+              ariaLabel={t("rollout.diff", { a: older.revision, b: newer.revision })}
+              height={320}
+            />
+          </Suspense>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+export const rolloutTab: DetailsTab = { id: "rollout", title: (t) => t("rollout.tab"), Panel: RolloutPanel };
