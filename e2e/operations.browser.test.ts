@@ -231,9 +231,33 @@ describe("a CronJob", () => {
 describe("a node's labels and taints, previewed", () => {
   const impact = (which: string) => dialog(/.*/).locator(`[data-impact="${which}"]`);
 
+  it("shows the node as kubectl describe node does: roles, taints, and allocated resources with their share", async () => {
+    await openList(page(), `${route("", "v1", "nodes")}/_/${node}`);
+    const allocated = drawer().getByRole("table", { name: "Allocated resources" });
+    await expect.poll(() => allocated.count(), { timeout: 30_000 }).toBe(1);
+    // Once the node's DaemonSet pod is there, as kubectl describe counts it.
+    await expect
+      .poll(() => kubectl(["get", "pods", "-A", "--field-selector", `spec.nodeName=${node}`, "-o", "name"]), { timeout: 60_000 })
+      .toMatch(/log-agent/);
+    await expect.poll(() => allocated.getByRole("row", { name: "cpu" }).innerText(), { timeout: 30_000 }).toContain("10m");
+    const described = await kubectl(["describe", "node", node]);
+    // kubectl's "Allocated resources" rows: cpu 10m (0%) 0 (0%), as the UI's requests and limits cells.
+    for (const resource of ["cpu", "memory"]) {
+      const [, requests, limits] = new RegExp(`^\\s+${resource}\\s+(\\S+ \\(\\d+%\\))\\s+(\\S+ \\(\\d+%\\))`, "m").exec(described) ?? [];
+      const cells = await allocated.getByRole("row", { name: resource }).getByRole("cell").allInnerTexts();
+      expect([cells[3], cells[4]], resource).toEqual([requests, limits]);
+    }
+    expect(await drawer().getByRole("list", { name: "Taints" }).innerText()).toBe(`kd-ops=${id}:NoSchedule`);
+    // The DaemonSet's pod: its requests and limits (10m cpu, 32Mi / 64Mi memory), read as kubectl does.
+    await expect
+      .poll(() => drawer().getByRole("table", { name: "Pods on this node" }).innerText(), { timeout: 30_000 })
+      .toMatch(/demo\/log-agent-\w+\s+10m \/ —\s+32Mi \/ 64Mi/);
+    await allocated.scrollIntoViewIfNeeded();
+    await shotBothThemes(shot, page(), "node-details");
+  });
+
   it("labeling the node disktype=nvme: the preview says the Pending pod could go there, and the scheduler puts it there", async () => {
     await apply(pod("wants-nvme", { nodeSelector: { disktype: "nvme" } }));
-    await openList(page(), `${route("", "v1", "nodes")}/_/${node}`);
     await drawer().getByRole("button", { name: "Label", exact: true }).click();
     const label = dialog(new RegExp(`^Label ${node}`));
     await label.getByRole("textbox", { name: /^Changes/ }).fill("disktype=nvme");
@@ -290,6 +314,77 @@ describe("a node's labels and taints, previewed", () => {
     };
     await expect.poll(gone, { timeout: 60_000 }).toEqual(now.sort());
     expect((await onNode()).map(([n]) => n)).toContain(`${ns}/patient`);
+    await page().keyboard.press("Escape");
+  });
+
+  it("drains through the Eviction API: a bare pod only when forced, blocked by a PodDisruptionBudget that it names, cancellable; then done", async () => {
+    await kubectl(["taint", "node", node, "maintenance-"]);
+    await apply({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "guarded", namespace: ns },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: "guarded" } },
+        template: {
+          metadata: { labels: { app: "guarded" } },
+          spec: {
+            nodeSelector: { "kubernetes.io/hostname": node },
+            tolerations: [{ key: fence.key, operator: "Exists", effect: "NoSchedule" }],
+            containers: [{ name: "app", image: "nginx:1.27" }],
+          },
+        },
+      },
+    });
+    await apply({
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: { name: "guarded-pdb", namespace: ns },
+      spec: { minAvailable: 2, selector: { matchLabels: { app: "guarded" } } },
+    });
+    await kubectl(["rollout", "status", "deployment/guarded", "-n", ns, "--timeout=120s"]);
+    // The budget allows no disruption once it has counted the two healthy pods.
+    await expect
+      .poll(() => jsonpath(["pdb", "guarded-pdb", "-n", ns], "{.status.currentHealthy}/{.status.disruptionsAllowed}"), { timeout: 60_000 })
+      .toBe("2/0");
+
+    await openList(page(), `${route("", "v1", "nodes")}/_/${node}`);
+    await drawer().getByRole("button", { name: "Drain", exact: true }).click();
+    const drain = dialog(new RegExp(`^Drain ${node}`));
+    // The bare pod (nothing recreates it) stops the drain until forced; the DaemonSet's pod is left.
+    await expect.poll(() => drain.locator('[data-impact="refused"]').textContent(), { timeout: 30_000 }).toContain(`${ns}/patient — no controller manages it`);
+    expect(await drain.locator('[data-impact="skip"]').textContent()).toMatch(/demo\/log-agent-\w+ — a DaemonSet's pod/);
+    await drain.getByRole("checkbox", { name: /^Evict pods no controller manages/ }).check();
+    await expect.poll(() => drain.locator('[data-impact="evict"]').getByRole("listitem").allInnerTexts()).toHaveLength(3);
+    expect(await drain.locator('[data-impact="refused"]').count()).toBe(0);
+    await shotBothThemes(shot, page(), "drain-plan");
+    await drain.getByRole("button", { name: "Drain", exact: true }).click();
+
+    const row = (name: string) => drain.getByRole("row", { name: `${ns}/${name}` });
+    await expect.poll(() => row("patient").locator("[data-drain-state]").getAttribute("data-drain-state"), { timeout: 60_000 }).toBe("evicted");
+    const guarded = drain.getByRole("row", { name: new RegExp(`^${ns}/guarded-`) });
+    await expect
+      .poll(() => guarded.first().textContent(), { timeout: 30_000 })
+      .toContain("The disruption budget guarded-pdb needs 2 healthy pods and has 2 currently");
+    expect(await jsonpath(["node", node], "{.spec.unschedulable}")).toBe("true");
+    await shotBothThemes(shot, page(), "drain-blocked");
+    await drain.getByRole("button", { name: "Stop the drain" }).click();
+    await expect.poll(() => drain.getByRole("status").textContent()).toMatch(/^Cancelled after 1 of 3\. The node stays cordoned/);
+    expect(await kubectl(["get", "pods", "-n", ns, "-l", "app=guarded", "--field-selector", `spec.nodeName=${node}`, "-o", "name"])).toMatch(
+      /guarded-.*\n.*guarded-/,
+    );
+    await drain.getByRole("button", { name: "Close" }).click();
+
+    // Without the budget, the drain finishes.
+    await kubectl(["delete", "pdb", "guarded-pdb", "-n", ns]);
+    await drawer().getByRole("button", { name: "Drain", exact: true }).click();
+    const again = dialog(new RegExp(`^Drain ${node}`));
+    await expect.poll(() => again.locator('[data-impact="evict"]').getByRole("listitem").count(), { timeout: 30_000 }).toBe(2);
+    await again.getByRole("button", { name: "Drain", exact: true }).click();
+    await expect.poll(() => again.getByRole("status").textContent(), { timeout: 90_000 }).toBe(`${node} is drained: 2 pods evicted.`);
+    expect(await kubectl(["get", "pods", "-n", ns, "-l", "app=guarded", "--field-selector", `spec.nodeName=${node}`, "-o", "name"])).toBe("");
+    await shot(page(), "drain-done");
+    await again.getByRole("button", { name: "Close" }).click();
     await page().keyboard.press("Escape");
     expect(app.errors).toEqual([]);
   });

@@ -89,6 +89,7 @@ export function createRouter(s: Services): Router {
     "resources.related": (ref) => s.resources.related(ref),
     "rollouts.history": (ref) => s.resources.history(ref),
     "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
+    "nodes.allocation": ({ context, node }) => s.resources.allocation(context, node),
     "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
     "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),
     "resources.apply": (req) => s.apply.apply(req),

@@ -32,6 +32,7 @@ const why = {
   emptyDir: "has emptyDir data that would be lost (allow: delete emptyDir data)",
   unmanaged: "not managed by a controller, so nothing would recreate it (allow: force)",
   mirror: "a static pod's mirror: its node's kubelet owns it",
+  terminating: "already being deleted",
 };
 
 export function startDrain(connections: Connections, journal: Journal, args: StreamArgs<"nodes.drain">, sink: Sink): () => void {

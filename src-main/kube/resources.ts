@@ -2,6 +2,7 @@
 // row is opened, what it is related to, and how many objects each kind has.
 import { describeObject, resourcePath, type ObjectRef, type ResourceRef } from "../../src-shared/api/refs.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
+import type { PodAllocation } from "../../src-shared/k8s/node-allocation.ts";
 import type { Relation } from "../../src-shared/k8s/relations.ts";
 import type { RolloutRevision } from "../../src-shared/k8s/rollouts.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
@@ -14,7 +15,7 @@ import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
-import { placementPods } from "./placement.ts";
+import { allocationPods, placementPods } from "./placement.ts";
 import { rolloutHistory } from "./rollouts.ts";
 
 /** A resource in a namespace (or all), in the context `count` is asked for. */
@@ -115,6 +116,15 @@ export class Resources {
       return await placementPods(this.connections.config(context), node);
     } catch (e) {
       throw toApiError(e, `listing the pods node ${node} may run`);
+    }
+  }
+
+  /** What the pods on a node request and are limited to. */
+  async allocation(context: string, node: string): Promise<PodAllocation[]> {
+    try {
+      return await allocationPods(this.connections.config(context), node);
+    } catch (e) {
+      throw toApiError(e, `listing the pods on node ${node}`);
     }
   }
 

@@ -44,6 +44,7 @@ export const getObject = (ref: ObjectRef) => call("resources.get", ref);
 export const getRelated = (ref: ObjectRef) => call("resources.related", ref);
 export const getRolloutHistory = (ref: ObjectRef) => call("rollouts.history", ref);
 export const getPlacementPods = (context: string, node: string) => call("nodes.placementPods", { context, node });
+export const getNodeAllocation = (context: string, node: string) => call("nodes.allocation", { context, node });
 export const countResources = (input: CallInput<"resources.count">) => call("resources.count", input);
 export const applyDocuments = (input: CallInput<"resources.apply">) => call("resources.apply", input);
 export const schemasForKinds = (context: string, kinds: { apiVersion: string; kind: string }[]) => call("schemas.forKinds", { context, kinds });
@@ -67,4 +68,5 @@ export const subscribeWorkloadLogs = (args: StreamArgs<"workloads.logs">, handle
 export const subscribeLogs = (args: StreamArgs<"pods.logs">, handlers: StreamHandlers<"pods.logs">) => subscribe("pods.logs", args, handlers);
 
 /** The transport's self-test (Preferences → Connection check). */
+export const subscribeDrain = (args: StreamArgs<"nodes.drain">, handlers: StreamHandlers<"nodes.drain">) => subscribe("nodes.drain", args, handlers);
 export const echo = (args: StreamArgs<"diagnostics.echo">, handlers: StreamHandlers<"diagnostics.echo">) => subscribe("diagnostics.echo", args, handlers);

@@ -6,6 +6,7 @@ import type { K8sObject } from "../kinds/types.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
 import type { DrainPodState } from "../k8s/drain.ts";
+import type { PodAllocation } from "../k8s/node-allocation.ts";
 import type { RolloutRevision } from "../k8s/rollouts.ts";
 import { actionIds } from "../kinds/actions.ts";
 import type { ApiErrorShape } from "./errors.ts";
@@ -93,6 +94,8 @@ export const callInputs = {
   "rollouts.history": objectRefSchema,
   /** The pods a node's label or taint preview weighs: on the node, and not yet placed (placement rules only). */
   "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
+  /** What the pods on a node request and are limited to (cpu, memory), for its details. */
+  "nodes.allocation": z.object({ context: contextName, node: objectName }).strict(),
   /** How many objects each resource has, in the given namespaces (none = all). */
   "resources.count": z
     .object({
@@ -207,6 +210,7 @@ export interface CallOutputs {
   "resources.related": Relation[];
   "rollouts.history": RolloutRevision[];
   "nodes.placementPods": Pod[];
+  "nodes.allocation": PodAllocation[];
   "resources.count": (number | null)[];
   "resources.act": ActOutcome[];
   "resources.apply": ApplyOutcome[];

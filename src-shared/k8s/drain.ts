@@ -2,7 +2,7 @@
 // cannot be evicted (its kubelet owns it) and is left; a DaemonSet's pod would come straight
 // back, so it stops the drain unless told to leave such pods; a pod with emptyDir data loses
 // it, and one no controller recreates is gone for good, so each stops the drain unless
-// allowed. Finished pods are simply removed. And what a refused eviction (HTTP 429) says:
+// allowed. Finished pods are simply removed; pods already being deleted are left to go. And what a refused eviction (HTTP 429) says:
 // the PodDisruptionBudget that blocks it, and its numbers.
 import type { Pod } from "kubernetes-types/core/v1.js";
 
@@ -15,7 +15,7 @@ export interface DrainOptions {
 
 export type DrainDecision =
   | { pod: Pod; action: "evict"; warning?: "unmanaged" | "emptyDir" }
-  | { pod: Pod; action: "skip"; why: "mirror" | "daemonSet" }
+  | { pod: Pod; action: "skip"; why: "mirror" | "daemonSet" | "terminating" }
   | { pod: Pod; action: "refuse"; why: "daemonSet" | "emptyDir" | "unmanaged" };
 
 export const mirrorAnnotation = "kubernetes.io/config.mirror";
@@ -25,6 +25,8 @@ const finished = (p: Pod) => p.status?.phase === "Succeeded" || p.status?.phase 
 
 export function drainDecision(pod: Pod, o: DrainOptions): DrainDecision {
   if (pod.metadata?.annotations?.[mirrorAnnotation] !== undefined) return { pod, action: "skip", why: "mirror" };
+  // Already being deleted (an earlier eviction, a NoExecute taint): nothing more to ask of it.
+  if (pod.metadata?.deletionTimestamp) return { pod, action: "skip", why: "terminating" };
   if (finished(pod)) return { pod, action: "evict" };
   const controller = controllerOf(pod);
   if (controller?.kind === "DaemonSet") return o.ignoreDaemonSets ? { pod, action: "skip", why: "daemonSet" } : { pod, action: "refuse", why: "daemonSet" };

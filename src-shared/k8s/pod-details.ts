@@ -235,11 +235,11 @@ function addQoS(into: Map<string, bigint>, list: ResourceList | undefined): Set<
   return found;
 }
 
-// What the pod's containers request together: regular containers and sidecars run side by
-// side; each init container runs alone beside the sidecars started before it.
-function aggregateRequest(pod: Pod, name: string): bigint | undefined {
+// What the pod's containers request (or are limited to) together: regular containers and
+// sidecars run side by side; each init container runs alone beside the sidecars started before it.
+function aggregateRequest(pod: Pod, name: string, list: (c: Container) => ResourceList = effectiveRequests): bigint | undefined {
   const q = (c: Container) => {
-    const v = effectiveRequests(c)[name];
+    const v = list(c)[name];
     return v === undefined ? undefined : nanoUnits(v);
   };
   const containers = pod.spec?.containers ?? [];
@@ -294,6 +294,23 @@ export function qosClass(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
   if (status === "Guaranteed" || status === "Burstable" || status === "BestEffort") return status;
   return computeQoS(pod);
 }
+
+/**
+ * What a pod asks of its node for one resource, as the scheduler and `kubectl describe node`
+ * count it (in billionths: cpu in nano-cores, memory in nano-bytes): its containers together,
+ * or its pod-level figure when it sets one, plus its overhead. Undefined when nothing sets it.
+ */
+export function podResource(pod: Pod, name: string, which: "requests" | "limits"): bigint | undefined {
+  const podLevel = pod.spec?.resources?.[which]?.[name];
+  const list = which === "requests" ? effectiveRequests : (c: Container) => c.resources?.limits ?? {};
+  const base = podLevel !== undefined ? nanoUnits(podLevel) : aggregateRequest(pod, name, list);
+  if (base === undefined) return undefined;
+  const overhead = pod.spec?.overhead?.[name];
+  return base + (overhead !== undefined ? (nanoUnits(overhead) ?? 0n) : 0n);
+}
+
+/** A quantity in billionths (nanoUnits), undefined when it does not parse. */
+export const quantityNanos = (q: string | number) => nanoUnits(q);
 
 /** A static pod, shown through its mirror: the API cannot change or delete it for real. */
 export function isMirrorPod(pod: Pod): boolean {

@@ -115,7 +115,7 @@ describe("which kinds offer what", () => {
     expect(actionsOf(kind("statefulsets"))).toEqual(["delete", "scale", "restart", "setImage", "rollback", ...metadata]);
     expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "restart", "setImage", "rollback", ...metadata]);
     expect(actionsOf(kind("pods"))).toEqual(["delete", "debug", "debugCopy", ...metadata]);
-    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode", "taint", ...metadata]);
+    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode", "drain", "taint", ...metadata]);
     expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "trigger", "suspend", "unsuspend", ...metadata]);
     expect(actionsOf(kind("jobs"))).toEqual(["delete", "suspend", "unsuspend", ...metadata]);
   });

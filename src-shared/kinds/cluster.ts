@@ -1,7 +1,7 @@
 // Cluster-level kinds: what `kubectl get -o wide` shows for each.
 import { ageColumn, nameColumn } from "./format.ts";
 import type { Namespace, Node } from "kubernetes-types/core/v1.js";
-import type { KindDescriptor } from "./types.ts";
+import type { K8sObject, KindDescriptor } from "./types.ts";
 
 export const namespace: KindDescriptor<Namespace> = {
   kind: "Namespace",
@@ -14,6 +14,16 @@ export const namespace: KindDescriptor<Namespace> = {
 };
 
 const address = (o: Node, type: string) => (o.status?.addresses ?? []).find((a) => a.type === type)?.address ?? "<none>";
+
+/** A node's roles as kubectl reads them: node-role.kubernetes.io/<role> labels, and the older kubernetes.io/role. */
+export function nodeRoles(o: K8sObject): string[] {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries((o.metadata?.labels ?? {}) as Record<string, string>)) {
+    if (k.startsWith("node-role.kubernetes.io/") && k.length > "node-role.kubernetes.io/".length) roles.add(k.slice("node-role.kubernetes.io/".length));
+    else if (k === "kubernetes.io/role" && v) roles.add(v);
+  }
+  return [...roles].sort();
+}
 
 export const node: KindDescriptor<Node> = {
   kind: "Node",
@@ -35,14 +45,7 @@ export const node: KindDescriptor<Node> = {
     },
     {
       name: "ROLES",
-      value: (o) => {
-        const roles = new Set<string>();
-        for (const [k, v] of Object.entries(o.metadata?.labels ?? {})) {
-          if (k.startsWith("node-role.kubernetes.io/") && k.length > "node-role.kubernetes.io/".length) roles.add(k.slice("node-role.kubernetes.io/".length));
-          else if (k === "kubernetes.io/role" && v) roles.add(v);
-        }
-        return roles.size ? [...roles].sort().join(",") : "<none>";
-      },
+      value: (o) => nodeRoles(o).join(",") || "<none>",
     },
     ageColumn,
     { name: "VERSION", value: (o) => o.status?.nodeInfo?.kubeletVersion ?? "" },

@@ -13,7 +13,7 @@ import type { RolloutRevision } from "../../../src-shared/k8s/rollouts.ts";
 import { getRolloutHistory } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { keys } from "../../data/keys.ts";
-import { actionPreview } from "./previews.tsx";
+import { actionPreview, actionProgress } from "./previews.tsx";
 import type { ActionRequest, Run } from "./runner.tsx";
 
 /** The request as HTTP shows it: what a newcomer can compare with `kubectl -v=8`. */
@@ -92,8 +92,12 @@ function Confirm({ request, execute, onClose }: Props) {
     }
   const Extra = actionPreview(request.action, request.kind);
 
+  // A long action (drain) runs as a stream: the dialog then follows it.
+  const [streaming, setStreaming] = useState<unknown>();
+  const Progress = actionProgress[request.action];
   const run = async () => {
     if (!parsed.success) return;
+    if (d.streams) return setStreaming(parsed.data);
     setBusy(true);
     const attachTo = d.attach?.({ target: targets[0], input: parsed.data, object: request.object });
     const ok = await execute(attachTo ? { ...request, attachTo } : request, parsed.data);
@@ -109,57 +113,66 @@ function Confirm({ request, execute, onClose }: Props) {
       centered
       size="lg"
     >
-      <Stack>
-        {(d.fields ?? [])
-          .filter((f) => !f.when || f.when(values))
-          .map((f, i) => (
-            <Field
-              key={`${f.key}-${f.type}`}
-              field={f}
-              object={object}
-              history={history.data}
-              value={values[f.key]}
-              error={parsed.success ? undefined : parsed.error.issues.find((x) => x.path[0] === f.key)?.message}
-              onChange={(v) => change(f.key, v)}
-              autoFocus={i === 0}
-            />
-          ))}
-        <Text size="sm">
-          {single
-            ? t(`actions.confirm.${request.action}`, { name: targets[0].name, namespace: targets[0].namespace ?? "" })
-            : t("actions.confirmSelected", { action: label, count: targets.length, names: names + (targets.length > 10 ? " …" : "") })}
-        </Text>
-        {history.error && <ErrorAlert error={history.error as unknown as ApiErrorShape} title={t("rollout.historyFailed")} />}
-        {problem && (
-          <Text size="sm" c="red" role="alert">
-            {problem}
+      {streaming !== undefined && Progress ? (
+        <Progress request={request} input={streaming as never} onClose={onClose} />
+      ) : (
+        <Stack>
+          {(d.fields ?? [])
+            .filter((f) => !f.when || f.when(values))
+            .map((f, i) => (
+              <Field
+                key={`${f.key}-${f.type}`}
+                field={f}
+                object={object}
+                history={history.data}
+                value={values[f.key]}
+                error={parsed.success ? undefined : parsed.error.issues.find((x) => x.path[0] === f.key)?.message}
+                onChange={(v) => change(f.key, v)}
+                autoFocus={i === 0}
+              />
+            ))}
+          <Text size="sm">
+            {single
+              ? t(`actions.confirm.${request.action}`, { name: targets[0].name, namespace: targets[0].namespace ?? "" })
+              : t("actions.confirmSelected", { action: label, count: targets.length, names: names + (targets.length > 10 ? " …" : "") })}
           </Text>
-        )}
-        {Extra && <Extra request={request} input={parsed.success ? parsed.data : undefined} />}
-        {confirmation === "typeName" && single && (
-          <TextInput label={t("actions.typeName", { name: targets[0].name })} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} data-autofocus />
-        )}
-        {request0 && (
-          <Spoiler maxHeight={0} transitionDuration={0} showLabel={t("actions.showRequest")} hideLabel={t("actions.hideRequest")}>
-            <Stack gap={4} aria-label={t("actions.request")}>
-              <Text size="xs" c="dimmed">
-                {single ? t("actions.requestOne") : t("actions.requestMany", { count: targets.length })}
-              </Text>
-              <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-                {httpText(request0)}
-              </Code>
-            </Stack>
-          </Spoiler>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("actions.cancel")}
-          </Button>
-          <Button color={d.destructive ? "red" : undefined} loading={busy} disabled={!request0 || !nameOk} onClick={() => void run()}>
-            {label}
-          </Button>
-        </Group>
-      </Stack>
+          {history.error && <ErrorAlert error={history.error as unknown as ApiErrorShape} title={t("rollout.historyFailed")} />}
+          {problem && (
+            <Text size="sm" c="red" role="alert">
+              {problem}
+            </Text>
+          )}
+          {Extra && <Extra request={request} input={parsed.success ? parsed.data : undefined} />}
+          {confirmation === "typeName" && single && (
+            <TextInput
+              label={t("actions.typeName", { name: targets[0].name })}
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              data-autofocus
+            />
+          )}
+          {request0 && (
+            <Spoiler maxHeight={0} transitionDuration={0} showLabel={t("actions.showRequest")} hideLabel={t("actions.hideRequest")}>
+              <Stack gap={4} aria-label={t("actions.request")}>
+                <Text size="xs" c="dimmed">
+                  {single ? t("actions.requestOne") : t("actions.requestMany", { count: targets.length })}
+                </Text>
+                <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+                  {httpText(request0)}
+                </Code>
+              </Stack>
+            </Spoiler>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("actions.cancel")}
+            </Button>
+            <Button color={d.destructive ? "red" : undefined} loading={busy} disabled={!request0 || !nameOk} onClick={() => void run()}>
+              {label}
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </Modal>
   );
 }

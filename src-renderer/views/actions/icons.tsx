@@ -6,6 +6,7 @@ import {
   IconBox,
   IconCircleCheck,
   IconDroplet,
+  IconLogout,
   IconNote,
   IconPlayerPause,
   IconPlayerPlay,
@@ -33,6 +34,7 @@ const icons: Partial<Record<ActionId, ReactNode>> = {
   suspend: <IconPlayerPause size={14} />,
   unsuspend: <IconPlayerPlay size={14} />,
   taint: <IconDroplet size={14} />,
+  drain: <IconLogout size={14} />,
 };
 
 export const actionIcon = (id: ActionId): ReactNode => icons[id] ?? <IconBolt size={14} />;

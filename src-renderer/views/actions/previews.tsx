@@ -1,14 +1,17 @@
 // What an action would do, shown in its dialog before it is sent, beside the request itself:
 // changing a node's labels or taints previews which pods start or stop fitting it, which
 // Pending pods could then go there (and what still stops the others), and which pods a
-// NoExecute taint evicts (node-impact.ts, the scheduler's rules).
-import { Alert, Badge, Group, List, Loader, Stack, Text } from "@mantine/core";
+// NoExecute taint evicts (node-impact.ts, the scheduler's rules); a drain previews what it
+// would evict, leave, or refuse to touch (drain.ts), and then shows its progress.
+import { Alert, Badge, Code, Group, List, Loader, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { Node, Pod } from "kubernetes-types/core/v1.js";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import { stringify } from "yaml";
+import { drainPlan, evictionBody, type DrainOptions } from "../../../src-shared/k8s/drain.ts";
 import { parseLabelChanges } from "../../../src-shared/k8s/label-changes.ts";
 import { nodeImpact, type NodeChange } from "../../../src-shared/k8s/node-impact.ts";
 import type { Unmet } from "../../../src-shared/k8s/scheduling.ts";
@@ -18,6 +21,7 @@ import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { getPlacementPods } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { keys } from "../../data/keys.ts";
+import { DrainProgress } from "./DrainProgress.tsx";
 import type { ActionRequest } from "./runner.tsx";
 
 interface PreviewProps {
@@ -29,7 +33,83 @@ interface PreviewProps {
 /** The preview an action shows for a kind, if it has one. */
 export function actionPreview(action: ActionId, kind: KindDescriptor): ComponentType<PreviewProps> | undefined {
   if (kind.group === "" && kind.resource === "nodes" && (action === "label" || action === "taint")) return NodeImpactPreview;
+  if (action === "drain") return DrainPlanPreview;
   return undefined;
+}
+
+/** The actions that run as a stream (the table's `streams`), and the view that follows one. */
+export const actionProgress: Partial<Record<ActionId, ComponentType<{ request: ActionRequest; input: never; onClose(): void }>>> = {
+  drain: DrainProgress,
+};
+
+/** The pods on the node and the Pending ones, as this dialog read them when it opened. */
+function usePlacementPods(request: ActionRequest) {
+  const target = request.targets[0];
+  // Read once per dialog: pods come and go between two dialogs, and a preview must not show the earlier ones.
+  const [opened] = useState(() => Date.now());
+  return useQuery({
+    queryKey: keys.placement(target, opened),
+    enabled: request.targets.length === 1 && !!request.object,
+    gcTime: 0,
+    queryFn: () => getPlacementPods(target.context, target.name),
+  });
+}
+
+function Reading() {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      <Loader size="xs" />
+      <Text size="sm">{t("impact.reading")}</Text>
+    </Group>
+  );
+}
+
+/** What a drain would do to each pod on the node, with these options, before anything is sent. */
+function DrainPlanPreview({ request, input }: PreviewProps) {
+  const { t } = useTranslation();
+  const pods = usePlacementPods(request);
+  const options = input as DrainOptions | undefined;
+  if (!options) return null;
+  if (pods.error) return <ErrorAlert error={pods.error as unknown as ApiErrorShape} title={t("impact.failed")} />;
+  if (!pods.data) return <Reading />;
+  const plan = drainPlan(
+    pods.data.filter((p) => p.spec?.nodeName === request.targets[0].name),
+    options,
+  );
+  const evicted = plan.filter((d) => d.action === "evict");
+  const first = evicted[0]?.pod.metadata;
+  const refused = plan.flatMap((d) => (d.action === "refuse" ? [{ pod: d.pod, detail: t(`drain.refuse.${d.why}`) }] : []));
+  return (
+    <Alert variant="light" color={refused.length ? "red" : "blue"} title={t("drain.plan")} aria-label={t("drain.plan")}>
+      <Stack gap="sm">
+        {!plan.length && <Text size="sm">{t("drain.empty")}</Text>}
+        <PodList testId="refused" color="red" title={t("drain.refused")} items={refused} />
+        <PodList
+          testId="evict"
+          color="orange"
+          title={t("drain.evict")}
+          items={evicted.map((d) => ({ pod: d.pod, detail: d.warning ? t(`drain.warning.${d.warning}`) : undefined }))}
+        />
+        <PodList
+          testId="skip"
+          color="gray"
+          title={t("drain.skip")}
+          items={plan.flatMap((d) => (d.action === "skip" ? [{ pod: d.pod, detail: t(`drain.skipWhy.${d.why}`) }] : []))}
+        />
+        {first && (
+          <Stack gap={4}>
+            <Text size="xs" c="dimmed">
+              {t("drain.eachPod")}
+            </Text>
+            <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+              {`POST /api/v1/namespaces/${first.namespace}/pods/${first.name}/eviction\n\n${stringify(evictionBody(first.namespace ?? "", first.name ?? "", (input as { gracePeriodSeconds: number }).gracePeriodSeconds)).trimEnd()}`}
+            </Code>
+          </Stack>
+        )}
+      </Stack>
+    </Alert>
+  );
 }
 
 /** The node after the change the input describes, or undefined while it describes none. */
@@ -109,26 +189,12 @@ function PodList({ title, color, items, testId }: { title: string; color: string
 function NodeImpactPreview({ request, input }: PreviewProps) {
   const { t } = useTranslation();
   const node = request.object as Node | undefined;
-  const target = request.targets[0];
-  // Read once per dialog: pods come and go between two dialogs, and a preview must not show the earlier ones.
-  const [opened] = useState(() => Date.now());
-  const pods = useQuery({
-    queryKey: keys.placement(target, opened),
-    enabled: request.targets.length === 1 && !!node,
-    gcTime: 0,
-    queryFn: () => getPlacementPods(target.context, target.name),
-  });
+  const pods = usePlacementPods(request);
   if (request.targets.length !== 1 || !node) return null;
   if (pods.error) return <ErrorAlert error={pods.error as unknown as ApiErrorShape} title={t("impact.failed")} />;
   const change = changeOf(request.action, node, input);
   if (!change) return null;
-  if (!pods.data)
-    return (
-      <Group gap="xs">
-        <Loader size="xs" />
-        <Text size="sm">{t("impact.reading")}</Text>
-      </Group>
-    );
+  if (!pods.data) return <Reading />;
   const impact = nodeImpact(node, change, pods.data);
   const reasons = (unmet: Unmet[]) => unmet.map((u) => unmetText(t, u)).join("; ");
   const nothing = !impact.evicted.length && !impact.noLongerMatching.length && !impact.nowSchedulable.length && !impact.noLongerSchedulable.length;

@@ -2,9 +2,9 @@
 // objects as links, conditions), its live events, and read-only YAML, plus whatever the
 // kind registers (DESIGN §4.2: a pod's containers, a Secret's keys …). The object is read
 // from main when the panel opens and again whenever its own watch sees a new version.
-import { Alert, Anchor, Badge, Code, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Code, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -14,6 +14,7 @@ import { age } from "../../../src-shared/k8s/age.ts";
 import type { Relation } from "../../../src-shared/k8s/relations.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { getObject, getRelated } from "../../api/index.ts";
+import { Section } from "../../components/Section.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
@@ -117,17 +118,6 @@ function Conditions({ conditions }: { conditions: K8sObject[] }) {
         ))}
       </Table.Tbody>
     </Table>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack gap={6}>
-      <Title order={3} size="h5">
-        {title}
-      </Title>
-      {children}
-    </Stack>
   );
 }
 

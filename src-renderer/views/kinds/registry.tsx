@@ -8,6 +8,7 @@ import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { eventView } from "./events.tsx";
+import { nodeView } from "./nodes.tsx";
 import { podView } from "./pods.tsx";
 import { secretView } from "./secrets.tsx";
 import { serviceView } from "./services.tsx";
@@ -76,6 +77,7 @@ const views: Record<string, KindView> = {
   "batch/jobs": { Toolbar: WorkloadToolbar, Badges: SuspendedBadge },
   "batch/cronjobs": { Badges: SuspendedBadge, OverviewRows: CronJobRows },
   "/events": eventView,
+  "/nodes": nodeView,
 };
 
 const generic: KindView = {};
