@@ -4,8 +4,11 @@
 // with their impact previews, proved by what the real scheduler and taint manager then do.
 // It works on objects of its own: a namespace kd-ops-… and a node of its own, tainted so
 // that no other suite's pod lands there.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { screenshotter } from "./browser.ts";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, screenshotter, startServe } from "./browser.ts";
 import { nodeManifests } from "./sandbox/nodes.ts";
 import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
@@ -83,6 +86,13 @@ describe("a Deployment's rollout", () => {
 
   it("scales 3 to 5 and shows 5 ready as they come", async () => {
     await openList(page(), `${route("apps", "v1", "deployments")}/${ns}/web`);
+    await expect
+      .poll(() =>
+        drawer()
+          .getByRole("row", { name: /^Update strategy/ })
+          .innerText(),
+      )
+      .toMatch(/RollingUpdate · max surge 25% · max unavailable 25%/);
     await drawer().getByRole("tab", { name: "Rollout" }).click();
     await expect.poll(() => rollout().getByRole("group", { name: "Ready: 3/3" }).count(), { timeout: 30_000 }).toBe(1);
     await drawer().getByRole("button", { name: "Scale", exact: true }).click();
@@ -387,5 +397,83 @@ describe("a node's labels and taints, previewed", () => {
     await again.getByRole("button", { name: "Close" }).click();
     await page().keyboard.press("Escape");
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe("objects that will not go", () => {
+  it("removes the finalizers of an object stuck in deletion, after the name is typed", async () => {
+    await apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "held", namespace: ns, finalizers: ["kubedeck.dev/hold"] }, data: { a: "b" } });
+    await kubectl(["delete", "configmap", "held", "-n", ns, "--wait=false"]);
+    await openList(page(), `${route("", "v1", "configmaps")}/${ns}/held`);
+    await drawer().getByRole("button", { name: "Remove finalizers" }).click();
+    const confirm = dialog(/^Remove finalizers held/);
+    const button = confirm.getByRole("button", { name: "Remove finalizers" });
+    expect(await button.isDisabled()).toBe(true);
+    await confirm.getByRole("textbox", { name: "Type held to confirm" }).fill("held");
+    await confirm.getByRole("button", { name: "Show the request" }).click();
+    expect(await confirm.getByLabel("The request").innerText()).toMatch(/merge-patch[\s\S]*resourceVersion: "\d+"[\s\S]*finalizers: null/);
+    await shotBothThemes(shot, page(), "remove-finalizers");
+    await button.click();
+    await expect.poll(() => kubectl(["get", "configmap", "held", "-n", ns, "--ignore-not-found", "-o", "name"])).toBe("");
+  });
+
+  it("force-deletes a pod with a grace period of 0, after the name is typed", async () => {
+    await apply(pod("doomed", { nodeName: "sandbox-worker-1" }));
+    await openList(page(), `${route("", "v1", "pods")}/${ns}/doomed`);
+    await drawer().getByRole("button", { name: "Force delete" }).click();
+    const confirm = dialog(/^Force delete doomed/);
+    await confirm.getByRole("textbox", { name: "Type doomed to confirm" }).fill("doomed");
+    await confirm.getByRole("button", { name: "Show the request" }).click();
+    expect(await confirm.getByLabel("The request").innerText()).toMatch(/DELETE \/api\/v1\/namespaces\/.+\/pods\/doomed[\s\S]*gracePeriodSeconds: 0/);
+    await confirm.getByRole("button", { name: "Force delete" }).click();
+    await expect.poll(() => kubectl(["get", "pod", "doomed", "-n", ns, "--ignore-not-found", "-o", "name"])).toBe("");
+  });
+});
+
+describe("namespaces", () => {
+  it("deleting one lists what it holds", async () => {
+    await openList(page(), `${route("", "v1", "namespaces")}/_/${ns}`);
+    await drawer().getByRole("button", { name: "Delete", exact: true }).click();
+    const confirm = dialog(new RegExp(`^Delete ${ns}`));
+    const contents = confirm.getByRole("alert", { name: `Everything in ${ns} is deleted with it` });
+    await expect
+      .poll(() => contents.getByRole("listitem").allInnerTexts(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(["Deployments: 2", "CronJobs: 1"]));
+    await shotBothThemes(shot, page(), "namespace-delete-contents");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await page().keyboard.press("Escape");
+  });
+
+  it("makes one the context's default in its kubeconfig file: one line changed, comments kept, a backup first", async () => {
+    // A copy of the practice kubeconfig of its own (with a comment to keep), so other suites' files stay as they are.
+    const dir = mkdtempSync(join(tmpdir(), "kubedeck-kubeconfig-"));
+    const file = join(dir, "config");
+    const original = `# my clusters: keep this comment\n${readFileSync(inject("kubeconfig"), "utf8")}`;
+    writeFileSync(file, original, { mode: 0o600 });
+    const userData = mkdtempSync(join(tmpdir(), "kubedeck-user-data-"));
+    const serve = await startServe(["--kubeconfig", file, "--user-data", userData]);
+    const browser = await launchChromium();
+    try {
+      const p = await browser.newPage({ viewport: { width: 1440, height: 1000 }, colorScheme: "light", locale: "en-US" });
+      await p.goto(serve.url);
+      await openList(p, `${route("", "v1", "namespaces")}/_/${ns}`);
+      const panel = p.getByRole("dialog").filter({ has: p.getByRole("tablist") });
+      await panel.getByRole("button", { name: "Make default" }).click();
+      const confirm = p.getByRole("dialog", { name: `Make ${ns} the default namespace` });
+      expect(await confirm.getByRole("group", { name: "The change" }).innerText()).toContain(`-   namespace: default\n+   namespace: ${ns}`);
+      await shot(p, "namespace-make-default");
+      await confirm.getByRole("button", { name: "Make default" }).click();
+      await expect.poll(() => panel.getByText("default of sandbox-admin").count(), { timeout: 30_000 }).toBe(1);
+      // sandbox-admin's namespace (the first in the file) is the one line that changed.
+      expect(readFileSync(file, "utf8")).toBe(original.replace("      namespace: default\n", `      namespace: ${ns}\n`));
+      const backups = readdirSync(dir).filter((f) => f.startsWith("config.kubedeck-backup-"));
+      expect(backups).toHaveLength(1);
+      expect(readFileSync(join(dir, backups[0]), "utf8")).toBe(original);
+    } finally {
+      await browser.close();
+      await serve.stop();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(userData, { recursive: true, force: true });
+    }
   });
 });

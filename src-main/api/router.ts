@@ -59,6 +59,7 @@ export function createRouter(s: Services): Router {
       s.kubeconfig.setUserPaths(s.settings.get().kubeconfigPaths);
       return s.kubeconfig.snapshot();
     },
+    "kubeconfig.setNamespace": ({ context, namespace }) => s.kubeconfig.setDefaultNamespace(context, namespace),
     "kubeconfig.removePath": ({ path }) => {
       s.settings.update((x) => void (x.kubeconfigPaths = x.kubeconfigPaths.filter((p) => p !== path)));
       s.kubeconfig.setUserPaths(s.settings.get().kubeconfigPaths);

@@ -64,6 +64,8 @@ const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
   label: sendPreview,
   annotate: sendPreview,
   delete: sendPreview,
+  forceDelete: sendPreview,
+  removeFinalizers: sendPreview,
   scale: sendPreview,
   restart: sendPreview,
   cordon: sendPreview,

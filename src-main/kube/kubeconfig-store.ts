@@ -1,9 +1,12 @@
 // The contexts Kubedeck knows: every kubeconfig source merged, reloaded when a file
 // changes. Listeners get a snapshot without credentials; the merged config itself, with
 // its secrets, never leaves main.
-import { watch, type FSWatcher } from "node:fs";
+import { constants, copyFileSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import { dirname, basename } from "node:path";
 import type { ContextsSnapshot } from "../../src-shared/api/types.ts";
+import { ApiError } from "../../src-shared/api/errors.ts";
+import { writeFileAtomic } from "../platform/atomic-file.ts";
+import { setContextNamespace } from "./kubeconfig-edit.ts";
 import { proxyFromEnvironment } from "./proxy-env.ts";
 import { contextInfos, mergeKubeconfigs, singleContextConfig, sourcePaths, type MergedKubeconfig } from "./kubeconfig-files.ts";
 
@@ -36,6 +39,40 @@ export class KubeconfigStore {
     const proxy = cluster["proxy-url"] ? undefined : proxyFromEnvironment(String(cluster.server ?? ""), this.env);
     if (proxy) cluster["proxy-url"] = proxy;
     return config;
+  }
+
+  /**
+   * Makes `namespace` the context's default in the kubeconfig file that defines it (an explicit
+   * user action, DESIGN §11): a backup beside it first, then the one line written atomically.
+   */
+  setDefaultNamespace(context: string, namespace: string): { file: string; backup: string } {
+    const entry = this.merged.contexts.get(context);
+    if (!entry) throw new ApiError({ code: "NotFound", message: `no context "${context}" in the kubeconfig files` });
+    const file = entry.file;
+    let text: string;
+    let mode: number;
+    try {
+      text = readFileSync(file, "utf8");
+      mode = statSync(file).mode & 0o777;
+    } catch (e) {
+      throw new ApiError({ code: "Internal", message: `reading ${file}: ${(e as Error).message}` });
+    }
+    let edited: string;
+    try {
+      edited = setContextNamespace(text, context, namespace);
+    } catch (e) {
+      throw new ApiError({ code: "Invalid", message: `${file}: ${(e as Error).message}` });
+    }
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const backup = `${file}.kubedeck-backup-${stamp}`;
+    try {
+      copyFileSync(file, backup, constants.COPYFILE_EXCL);
+      writeFileAtomic(file, edited, mode);
+    } catch (e) {
+      throw new ApiError({ code: "Internal", message: `writing ${file}: ${(e as Error).message}; the file was left as it was` });
+    }
+    this.reload();
+    return { file, backup };
   }
 
   setUserPaths(paths: string[]) {

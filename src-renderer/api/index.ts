@@ -28,6 +28,7 @@ export const onConnectionLost = (l: () => void) => app().onConnectionLost(l);
 export const getContexts = () => call("contexts.get", {});
 export const addKubeconfigPath = (path: string) => call("kubeconfig.addPath", { path });
 export const removeKubeconfigPath = (path: string) => call("kubeconfig.removePath", { path });
+export const setDefaultNamespace = (context: string, namespace: string) => call("kubeconfig.setNamespace", { context, namespace });
 export const connect = (context: string) => call("connections.connect", { context });
 export const disconnect = (context: string) => call("connections.disconnect", { context });
 export const getSettings = (): Promise<Settings> => call("settings.get", {});

@@ -65,6 +65,8 @@ export const callInputs = {
   "contexts.get": z.object({}),
   "kubeconfig.addPath": z.object({ path: z.string().min(1).max(4096) }),
   "kubeconfig.removePath": z.object({ path: z.string().min(1).max(4096) }),
+  /** Writes a context's default namespace into the kubeconfig file that defines it (after a backup; the rest of the file unchanged). */
+  "kubeconfig.setNamespace": z.object({ context: contextName, namespace: namespaceName }).strict(),
   "connections.connect": z.object({ context: contextName }),
   "connections.disconnect": z.object({ context: contextName }),
   /** May the user do these things? Answered by the cluster (SelfSubjectAccessReview). */
@@ -203,6 +205,8 @@ export interface CallOutputs {
   "contexts.get": ContextsSnapshot;
   "kubeconfig.addPath": ContextsSnapshot;
   "kubeconfig.removePath": ContextsSnapshot;
+  /** The file changed and the backup made of it first. */
+  "kubeconfig.setNamespace": { file: string; backup: string };
   "connections.connect": ConnectionState;
   "connections.disconnect": void;
   "access.check": AccessResult[];

@@ -111,20 +111,20 @@ describe("which kinds offer what", () => {
   it("goes by capability: a Deployment scales and rolls out, a Pod is debugged, a Node cordons, is tainted and debugged", () => {
     const kind = (resource: string) => kinds.find((k) => k.resource === resource)!;
     const metadata = ["label", "annotate"];
-    expect(actionsOf(kind("deployments"))).toEqual(["delete", "scale", "restart", "setImage", "pause", "resume", "rollback", ...metadata]);
-    expect(actionsOf(kind("statefulsets"))).toEqual(["delete", "scale", "restart", "setImage", "rollback", ...metadata]);
-    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "restart", "setImage", "rollback", ...metadata]);
-    expect(actionsOf(kind("pods"))).toEqual(["delete", "debug", "debugCopy", ...metadata]);
-    expect(actionsOf(kind("nodes"))).toEqual(["delete", "cordon", "uncordon", "debugNode", "drain", "taint", ...metadata]);
-    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "trigger", "suspend", "unsuspend", ...metadata]);
-    expect(actionsOf(kind("jobs"))).toEqual(["delete", "suspend", "unsuspend", ...metadata]);
+    expect(actionsOf(kind("deployments"))).toEqual(["delete", "removeFinalizers", "scale", "restart", "setImage", "pause", "resume", "rollback", ...metadata]);
+    expect(actionsOf(kind("statefulsets"))).toEqual(["delete", "removeFinalizers", "scale", "restart", "setImage", "rollback", ...metadata]);
+    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "removeFinalizers", "restart", "setImage", "rollback", ...metadata]);
+    expect(actionsOf(kind("pods"))).toEqual(["delete", "forceDelete", "removeFinalizers", "debug", "debugCopy", ...metadata]);
+    expect(actionsOf(kind("nodes"))).toEqual(["delete", "removeFinalizers", "cordon", "uncordon", "debugNode", "drain", "taint", ...metadata]);
+    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "removeFinalizers", "trigger", "suspend", "unsuspend", ...metadata]);
+    expect(actionsOf(kind("jobs"))).toEqual(["delete", "removeFinalizers", "suspend", "unsuspend", ...metadata]);
   });
 
   it("offers delete and labels for every built-in kind, and for a custom resource only what the server serves (delete, patch)", () => {
-    for (const k of kinds) expect(actionsOf(k), k.kind).toEqual(expect.arrayContaining(["delete", "label", "annotate"]));
+    for (const k of kinds) expect(actionsOf(k), k.kind).toEqual(expect.arrayContaining(["delete", "label", "annotate", "removeFinalizers"]));
     const info = { group: "x.dev", version: "v1", resource: "gadgets", kind: "Gadget", namespaced: true };
     expect(actionsOf(describeResource({ ...info, verbs: ["get", "list", "delete"] }))).toEqual(["delete"]);
-    expect(actionsOf(describeResource({ ...info, verbs: ["get", "list", "patch"] }))).toEqual(["label", "annotate"]);
+    expect(actionsOf(describeResource({ ...info, verbs: ["get", "list", "patch"] }))).toEqual(["removeFinalizers", "label", "annotate"]);
     expect(actionsOf(describeResource({ ...info, verbs: ["get", "list"] }))).toEqual([]);
   });
 
@@ -293,5 +293,27 @@ describe("the rollout and taint actions build kubectl's requests", () => {
       body: { spec: { suspend: true } },
     });
     expect(actions.unsuspend.fits!({ spec: { suspend: true } })).toBe(true);
+  });
+});
+
+describe("force delete and finalizers", () => {
+  const pod: ObjectRef = { ...deploy, group: "", resource: "pods", name: "stuck" };
+  it("force delete is kubectl's --grace-period=0 --force", () => {
+    expect(actions.forceDelete.preview({ target: pod, input: {}, now }).body).toEqual({
+      kind: "DeleteOptions",
+      apiVersion: "v1",
+      gracePeriodSeconds: 0,
+      propagationPolicy: "Background",
+    });
+  });
+
+  it("removes the finalizers at the version read, offered only for an object stuck in deletion", () => {
+    const stuck = { metadata: { resourceVersion: "9", finalizers: ["example.com/cleanup"], deletionTimestamp: "2026-11-30T10:00:00Z" } };
+    expect(actions.removeFinalizers.preview({ target: pod, input: {}, object: stuck, now }).body).toEqual({
+      metadata: { resourceVersion: "9", finalizers: null },
+    });
+    expect(actions.removeFinalizers.fits!(stuck)).toBe(true);
+    expect(actions.removeFinalizers.fits!({ metadata: {} })).toBe(false);
+    expect(actions.removeFinalizers.fits!({ metadata: { finalizers: ["kubernetes.io/pvc-protection"] } })).toBe(false);
   });
 });

@@ -211,6 +211,39 @@ export const actions = {
       return { method: "DELETE", path: resourcePath(target), body };
     },
   }),
+  // `kubectl delete pod --grace-period=0 --force`: the API object goes at once, whether or not
+  // its containers have stopped (a node that is gone never confirms): the risk is in the confirmation.
+  forceDelete: define({
+    capability: "forceDelete",
+    input: noInput,
+    confirm: () => "typeName",
+    destructive: true,
+    bulk: true,
+    needs: (t) => [own(t, "delete")],
+    preview: ({ target }) => {
+      const body: DeleteOptions = { kind: "DeleteOptions", apiVersion: "v1", gracePeriodSeconds: 0, propagationPolicy: "Background" };
+      return { method: "DELETE", path: resourcePath(target), body };
+    },
+  }),
+  // An object stuck in deletion waits for its finalizers' controllers; removing them lets it go
+  // without that clean-up. Offered only for an object being deleted that still waits on some.
+  removeFinalizers: define({
+    capability: "label",
+    input: noInput,
+    confirm: () => "typeName",
+    destructive: true,
+    bulk: false,
+    fits: (o) => !!o.metadata?.deletionTimestamp && (o.metadata?.finalizers ?? []).length > 0,
+    readsObject: true,
+    needs: (t) => [own(t, "patch")],
+    // With the version read, so that a finalizer added meanwhile is not removed unseen.
+    preview: ({ target, object }) => ({
+      method: "PATCH",
+      path: resourcePath(target),
+      patchType: "merge",
+      body: { metadata: { resourceVersion: object?.metadata?.resourceVersion, finalizers: null } },
+    }),
+  }),
   scale: define({
     capability: "scale",
     input: z.object({ replicas: z.number().int().min(0).max(100_000) }).strict(),

@@ -52,4 +52,5 @@ export type Capability =
   | "rollback"
   | "suspend"
   | "taint"
-  | "drain";
+  | "drain"
+  | "forceDelete";

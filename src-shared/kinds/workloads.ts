@@ -28,7 +28,7 @@ export const pod: KindDescriptor<Pod> = {
   group: "",
   version: "v1",
   resource: "pods",
-  capabilities: ["delete", "logs", "exec", "portForward", "debug"],
+  capabilities: ["delete", "forceDelete", "logs", "exec", "portForward", "debug"],
   namespaced: true,
   columns: [
     nameColumn,

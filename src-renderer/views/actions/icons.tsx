@@ -6,6 +6,7 @@ import {
   IconBox,
   IconCircleCheck,
   IconDroplet,
+  IconLockOpen,
   IconLogout,
   IconNote,
   IconPlayerPause,
@@ -14,6 +15,7 @@ import {
   IconResize,
   IconTag,
   IconTrash,
+  IconTrashX,
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { ActionId } from "../../../src-shared/kinds/actions.ts";
@@ -35,6 +37,8 @@ const icons: Partial<Record<ActionId, ReactNode>> = {
   unsuspend: <IconPlayerPlay size={14} />,
   taint: <IconDroplet size={14} />,
   drain: <IconLogout size={14} />,
+  forceDelete: <IconTrashX size={14} />,
+  removeFinalizers: <IconLockOpen size={14} />,
 };
 
 export const actionIcon = (id: ActionId): ReactNode => icons[id] ?? <IconBolt size={14} />;

@@ -18,7 +18,10 @@ import type { Unmet } from "../../../src-shared/k8s/scheduling.ts";
 import { applyTaintChanges, formatTaint } from "../../../src-shared/k8s/taint-changes.ts";
 import type { ActionId } from "../../../src-shared/kinds/actions.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
-import { getPlacementPods } from "../../api/index.ts";
+import { countResources, getPlacementPods } from "../../api/index.ts";
+import { resourceKey } from "../../../src-shared/api/refs.ts";
+import { useDiscovery } from "../../data/discovery.ts";
+import { kindLabel } from "../ResourceNav.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { keys } from "../../data/keys.ts";
 import { DrainProgress } from "./DrainProgress.tsx";
@@ -34,6 +37,7 @@ interface PreviewProps {
 export function actionPreview(action: ActionId, kind: KindDescriptor): ComponentType<PreviewProps> | undefined {
   if (kind.group === "" && kind.resource === "nodes" && (action === "label" || action === "taint")) return NodeImpactPreview;
   if (action === "drain") return DrainPlanPreview;
+  if (action === "delete" && kind.group === "" && kind.resource === "namespaces") return NamespaceContents;
   return undefined;
 }
 
@@ -233,6 +237,48 @@ function NodeImpactPreview({ request, input }: PreviewProps) {
         <Text size="xs" c="dimmed">
           {t("impact.scope")}
         </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** What deleting a namespace deletes with it: how many objects of each kind it holds now. */
+function NamespaceContents({ request }: PreviewProps) {
+  const { t } = useTranslation();
+  const { context, targets } = request;
+  const namespace = targets[0].name;
+  const discovery = useDiscovery(context, targets.length === 1);
+  // Events go with the namespace too, but they are its history, not its contents.
+  const kinds = (discovery?.resources ?? []).filter((r) => r.namespaced && r.verbs.includes("list") && r.resource !== "events").slice(0, 500);
+  const counts = useQuery({
+    queryKey: keys.counts(context, "contents", namespace, kinds.map(resourceKey)),
+    enabled: targets.length === 1 && kinds.length > 0,
+    queryFn: () => countResources({ context, resources: kinds.map(({ group, version, resource }) => ({ group, version, resource })), namespaces: [namespace] }),
+  });
+  if (targets.length !== 1) return null;
+  if (counts.error) return <ErrorAlert error={counts.error as unknown as ApiErrorShape} title={t("impact.failed")} />;
+  if (!counts.data) return <Reading />;
+  const held = kinds.map((k, i) => ({ k, n: counts.data[i] })).filter(({ n }) => n !== null && n > 0);
+  const unreadable = counts.data.filter((n) => n === null).length;
+  return (
+    <Alert variant="light" color="red" title={t("impact.contents", { namespace })} aria-label={t("impact.contents", { namespace })}>
+      <Stack gap={4}>
+        {held.length ? (
+          <Group gap={6} role="list">
+            {held.map(({ k, n }) => (
+              <Badge key={resourceKey(k)} variant="light" color="red" tt="none" role="listitem">
+                {kindLabel(t, k)}: {n}
+              </Badge>
+            ))}
+          </Group>
+        ) : (
+          <Text size="sm">{t("impact.empty")}</Text>
+        )}
+        {unreadable > 0 && (
+          <Text size="xs" c="dimmed">
+            {t("impact.unreadable", { count: unreadable })}
+          </Text>
+        )}
       </Stack>
     </Alert>
   );

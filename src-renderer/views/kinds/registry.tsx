@@ -8,6 +8,7 @@ import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { eventView } from "./events.tsx";
+import { namespaceView } from "./namespaces.tsx";
 import { nodeView } from "./nodes.tsx";
 import { podView } from "./pods.tsx";
 import { secretView } from "./secrets.tsx";
@@ -15,6 +16,7 @@ import { serviceView } from "./services.tsx";
 import { WorkloadToolbar } from "./WorkloadToolbar.tsx";
 import { rolloutTab } from "./rollout.tsx";
 import { PausedBadge, SuspendedBadge } from "./state-badges.tsx";
+import { JobRows, StrategyRows } from "./workload-rows.tsx";
 
 // The cron libraries come with the first CronJob opened.
 const LazyCronRows = lazyView(() => import("./cronjobs.tsx").then((m) => m.CronJobRows));
@@ -70,14 +72,15 @@ const views: Record<string, KindView> = {
   "/secrets": secretView,
   "/services": serviceView,
   // Whatever selects pods shows their logs, merged; whatever rolls out shows its rollout.
-  "apps/deployments": { Toolbar: WorkloadToolbar, Badges: PausedBadge, tabs: [rolloutTab] },
-  "apps/statefulsets": { Toolbar: WorkloadToolbar, tabs: [rolloutTab] },
-  "apps/daemonsets": { Toolbar: WorkloadToolbar, tabs: [rolloutTab] },
+  "apps/deployments": { Toolbar: WorkloadToolbar, Badges: PausedBadge, OverviewRows: StrategyRows, tabs: [rolloutTab] },
+  "apps/statefulsets": { Toolbar: WorkloadToolbar, OverviewRows: StrategyRows, tabs: [rolloutTab] },
+  "apps/daemonsets": { Toolbar: WorkloadToolbar, OverviewRows: StrategyRows, tabs: [rolloutTab] },
   "apps/replicasets": { Toolbar: WorkloadToolbar },
-  "batch/jobs": { Toolbar: WorkloadToolbar, Badges: SuspendedBadge },
+  "batch/jobs": { Toolbar: WorkloadToolbar, Badges: SuspendedBadge, OverviewRows: JobRows },
   "batch/cronjobs": { Badges: SuspendedBadge, OverviewRows: CronJobRows },
   "/events": eventView,
   "/nodes": nodeView,
+  "/namespaces": namespaceView,
 };
 
 const generic: KindView = {};
