@@ -477,3 +477,96 @@ describe("namespaces", () => {
     }
   });
 });
+
+describe("usage from metrics-server", () => {
+  /** A row's cells by their column's header. */
+  const cellsOf = (key: string) =>
+    page()
+      .locator("[role=grid]")
+      .evaluate((grid, key) => {
+        const headers = [...grid.querySelectorAll("[role=columnheader]")].map((h) => h.textContent?.trim() ?? "");
+        const cells = [...(grid.querySelector(`[role=row][data-key="${key}"]`)?.querySelectorAll("[role=gridcell]") ?? [])].map((c) => c.textContent ?? "");
+        return Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
+      }, key);
+  const top = async (what: string[]) =>
+    Object.fromEntries(
+      (await kubectl(["top", ...what, "--no-headers"]))
+        .trim()
+        .split("\n")
+        .map((l) => l.trim().split(/\s+/))
+        .map(([name, cpu, ...rest]) => [name, [cpu, what[0] === "nodes" ? rest[1] : rest[0]]]),
+    );
+
+  it("shows kubectl top's CPU and memory columns for pods and nodes, equal to kubectl top's within one scrape", async () => {
+    await openList(page(), route("", "v1", "pods"));
+    await page().getByRole("button", { name: "Columns" }).click();
+    await page().getByRole("menuitem", { name: "CPU(cores)" }).click();
+    await page().getByRole("menuitem", { name: "MEMORY(bytes)" }).click();
+    await page().keyboard.press("Escape");
+    // Both read metrics-server; they agree once the list's poll has read the scrape kubectl reads.
+    await expect
+      .poll(
+        async () => {
+          const [ui, cli] = await Promise.all([cellsOf("demo/myapp"), top(["pods", "-n", "demo"])]);
+          return [ui["CPU(cores)"], ui["MEMORY(bytes)"]].join(" ") === cli.myapp?.join(" ") && /^\d+m$/.test(ui["CPU(cores)"] ?? "");
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+    await shotBothThemes(shot, page(), "pods-top-columns");
+    await openList(page(), route("", "v1", "nodes"));
+    await page().getByRole("button", { name: "Columns" }).click();
+    await page().getByRole("menuitem", { name: "CPU(cores)" }).click();
+    await page().getByRole("menuitem", { name: "MEMORY(bytes)" }).click();
+    await page().keyboard.press("Escape");
+    await expect
+      .poll(
+        async () => {
+          const [ui, cli] = await Promise.all([cellsOf("sandbox-worker-1"), top(["nodes"])]);
+          return [ui["CPU(cores)"], ui["MEMORY(bytes)"]].join(" ") === cli["sandbox-worker-1"]?.join(" ");
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+  });
+
+  it("a pod's usage against its requests and limits, in its details", async () => {
+    const agent = (await kubectl(["get", "pods", "-n", "demo", "-l", "app=log-agent", "--field-selector", "spec.nodeName=sandbox-worker-1", "-o", "name"]))
+      .trim()
+      .split("/")[1];
+    await openList(page(), `${route("", "v1", "pods")}/demo/${agent}`);
+    const usage = drawer().getByRole("table", { name: "Usage" });
+    await expect
+      .poll(() => usage.getByRole("row", { name: "memory" }).innerText(), { timeout: 30_000 })
+      .toMatch(/memory\s+\d+Mi\s+32Mi \(\d+% used\)\s+64Mi \(\d+% used\)/);
+    await shotBothThemes(shot, page(), "pod-usage");
+    await page().keyboard.press("Escape");
+  });
+
+  it("says plainly when metrics-server is not answering, and shows figures again once it does", async () => {
+    // A real outage: the APIService pointed at a service that does not exist, then put back.
+    const service = await jsonpath(["apiservice", "v1beta1.metrics.k8s.io"], "{.spec.service.name}");
+    const available = () => jsonpath(["apiservice", "v1beta1.metrics.k8s.io"], '{.status.conditions[?(@.type=="Available")].status}');
+    try {
+      await kubectl([
+        "patch",
+        "apiservice",
+        "v1beta1.metrics.k8s.io",
+        "--type=merge",
+        "-p",
+        JSON.stringify({ spec: { service: { name: "metrics-server-gone" } } }),
+      ]);
+      await expect.poll(available, { timeout: 60_000 }).toBe("False");
+      // A fresh page: the answer "available" is kept a minute.
+      await page().reload();
+      await openList(page(), route("", "v1", "nodes"));
+      const alert = page().getByRole("alert", { name: "metrics-server is not answering" });
+      await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toMatch(/ServiceNotFound/);
+      await shotBothThemes(shot, page(), "metrics-unavailable");
+    } finally {
+      await kubectl(["patch", "apiservice", "v1beta1.metrics.k8s.io", "--type=merge", "-p", JSON.stringify({ spec: { service: { name: service } } })]);
+    }
+    await expect.poll(available, { timeout: 60_000 }).toBe("True");
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -271,7 +271,7 @@ describe("a viewer", () => {
     await grid(viewer).locator('[data-key="demo/myapp"]').click();
     const note = viewer.getByRole("note", { name: /Delete: Not allowed: you need delete pods/ });
     await expect.poll(() => note.count(), { timeout: 20_000 }).toBe(1);
-    expect(await viewer.getByRole("button", { name: "Delete" }).isDisabled()).toBe(true);
+    expect(await viewer.getByRole("button", { name: "Delete", exact: true }).isDisabled()).toBe(true);
     await shotBothThemes(shot, viewer, "viewer-disabled-delete");
     await viewer.keyboard.press("Escape");
     // Secrets are not the viewer's to read: the list says so instead of failing.

@@ -91,6 +91,8 @@ export function createRouter(s: Services): Router {
     "rollouts.history": (ref) => s.resources.history(ref),
     "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
     "nodes.allocation": ({ context, node }) => s.resources.allocation(context, node),
+    "metrics.status": ({ context }) => s.resources.metricsStatus(context),
+    "metrics.usage": ({ context, what, namespace }) => s.resources.usage(context, what, namespace),
     "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
     "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),
     "resources.apply": (req) => s.apply.apply(req),

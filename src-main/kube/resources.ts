@@ -2,6 +2,7 @@
 // row is opened, what it is related to, and how many objects each kind has.
 import { describeObject, resourcePath, type ObjectRef, type ResourceRef } from "../../src-shared/api/refs.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
+import type { MetricsStatus, Usage } from "../../src-shared/k8s/metrics.ts";
 import type { PodAllocation } from "../../src-shared/k8s/node-allocation.ts";
 import type { Relation } from "../../src-shared/k8s/relations.ts";
 import type { RolloutRevision } from "../../src-shared/k8s/rollouts.ts";
@@ -15,6 +16,7 @@ import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
+import { metricsStatus, usage } from "./metrics.ts";
 import { allocationPods, placementPods } from "./placement.ts";
 import { rolloutHistory } from "./rollouts.ts";
 
@@ -125,6 +127,22 @@ export class Resources {
       return await allocationPods(this.connections.config(context), node);
     } catch (e) {
       throw toApiError(e, `listing the pods on node ${node}`);
+    }
+  }
+
+  async metricsStatus(context: string): Promise<MetricsStatus> {
+    try {
+      return await metricsStatus(this.connections.config(context));
+    } catch (e) {
+      throw toApiError(e, "asking whether metrics-server runs");
+    }
+  }
+
+  async usage(context: string, what: "pods" | "nodes", namespace?: string): Promise<Usage[]> {
+    try {
+      return await usage(this.connections.config(context), what, namespace);
+    } catch (e) {
+      throw toApiError(e, `reading the ${what}' usage from metrics-server`);
     }
   }
 

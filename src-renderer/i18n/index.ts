@@ -1,11 +1,15 @@
-// i18next with both languages bundled. "system" follows the OS (navigator.language).
+// i18next with English bundled and Simplified Chinese fetched when first used (at start for a
+// Chinese system or setting, or when chosen): only one language's strings load with the app.
+// "system" follows the OS (navigator.language).
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language, Settings } from "../../src-shared/api/types.ts";
 import en from "./en.json" with { type: "json" };
-import zhCN from "./zh-CN.json" with { type: "json" };
 
-export const resources = { en: { translation: en }, "zh-CN": { translation: zhCN } } as const;
+const load: Record<Language, () => Promise<typeof en>> = {
+  en: async () => en,
+  "zh-CN": () => import("./zh-CN.json").then((m) => m.default as typeof en),
+};
 
 export function systemLanguage(locale = navigator.language): Language {
   return locale.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
@@ -13,14 +17,20 @@ export function systemLanguage(locale = navigator.language): Language {
 
 export const effectiveLanguage = (setting: Settings["language"]): Language => (setting === "system" ? systemLanguage() : setting);
 
-export function initI18n(language: Language) {
+export async function initI18n(language: Language) {
   return i18next.use(initReactI18next).init({
-    resources,
+    resources: { [language]: { translation: await load[language]() } },
     lng: language,
     fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+}
+
+/** Switches language, fetching its strings first if they have not come yet. */
+export async function changeLanguage(language: Language) {
+  if (!i18next.hasResourceBundle(language, "translation")) i18next.addResourceBundle(language, "translation", await load[language]());
+  await i18next.changeLanguage(language);
 }
 
 export { i18next };

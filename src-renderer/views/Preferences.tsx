@@ -3,7 +3,7 @@ import { Group, SegmentedControl, Select, useMantineColorScheme } from "@mantine
 import { useTranslation } from "react-i18next";
 import type { Settings } from "../../src-shared/api/types.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
-import { effectiveLanguage, i18next } from "../i18n/index.ts";
+import { changeLanguage, effectiveLanguage } from "../i18n/index.ts";
 
 export function Preferences() {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function Preferences() {
         onChange={(v) => {
           const language = (v ?? "system") as Settings["language"];
           update.mutate({ language });
-          void i18next.changeLanguage(effectiveLanguage(language));
+          void changeLanguage(effectiveLanguage(language));
         }}
       />
       <SegmentedControl

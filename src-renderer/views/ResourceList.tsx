@@ -12,6 +12,7 @@ import { humanDuration } from "../../src-shared/k8s/age.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import { lazyView, preloadWhenIdle } from "../components/lazy-view.tsx";
 import { VirtualTable } from "../components/VirtualTable.tsx";
 import { navigate, type Route } from "../data/hash-route.ts";
@@ -23,9 +24,12 @@ import { useRows } from "../data/rows.ts";
 import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
-import { kindView, type RowFilter } from "./kinds/registry.tsx";
+import { listView, type RowFilter } from "./kinds/list-views.ts";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 import { listColumns } from "./list-columns.tsx";
+import { MetricsMissing } from "./MetricsMissing.tsx";
+import { usageColumnIds, usageColumns, withUsage } from "./usage-columns.ts";
+import { useUsage } from "../data/metrics.ts";
 import { kindLabel } from "./ResourceNav.tsx";
 
 // The details panel (and the YAML library it brings) is fetched once the list is complete.
@@ -46,7 +50,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
   const now = useNow();
-  const view = useMemo(() => kindView(info).list ?? {}, [info]);
+  const view = useMemo(() => listView(info), [info]);
 
   const [filter, setFilter] = useState("");
   const [selectorText, setSelectorText] = useState("");
@@ -81,15 +85,24 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   }, [rows.length, onCount, applied, loaded]);
 
   const withNamespace = info.namespaced && (!namespaces || namespaces.length > 1);
-  const columns = useMemo(() => listColumns(kind, withNamespace), [kind, withNamespace]);
+  const columns = useMemo(() => [...listColumns(kind, withNamespace), ...usageColumns(kind)], [kind, withNamespace]);
   const chosen = settings?.columns[resourceKey(info)];
   const visible = useMemo(() => columns.filter((c) => (chosen ? chosen.includes(c.id) || c.id === "NAME" : c.byDefault)), [columns, chosen]);
+  // kubectl top's figures, polled only while one of their columns is shown.
+  const usageShown = visible.some((c) => usageColumnIds.includes(c.id));
+  const { status: metrics, usage } = useUsage(
+    context,
+    info.resource === "nodes" ? "nodes" : "pods",
+    namespaces?.length === 1 ? namespaces[0] : undefined,
+    usageShown,
+  );
+  const rowsShown = useMemo(() => (usageShown ? withUsage(rows, usage.data) : rows), [rows, usage.data, usageShown]);
   const setVisible = (id: string, on: boolean) => {
     const now = visible.map((c) => c.id).filter((c) => c !== id);
     updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
   };
 
-  const viewed = useMemo(() => viewRows(rows, { filter, sortColumn: sort.column, desc: sort.desc, where }), [rows, filter, sort, where]);
+  const viewed = useMemo(() => viewRows(rowsShown, { filter, sortColumn: sort.column, desc: sort.desc, where }), [rowsShown, filter, sort, where]);
   const tone = useMemo(() => view.tone?.(kind), [view, kind]);
 
   const text = useCallback(
@@ -207,6 +220,8 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           {applied ? t("list.emptySelector", { selector: applied }) : t("list.empty", { kind: title })}
         </Alert>
       )}
+      {usageShown && metrics.data && metrics.data.state !== "available" && <MetricsMissing status={metrics.data} />}
+      {usageShown && usage.error && <ErrorAlert title={t("metrics.failed")} error={usage.error as unknown as ApiErrorShape} />}
       <VirtualTable
         label={title}
         columns={visible}

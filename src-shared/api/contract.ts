@@ -6,6 +6,7 @@ import type { K8sObject } from "../kinds/types.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
 import type { DrainPodState } from "../k8s/drain.ts";
+import type { MetricsStatus, Usage } from "../k8s/metrics.ts";
 import type { PodAllocation } from "../k8s/node-allocation.ts";
 import type { RolloutRevision } from "../k8s/rollouts.ts";
 import { actionIds } from "../kinds/actions.ts";
@@ -98,6 +99,10 @@ export const callInputs = {
   "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
   /** What the pods on a node request and are limited to (cpu, memory), for its details. */
   "nodes.allocation": z.object({ context: contextName, node: objectName }).strict(),
+  /** Whether metrics-server answers (its APIService), and in its words when it does not. */
+  "metrics.status": z.object({ context: contextName }).strict(),
+  /** Every pod's (in a namespace, or all) or node's CPU and memory usage, as kubectl top sums it. */
+  "metrics.usage": z.object({ context: contextName, what: z.enum(["pods", "nodes"]), namespace: namespaceName.optional() }).strict(),
   /** How many objects each resource has, in the given namespaces (none = all). */
   "resources.count": z
     .object({
@@ -215,6 +220,8 @@ export interface CallOutputs {
   "rollouts.history": RolloutRevision[];
   "nodes.placementPods": Pod[];
   "nodes.allocation": PodAllocation[];
+  "metrics.status": MetricsStatus;
+  "metrics.usage": Usage[];
   "resources.count": (number | null)[];
   "resources.act": ActOutcome[];
   "resources.apply": ApplyOutcome[];

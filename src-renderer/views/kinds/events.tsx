@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
-import type { KindView, RowFilter } from "./registry.tsx";
+import type { ListView, RowFilter } from "./list-views.ts";
 
 const column = (kind: KindDescriptor, name: string) => kind.columns.findIndex((c) => c.name === name);
 
@@ -44,13 +44,11 @@ function EventFilters({ rows, kind, onWhere }: { rows: ResourceRow[]; kind: Kind
   );
 }
 
-export const eventView: KindView = {
-  list: {
-    defaultSort: { column: "LAST SEEN", desc: false },
-    Filters: EventFilters,
-    tone: (kind) => {
-      const type = column(kind, "TYPE");
-      return type >= 0 ? (r) => (r.cells[type] === "Warning" ? "warning" : undefined) : undefined;
-    },
+export const eventList: ListView = {
+  defaultSort: { column: "LAST SEEN", desc: false },
+  Filters: EventFilters,
+  tone: (kind) => {
+    const type = column(kind, "TYPE");
+    return type >= 0 ? (r) => (r.cells[type] === "Warning" ? "warning" : undefined) : undefined;
   },
 };

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Node } from "kubernetes-types/core/v1.js";
 import { useTranslation } from "react-i18next";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import { nodeShare, topCpu, topMemory } from "../../../src-shared/k8s/metrics.ts";
 import { formatCpu, formatMemory, nodeAllocation, type AllocationRow, type Figures } from "../../../src-shared/k8s/node-allocation.ts";
 import { formatTaint } from "../../../src-shared/k8s/taint-changes.ts";
 import { nodeRoles } from "../../../src-shared/kinds/cluster.ts";
@@ -15,6 +16,8 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Section } from "../../components/Section.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
+import { useUsage } from "../../data/metrics.ts";
+import { MetricsMissing } from "../MetricsMissing.tsx";
 import type { DetailsProps, KindView } from "./registry.tsx";
 
 function NodeRows({ object }: DetailsProps) {
@@ -90,12 +93,22 @@ function Allocation({ target, object }: DetailsProps) {
     queryFn: () => getNodeAllocation(target.context, target.name),
     refetchInterval: 10_000,
   });
+  const { status: metrics, usage } = useUsage(target.context, "nodes", undefined, true);
   if (pods.error) return <ErrorAlert error={pods.error as unknown as ApiErrorShape} title={t("node.podsFailed")} />;
   if (!pods.data) return null;
   const rows = nodeAllocation(object as Node, pods.data);
+  const used = usage.data?.get(target.name);
+  const share = used ? nodeShare(object as Node, used) : undefined;
+  const usedText = (r: AllocationRow) =>
+    !used || r.resource === "pods"
+      ? "—"
+      : r.resource === "cpu"
+        ? `${topCpu(used.cpu)} (${share?.cpu ?? "?"}%)`
+        : `${topMemory(used.memory)} (${share?.memory ?? "?"}%)`;
   return (
     <Stack gap="lg">
       <Section title={t("node.allocated")}>
+        {metrics.data && <MetricsMissing status={metrics.data} />}
         <Table withTableBorder aria-label={t("node.allocated")}>
           <Table.Thead>
             <Table.Tr>
@@ -104,6 +117,7 @@ function Allocation({ target, object }: DetailsProps) {
               <Table.Th>{t("node.allocatable")}</Table.Th>
               <Table.Th>{t("node.requests")}</Table.Th>
               <Table.Th>{t("node.limits")}</Table.Th>
+              <Table.Th>{t("node.used")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -125,6 +139,7 @@ function Allocation({ target, object }: DetailsProps) {
                     {r.limitShare !== undefined && ` (${r.limitShare}%)`}
                   </Text>
                 </Table.Td>
+                <Table.Td ff="monospace">{usedText(r)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { isMirrorPod } from "../../../src-shared/k8s/pod-details.ts";
 import { navigate } from "../../data/hash-route.ts";
 import { PodSection } from "./PodSection.tsx";
+import { PodUsage } from "./pod-usage.tsx";
 import { PodToolbar } from "./PodToolbar.tsx";
 import type { DetailsProps, KindView } from "./registry.tsx";
 
@@ -40,4 +41,4 @@ function NodeRow({ target, object }: DetailsProps) {
 
 const Containers = ({ object }: DetailsProps) => <PodSection pod={object} />;
 
-export const podView: KindView = { Badges: MirrorBadge, OverviewRows: NodeRow, sections: [Containers], Toolbar: PodToolbar };
+export const podView: KindView = { Badges: MirrorBadge, OverviewRows: NodeRow, sections: [PodUsage, Containers], Toolbar: PodToolbar };

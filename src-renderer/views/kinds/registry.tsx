@@ -1,13 +1,12 @@
-// Per-kind parts of the generic list and details views (DESIGN §4.2), registered by group and
-// resource like the columns are; a kind without a registration gets the generic views only.
-// A new kind's tab or section = one file + one line below.
+// Per-kind parts of the details panel (DESIGN §4.2), registered by group and resource like the
+// columns are; a kind without a registration gets the generic panel only. A new kind's tab or
+// section = one file + one line below. Only the (lazy) details panel imports this; the list's
+// own per-kind parts are in list-views.ts.
 import type { TFunction } from "i18next";
 import { Suspense, type ComponentType } from "react";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
-import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
-import { eventView } from "./events.tsx";
 import { namespaceView } from "./namespaces.tsx";
 import { nodeView } from "./nodes.tsx";
 import { podView } from "./pods.tsx";
@@ -40,17 +39,6 @@ export interface DetailsTab {
   Panel: ComponentType<DetailsProps>;
 }
 
-export type RowFilter = (r: ResourceRow) => boolean;
-
-export interface ListView {
-  /** The column a list starts sorted by (by header), newest first for times. */
-  defaultSort?: { column: string; desc: boolean };
-  /** Filters of the kind's own beside the text and label filters; they narrow the rows through `onWhere`. */
-  Filters?: ComponentType<{ rows: ResourceRow[]; kind: KindDescriptor; onWhere(where: RowFilter | undefined): void }>;
-  /** A row's tone (warning events). */
-  tone?(kind: KindDescriptor): ((r: ResourceRow) => "warning" | undefined) | undefined;
-}
-
 export interface KindView {
   /** Buttons of the kind's own beside Edit and the table's actions (a pod's shell and logs). */
   Toolbar?: ComponentType<DetailsProps>;
@@ -64,7 +52,6 @@ export interface KindView {
   tabs?: DetailsTab[];
   /** Said above the YAML (i18n key): a Secret's values are not in it. */
   yamlNote?: string;
-  list?: ListView;
 }
 
 const views: Record<string, KindView> = {
@@ -78,7 +65,6 @@ const views: Record<string, KindView> = {
   "apps/replicasets": { Toolbar: WorkloadToolbar },
   "batch/jobs": { Toolbar: WorkloadToolbar, Badges: SuspendedBadge, OverviewRows: JobRows },
   "batch/cronjobs": { Badges: SuspendedBadge, OverviewRows: CronJobRows },
-  "/events": eventView,
   "/nodes": nodeView,
   "/namespaces": namespaceView,
 };

@@ -1,0 +1,25 @@
+// Per-kind parts of the generic list (DESIGN §4.2), registered by group and resource as the
+// details panel's parts are (registry.tsx). Apart from those, because the list is in the
+// first bundle and the details panel is not: a kind's details code loads with the panel.
+import type { ComponentType } from "react";
+import { resourceKey } from "../../../src-shared/api/refs.ts";
+import type { ResourceRow } from "../../../src-shared/api/types.ts";
+import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
+import { eventList } from "./events.tsx";
+
+export type RowFilter = (r: ResourceRow) => boolean;
+
+export interface ListView {
+  /** The column a list starts sorted by (by header), newest first for times. */
+  defaultSort?: { column: string; desc: boolean };
+  /** Filters of the kind's own beside the text and label filters; they narrow the rows through `onWhere`. */
+  Filters?: ComponentType<{ rows: ResourceRow[]; kind: KindDescriptor; onWhere(where: RowFilter | undefined): void }>;
+  /** A row's tone (warning events). */
+  tone?(kind: KindDescriptor): ((r: ResourceRow) => "warning" | undefined) | undefined;
+}
+
+const lists: Record<string, ListView> = {
+  "/events": eventList,
+};
+
+export const listView = (r: { group: string; resource: string }): ListView => lists[resourceKey(r)] ?? {};

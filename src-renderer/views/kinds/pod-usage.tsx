@@ -1,0 +1,93 @@
+// A pod's CPU and memory use now (metrics-server, as kubectl top pod) against what it requests
+// and is limited to: a pod near its memory limit is one OOM kill away.
+import { Progress, Stack, Table, Text } from "@mantine/core";
+import type { Pod } from "kubernetes-types/core/v1.js";
+import { useTranslation } from "react-i18next";
+import { topCpu, topMemory } from "../../../src-shared/k8s/metrics.ts";
+import { formatCpu, formatMemory } from "../../../src-shared/k8s/node-allocation.ts";
+import { podResource } from "../../../src-shared/k8s/pod-details.ts";
+import { Section } from "../../components/Section.tsx";
+import { useUsage } from "../../data/metrics.ts";
+import { MetricsMissing } from "../MetricsMissing.tsx";
+import type { DetailsProps } from "./registry.tsx";
+
+const milli = (n: bigint | undefined) => (n === undefined ? undefined : Number((n + 999_999n) / 1_000_000n));
+const bytes = (n: bigint | undefined) => (n === undefined ? undefined : Number((n + 999_999_999n) / 1_000_000_000n));
+
+export function PodUsage({ target, object }: DetailsProps) {
+  const { t } = useTranslation();
+  const pod = object as Pod;
+  const running = pod.status?.phase === "Running";
+  const { status, usage } = useUsage(target.context, "pods", target.namespace, running);
+  if (!running) return null;
+  const used = usage.data?.get(`${target.namespace}/${target.name}`);
+  const rows = [
+    {
+      resource: "cpu",
+      used: used?.cpu,
+      request: milli(podResource(pod, "cpu", "requests")),
+      limit: milli(podResource(pod, "cpu", "limits")),
+      text: (v: number) => formatCpu(v),
+      top: topCpu,
+    },
+    {
+      resource: "memory",
+      used: used?.memory,
+      request: bytes(podResource(pod, "memory", "requests")),
+      limit: bytes(podResource(pod, "memory", "limits")),
+      text: (v: number) => formatMemory(v),
+      top: topMemory,
+    },
+  ];
+  const pct = (v: number | undefined, of: number | undefined) => (v === undefined || !of ? undefined : Math.round((v / of) * 100));
+  return (
+    <Section title={t("usage.title")}>
+      {status.data && <MetricsMissing status={status.data} />}
+      {status.data?.state === "available" && (
+        <Table withTableBorder aria-label={t("usage.title")}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("node.resource")}</Table.Th>
+              <Table.Th>{t("usage.now")}</Table.Th>
+              <Table.Th>{t("usage.request")}</Table.Th>
+              <Table.Th>{t("usage.limit")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => {
+              const ofLimit = pct(r.used, r.limit);
+              return (
+                <Table.Tr key={r.resource} aria-label={r.resource}>
+                  <Table.Td>{r.resource}</Table.Td>
+                  <Table.Td ff="monospace">{r.used === undefined ? "…" : r.top(r.used)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace">
+                      {r.request === undefined
+                        ? t("usage.none")
+                        : `${r.text(r.request)}${pct(r.used, r.request) !== undefined ? ` (${t("usage.using", { pct: pct(r.used, r.request) })})` : ""}`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Text size="sm" ff="monospace">
+                        {r.limit === undefined
+                          ? t("usage.none")
+                          : `${r.text(r.limit)}${ofLimit !== undefined ? ` (${t("usage.using", { pct: ofLimit })})` : ""}`}
+                      </Text>
+                      {ofLimit !== undefined && (
+                        <Progress value={Math.min(100, ofLimit)} size="xs" color={ofLimit > 90 ? "red" : ofLimit > 75 ? "yellow" : undefined} />
+                      )}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed">
+        {t("usage.note")}
+      </Text>
+    </Section>
+  );
+}
