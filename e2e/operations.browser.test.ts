@@ -232,6 +232,12 @@ describe("a CronJob", () => {
     await openList(page(), `${route("batch", "v1", "cronjobs")}/${ns}/nightly`);
     await expect.poll(() => words.textContent()).toBe("在09:00, 星期一至星期五 (Asia/Shanghai)");
     await shotBothThemes(shot, page(), "cronjob-zh");
+    // A broken rule is said in the user's language too.
+    await drawer().getByRole("button", { name: "标签", exact: true }).click();
+    const label = dialog(/^标签 nightly/);
+    await label.getByRole("textbox").fill("env=not/valid");
+    await expect.poll(() => label.textContent()).toContain('值 "not/valid" 必须以字母或数字开头和结尾');
+    await label.getByRole("button", { name: "取消" }).click();
     await page().keyboard.press("Escape");
     await page().getByRole("combobox", { name: "语言" }).click();
     await page().getByRole("option", { name: "English" }).click();
@@ -272,6 +278,8 @@ describe("a node's labels and taints, previewed", () => {
     const label = dialog(new RegExp(`^Label ${node}`));
     await label.getByRole("textbox", { name: /^Changes/ }).fill("disktype=nvme");
     await expect.poll(() => impact("nowSchedulable").textContent(), { timeout: 30_000 }).toContain(`${ns}/wants-nvme`);
+    // The node had disktype=hdd: the change says it overwrites it.
+    expect(await label.getByRole("list", { name: "What changes" }).innerText()).toBe("overwrites disktype: hdd → nvme");
     // The seeded Pending pod asks for disktype=nvme too, but does not tolerate this node's taint: the preview names it.
     expect(await impact("stillBlocked").textContent()).toContain(`demo/unschedulable — taint kd-ops=${id}:NoSchedule not tolerated`);
     await shotBothThemes(shot, page(), "node-label-preview");
@@ -397,6 +405,63 @@ describe("a node's labels and taints, previewed", () => {
     await again.getByRole("button", { name: "Close" }).click();
     await page().keyboard.press("Escape");
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe("kubectl run as a form", () => {
+  it("runs the pod kubectl run would make, showing that command and the YAML first", async () => {
+    await openList(page(), route("", "v1", "pods"));
+    await page().getByRole("button", { name: "Run a pod" }).click();
+    const form = dialog(/^Run a pod/);
+    await form.getByRole("textbox", { name: "Name", exact: true }).fill("hello");
+    await form.getByRole("textbox", { name: "Namespace", exact: true }).fill(ns);
+    await form.getByRole("textbox", { name: "Image", exact: true }).fill("busybox:1.36");
+    await form.getByRole("textbox", { name: /^Container ports/ }).fill("8080");
+    await form.getByRole("textbox", { name: /^Labels/ }).fill("app=hello");
+    await form.getByRole("textbox", { name: /^Environment/ }).fill("MODE=test");
+    await form.getByRole("textbox", { name: "Arguments after --" }).fill("sh -c 'echo hi; sleep 3600'");
+    await form.getByRole("checkbox", { name: /^Replace the image's entrypoint/ }).check();
+    await form.getByText("Never", { exact: true }).click();
+    const command = `kubectl run hello -n ${ns} --image=busybox:1.36 --port=8080 --labels=app=hello --env=MODE=test --restart=Never --command -- sh -c 'echo hi; sleep 3600'`;
+    await expect.poll(() => form.getByLabel("The same with kubectl:").innerText()).toBe(command);
+    await shotBothThemes(shot, page(), "run-pod");
+    // What kubectl itself makes of the same words (the server's dry run: defaults applied as to ours).
+    const expected = JSON.parse(
+      await kubectl([
+        "run",
+        "hello",
+        "-n",
+        ns,
+        "--image=busybox:1.36",
+        "--port=8080",
+        "--labels=app=hello",
+        "--env=MODE=test",
+        "--restart=Never",
+        "--dry-run=server",
+        "-o",
+        "json",
+        "--command",
+        "--",
+        "sh",
+        "-c",
+        "echo hi; sleep 3600",
+      ]),
+    );
+    await form.getByRole("button", { name: "Create the pod" }).click();
+    await expect.poll(async () => (await kubectl(["get", "pod", "hello", "-n", ns, "--ignore-not-found", "-o", "name"])).trim()).toBe("pod/hello");
+    const created = JSON.parse(await kubectl(["get", "pod", "hello", "-n", ns, "-o", "json"]));
+    const pick = (p: { metadata: { labels: unknown }; spec: { restartPolicy: string; containers: Record<string, unknown>[] } }) => {
+      const c = p.spec.containers[0];
+      // Once bound, the pod is given its node's zone and region labels by the cluster: not part of what was sent.
+      const labels = Object.fromEntries(Object.entries(p.metadata.labels as Record<string, string>).filter(([k]) => !k.startsWith("topology.kubernetes.io/")));
+      return {
+        labels,
+        restartPolicy: p.spec.restartPolicy,
+        container: { name: c.name, image: c.image, ports: c.ports, env: c.env, command: c.command, args: c.args },
+      };
+    };
+    expect(pick(created)).toEqual(pick(expected));
+    await page().keyboard.press("Escape");
   });
 });
 
@@ -541,6 +606,29 @@ describe("usage from metrics-server", () => {
       .toMatch(/memory\s+\d+Mi\s+32Mi \(\d+% used\)\s+64Mi \(\d+% used\)/);
     await shotBothThemes(shot, page(), "pod-usage");
     await page().keyboard.press("Escape");
+  });
+
+  it("shows the cluster at a glance: nodes ready, pods by phase, and CPU requested of allocatable as the nodes and pods say", async () => {
+    await page().getByRole("button", { name: "Overview", exact: true }).click();
+    const overview = page().getByRole("region", { name: "Cluster overview" });
+    const nodes = JSON.parse(await kubectl(["get", "nodes", "-o", "json"])) as {
+      items: { status: { allocatable: { cpu: string }; conditions: { type: string; status: string }[] } }[];
+    };
+    const ready = nodes.items.filter((n) => n.status.conditions.some((c) => c.type === "Ready" && c.status === "True")).length;
+    await expect.poll(() => overview.locator('[data-figure="nodes"]').textContent(), { timeout: 30_000 }).toBe(`${ready} of ${nodes.items.length} ready`);
+    const millicores = nodes.items.reduce(
+      (s, n) => s + (n.status.allocatable.cpu.endsWith("m") ? parseInt(n.status.allocatable.cpu) : Number(n.status.allocatable.cpu) * 1000),
+      0,
+    );
+    expect(await overview.getByRole("group", { name: "CPU" }).locator('[data-figure="allocatable"]').textContent()).toBe(
+      `Allocatable: ${millicores % 1000 ? `${millicores}m` : millicores / 1000}`,
+    );
+    await expect
+      .poll(() => overview.getByRole("group", { name: "CPU" }).locator('[data-figure="used"]').textContent(), { timeout: 30_000 })
+      .toMatch(/^Used: \d+m \(\d+% of allocatable\)$/);
+    expect(await overview.getByRole("group", { name: "Pods by phase" }).innerText()).toMatch(/Running: \d+/);
+    await overview.scrollIntoViewIfNeeded();
+    await shotBothThemes(shot, page(), "cluster-overview");
   });
 
   it("says plainly when metrics-server is not answering, and shows figures again once it does", async () => {

@@ -34,13 +34,20 @@ export async function metricsStatus(kc: KubeConfig): Promise<MetricsStatus> {
 }
 
 export async function usage(kc: KubeConfig, what: "pods" | "nodes", namespace?: string): Promise<Usage[]> {
-  const path = what === "nodes" ? "/apis/metrics.k8s.io/v1beta1/nodes" : `/apis/metrics.k8s.io/v1beta1${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ""}/pods`;
+  const path =
+    what === "nodes"
+      ? "/apis/metrics.k8s.io/v1beta1/nodes"
+      : `/apis/metrics.k8s.io/v1beta1${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ""}/pods`;
   try {
     return (await getJson<{ items: Parameters<typeof usageOf>[0][] }>(kc, path)).items.map(usageOf);
   } catch (e) {
     const code = (e as { code?: number }).code;
     if (code === 404 || code === 503)
-      throw new ApiError({ code: "NotFound", message: "metrics-server is not answering: CPU and memory usage cannot be shown", reason: (e as { body?: string }).body?.slice(0, 300) });
+      throw new ApiError({
+        code: "NotFound",
+        message: "metrics-server is not answering: CPU and memory usage cannot be shown",
+        reason: (e as { body?: string }).body?.slice(0, 300),
+      });
     throw e;
   }
 }

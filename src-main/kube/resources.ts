@@ -2,6 +2,7 @@
 // row is opened, what it is related to, and how many objects each kind has.
 import { describeObject, resourcePath, type ObjectRef, type ResourceRef } from "../../src-shared/api/refs.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
+import type { ClusterOverview } from "../../src-shared/k8s/cluster-overview.ts";
 import type { MetricsStatus, Usage } from "../../src-shared/k8s/metrics.ts";
 import type { PodAllocation } from "../../src-shared/k8s/node-allocation.ts";
 import type { Relation } from "../../src-shared/k8s/relations.ts";
@@ -17,6 +18,7 @@ import { toApiError } from "./errors.ts";
 import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
 import { metricsStatus, usage } from "./metrics.ts";
+import { readOverview } from "./overview.ts";
 import { allocationPods, placementPods } from "./placement.ts";
 import { rolloutHistory } from "./rollouts.ts";
 
@@ -127,6 +129,14 @@ export class Resources {
       return await allocationPods(this.connections.config(context), node);
     } catch (e) {
       throw toApiError(e, `listing the pods on node ${node}`);
+    }
+  }
+
+  async overview(context: string): Promise<ClusterOverview> {
+    try {
+      return await readOverview(this.connections.config(context));
+    } catch (e) {
+      throw toApiError(e, "reading the cluster overview");
     }
   }
 

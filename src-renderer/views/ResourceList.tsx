@@ -25,6 +25,7 @@ import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
+import { RunPodButton } from "./kinds/RunPodButton.tsx";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 import { listColumns } from "./list-columns.tsx";
 import { MetricsMissing } from "./MetricsMissing.tsx";
@@ -150,6 +151,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         </Group>
         <Group gap="xs" wrap="nowrap">
           <DraftsButton context={context} />
+          {info.group === "" && info.resource === "pods" && <RunPodButton context={context} namespace={namespaces?.length === 1 ? namespaces[0] : undefined} />}
           <CreateButton context={context} info={info} namespace={info.namespaced && namespaces?.length === 1 ? namespaces[0] : undefined} />
           <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
             <Menu.Target>

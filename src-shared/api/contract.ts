@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { K8sObject } from "../kinds/types.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
+import type { ClusterOverview } from "../k8s/cluster-overview.ts";
 import type { DrainPodState } from "../k8s/drain.ts";
 import type { MetricsStatus, Usage } from "../k8s/metrics.ts";
 import type { PodAllocation } from "../k8s/node-allocation.ts";
@@ -99,6 +100,8 @@ export const callInputs = {
   "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
   /** What the pods on a node request and are limited to (cpu, memory), for its details. */
   "nodes.allocation": z.object({ context: contextName, node: objectName }).strict(),
+  /** Nodes ready or not, pods by phase, the last hour's warnings, CPU and memory requested of allocatable. */
+  "cluster.overview": z.object({ context: contextName }).strict(),
   /** Whether metrics-server answers (its APIService), and in its words when it does not. */
   "metrics.status": z.object({ context: contextName }).strict(),
   /** Every pod's (in a namespace, or all) or node's CPU and memory usage, as kubectl top sums it. */
@@ -221,6 +224,7 @@ export interface CallOutputs {
   "nodes.placementPods": Pod[];
   "nodes.allocation": PodAllocation[];
   "metrics.status": MetricsStatus;
+  "cluster.overview": ClusterOverview;
   "metrics.usage": Usage[];
   "resources.count": (number | null)[];
   "resources.act": ActOutcome[];

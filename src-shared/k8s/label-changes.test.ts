@@ -29,3 +29,14 @@ describe("label and annotation changes in kubectl's syntax", () => {
     expect(error(`note=${"x".repeat(300 * 1024)}`, "annotations")).toMatch(/256 KiB/);
   });
 });
+
+describe("a broken rule is named, for the UI to say it in the user's language", () => {
+  it("carries the rule and its parameters beside the English message", () => {
+    const r = parseLabelChanges("env=not/valid", "labels");
+    expect(r).toEqual({
+      ok: false,
+      error: 'value "not/valid" must start and end with a letter or digit and contain only letters, digits, "-", "_" and "."',
+      rule: { rule: "valueChars", params: { value: "not/valid" } },
+    });
+  });
+});

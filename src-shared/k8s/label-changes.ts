@@ -4,10 +4,13 @@
 // naming its token, so nothing invalid is sent; the result is the merge patch's map.
 import { parse } from "shell-quote";
 import { keyProblem, valueProblem } from "./label-selector.ts";
+import { ruleText, type Rule } from "./rules.ts";
 
 export type MetadataMap = "labels" | "annotations";
 
-export type LabelChanges = { ok: true; changes: Record<string, string | null> } | { ok: false; error: string };
+export type LabelChanges = { ok: true; changes: Record<string, string | null> } | { ok: false; error: string; rule: Rule };
+
+const broken = (rule: Rule): LabelChanges => ({ ok: false, error: ruleText(rule), rule });
 
 /** An annotation's value may be anything; all of an object's annotations together at most 256 KiB. */
 const annotationsLimit = 256 * 1024;
@@ -16,27 +19,26 @@ export function parseLabelChanges(line: string, map: MetadataMap): LabelChanges 
   let tokens: ReturnType<typeof parse>;
   try {
     tokens = parse(line, (name) => `$${name}`);
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
+  } catch {
+    return broken({ rule: "shellSyntax", params: { line } });
   }
   const changes: Record<string, string | null> = {};
   for (const t of tokens) {
     // A value with * or ? (a URL's query) is a "glob" to the shell's grammar: here it is text.
     const token = typeof t === "object" && "op" in t && t.op === "glob" ? t.pattern : t;
-    if (typeof token !== "string") return { ok: false, error: `"${line}" holds shell syntax; give key=value or key- only` };
+    if (typeof token !== "string") return broken({ rule: "shellSyntax", params: { line } });
     const eq = token.indexOf("=");
     const remove = eq === -1 && token.endsWith("-");
-    if (eq === -1 && !remove) return { ok: false, error: `"${token}": give key=value to set or key- to remove` };
+    if (eq === -1 && !remove) return broken({ rule: "setOrRemove", params: { token } });
     const key = remove ? token.slice(0, -1) : token.slice(0, eq);
     const value = remove ? null : token.slice(eq + 1);
     const problem = keyProblem(key) ?? (map === "labels" && value !== null ? valueProblem(value) : undefined);
-    if (problem) return { ok: false, error: problem };
-    if (Object.hasOwn(changes, key)) return { ok: false, error: `"${key}" is given twice` };
+    if (problem) return broken(problem);
+    if (Object.hasOwn(changes, key)) return broken({ rule: "twice", params: { key } });
     changes[key] = value;
   }
-  if (!Object.keys(changes).length) return { ok: false, error: "nothing to change: give key=value to set or key- to remove" };
+  if (!Object.keys(changes).length) return broken({ rule: "nothingToChange", params: {} });
   const size = Object.entries(changes).reduce((n, [k, v]) => n + k.length + (v?.length ?? 0), 0);
-  if (map === "annotations" && size > annotationsLimit)
-    return { ok: false, error: `annotations may hold at most 256 KiB together; these are ${Math.ceil(size / 1024)} KiB` };
+  if (map === "annotations" && size > annotationsLimit) return broken({ rule: "annotationsTooBig", params: { size: Math.ceil(size / 1024) } });
   return { ok: true, changes };
 }

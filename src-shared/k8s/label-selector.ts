@@ -3,6 +3,7 @@
 // A malformed selector is reported with the position and what was expected, so the UI can
 // mark it instead of sending it to the cluster.
 
+import { ruleText, type Rule } from "./rules.ts";
 export type Operator = "=" | "!=" | "in" | "notin" | "exists" | "!" | ">" | "<";
 
 export interface Requirement {
@@ -16,24 +17,24 @@ export type ParseResult = { ok: true; requirements: Requirement[] } | { ok: fals
 const namePart = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** Why a label key is invalid, or undefined when it is fine. */
-export function keyProblem(key: string): string | undefined {
+/** Why a label key is invalid (the rule it breaks), or undefined when it is fine. */
+export function keyProblem(key: string): Rule | undefined {
   const slash = key.lastIndexOf("/");
   const [prefix, name] = slash === -1 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
   if (prefix !== undefined) {
-    if (!prefix) return `key "${key}" has an empty prefix before "/"`;
-    if (prefix.length > 253 || !dnsSubdomain.test(prefix)) return `key prefix "${prefix}" must be a DNS subdomain (lowercase letters, digits, "-" and ".")`;
+    if (!prefix) return { rule: "emptyPrefix", params: { key } };
+    if (prefix.length > 253 || !dnsSubdomain.test(prefix)) return { rule: "prefixNotDns", params: { prefix } };
   }
-  if (!name) return `key "${key}" has no name`;
-  if (name.length > 63) return `key name "${name}" is longer than 63 characters`;
-  if (!namePart.test(name)) return `key name "${name}" must start and end with a letter or digit and contain only letters, digits, "-", "_" and "."`;
+  if (!name) return { rule: "noName", params: { key } };
+  if (name.length > 63) return { rule: "nameTooLong", params: { name } };
+  if (!namePart.test(name)) return { rule: "nameChars", params: { name } };
   return undefined;
 }
 
-/** Why a label value is invalid, or undefined when it is fine (empty is fine). */
-export function valueProblem(value: string): string | undefined {
-  if (value.length > 63) return `value "${value}" is longer than 63 characters`;
-  if (value && !namePart.test(value)) return `value "${value}" must start and end with a letter or digit and contain only letters, digits, "-", "_" and "."`;
+/** Why a label value is invalid (the rule it breaks), or undefined when it is fine (empty is fine). */
+export function valueProblem(value: string): Rule | undefined {
+  if (value.length > 63) return { rule: "valueTooLong", params: { value } };
+  if (value && !namePart.test(value)) return { rule: "valueChars", params: { value } };
   return undefined;
 }
 
@@ -82,13 +83,13 @@ export function parseSelector(input: string): ParseResult {
       const key = peek();
       if (key?.kind !== "word") return fail("expected a label key after '!'", key?.at ?? end);
       const problem = keyProblem(key.text);
-      if (problem) return fail(problem, key.at);
+      if (problem) return fail(ruleText(problem), key.at);
       p++;
       requirements.push({ key: key.text, operator: "!", values: [] });
     } else if (t.kind === "word") {
       const key = t;
       const problem = keyProblem(key.text);
-      if (problem) return fail(problem, key.at);
+      if (problem) return fail(ruleText(problem), key.at);
       p++;
       t = peek();
       if (!t || t.kind === ",") {
@@ -107,7 +108,7 @@ export function parseSelector(input: string): ParseResult {
           p++;
           if ((operator === ">" || operator === "<") && !/^-?\d+$/.test(value.text)) return fail(`"${value.text}" is not a whole number`, value.at);
           const vp = operator === ">" || operator === "<" ? undefined : valueProblem(value.text);
-          if (vp) return fail(vp, value.at);
+          if (vp) return fail(ruleText(vp), value.at);
           requirements.push({ key: key.text, operator, values: [value.text] });
         }
       } else if (t.kind === "word" && (t.text === "in" || t.text === "notin")) {
@@ -123,7 +124,7 @@ export function parseSelector(input: string): ParseResult {
           if (v.kind === ")" && values.length === 0) return fail(`'${operator}' needs at least one value`, v.at);
           if (v.kind !== "word") return fail("expected a value", v.at);
           const vp = valueProblem(v.text);
-          if (vp) return fail(vp, v.at);
+          if (vp) return fail(ruleText(vp), v.at);
           values.push(v.text);
           p++;
           const sep = peek();

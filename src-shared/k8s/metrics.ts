@@ -21,13 +21,20 @@ interface MetricsItem {
 }
 
 // kubectl top adds the containers' quantities, then takes the total's milli-value (rounded up).
-const sum = (lists: (Record<string, string> | undefined)[], name: string) => lists.reduce((s, l) => s + (l?.[name] !== undefined ? (quantityNanos(l[name]) ?? 0n) : 0n), 0n);
+const sum = (lists: (Record<string, string> | undefined)[], name: string) =>
+  lists.reduce((s, l) => s + (l?.[name] !== undefined ? (quantityNanos(l[name]) ?? 0n) : 0n), 0n);
 const milli = (n: bigint) => Number((n + 999_999n) / 1_000_000n);
 const bytes = (n: bigint) => Number((n + 999_999_999n) / 1_000_000_000n);
 
 export function usageOf(item: MetricsItem): Usage {
   const lists = item.containers ? item.containers.map((c) => c.usage) : [item.usage];
-  return { namespace: item.metadata?.namespace, name: item.metadata?.name ?? "", cpu: milli(sum(lists, "cpu")), memory: bytes(sum(lists, "memory")), timestamp: item.timestamp };
+  return {
+    namespace: item.metadata?.namespace,
+    name: item.metadata?.name ?? "",
+    cpu: milli(sum(lists, "cpu")),
+    memory: bytes(sum(lists, "memory")),
+    timestamp: item.timestamp,
+  };
 }
 
 /** As kubectl top prints them: CPU always in millicores, memory always in Mi (rounded down). */
@@ -46,4 +53,5 @@ export function nodeShare(node: Node | undefined, usage: Usage): { cpu?: number;
 }
 
 /** Whether metrics-server answers: its APIService's Available condition, in its own words when not. */
-export type MetricsStatus = { state: "available" } | { state: "missing" } | { state: "unavailable"; reason?: string; message?: string } | { state: "forbidden"; message: string };
+export type MetricsStatus =
+  { state: "available" } | { state: "missing" } | { state: "unavailable"; reason?: string; message?: string } | { state: "forbidden"; message: string };

@@ -4,17 +4,20 @@
 // the result is the node's whole list of taints after the change.
 import type { Taint } from "kubernetes-types/core/v1.js";
 import { keyProblem, valueProblem } from "./label-selector.ts";
+import { ruleText, type Rule } from "./rules.ts";
 
 export const taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
 type Effect = (typeof taintEffects)[number];
 
-export type TaintChanges = { ok: true; taints: Taint[]; added: Taint[]; removed: Taint[] } | { ok: false; error: string };
+export type TaintChanges = { ok: true; taints: Taint[]; added: Taint[]; removed: Taint[] } | { ok: false; error: string; rule: Rule };
+
+const broken = (rule: Rule): TaintChanges => ({ ok: false, error: ruleText(rule), rule });
 
 const isEffect = (e: string): e is Effect => (taintEffects as readonly string[]).includes(e);
 
 export function applyTaintChanges(line: string, current: Taint[]): TaintChanges {
   const tokens = line.trim().split(/\s+/).filter(Boolean);
-  if (!tokens.length) return { ok: false, error: "nothing to change: give key=value:Effect to add, key:Effect- or key- to remove" };
+  if (!tokens.length) return broken({ rule: "taintNothing", params: {} });
   let taints = [...current];
   const added: Taint[] = [];
   const removed: Taint[] = [];
@@ -28,20 +31,18 @@ export function applyTaintChanges(line: string, current: Taint[]): TaintChanges 
     const eq = keyValue.indexOf("=");
     const key = eq === -1 ? keyValue : keyValue.slice(0, eq);
     const value = eq === -1 ? undefined : keyValue.slice(eq + 1);
-    if (!remove && effect === undefined)
-      return { ok: false, error: `"${token}": a taint needs an effect (key=value:NoSchedule, PreferNoSchedule or NoExecute)` };
-    if (effect !== undefined && !isEffect(effect))
-      return { ok: false, error: `"${token}": the effect must be NoSchedule, PreferNoSchedule or NoExecute, not "${effect}"` };
-    if (remove && value !== undefined) return { ok: false, error: `"${token}": to remove a taint give key:Effect- or key-, without a value` };
+    if (!remove && effect === undefined) return broken({ rule: "taintNoEffect", params: { token } });
+    if (effect !== undefined && !isEffect(effect)) return broken({ rule: "taintBadEffect", params: { token, effect } });
+    if (remove && value !== undefined) return broken({ rule: "taintRemoveValue", params: { token } });
     const problem = keyProblem(key) ?? (value ? valueProblem(value) : undefined);
-    if (problem) return { ok: false, error: `"${token}": ${problem}` };
+    if (problem) return broken(problem);
     const id = `${key}:${effect ?? "*"}`;
-    if (seen.has(id)) return { ok: false, error: `"${key}${effect ? `:${effect}` : ""}" is given twice` };
+    if (seen.has(id)) return broken({ rule: "twice", params: { key: `${key}${effect ? `:${effect}` : ""}` } });
     seen.add(id);
     const same = (t: Taint) => t.key === key && (effect === undefined || t.effect === effect);
     if (remove) {
       const gone = taints.filter(same);
-      if (!gone.length) return { ok: false, error: `"${token}": the node has no taint ${key}${effect ? `:${effect}` : ""} to remove` };
+      if (!gone.length) return broken({ rule: "taintMissing", params: { token, taint: `${key}${effect ? `:${effect}` : ""}` } });
       removed.push(...gone);
       taints = taints.filter((t) => !same(t));
     } else {

@@ -18,6 +18,7 @@ import { parseLabelChanges, type MetadataMap } from "../k8s/label-changes.ts";
 import { copyAttachContainer, debugCopy, debugName, ephemeralPatch, nodeDebugPod } from "../k8s/debug-pods.ts";
 import type { MergePatch } from "../k8s/loose.ts";
 import { changeCauseAnnotation, rollbackBody, rollbackProblem, rollbackTarget, type RolloutRevision, type Workload } from "../k8s/rollouts.ts";
+import { RuleError } from "../k8s/rules.ts";
 import { applyTaintChanges } from "../k8s/taint-changes.ts";
 import { defaultContainerName } from "../k8s/pod-details.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
@@ -182,7 +183,8 @@ const metadataAction = (map: MetadataMap) =>
           .max(300 * 1024)
           .superRefine((line, ctx) => {
             const r = parseLabelChanges(line, map);
-            if (!r.ok) ctx.addIssue({ code: "custom", message: r.error });
+            // The rule travels with the message, so that the form can say it in the user's language.
+            if (!r.ok) ctx.addIssue({ code: "custom", message: r.error, params: { ...r.rule } });
           }),
       })
       .strict(),
@@ -562,7 +564,7 @@ export const actions = {
     needs: (t) => [own(t, "patch")],
     preview: ({ target, input, object }) => {
       const r = applyTaintChanges(input.taints, object?.spec?.taints ?? []);
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) throw new RuleError(r.rule);
       return {
         method: "PATCH",
         path: resourcePath(target),

@@ -13,7 +13,8 @@ import type { RolloutRevision } from "../../../src-shared/k8s/rollouts.ts";
 import { getRolloutHistory } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { keys } from "../../data/keys.ts";
-import { actionPreview, actionProgress } from "./previews.tsx";
+import { problemMessage } from "../../i18n/rules.ts";
+import { actionPreviews, actionProgress } from "./previews.tsx";
 import type { ActionRequest, Run } from "./runner.tsx";
 
 /** The request as HTTP shows it: what a newcomer can compare with `kubectl -v=8`. */
@@ -80,6 +81,10 @@ function Confirm({ request, execute, onClose }: Props) {
     .slice(0, 10)
     .map((x) => x.name)
     .join(", ");
+  const fieldProblem = (key: string) => {
+    const issue = parsed.success ? undefined : parsed.error.issues.find((x) => x.path[0] === key);
+    return issue && problemMessage(t, issue as { message: string; params?: unknown });
+  };
   const historyReady = !d.readsHistory || history.isSuccess;
   // The preview says when the input does not fit the object as it is (a taint it does not have).
   let request0: ApiRequest | undefined;
@@ -88,9 +93,9 @@ function Confirm({ request, execute, onClose }: Props) {
     try {
       request0 = d.preview({ target: targets[0], input: parsed.data, object: request.object, history: history.data, now: opened });
     } catch (e) {
-      problem = (e as Error).message;
+      problem = problemMessage(t, e as Error & { rule?: unknown });
     }
-  const Extra = actionPreview(request.action, request.kind);
+  const previews = actionPreviews(request.action, request.kind);
 
   // A long action (drain) runs as a stream: the dialog then follows it.
   const [streaming, setStreaming] = useState<unknown>();
@@ -126,7 +131,7 @@ function Confirm({ request, execute, onClose }: Props) {
                 object={object}
                 history={history.data}
                 value={values[f.key]}
-                error={parsed.success ? undefined : parsed.error.issues.find((x) => x.path[0] === f.key)?.message}
+                error={fieldProblem(f.key)}
                 onChange={(v) => change(f.key, v)}
                 autoFocus={i === 0}
               />
@@ -142,7 +147,9 @@ function Confirm({ request, execute, onClose }: Props) {
               {problem}
             </Text>
           )}
-          {Extra && <Extra request={request} input={parsed.success ? parsed.data : undefined} />}
+          {previews.map((Preview, i) => (
+            <Preview key={i} request={request} input={parsed.success ? parsed.data : undefined} />
+          ))}
           {confirmation === "typeName" && single && (
             <TextInput
               label={t("actions.typeName", { name: targets[0].name })}

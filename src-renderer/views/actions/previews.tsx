@@ -33,12 +33,16 @@ interface PreviewProps {
   input: unknown;
 }
 
-/** The preview an action shows for a kind, if it has one. */
-export function actionPreview(action: ActionId, kind: KindDescriptor): ComponentType<PreviewProps> | undefined {
-  if (kind.group === "" && kind.resource === "nodes" && (action === "label" || action === "taint")) return NodeImpactPreview;
-  if (action === "drain") return DrainPlanPreview;
-  if (action === "delete" && kind.group === "" && kind.resource === "namespaces") return NamespaceContents;
-  return undefined;
+/** The previews an action shows for a kind, in order (none for most). */
+export function actionPreviews(action: ActionId, kind: KindDescriptor): ComponentType<PreviewProps>[] {
+  const node = kind.group === "" && kind.resource === "nodes";
+  const namespace = kind.group === "" && kind.resource === "namespaces";
+  return [
+    ...(action === "label" || action === "annotate" ? [MetadataChanges] : []),
+    ...(node && (action === "label" || action === "taint") ? [NodeImpactPreview] : []),
+    ...(action === "drain" ? [DrainPlanPreview] : []),
+    ...(action === "delete" && namespace ? [NamespaceContents] : []),
+  ];
 }
 
 /** The actions that run as a stream (the table's `streams`), and the view that follows one. */
@@ -281,5 +285,34 @@ function NamespaceContents({ request }: PreviewProps) {
         )}
       </Stack>
     </Alert>
+  );
+}
+
+/** What a label or annotation change does to the open object's own: which keys it adds, overwrites (from what) and removes. */
+function MetadataChanges({ request, input }: PreviewProps) {
+  const { t } = useTranslation();
+  const line = (input as { changes?: string } | undefined)?.changes;
+  if (request.targets.length !== 1 || !request.object || !line) return null;
+  const map = request.action === "annotate" ? "annotations" : "labels";
+  const r = parseLabelChanges(line, map);
+  if (!r.ok) return null;
+  const current: Record<string, string> = request.object.metadata?.[map] ?? {};
+  const rows = Object.entries(r.changes).flatMap(([k, v]) => {
+    if (v === null)
+      return k in current
+        ? [{ k, text: t("metadata.removes", { key: k, old: current[k] }), tone: "red" }]
+        : [{ k, text: t("metadata.absent", { key: k }), tone: "gray" }];
+    if (!(k in current)) return [{ k, text: t("metadata.adds", { key: k, value: v }), tone: "green" }];
+    if (current[k] === v) return [{ k, text: t("metadata.same", { key: k, value: v }), tone: "gray" }];
+    return [{ k, text: t("metadata.overwrites", { key: k, old: current[k], value: v }), tone: "orange" }];
+  });
+  return (
+    <List size="sm" spacing={2} aria-label={t("metadata.title")}>
+      {rows.map((row) => (
+        <List.Item key={row.k} c={row.tone === "gray" ? "dimmed" : undefined} data-change={row.tone}>
+          {row.text}
+        </List.Item>
+      ))}
+    </List>
   );
 }

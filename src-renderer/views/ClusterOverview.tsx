@@ -1,0 +1,148 @@
+// A connected cluster at a glance (the context's overview): nodes ready or not, pods by
+// phase, the last hour's Warning events, and CPU and memory used (metrics-server), requested
+// and allocatable, with a small line of usage since this view was first opened: metrics-server
+// keeps no history, so Kubedeck keeps what it has seen while it runs, and says so.
+import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
+import type { ClusterOverview as Overview } from "../../src-shared/k8s/cluster-overview.ts";
+import type { Usage } from "../../src-shared/k8s/metrics.ts";
+import { formatCpu, formatMemory } from "../../src-shared/k8s/node-allocation.ts";
+import { getOverview } from "../api/index.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Sparkline } from "../components/Sparkline.tsx";
+import { navigate } from "../data/hash-route.ts";
+import { keys } from "../data/keys.ts";
+import { useUsage } from "../data/metrics.ts";
+import { MetricsMissing } from "./MetricsMissing.tsx";
+
+// What the nodes used, sample by sample, per context, for as long as the app runs (an hour at most).
+const history = new Map<string, { at: string; cpu: number; memory: number }[]>();
+const keep = 240;
+
+function useHistory(context: string, usage: Map<string, Usage> | undefined) {
+  const [, redraw] = useState(0);
+  useEffect(() => {
+    if (!usage?.size) return;
+    const at =
+      [...usage.values()]
+        .map((u) => u.timestamp ?? "")
+        .sort()
+        .at(-1) ?? "";
+    const list = history.get(context) ?? [];
+    if (list.at(-1)?.at === at) return;
+    const sum = (k: "cpu" | "memory") => [...usage.values()].reduce((s, u) => s + u[k], 0);
+    history.set(context, [...list, { at, cpu: sum("cpu"), memory: sum("memory") }].slice(-keep));
+    redraw((n) => n + 1);
+  }, [context, usage]);
+  return history.get(context) ?? [];
+}
+
+function Resource({
+  title,
+  used,
+  requested,
+  allocatable,
+  format,
+  line,
+}: {
+  title: string;
+  used?: number;
+  requested: number;
+  allocatable: number;
+  format(v: number): string;
+  line: number[];
+}) {
+  const { t } = useTranslation();
+  const pct = (v: number) => (allocatable ? Math.floor((v / allocatable) * 100) : 0);
+  return (
+    <Paper withBorder p="sm" radius="md" role="group" aria-label={title}>
+      <Stack gap={6}>
+        <Text fw={600}>{title}</Text>
+        <Text size="sm" data-figure="used">
+          {t("overview.used", { value: used === undefined ? "—" : format(used), pct: used === undefined ? "—" : pct(used) })}
+        </Text>
+        <Progress value={used === undefined ? 0 : Math.min(100, pct(used))} size="sm" />
+        <Text size="sm" data-figure="requested">
+          {t("overview.requested", { value: format(requested), pct: pct(requested) })}
+        </Text>
+        <Progress value={Math.min(100, pct(requested))} size="sm" color="grape" />
+        <Text size="sm" c="dimmed" data-figure="allocatable">
+          {t("overview.allocatable", { value: format(allocatable) })}
+        </Text>
+        <Sparkline values={line} max={allocatable} label={t("overview.line", { what: title })} />
+      </Stack>
+    </Paper>
+  );
+}
+
+const phaseColor: Record<string, string> = { Running: "green", Pending: "yellow", Succeeded: "gray", Failed: "red", Unknown: "orange" };
+
+export function ClusterOverview({ context }: { context: string }) {
+  const { t } = useTranslation();
+  const overview = useQuery<Overview>({ queryKey: keys.metrics(context, "overview"), queryFn: () => getOverview(context), refetchInterval: 30_000 });
+  const { status, usage } = useUsage(context, "nodes", undefined, true);
+  const line = useHistory(context, usage.data);
+  if (overview.error) return <ErrorAlert error={overview.error as unknown as ApiErrorShape} title={t("overview.failed")} />;
+  const o = overview.data;
+  if (!o) return null;
+  const used = (k: "cpu" | "memory") => (usage.data ? [...usage.data.values()].reduce((s, u) => s + u[k], 0) : undefined);
+  const events = () => navigate({ context, list: { group: "", version: "v1", resource: "events" } });
+  return (
+    <Stack gap="sm" role="region" aria-label={t("overview.title")}>
+      <Title order={3}>{t("overview.title")}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.nodes")}>
+          <Text fw={600}>{t("overview.nodes")}</Text>
+          <Text size="xl" data-figure="nodes">
+            {t("overview.nodesReady", { ready: o.nodes.ready, total: o.nodes.total })}
+          </Text>
+          <Group gap={4}>
+            {o.nodes.notReady > 0 && <Badge color="red">{t("overview.notReady", { count: o.nodes.notReady })}</Badge>}
+            {o.nodes.cordoned > 0 && <Badge color="yellow">{t("overview.cordoned", { count: o.nodes.cordoned })}</Badge>}
+          </Group>
+        </Paper>
+        <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.pods")}>
+          <Text fw={600}>{t("overview.pods")}</Text>
+          <Group gap={4} role="list">
+            {Object.entries(o.pods).map(([phase, n]) => (
+              <Badge key={phase} color={phaseColor[phase] ?? "gray"} variant="light" tt="none" role="listitem">
+                {phase}: {n}
+              </Badge>
+            ))}
+          </Group>
+        </Paper>
+        <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.warnings")}>
+          <Text fw={600}>{t("overview.warnings")}</Text>
+          <Anchor component="button" size="xl" c={o.warningsLastHour ? "red" : undefined} onClick={events} data-figure="warnings">
+            {o.warningsLastHour}
+          </Anchor>
+        </Paper>
+      </SimpleGrid>
+      {status.data && <MetricsMissing status={status.data} />}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Resource
+          title={t("overview.cpu")}
+          used={used("cpu")}
+          requested={o.cpu.requested}
+          allocatable={o.cpu.allocatable}
+          format={formatCpu}
+          line={line.map((s) => s.cpu)}
+        />
+        <Resource
+          title={t("overview.memory")}
+          used={used("memory")}
+          requested={o.memory.requested}
+          allocatable={o.memory.allocatable}
+          format={formatMemory}
+          line={line.map((s) => s.memory)}
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t("overview.note")}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+// A cluster at a glance, as a newcomer's first screen: nodes ready or not (and cordoned),
+// pods by phase, Warning events in the last hour, and CPU and memory requested against what
+// the nodes can give (allocatable). Usage comes beside it from metrics-server.
+import type { Event, Node, Pod } from "kubernetes-types/core/v1.js";
+import { podResource, quantityNanos } from "./pod-details.ts";
+
+export interface ClusterOverview {
+  nodes: { total: number; ready: number; notReady: number; cordoned: number };
+  /** Pods by phase (Pending, Running, Succeeded, Failed, Unknown). */
+  pods: Record<string, number>;
+  warningsLastHour: number;
+  /** cpu in millicores, memory in bytes: what the pods still running request, and what the nodes can give. */
+  cpu: { requested: number; allocatable: number };
+  memory: { requested: number; allocatable: number };
+}
+
+const milli = (n: bigint) => Number((n + 999_999n) / 1_000_000n);
+const whole = (n: bigint) => Number((n + 999_999_999n) / 1_000_000_000n);
+
+/** When an event last happened, by whichever of its times is set (events.k8s.io and core events differ). */
+export const eventTime = (e: Event): number =>
+  Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp ?? "") || 0;
+
+export function clusterOverview(nodes: Node[], pods: Pod[], warnings: Event[], now: number): ClusterOverview {
+  const ready = (n: Node) => n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+  const byPhase: Record<string, number> = {};
+  let cpu = 0n;
+  let memory = 0n;
+  for (const p of pods) {
+    const phase = p.status?.phase ?? "Unknown";
+    byPhase[phase] = (byPhase[phase] ?? 0) + 1;
+    if (phase === "Succeeded" || phase === "Failed") continue;
+    cpu += podResource(p, "cpu", "requests") ?? 0n;
+    memory += podResource(p, "memory", "requests") ?? 0n;
+  }
+  const allocatable = (name: string) =>
+    nodes.reduce((s, n) => s + (n.status?.allocatable?.[name] !== undefined ? (quantityNanos(n.status.allocatable[name]) ?? 0n) : 0n), 0n);
+  return {
+    nodes: {
+      total: nodes.length,
+      ready: nodes.filter(ready).length,
+      notReady: nodes.filter((n) => !ready(n)).length,
+      cordoned: nodes.filter((n) => n.spec?.unschedulable).length,
+    },
+    pods: byPhase,
+    warningsLastHour: warnings.filter((e) => e.type === "Warning" && now - eventTime(e) <= 3_600_000).length,
+    cpu: { requested: milli(cpu), allocatable: milli(allocatable("cpu")) },
+    memory: { requested: whole(memory), allocatable: whole(allocatable("memory")) },
+  };
+}

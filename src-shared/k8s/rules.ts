@@ -1,0 +1,68 @@
+// Kubernetes' rules an input can break (a label key's shape, a taint's effect …), each named so
+// that the UI can say it in the user's language (`rules.<rule>` in the locales) while main's
+// messages and logs keep the English below.
+export type RuleId =
+  | "emptyPrefix"
+  | "prefixNotDns"
+  | "noName"
+  | "nameTooLong"
+  | "nameChars"
+  | "valueTooLong"
+  | "valueChars"
+  | "shellSyntax"
+  | "setOrRemove"
+  | "twice"
+  | "nothingToChange"
+  | "annotationsTooBig"
+  | "taintNoEffect"
+  | "taintBadEffect"
+  | "taintRemoveValue"
+  | "taintMissing"
+  | "taintNothing"
+  | "labelRemoves"
+  | "podName"
+  | "imageRef"
+  | "port"
+  | "envLine";
+
+export interface Rule {
+  rule: RuleId;
+  params: Record<string, string | number>;
+}
+
+const chars = 'must start and end with a letter or digit and contain only letters, digits, "-", "_" and "."';
+const english: Record<RuleId, (p: Record<string, string | number>) => string> = {
+  emptyPrefix: (p) => `key "${p.key}" has an empty prefix before "/"`,
+  prefixNotDns: (p) => `key prefix "${p.prefix}" must be a DNS subdomain (lowercase letters, digits, "-" and ".")`,
+  noName: (p) => `key "${p.key}" has no name`,
+  nameTooLong: (p) => `key name "${p.name}" is longer than 63 characters`,
+  nameChars: (p) => `key name "${p.name}" ${chars}`,
+  valueTooLong: (p) => `value "${p.value}" is longer than 63 characters`,
+  valueChars: (p) => `value "${p.value}" ${chars}`,
+  shellSyntax: (p) => `"${p.line}" holds shell syntax; give key=value or key- only`,
+  setOrRemove: (p) => `"${p.token}": give key=value to set or key- to remove`,
+  twice: (p) => `"${p.key}" is given twice`,
+  nothingToChange: () => "nothing to change: give key=value to set or key- to remove",
+  annotationsTooBig: (p) => `annotations may hold at most 256 KiB together; these are ${p.size} KiB`,
+  taintNoEffect: (p) => `"${p.token}": a taint needs an effect (key=value:NoSchedule, PreferNoSchedule or NoExecute)`,
+  taintBadEffect: (p) => `"${p.token}": the effect must be NoSchedule, PreferNoSchedule or NoExecute, not "${p.effect}"`,
+  taintRemoveValue: (p) => `"${p.token}": to remove a taint give key:Effect- or key-, without a value`,
+  taintMissing: (p) => `"${p.token}": the node has no taint ${p.taint} to remove`,
+  taintNothing: () => "nothing to change: give key=value:Effect to add, key:Effect- or key- to remove",
+  labelRemoves: (p) => `"${p.key}-" removes a label; give key=value`,
+  podName: () => "lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63",
+  imageRef: () => "an image reference, without spaces (nginx:1.27)",
+  port: (p) => `"${p.port}" is not a port (1 to 65535)`,
+  envLine: (p) => `"${p.line}": give NAME=value, NAME of printable characters other than '='`,
+};
+
+export const ruleText = (r: Rule): string => english[r.rule](r.params);
+
+/** An Error that says which rule was broken (a preview that cannot be built). */
+export class RuleError extends Error {
+  readonly rule: Rule;
+  constructor(rule: Rule) {
+    super(ruleText(rule));
+    this.rule = rule;
+  }
+}
