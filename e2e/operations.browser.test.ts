@@ -562,12 +562,16 @@ describe("usage from metrics-server", () => {
         .map(([name, cpu, ...rest]) => [name, [cpu, what[0] === "nodes" ? rest[1] : rest[0]]]),
     );
 
-  it("shows kubectl top's CPU and memory columns for pods and nodes, equal to kubectl top's within one scrape", async () => {
-    await openList(page(), route("", "v1", "pods"));
+  const showUsageColumns = async () => {
     await page().getByRole("button", { name: "Columns" }).click();
     await page().getByRole("menuitem", { name: "CPU(cores)" }).click();
     await page().getByRole("menuitem", { name: "MEMORY(bytes)" }).click();
     await page().keyboard.press("Escape");
+  };
+
+  it("shows kubectl top's CPU and memory columns for pods and nodes, equal to kubectl top's within one scrape", async () => {
+    await openList(page(), route("", "v1", "pods"));
+    await showUsageColumns();
     // Both read metrics-server; they agree once the list's poll has read the scrape kubectl reads.
     await expect
       .poll(
@@ -580,10 +584,7 @@ describe("usage from metrics-server", () => {
       .toBe(true);
     await shotBothThemes(shot, page(), "pods-top-columns");
     await openList(page(), route("", "v1", "nodes"));
-    await page().getByRole("button", { name: "Columns" }).click();
-    await page().getByRole("menuitem", { name: "CPU(cores)" }).click();
-    await page().getByRole("menuitem", { name: "MEMORY(bytes)" }).click();
-    await page().keyboard.press("Escape");
+    await showUsageColumns();
     await expect
       .poll(
         async () => {

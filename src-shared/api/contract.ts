@@ -10,7 +10,7 @@ import type { DrainPodState } from "../k8s/drain.ts";
 import type { MetricsStatus, Usage } from "../k8s/metrics.ts";
 import type { PodAllocation } from "../k8s/node-allocation.ts";
 import type { RolloutRevision } from "../k8s/rollouts.ts";
-import { actionIds } from "../kinds/actions.ts";
+import { actionIds, actions } from "../kinds/actions.ts";
 import type { ApiErrorShape } from "./errors.ts";
 import type {
   AccessResult,
@@ -264,20 +264,9 @@ export const streamArgs = {
   /**
    * `kubectl drain`: the node's pods weighed, the node cordoned, every pod evicted (PodDisruptionBudgets
    * honoured, refusals retried), each pod's progress as it goes. Stopping the stream cancels the rest.
+   * Its options are the action table's drain input.
    */
-  "nodes.drain": z
-    .object({
-      context: contextName,
-      node: objectName,
-      ignoreDaemonSets: z.boolean(),
-      deleteEmptyDirData: z.boolean(),
-      force: z.boolean(),
-      /** Negative: each pod's own grace period. */
-      gracePeriodSeconds: z.number().int().min(-1).max(86_400),
-      /** 0: no limit. */
-      timeoutSeconds: z.number().int().min(0).max(86_400),
-    })
-    .strict(),
+  "nodes.drain": z.object({ context: contextName, node: objectName, ...actions.drain.input.shape }).strict(),
   /** A resource's rows (the kind's columns), live; one namespace or all, optionally filtered by labels or fields. */
   "resources.watch": z
     .object({

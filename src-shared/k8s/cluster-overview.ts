@@ -2,7 +2,7 @@
 // pods by phase, Warning events in the last hour, and CPU and memory requested against what
 // the nodes can give (allocatable). Usage comes beside it from metrics-server.
 import type { Event, Node, Pod } from "kubernetes-types/core/v1.js";
-import { podResource, quantityNanos } from "./pod-details.ts";
+import { nanosToMilli as milli, nanosToUnits as whole, podResource, quantityNanos } from "./pod-details.ts";
 
 export interface ClusterOverview {
   nodes: { total: number; ready: number; notReady: number; cordoned: number };
@@ -13,9 +13,6 @@ export interface ClusterOverview {
   cpu: { requested: number; allocatable: number };
   memory: { requested: number; allocatable: number };
 }
-
-const milli = (n: bigint) => Number((n + 999_999n) / 1_000_000n);
-const whole = (n: bigint) => Number((n + 999_999_999n) / 1_000_000_000n);
 
 /** When an event last happened, by whichever of its times is set (events.k8s.io and core events differ). */
 export const eventTime = (e: Event): number =>

@@ -2,7 +2,7 @@
 // top` writes it: a pod's CPU in millicores and memory in Mi, its containers added; a node's
 // the same, with its share of allocatable. And whether metrics-server can answer at all.
 import type { Node } from "kubernetes-types/core/v1.js";
-import { quantityNanos } from "./pod-details.ts";
+import { nanosToMilli as milli, nanosToUnits as bytes, quantityNanos } from "./pod-details.ts";
 
 /** One pod's or node's usage: cpu in millicores, memory in bytes, and when it was measured. */
 export interface Usage {
@@ -23,8 +23,6 @@ interface MetricsItem {
 // kubectl top adds the containers' quantities, then takes the total's milli-value (rounded up).
 const sum = (lists: (Record<string, string> | undefined)[], name: string) =>
   lists.reduce((s, l) => s + (l?.[name] !== undefined ? (quantityNanos(l[name]) ?? 0n) : 0n), 0n);
-const milli = (n: bigint) => Number((n + 999_999n) / 1_000_000n);
-const bytes = (n: bigint) => Number((n + 999_999_999n) / 1_000_000_000n);
 
 export function usageOf(item: MetricsItem): Usage {
   const lists = item.containers ? item.containers.map((c) => c.usage) : [item.usage];

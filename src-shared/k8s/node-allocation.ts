@@ -2,7 +2,7 @@
 // request and are limited to, each pod's and the sum, as a share of what the node can give
 // (allocatable). Pods travel from main already reduced to these figures.
 import type { Node, Pod } from "kubernetes-types/core/v1.js";
-import { podResource, quantityNanos } from "./pod-details.ts";
+import { nanosToMilli as milli, nanosToUnits as whole, podResource, quantityNanos } from "./pod-details.ts";
 
 /** cpu in millicores, memory in bytes (rounded up, as the API server rounds). */
 export interface Figures {
@@ -17,9 +17,6 @@ export interface PodAllocation {
   requests: Figures;
   limits: Figures;
 }
-
-const milli = (nanos: bigint | undefined) => (nanos === undefined ? undefined : Number((nanos + 999_999n) / 1_000_000n));
-const whole = (nanos: bigint | undefined) => (nanos === undefined ? undefined : Number((nanos + 999_999_999n) / 1_000_000_000n));
 
 export function podAllocation(pod: Pod): PodAllocation {
   const figures = (which: "requests" | "limits"): Figures => ({ cpu: milli(podResource(pod, "cpu", which)), memory: whole(podResource(pod, "memory", which)) });

@@ -312,6 +312,20 @@ export function podResource(pod: Pod, name: string, which: "requests" | "limits"
 /** A quantity in billionths (nanoUnits), undefined when it does not parse. */
 export const quantityNanos = (q: string | number) => nanoUnits(q);
 
+/** Billionths as thousandths (cpu in millicores), rounded up as the API server rounds. */
+export function nanosToMilli(n: bigint): number;
+export function nanosToMilli(n: bigint | undefined): number | undefined;
+export function nanosToMilli(n: bigint | undefined) {
+  return n === undefined ? undefined : Number((n + 999_999n) / 1_000_000n);
+}
+
+/** Billionths as whole units (memory in bytes, a pod count), rounded up. */
+export function nanosToUnits(n: bigint): number;
+export function nanosToUnits(n: bigint | undefined): number | undefined;
+export function nanosToUnits(n: bigint | undefined) {
+  return n === undefined ? undefined : Number((n + 999_999_999n) / 1_000_000_000n);
+}
+
 /** A static pod, shown through its mirror: the API cannot change or delete it for real. */
 export function isMirrorPod(pod: Pod): boolean {
   return pod.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined;

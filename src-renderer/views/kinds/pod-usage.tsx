@@ -5,14 +5,11 @@ import type { Pod } from "kubernetes-types/core/v1.js";
 import { useTranslation } from "react-i18next";
 import { topCpu, topMemory } from "../../../src-shared/k8s/metrics.ts";
 import { formatCpu, formatMemory } from "../../../src-shared/k8s/node-allocation.ts";
-import { podResource } from "../../../src-shared/k8s/pod-details.ts";
+import { nanosToMilli as milli, nanosToUnits as bytes, podResource } from "../../../src-shared/k8s/pod-details.ts";
 import { Section } from "../../components/Section.tsx";
 import { useUsage } from "../../data/metrics.ts";
 import { MetricsMissing } from "../MetricsMissing.tsx";
 import type { DetailsProps } from "./registry.tsx";
-
-const milli = (n: bigint | undefined) => (n === undefined ? undefined : Number((n + 999_999n) / 1_000_000n));
-const bytes = (n: bigint | undefined) => (n === undefined ? undefined : Number((n + 999_999_999n) / 1_000_000_000n));
 
 export function PodUsage({ target, object }: DetailsProps) {
   const { t } = useTranslation();
