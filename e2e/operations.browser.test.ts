@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, screenshotter, startServe } from "./browser.ts";
 import { nodeManifests } from "./sandbox/nodes.ts";
+import { nginxDeployment } from "./fixtures/deployment.ts";
 import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("operations");
@@ -507,6 +508,37 @@ describe("namespaces", () => {
     await shotBothThemes(shot, page(), "namespace-delete-contents");
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await page().keyboard.press("Escape");
+  });
+
+  it("deletes all in a namespace as kubectl delete all --all does: workloads, services and pods go, config stays", async () => {
+    const emptied = `kd-ops-all-${id}`;
+    await kubectl(["create", "namespace", emptied]);
+    try {
+      await kubectl(["apply", "-f", "-"], nginxDeployment(emptied, "site"));
+      await kubectl(["scale", "deployment", "site", "--replicas=2", "-n", emptied]);
+      await kubectl(["create", "service", "clusterip", "site", "--tcp=80:80", "-n", emptied]);
+      await kubectl(["create", "configmap", "settings", "--from-literal=a=b", "-n", emptied]);
+      await kubectl(["rollout", "status", "deployment/site", "-n", emptied, "--timeout=120s"]);
+      await openList(page(), `${route("", "v1", "namespaces")}/_/${emptied}`);
+      await drawer().getByRole("button", { name: "Delete all in it" }).click();
+      const confirm = dialog(new RegExp(`^Delete all in it ${emptied}`));
+      const contents = confirm.getByRole("alert", { name: `What kubectl delete all deletes in ${emptied} now` });
+      await expect
+        .poll(() => contents.getByRole("listitem").allInnerTexts(), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining(["Deployments: 1", "ReplicaSets: 1", "Pods: 2", "Services: 1"]));
+      expect(await contents.innerText()).not.toContain("ConfigMaps");
+      await confirm.getByRole("textbox", { name: `Type ${emptied} to confirm` }).fill(emptied);
+      await shotBothThemes(shot, page(), "namespace-delete-all");
+      await confirm.getByRole("button", { name: "Delete all in it" }).click();
+      // The owners go, and the garbage collector takes what they own.
+      await expect
+        .poll(async () => (await kubectl(["get", "deployments,replicasets,services,pods", "-n", emptied, "-o", "name"])).trim(), { timeout: 60_000 })
+        .toBe("");
+      expect((await kubectl(["get", "configmap", "settings", "-n", emptied, "-o", "name"])).trim()).toBe("configmap/settings");
+      await page().keyboard.press("Escape");
+    } finally {
+      await kubectl(["delete", "namespace", emptied, "--wait=false", "--ignore-not-found"]);
+    }
   });
 
   it("makes one the context's default in its kubeconfig file: one line changed, comments kept, a backup first", async () => {

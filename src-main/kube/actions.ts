@@ -14,6 +14,7 @@ import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import type { Change, Journal } from "./journal.ts";
 import { getJson, requestJson } from "./raw.ts";
+import { deleteAllIn } from "./delete-all.ts";
 import { rolloutHistory } from "./rollouts.ts";
 import type { WatchHub } from "./watch-hub.ts";
 
@@ -65,6 +66,7 @@ const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
   annotate: sendPreview,
   delete: sendPreview,
   forceDelete: sendPreview,
+  deleteAll: deleteAllIn,
   removeFinalizers: sendPreview,
   scale: sendPreview,
   restart: sendPreview,

@@ -317,3 +317,12 @@ describe("force delete and finalizers", () => {
     expect(actions.removeFinalizers.fits!({ metadata: { finalizers: ["kubernetes.io/pvc-protection"] } })).toBe(false);
   });
 });
+
+describe("delete all in a namespace", () => {
+  const ns: ObjectRef = { context: "prod", group: "", version: "v1", resource: "namespaces", name: "shop" };
+  it("is offered on namespaces, asks for the name, and needs delete on each kind of kubectl's all", () => {
+    expect(actionsOf(kinds.find((k) => k.resource === "namespaces")!)).toContain("deleteAll");
+    expect(actions.deleteAll.confirm({})).toBe("typeName");
+    expect(actions.deleteAll.needs(ns).map((c) => `${c.verb} ${c.resource} in ${c.namespace}`)).toContain("delete pods in shop");
+  });
+});

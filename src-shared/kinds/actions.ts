@@ -139,6 +139,23 @@ const own = (t: ObjectRef, verb: string, subresource?: string): AccessCheck => (
   name: t.name,
 });
 
+/**
+ * The built-in kinds of kubectl's "all" category, owners before what they own: what
+ * `kubectl delete all` deletes (a CRD may join the category; these are the cluster's own).
+ */
+export const allCategory = [
+  { group: "apps", version: "v1", resource: "deployments", kind: "Deployment" },
+  { group: "apps", version: "v1", resource: "statefulsets", kind: "StatefulSet" },
+  { group: "apps", version: "v1", resource: "daemonsets", kind: "DaemonSet" },
+  { group: "batch", version: "v1", resource: "cronjobs", kind: "CronJob" },
+  { group: "batch", version: "v1", resource: "jobs", kind: "Job" },
+  { group: "apps", version: "v1", resource: "replicasets", kind: "ReplicaSet" },
+  { group: "", version: "v1", resource: "replicationcontrollers", kind: "ReplicationController" },
+  { group: "autoscaling", version: "v2", resource: "horizontalpodautoscalers", kind: "HorizontalPodAutoscaler" },
+  { group: "", version: "v1", resource: "services", kind: "Service" },
+  { group: "", version: "v1", resource: "pods", kind: "Pod" },
+] as const;
+
 /** kubectl's "restartedAt" annotation: a new value changes the pod template, which starts a rollout. */
 export const restartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
 
@@ -244,6 +261,22 @@ export const actions = {
       path: resourcePath(target),
       patchType: "merge",
       body: { metadata: { resourceVersion: object?.metadata?.resourceVersion, finalizers: null } },
+    }),
+  }),
+  // `kubectl delete all --all -n NAMESPACE`: every object of the "all" category in it that nothing
+  // owns (what they own goes with them, by the garbage collector), each recorded in the journal.
+  // Main lists and deletes them (src-main/kube/delete-all.ts); the preview is the first kind's list.
+  deleteAll: define({
+    capability: "deleteContents",
+    input: noInput,
+    confirm: () => "typeName",
+    destructive: true,
+    bulk: false,
+    needs: (t) => allCategory.map((r) => ({ verb: "delete", group: r.group, resource: r.resource, namespace: t.name })),
+    preview: ({ target }) => ({
+      method: "DELETE",
+      path: `${resourcePath({ ...allCategory[0], namespace: target.name })}/…`,
+      body: { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" } satisfies DeleteOptions,
     }),
   }),
   scale: define({

@@ -9,6 +9,7 @@ export const namespace: KindDescriptor<Namespace> = {
   version: "v1",
   resource: "namespaces",
   namespaced: false,
+  capabilities: ["deleteContents"],
   deleteTakesContents: true,
   columns: [nameColumn, { name: "STATUS", value: (o) => o.status?.phase ?? "" }, ageColumn],
 };

@@ -53,4 +53,5 @@ export type Capability =
   | "suspend"
   | "taint"
   | "drain"
-  | "forceDelete";
+  | "forceDelete"
+  | "deleteContents";

@@ -38,6 +38,7 @@ const icons: Partial<Record<ActionId, ReactNode>> = {
   taint: <IconDroplet size={14} />,
   drain: <IconLogout size={14} />,
   forceDelete: <IconTrashX size={14} />,
+  deleteAll: <IconTrashX size={14} />,
   removeFinalizers: <IconLockOpen size={14} />,
 };
 
