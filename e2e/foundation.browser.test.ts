@@ -118,6 +118,14 @@ describe("contexts and clusters", () => {
     for (const ns of ["demo", "shop", "kube-system", "default"]) {
       await expect.poll(() => namespaceCell(ns).count(), { timeout: 20_000 }).toBe(1);
     }
+    // The overview above the namespaces keeps its shape while its figures load: the filter
+    // below it must not move far once the overview is there (a move closed the filter's list).
+    await expect.poll(() => page.getByRole("region", { name: "Cluster overview" }).count(), { timeout: 20_000 }).toBe(1);
+    const filterAt = async () => (await page.getByRole("combobox", { name: "Namespace filter" }).boundingBox())?.y;
+    const before = await filterAt();
+    await expect.poll(() => page.locator('[data-figure="nodes"]').textContent(), { timeout: 30_000 }).toMatch(/ready/);
+    // (a badge line or a wrapped one may still add a few pixels)
+    expect(Math.abs((await filterAt())! - before!)).toBeLessThan(40);
     await shot(page, "admin-connected");
   });
 

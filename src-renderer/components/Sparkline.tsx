@@ -5,7 +5,8 @@ import { useMantineTheme } from "@mantine/core";
 
 export function Sparkline({ values, max, label, width = 220, height = 36 }: { values: number[]; max: number; label: string; width?: number; height?: number }) {
   const theme = useMantineTheme();
-  if (values.length < 2 || max <= 0) return null;
+  // Until there are two values, the space it will take is kept, so nothing below it moves.
+  if (values.length < 2 || max <= 0) return <div style={{ height }} />;
   const step = width / (values.length - 1);
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - Math.min(1, v / max) * (height - 2) - 1).toFixed(1)}`).join(" ");
   return (

@@ -50,29 +50,30 @@ function Resource({
 }: {
   title: string;
   used?: number;
-  requested: number;
-  allocatable: number;
+  requested?: number;
+  allocatable?: number;
   format(v: number): string;
   line: number[];
 }) {
   const { t } = useTranslation();
   const pct = (v: number) => (allocatable ? Math.floor((v / allocatable) * 100) : 0);
+  const shown = (v: number | undefined) => (v === undefined ? "—" : format(v));
   return (
     <Paper withBorder p="sm" radius="md" role="group" aria-label={title}>
       <Stack gap={6}>
         <Text fw={600}>{title}</Text>
         <Text size="sm" data-figure="used">
-          {t("overview.used", { value: used === undefined ? "—" : format(used), pct: used === undefined ? "—" : pct(used) })}
+          {t("overview.used", { value: shown(used), pct: used === undefined ? "—" : pct(used) })}
         </Text>
         <Progress value={used === undefined ? 0 : Math.min(100, pct(used))} size="sm" />
         <Text size="sm" data-figure="requested">
-          {t("overview.requested", { value: format(requested), pct: pct(requested) })}
+          {t("overview.requested", { value: shown(requested), pct: requested === undefined ? "—" : pct(requested) })}
         </Text>
-        <Progress value={Math.min(100, pct(requested))} size="sm" color="grape" />
+        <Progress value={requested === undefined ? 0 : Math.min(100, pct(requested))} size="sm" color="grape" />
         <Text size="sm" c="dimmed" data-figure="allocatable">
-          {t("overview.allocatable", { value: format(allocatable) })}
+          {t("overview.allocatable", { value: shown(allocatable) })}
         </Text>
-        <Sparkline values={line} max={allocatable} label={t("overview.line", { what: title })} />
+        <Sparkline values={line} max={allocatable ?? 0} label={t("overview.line", { what: title })} />
       </Stack>
     </Paper>
   );
@@ -86,8 +87,9 @@ export function ClusterOverview({ context }: { context: string }) {
   const { status, usage } = useUsage(context, "nodes", undefined, true);
   const line = useHistory(context, usage.data);
   if (overview.error) return <ErrorAlert error={overview.error as unknown as ApiErrorShape} title={t("overview.failed")} />;
+  // Until the figures come, the overview keeps its shape with dashes, so the namespaces below
+  // it do not move under the user's pointer (or close an open namespace filter) when they do.
   const o = overview.data;
-  if (!o) return null;
   const used = (k: "cpu" | "memory") => (usage.data ? [...usage.data.values()].reduce((s, u) => s + u[k], 0) : undefined);
   const events = () => navigate({ context, list: { group: "", version: "v1", resource: "events" } });
   return (
@@ -97,27 +99,31 @@ export function ClusterOverview({ context }: { context: string }) {
         <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.nodes")}>
           <Text fw={600}>{t("overview.nodes")}</Text>
           <Text size="xl" data-figure="nodes">
-            {t("overview.nodesReady", { ready: o.nodes.ready, total: o.nodes.total })}
+            {o ? t("overview.nodesReady", { ready: o.nodes.ready, total: o.nodes.total }) : "—"}
           </Text>
           <Group gap={4}>
-            {o.nodes.notReady > 0 && <Badge color="red">{t("overview.notReady", { count: o.nodes.notReady })}</Badge>}
-            {o.nodes.cordoned > 0 && <Badge color="yellow">{t("overview.cordoned", { count: o.nodes.cordoned })}</Badge>}
+            {o && o.nodes.notReady > 0 && <Badge color="red">{t("overview.notReady", { count: o.nodes.notReady })}</Badge>}
+            {o && o.nodes.cordoned > 0 && <Badge color="yellow">{t("overview.cordoned", { count: o.nodes.cordoned })}</Badge>}
           </Group>
         </Paper>
         <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.pods")}>
           <Text fw={600}>{t("overview.pods")}</Text>
-          <Group gap={4} role="list">
-            {Object.entries(o.pods).map(([phase, n]) => (
-              <Badge key={phase} color={phaseColor[phase] ?? "gray"} variant="light" tt="none" role="listitem">
-                {phase}: {n}
-              </Badge>
-            ))}
-          </Group>
+          {o ? (
+            <Group gap={4} role="list">
+              {Object.entries(o.pods).map(([phase, n]) => (
+                <Badge key={phase} color={phaseColor[phase] ?? "gray"} variant="light" tt="none" role="listitem">
+                  {phase}: {n}
+                </Badge>
+              ))}
+            </Group>
+          ) : (
+            <Text size="xl">—</Text>
+          )}
         </Paper>
         <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.warnings")}>
           <Text fw={600}>{t("overview.warnings")}</Text>
-          <Anchor component="button" size="xl" c={o.warningsLastHour ? "red" : undefined} onClick={events} data-figure="warnings">
-            {o.warningsLastHour}
+          <Anchor component="button" size="xl" c={o?.warningsLastHour ? "red" : undefined} onClick={events} data-figure="warnings">
+            {o ? o.warningsLastHour : "—"}
           </Anchor>
         </Paper>
       </SimpleGrid>
@@ -126,16 +132,16 @@ export function ClusterOverview({ context }: { context: string }) {
         <Resource
           title={t("overview.cpu")}
           used={used("cpu")}
-          requested={o.cpu.requested}
-          allocatable={o.cpu.allocatable}
+          requested={o?.cpu.requested}
+          allocatable={o?.cpu.allocatable}
           format={formatCpu}
           line={line.map((s) => s.cpu)}
         />
         <Resource
           title={t("overview.memory")}
           used={used("memory")}
-          requested={o.memory.requested}
-          allocatable={o.memory.allocatable}
+          requested={o?.memory.requested}
+          allocatable={o?.memory.allocatable}
           format={formatMemory}
           line={line.map((s) => s.memory)}
         />
