@@ -494,6 +494,65 @@ describe("objects that will not go", () => {
     await confirm.getByRole("button", { name: "Force delete" }).click();
     await expect.poll(() => kubectl(["get", "pod", "doomed", "-n", ns, "--ignore-not-found", "-o", "name"])).toBe("");
   });
+
+  it("deletes a pod with a grace period of its own, as kubectl delete --grace-period=7 does", async () => {
+    // A finalizer holds the pod while it terminates (kwok deletes none that has one), so the grace period it got can be read.
+    const held = pod("graceful", { nodeName: node });
+    await apply({ ...held, metadata: { ...held.metadata, finalizers: ["kubedeck.test/hold"] } });
+    await kubectl(["wait", "--for=condition=Ready", "pod/graceful", "-n", ns, "--timeout=60s"]);
+    try {
+      await openList(page(), `${route("", "v1", "pods")}/${ns}/graceful`);
+      await drawer().getByRole("button", { name: "Delete", exact: true }).click();
+      const confirm = dialog(/^Delete graceful/);
+      await confirm.getByRole("textbox", { name: "Grace period in seconds (-1: each pod's own)" }).fill("7");
+      await confirm.getByRole("button", { name: "Show the request" }).click();
+      expect(await confirm.getByLabel("The request").innerText()).toMatch(/DELETE \/api\/v1\/namespaces\/.+\/pods\/graceful[\s\S]*gracePeriodSeconds: 7/);
+      await shotBothThemes(shot, page(), "delete-grace-period");
+      await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+      await expect.poll(() => jsonpath(["pod", "graceful", "-n", ns], "{.metadata.deletionGracePeriodSeconds}")).toBe("7");
+    } finally {
+      await kubectl(["patch", "pod", "graceful", "-n", ns, "--type=merge", "-p", '{"metadata":{"finalizers":null}}']).catch(() => {});
+    }
+    await expect.poll(() => kubectl(["get", "pod", "graceful", "-n", ns, "--ignore-not-found", "-o", "name"]), { timeout: 30_000 }).toBe("");
+  });
+
+  it("deletes a Job and leaves its pods (--cascade=orphan), or takes them with it", async () => {
+    const job = (name: string) => ({
+      apiVersion: "batch/v1",
+      kind: "Job",
+      metadata: { name, namespace: ns },
+      spec: { template: { spec: { ...pod("x", { nodeName: node }).spec, restartPolicy: "Never" } } },
+    });
+    const podsOf = async (name: string) =>
+      (await jsonpath(["pods", "-n", ns, "-l", `job-name=${name}`], "{.items[*].metadata.name}")).split(" ").filter(Boolean);
+    for (const name of ["kept", "taken"]) await apply(job(name));
+    for (const name of ["kept", "taken"]) await expect.poll(() => podsOf(name).then((p) => p.length), { timeout: 60_000 }).toBe(1);
+    const [keptPod] = await podsOf("kept");
+
+    const remove = async (name: string, cascade?: string) => {
+      await openList(page(), `${route("batch", "v1", "jobs")}/${ns}/${name}`);
+      await drawer().getByRole("button", { name: "Delete", exact: true }).click();
+      const confirm = dialog(new RegExp(`^Delete ${name}`));
+      const field = confirm.getByRole("combobox", { name: "What happens to the objects it owns (--cascade)" });
+      expect(await field.inputValue()).toBe("They are deleted after it, in the background (kubectl's default)");
+      if (cascade) {
+        await field.click();
+        await page().getByRole("option", { name: cascade }).click();
+      }
+      await confirm.getByRole("button", { name: "Show the request" }).click();
+      const request = await confirm.getByLabel("The request").innerText();
+      if (cascade) await shotBothThemes(shot, page(), "delete-job-orphan");
+      await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+      await expect.poll(() => kubectl(["get", "job", name, "-n", ns, "--ignore-not-found", "-o", "name"]), { timeout: 30_000 }).toBe("");
+      return request;
+    };
+    expect(await remove("kept", "They are kept and no longer owned (a Job's pods stay)")).toContain("propagationPolicy: Orphan");
+    // The garbage collector lets go of the pod: it stays, owned by nothing.
+    await expect.poll(() => jsonpath(["pod", keptPod, "-n", ns], "{.metadata.ownerReferences}"), { timeout: 30_000 }).toBe("");
+    expect(await remove("taken")).toContain("propagationPolicy: Background");
+    await expect.poll(() => podsOf("taken"), { timeout: 60_000 }).toEqual([]);
+    expect(await podsOf("kept")).toEqual([keptPod]);
+  });
 });
 
 describe("namespaces", () => {
@@ -662,6 +721,28 @@ describe("usage from metrics-server", () => {
     expect(await overview.getByRole("group", { name: "Pods by phase" }).innerText()).toMatch(/Running: \d+/);
     await overview.scrollIntoViewIfNeeded();
     await shotBothThemes(shot, page(), "cluster-overview");
+  });
+
+  it("shows a user of one namespace what is theirs, and names what they may not read", async () => {
+    // sandbox-viewer may read namespace demo alone: no nodes, no metrics.k8s.io.
+    await page().evaluate(() => (location.hash = "#/context/sandbox-viewer"));
+    const overview = page().getByRole("region", { name: "Cluster overview" });
+    await expect.poll(() => overview.locator('[data-figure="scope"]').textContent(), { timeout: 30_000 }).toContain("in namespace demo");
+    expect(await overview.locator('[data-figure="not-allowed"]').textContent()).toBe("Not shown, as you may not: list nodes.");
+    expect(await overview.locator('[data-figure="nodes"]').textContent()).toBe("—");
+    await expect.poll(() => overview.getByRole("alert", { name: "Not allowed to read usage" }).count(), { timeout: 30_000 }).toBe(1);
+    // Without the nodes there is no share of allocatable to give: the figure alone.
+    expect(await overview.getByRole("group", { name: "CPU" }).locator('[data-figure="requested"]').textContent()).toMatch(/^Requested: \d+m?$/);
+    // The pods by phase are demo's, as kubectl counts them (other suites change demo: both read again until they agree).
+    const phases = async () => {
+      const list = (await jsonpath(["pods", "-n", "demo"], "{.items[*].status.phase}")).split(" ").filter(Boolean);
+      return [...new Set(list)].map((p) => `${p}: ${list.filter((x) => x === p).length}`).sort();
+    };
+    const shown = async () => (await overview.getByRole("group", { name: "Pods by phase" }).getByRole("listitem").allTextContents()).sort();
+    await expect.poll(async () => JSON.stringify(await shown()) === JSON.stringify(await phases()), { timeout: 60_000 }).toBe(true);
+    await overview.scrollIntoViewIfNeeded();
+    await shotBothThemes(shot, page(), "overview-viewer");
+    await page().evaluate(() => (location.hash = "#/context/sandbox-admin"));
   });
 
   it("says plainly when metrics-server is not answering, and shows figures again once it does", async () => {

@@ -134,6 +134,39 @@ it("keeps its components alive: a killed controller-manager and scheduler come b
   for (const line of lines) expect(line).toMatch(/^sandbox-(worker-\d+|extra) Running$/);
 });
 
+it("says where usage would be shown that a cluster without metrics-server has none, as kubectl top does", async () => {
+  const kubeconfig = (await cli(["up"])).trim();
+  const kubectl = (args: string[], input?: string) => run(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, ...args], { input });
+  // Without its APIService the cluster has no metrics.k8s.io: as if metrics-server had never been installed.
+  const apiService = JSON.parse(await kubectl(["get", "apiservice", "v1beta1.metrics.k8s.io", "-o", "json"])) as { metadata: Record<string, unknown> };
+  await kubectl(["delete", "apiservice", "v1beta1.metrics.k8s.io"]);
+  const serve = await startServe(["--kubeconfig", kubeconfig, "--user-data", join(state, "serve-metrics")]);
+  const browser = await launchChromium();
+  const shot = screenshotter("lifecycle");
+  try {
+    await expect(kubectl(["top", "nodes"])).rejects.toThrow(/Metrics API not available/);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
+    await page.goto(serve.url);
+    await page.evaluate(() => (location.hash = "#/context/sandbox-admin"));
+    const overview = page.getByRole("region", { name: "Cluster overview" });
+    const alert = overview.getByRole("alert", { name: "metrics-server is not installed" });
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+    expect(await alert.innerText()).toContain("no v1beta1.metrics.k8s.io APIService");
+    // What needs no metrics-server is still there; what does is a dash, never a zero.
+    await expect.poll(() => overview.locator('[data-figure="nodes"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+ of \d+ ready$/);
+    expect(await overview.getByRole("group", { name: "CPU" }).locator('[data-figure="used"]').textContent()).toBe("Used: —");
+    await overview.scrollIntoViewIfNeeded();
+    await shot(page, "metrics-missing");
+  } finally {
+    await browser.close();
+    await serve.stop();
+    // Put back as it was, for the next test's `up`, which waits for metrics.k8s.io.
+    const { name, labels, annotations } = apiService.metadata;
+    await kubectl(["apply", "-f", "-"], JSON.stringify({ ...apiService, metadata: { name, labels, annotations }, status: undefined }));
+    await kubectl(["wait", "--for=condition=Available", "apiservice/v1beta1.metrics.k8s.io", "--timeout=120s"]);
+  }
+});
+
 it("recovers from a killed cluster and stops without leaving processes, ending only its own", async () => {
   const kubeconfig = (await cli(["up"])).trim();
   expect(kubeconfig).toBe(join(state, "kubeconfig.yaml"));

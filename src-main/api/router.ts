@@ -92,7 +92,7 @@ export function createRouter(s: Services): Router {
     "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
     "nodes.allocation": ({ context, node }) => s.resources.allocation(context, node),
     "metrics.status": ({ context }) => s.resources.metricsStatus(context),
-    "cluster.overview": ({ context }) => s.resources.overview(context),
+    "cluster.overview": ({ context, namespaces }) => s.resources.overview(context, namespaces),
     "metrics.usage": ({ context, what, namespace }) => s.resources.usage(context, what, namespace),
     "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
     "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),

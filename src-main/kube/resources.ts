@@ -132,9 +132,9 @@ export class Resources {
     }
   }
 
-  async overview(context: string): Promise<ClusterOverview> {
+  async overview(context: string, namespaces?: string[]): Promise<ClusterOverview> {
     try {
-      return await readOverview(this.connections.config(context));
+      return await readOverview(this.connections.config(context), namespaces);
     } catch (e) {
       throw toApiError(e, "reading the cluster overview");
     }

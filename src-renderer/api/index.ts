@@ -45,7 +45,7 @@ export const getObject = (ref: ObjectRef) => call("resources.get", ref);
 export const getRelated = (ref: ObjectRef) => call("resources.related", ref);
 export const getRolloutHistory = (ref: ObjectRef) => call("rollouts.history", ref);
 export const getPlacementPods = (context: string, node: string) => call("nodes.placementPods", { context, node });
-export const getOverview = (context: string) => call("cluster.overview", { context });
+export const getOverview = (context: string, namespaces?: string[]) => call("cluster.overview", { context, namespaces });
 export const getMetricsStatus = (context: string) => call("metrics.status", { context });
 export const getUsage = (input: CallInput<"metrics.usage">) => call("metrics.usage", input);
 export const getNodeAllocation = (context: string, node: string) => call("nodes.allocation", { context, node });

@@ -1,7 +1,7 @@
 // metrics-server's figures as the views share them: one question per context whether it
 // answers, and one poll per context and scope of pods or nodes, every 15 s (its own scrape
 // interval) while something shows them; react-query stops polling when nothing does.
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Usage } from "../../src-shared/k8s/metrics.ts";
 import { getMetricsStatus, getUsage } from "../api/index.ts";
 import { keys } from "./keys.ts";
@@ -12,17 +12,45 @@ export function useMetricsStatus(context: string, enabled = true) {
   return useQuery({ queryKey: keys.metrics(context, "status"), queryFn: () => getMetricsStatus(context), staleTime: 60_000, enabled });
 }
 
+const usageQuery = (context: string, what: "pods" | "nodes", namespace: string | undefined) => ({
+  queryKey: keys.metrics(context, what, namespace ?? "*"),
+  refetchInterval: scrapeMs,
+  queryFn: async () => {
+    const list = await getUsage({ context, what, ...(namespace ? { namespace } : {}) });
+    return new Map<string, Usage>(list.map((u) => [u.namespace ? `${u.namespace}/${u.name}` : u.name, u]));
+  },
+});
+
 /** Usage by "namespace/name" (pods) or name (nodes), while `enabled`. */
 export function useUsage(context: string, what: "pods" | "nodes", namespace: string | undefined, enabled: boolean) {
   const status = useMetricsStatus(context, enabled);
-  const usage = useQuery({
-    queryKey: keys.metrics(context, what, namespace ?? "*"),
-    enabled: enabled && status.data?.state === "available",
-    refetchInterval: scrapeMs,
-    queryFn: async () => {
-      const list = await getUsage({ context, what, ...(namespace ? { namespace } : {}) });
-      return new Map<string, Usage>(list.map((u) => [u.namespace ? `${u.namespace}/${u.name}` : u.name, u]));
-    },
-  });
+  const usage = useQuery({ ...usageQuery(context, what, namespace), enabled: enabled && status.data?.state === "available" });
   return { status, usage };
+}
+
+/**
+ * What is used in a scope, summed: the nodes' usage for the whole cluster, the pods' in each
+ * given namespace (the same polls a namespace's pod list shares). `at` is the newest sample's time.
+ */
+export function useScopeUsage(context: string, namespaces: string[] | undefined, enabled: boolean) {
+  const status = useMetricsStatus(context, enabled);
+  const on = enabled && status.data?.state === "available";
+  const parts = useQueries({
+    queries: (namespaces ?? [undefined]).map((ns) => ({ ...usageQuery(context, ns ? "pods" : "nodes", ns), enabled: on })),
+  });
+  const maps = parts.map((p) => p.data);
+  const total = maps.every(Boolean)
+    ? maps.reduce(
+        (t, m) => {
+          for (const u of m!.values()) {
+            t.cpu += u.cpu;
+            t.memory += u.memory;
+            if ((u.timestamp ?? "") > t.at) t.at = u.timestamp ?? "";
+          }
+          return t;
+        },
+        { cpu: 0, memory: 0, at: "" },
+      )
+    : undefined;
+  return { status, total };
 }

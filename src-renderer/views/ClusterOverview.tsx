@@ -3,41 +3,38 @@
 // and allocatable, with a small line of usage since this view was first opened: metrics-server
 // keeps no history, so Kubedeck keeps what it has seen while it runs, and says so.
 import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { ClusterOverview as Overview } from "../../src-shared/k8s/cluster-overview.ts";
-import type { Usage } from "../../src-shared/k8s/metrics.ts";
 import { formatCpu, formatMemory } from "../../src-shared/k8s/node-allocation.ts";
 import { getOverview } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Sparkline } from "../components/Sparkline.tsx";
 import { navigate } from "../data/hash-route.ts";
 import { keys } from "../data/keys.ts";
-import { useUsage } from "../data/metrics.ts";
+import { useScopeUsage } from "../data/metrics.ts";
+import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { MetricsMissing } from "./MetricsMissing.tsx";
 
-// What the nodes used, sample by sample, per context, for as long as the app runs (an hour at most).
+// What the scope used, sample by sample, per context and scope, for as long as the app runs (an hour at most).
 const history = new Map<string, { at: string; cpu: number; memory: number }[]>();
 const keep = 240;
 
-function useHistory(context: string, usage: Map<string, Usage> | undefined) {
+function useHistory(scope: string, total: { at: string; cpu: number; memory: number } | undefined) {
   const [, redraw] = useState(0);
+  const at = total?.at;
   useEffect(() => {
-    if (!usage?.size) return;
-    const at =
-      [...usage.values()]
-        .map((u) => u.timestamp ?? "")
-        .sort()
-        .at(-1) ?? "";
-    const list = history.get(context) ?? [];
-    if (list.at(-1)?.at === at) return;
-    const sum = (k: "cpu" | "memory") => [...usage.values()].reduce((s, u) => s + u[k], 0);
-    history.set(context, [...list, { at, cpu: sum("cpu"), memory: sum("memory") }].slice(-keep));
+    if (!total?.at) return;
+    const list = history.get(scope) ?? [];
+    if (list.at(-1)?.at === total.at) return;
+    history.set(scope, [...list, total].slice(-keep));
     redraw((n) => n + 1);
-  }, [context, usage]);
-  return history.get(context) ?? [];
+    // One sample per scrape: `at` says when there is a new one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scope, at]);
+  return history.get(scope) ?? [];
 }
 
 function Resource({
@@ -58,16 +55,19 @@ function Resource({
   const { t } = useTranslation();
   const pct = (v: number) => (allocatable ? Math.floor((v / allocatable) * 100) : 0);
   const shown = (v: number | undefined) => (v === undefined ? "—" : format(v));
+  // Not known yet, or without the nodes (a user who may not list them): no share of allocatable to give.
+  const figure = (key: "used" | "requested", v: number | undefined) =>
+    v === undefined || allocatable === undefined ? t(`overview.${key}Only`, { value: shown(v) }) : t(`overview.${key}`, { value: shown(v), pct: pct(v) });
   return (
     <Paper withBorder p="sm" radius="md" role="group" aria-label={title}>
       <Stack gap={6}>
         <Text fw={600}>{title}</Text>
         <Text size="sm" data-figure="used">
-          {t("overview.used", { value: shown(used), pct: used === undefined ? "—" : pct(used) })}
+          {figure("used", used)}
         </Text>
         <Progress value={used === undefined ? 0 : Math.min(100, pct(used))} size="sm" />
         <Text size="sm" data-figure="requested">
-          {t("overview.requested", { value: shown(requested), pct: requested === undefined ? "—" : pct(requested) })}
+          {figure("requested", requested)}
         </Text>
         <Progress value={requested === undefined ? 0 : Math.min(100, pct(requested))} size="sm" color="grape" />
         <Text size="sm" c="dimmed" data-figure="allocatable">
@@ -83,27 +83,45 @@ const phaseColor: Record<string, string> = { Running: "green", Pending: "yellow"
 
 export function ClusterOverview({ context }: { context: string }) {
   const { t } = useTranslation();
-  const overview = useQuery<Overview>({ queryKey: keys.metrics(context, "overview"), queryFn: () => getOverview(context), refetchInterval: 30_000 });
-  const { status, usage } = useUsage(context, "nodes", undefined, true);
-  const line = useHistory(context, usage.data);
+  // The namespaces the list views cover (the context's filter, or a restricted user's own).
+  const scope = useNamespaceScope(context);
+  const namespaces = scope.namespaces;
+  const overview = useQuery<Overview>({
+    queryKey: keys.metrics(context, "overview", ...(namespaces ?? ["*"])),
+    queryFn: () => getOverview(context, namespaces),
+    refetchInterval: 30_000,
+    enabled: scope.ready,
+    placeholderData: keepPreviousData,
+  });
+  const { status, total } = useScopeUsage(context, namespaces, scope.ready);
+  const line = useHistory(`${context}\n${namespaces?.join(",") ?? "*"}`, total);
   if (overview.error) return <ErrorAlert error={overview.error as unknown as ApiErrorShape} title={t("overview.failed")} />;
   // Until the figures come, the overview keeps its shape with dashes, so the namespaces below
   // it do not move under the user's pointer (or close an open namespace filter) when they do.
   const o = overview.data;
-  const used = (k: "cpu" | "memory") => (usage.data ? [...usage.data.values()].reduce((s, u) => s + u[k], 0) : undefined);
   const events = () => navigate({ context, list: { group: "", version: "v1", resource: "events" } });
   return (
     <Stack gap="sm" role="region" aria-label={t("overview.title")}>
       <Title order={3}>{t("overview.title")}</Title>
+      {o?.namespaces && (
+        <Text size="sm" c="dimmed" data-figure="scope">
+          {t("overview.inNamespaces", { list: o.namespaces.join(", "), count: o.namespaces.length })}
+        </Text>
+      )}
+      {o && o.notAllowed.length > 0 && (
+        <Text size="sm" c="dimmed" data-figure="not-allowed">
+          {t("overview.notAllowed", { list: o.notAllowed.join(", ") })}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.nodes")}>
           <Text fw={600}>{t("overview.nodes")}</Text>
           <Text size="xl" data-figure="nodes">
-            {o ? t("overview.nodesReady", { ready: o.nodes.ready, total: o.nodes.total }) : "—"}
+            {o?.nodes ? t("overview.nodesReady", { ready: o.nodes.ready, total: o.nodes.total }) : "—"}
           </Text>
           <Group gap={4}>
-            {o && o.nodes.notReady > 0 && <Badge color="red">{t("overview.notReady", { count: o.nodes.notReady })}</Badge>}
-            {o && o.nodes.cordoned > 0 && <Badge color="yellow">{t("overview.cordoned", { count: o.nodes.cordoned })}</Badge>}
+            {o?.nodes && o.nodes.notReady > 0 && <Badge color="red">{t("overview.notReady", { count: o.nodes.notReady })}</Badge>}
+            {o?.nodes && o.nodes.cordoned > 0 && <Badge color="yellow">{t("overview.cordoned", { count: o.nodes.cordoned })}</Badge>}
           </Group>
         </Paper>
         <Paper withBorder p="sm" radius="md" role="group" aria-label={t("overview.pods")}>
@@ -131,7 +149,7 @@ export function ClusterOverview({ context }: { context: string }) {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Resource
           title={t("overview.cpu")}
-          used={used("cpu")}
+          used={total?.cpu}
           requested={o?.cpu.requested}
           allocatable={o?.cpu.allocatable}
           format={formatCpu}
@@ -139,7 +157,7 @@ export function ClusterOverview({ context }: { context: string }) {
         />
         <Resource
           title={t("overview.memory")}
-          used={used("memory")}
+          used={total?.memory}
           requested={o?.memory.requested}
           allocatable={o?.memory.allocatable}
           format={formatMemory}

@@ -100,8 +100,8 @@ export const callInputs = {
   "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
   /** What the pods on a node request and are limited to (cpu, memory), for its details. */
   "nodes.allocation": z.object({ context: contextName, node: objectName }).strict(),
-  /** Nodes ready or not, pods by phase, the last hour's warnings, CPU and memory requested of allocatable. */
-  "cluster.overview": z.object({ context: contextName }).strict(),
+  /** Nodes ready or not, pods by phase, the last hour's warnings, CPU and memory requested of allocatable; pods and events in the given namespaces (none = all). */
+  "cluster.overview": z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000).optional() }).strict(),
   /** Whether metrics-server answers (its APIService), and in its words when it does not. */
   "metrics.status": z.object({ context: contextName }).strict(),
   /** Every pod's (in a namespace, or all) or node's CPU and memory usage, as kubectl top sums it. */

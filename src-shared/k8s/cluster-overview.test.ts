@@ -25,11 +25,24 @@ describe("a cluster at a glance", () => {
     );
     expect(o).toEqual({
       nodes: { total: 3, ready: 2, notReady: 1, cordoned: 1 },
+      notAllowed: [],
       pods: { Running: 2, Pending: 1, Succeeded: 1, Failed: 1 },
       warningsLastHour: 1,
       // Finished pods hold nothing: 250m + 1 + 500m; 256Mi + 1Gi.
       cpu: { requested: 1750, allocatable: 12000 },
       memory: { requested: 1280 * 1024 * 1024, allocatable: 24 * 1024 ** 3 },
+    });
+  });
+
+  it("says what a user of a few namespaces may not see, rather than counting it as nothing", () => {
+    const o = clusterOverview(undefined, [pod("Running", "100m")], [], now, { namespaces: ["demo"], notAllowed: ["list nodes"] });
+    expect(o).toEqual({
+      namespaces: ["demo"],
+      notAllowed: ["list nodes"],
+      pods: { Running: 1 },
+      warningsLastHour: 0,
+      cpu: { requested: 100 },
+      memory: { requested: 0 },
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ObjectRef } from "../api/refs.ts";
-import { actions, actionsOf, describeNeed, jobFromCronJob } from "./actions.ts";
+import { actions, actionsOf, describeNeed, fieldsFor, jobFromCronJob } from "./actions.ts";
 import { describeResource, kinds } from "./registry.ts";
 
 const now = new Date("2026-11-30T10:00:00.000Z");
@@ -41,6 +41,26 @@ describe("the action table's previews are the requests kubectl sends", () => {
       path: "/apis/apps/v1/namespaces/shop/deployments/web",
       body: { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" },
     });
+  });
+
+  it("delete asks a pod for its grace period and an owner what becomes of what it owns, as kubectl's flags do", () => {
+    const asked = (resource: string) =>
+      fieldsFor(
+        actions.delete,
+        kinds.find((k) => k.resource === resource)!,
+      ).map((f) => f.key);
+    expect(asked("pods")).toEqual(["gracePeriodSeconds"]);
+    for (const owner of ["deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs"]) expect(asked(owner), owner).toEqual(["cascade"]);
+    expect(asked("configmaps")).toEqual([]);
+    const body = (input: object) => actions.delete.preview({ target: deploy, input, now }).body;
+    expect(body({ cascade: "orphan" })).toEqual({ kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Orphan" });
+    expect(body({ cascade: "foreground" })).toMatchObject({ propagationPolicy: "Foreground" });
+    // -1 is the pod's own (nothing sent); 0 without force is 1, as kubectl makes it.
+    expect(body({ gracePeriodSeconds: -1 })).not.toHaveProperty("gracePeriodSeconds");
+    expect(body({ gracePeriodSeconds: 0 })).toMatchObject({ gracePeriodSeconds: 1 });
+    expect(body({ gracePeriodSeconds: 45 })).toMatchObject({ gracePeriodSeconds: 45 });
+    expect(actions.delete.input.safeParse({ gracePeriodSeconds: -2 }).success).toBe(false);
+    expect(actions.delete.input.safeParse({ cascade: "true" }).success).toBe(false);
   });
 
   it("trigger creates the Job kubectl create job --from=cronjob would: the template, owned by the CronJob", () => {

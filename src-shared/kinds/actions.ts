@@ -51,7 +51,11 @@ interface FieldBase<T> {
   follows?: string;
   /** Shown only for some values of the others (a debug copy's mode). */
   when?(values: Record<string, unknown>): boolean;
+  /** Asked only of some kinds (a grace period of pods); for the others the input leaves it out. */
+  forKind?(kind: KindTraits): boolean;
 }
+/** What of a kind an action's confirmation and fields depend on. */
+export type KindTraits = Pick<KindDescriptor, "deleteTakesContents" | "gracefulDelete" | "ownsObjects">;
 export interface IntegerField extends FieldBase<number> {
   type: "integer";
   min: number;
@@ -88,7 +92,7 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   capability: Capability;
   input: S;
   fields?: ActionField[];
-  confirm(kind: Pick<KindDescriptor, "deleteTakesContents">): Confirmation;
+  confirm(kind: KindTraits): Confirmation;
   /** Shown in red, and never run from a single key press without its confirmation. */
   destructive?: boolean;
   /** Offered for a multi-selection. */
@@ -108,6 +112,9 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   /** After it ran: the container a terminal attaches to (a debug container), opened in the dock; `created` when the pod itself was made for it (offered for deletion). */
   attach?(args: { target: ObjectRef; input: z.output<S>; object?: K8sObject }): { pod: ObjectRef; container: string; created?: boolean };
 }
+
+/** The fields an action asks of a kind (a grace period of pods alone). */
+export const fieldsFor = (d: ActionDefinition, kind: KindTraits): ActionField[] => (d.fields ?? []).filter((f) => !f.forKind || f.forKind(kind));
 
 const noInput = z.object({}).strict();
 const dnsLabel = z
@@ -217,16 +224,31 @@ const metadataAction = (map: MetadataMap) =>
   });
 
 export const actions = {
+  // `kubectl delete`, with its --grace-period (pods) and --cascade (kinds whose objects own others:
+  // "orphan" deletes a Job and leaves its pods, "foreground" waits until they are gone first).
   delete: define({
     capability: "delete",
-    input: noInput,
+    input: z
+      .object({
+        gracePeriodSeconds: z.number().int().min(-1).max(86_400).optional(),
+        cascade: z.enum(["background", "foreground", "orphan"]).optional(),
+      })
+      .strict(),
+    fields: [
+      { key: "gracePeriodSeconds", type: "integer", min: -1, max: 86_400, initial: () => -1, forKind: (k) => !!k.gracefulDelete },
+      { key: "cascade", type: "choice", choices: () => ["background", "foreground", "orphan"], initial: () => "background", forKind: (k) => !!k.ownsObjects },
+    ],
     // Deleting a namespace or a CRD deletes everything it holds: the name must be typed (DESIGN §11).
     confirm: (kind) => (kind.deleteTakesContents ? "typeName" : "confirm"),
     destructive: true,
     bulk: true,
     needs: (t) => [own(t, "delete")],
-    preview: ({ target }) => {
-      const body: DeleteOptions = { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" };
+    preview: ({ target, input }) => {
+      const policy = ({ background: "Background", foreground: "Foreground", orphan: "Orphan" } as const)[input.cascade ?? "background"];
+      const body: DeleteOptions = { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: policy };
+      // -1: each pod's own. 0 without force is 1, as kubectl makes it: going at once is Force delete, with its warning.
+      const grace = input.gracePeriodSeconds ?? -1;
+      if (grace >= 0) body.gracePeriodSeconds = Math.max(1, grace);
       return { method: "DELETE", path: resourcePath(target), body };
     },
   }),

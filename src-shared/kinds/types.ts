@@ -32,6 +32,10 @@ export interface KindDescriptor<T = K8sObject> {
   capabilities?: Capability[];
   /** Deleting one deletes the objects it holds (a namespace, a CRD): deletion asks for the name. */
   deleteTakesContents?: boolean;
+  /** Its deletion waits for containers to stop (a pod): deleting asks for the grace period. */
+  gracefulDelete?: boolean;
+  /** Its objects own others (a Job its pods): deleting asks whether they go too (kubectl's --cascade). */
+  ownsObjects?: boolean;
 }
 
 /** What an object offers (DESIGN §4.1: actions are offered by capability, never by the kind's name). */

@@ -29,6 +29,7 @@ export const pod: KindDescriptor<Pod> = {
   version: "v1",
   resource: "pods",
   capabilities: ["delete", "forceDelete", "logs", "exec", "portForward", "debug"],
+  gracefulDelete: true,
   namespaced: true,
   columns: [
     nameColumn,
@@ -60,6 +61,7 @@ export const deployment: KindDescriptor<Deployment> = {
   version: "v1",
   resource: "deployments",
   capabilities: ["scale", "setImage", "restart", "pause", "rollback", "delete"],
+  ownsObjects: true,
   namespaced: true,
   columns: [
     nameColumn,
@@ -78,6 +80,7 @@ export const replicaSet: KindDescriptor<ReplicaSet> = {
   version: "v1",
   resource: "replicasets",
   capabilities: ["scale", "delete"],
+  ownsObjects: true,
   namespaced: true,
   columns: [
     nameColumn,
@@ -96,6 +99,7 @@ export const statefulSet: KindDescriptor<StatefulSet> = {
   version: "v1",
   resource: "statefulsets",
   capabilities: ["scale", "setImage", "restart", "rollback", "delete"],
+  ownsObjects: true,
   namespaced: true,
   columns: [nameColumn, { name: "READY", value: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` }, ageColumn, ...containerColumns(template)],
 };
@@ -106,6 +110,7 @@ export const daemonSet: KindDescriptor<DaemonSet> = {
   version: "v1",
   resource: "daemonsets",
   capabilities: ["setImage", "restart", "rollback", "delete"],
+  ownsObjects: true,
   namespaced: true,
   columns: [
     nameColumn,
@@ -129,6 +134,7 @@ export const job: KindDescriptor<Job> = {
   version: "v1",
   resource: "jobs",
   capabilities: ["suspend", "delete"],
+  ownsObjects: true,
   namespaced: true,
   columns: [
     nameColumn,
@@ -174,6 +180,7 @@ export const cronJob: KindDescriptor<CronJob> = {
   version: "v1",
   resource: "cronjobs",
   capabilities: ["trigger", "suspend", "delete"],
+  ownsObjects: true,
   namespaced: true,
   columns: [
     nameColumn,

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
-import { actions, patchContentTypes, type ActionDefinition, type ActionField, type ApiRequest } from "../../../src-shared/kinds/actions.ts";
+import { actions, fieldsFor, patchContentTypes, type ActionDefinition, type ActionField, type ApiRequest } from "../../../src-shared/kinds/actions.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import type { RolloutRevision } from "../../../src-shared/k8s/rollouts.ts";
@@ -32,7 +32,7 @@ interface Props {
 
 export function ActionDialog({ request, execute, onClose }: Props) {
   const d: ActionDefinition = actions[request.action];
-  const immediate = d.confirm(request.kind) === "none" && !d.fields?.length;
+  const immediate = d.confirm(request.kind) === "none" && !fieldsFor(d, request.kind).length;
   // An action the table runs without asking (cordon) runs at once; nothing is shown.
   useEffect(() => {
     if (!immediate) return;
@@ -44,6 +44,7 @@ export function ActionDialog({ request, execute, onClose }: Props) {
 function Confirm({ request, execute, onClose }: Props) {
   const { t } = useTranslation();
   const d: ActionDefinition = actions[request.action];
+  const fields = fieldsFor(d, request.kind);
   const { targets } = request;
   const single = targets.length === 1;
   const confirmation = d.confirm(request.kind);
@@ -52,14 +53,14 @@ function Confirm({ request, execute, onClose }: Props) {
   const object = single ? request.object : undefined;
   const [values, setValues] = useState<Record<string, number | string | boolean>>(() => {
     const v: Record<string, number | string | boolean> = { ...request.initial };
-    for (const f of d.fields ?? []) if (!(f.key in v)) v[f.key] = f.initial(object, opened, v);
+    for (const f of fields) if (!(f.key in v)) v[f.key] = f.initial(object, opened, v);
     return v;
   });
   const change = (key: string, value: number | string | boolean) =>
     setValues((s) => {
       const next = { ...s, [key]: value };
       // A field that follows this one starts again from what fits the new value.
-      for (const f of d.fields ?? []) if (f.follows === key) next[f.key] = f.initial(object, opened, next);
+      for (const f of fields) if (f.follows === key) next[f.key] = f.initial(object, opened, next);
       return next;
     });
   const history = useQuery({
@@ -72,7 +73,7 @@ function Confirm({ request, execute, onClose }: Props) {
 
   // A number field left empty is not a number: the schema says so.
   const input = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, (d.fields ?? []).find((f) => f.key === k)?.type === "integer" && typeof v !== "number" ? Number.NaN : v]),
+    Object.entries(values).map(([k, v]) => [k, fields.find((f) => f.key === k)?.type === "integer" && typeof v !== "number" ? Number.NaN : v]),
   );
   const parsed = d.input.safeParse(input);
   const nameOk = confirmation !== "typeName" || (single && typed === targets[0].name);
@@ -122,7 +123,7 @@ function Confirm({ request, execute, onClose }: Props) {
         <Progress request={request} input={streaming as never} onClose={onClose} />
       ) : (
         <Stack>
-          {(d.fields ?? [])
+          {fields
             .filter((f) => !f.when || f.when(values))
             .map((f, i) => (
               <Field
