@@ -177,7 +177,7 @@ describe("language and theme", () => {
   it("switches to Simplified Chinese and keeps it", async () => {
     await page.getByRole("combobox", { name: "Language" }).click();
     await page.getByRole("option", { name: "中文（简体）" }).click();
-    await expect.poll(() => page.getByText("命名空间筛选").count()).toBe(1);
+    await expect.poll(() => page.getByText("命名空间筛选", { exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole("navigation", { name: "上下文" }).count()).toBe(1);
     await shot(page, "zh-CN-light");
     await page.reload();
@@ -190,7 +190,7 @@ describe("language and theme", () => {
     await shot(page, "zh-CN-dark");
     await page.getByRole("combobox", { name: "语言" }).click();
     await page.getByRole("option", { name: "English" }).click();
-    await expect.poll(() => page.getByText("Namespace filter").count()).toBe(1);
+    await expect.poll(() => page.getByText("Namespace filter", { exact: true }).count()).toBe(1);
     await shot(page, "en-dark");
     await context("sandbox-broken").click();
     await shot(page, "en-dark-broken");

@@ -556,6 +556,31 @@ describe("objects that will not go", () => {
 });
 
 describe("namespaces", () => {
+  it("creates one as kubectl create namespace and kubectl label do, after a dry run; a name Kubernetes refuses is refused with its rule", async () => {
+    const created = `kd-ops-new-${id}`;
+    try {
+      await openList(page(), route("", "v1", "namespaces"));
+      await page().getByRole("button", { name: "Create namespace" }).click();
+      const form = dialog(/^Create a namespace/);
+      await form.getByRole("textbox", { name: "Name" }).fill("Team_Web");
+      expect(await form.getByText("lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63").count()).toBe(1);
+      expect(await form.getByRole("button", { name: "Create the namespace" }).isDisabled()).toBe(true);
+      await form.getByRole("textbox", { name: "Name" }).fill(created);
+      await form.getByRole("textbox", { name: "Labels (key=value, separated by spaces)" }).fill("team=web env=test");
+      expect(await form.getByLabel("The same with kubectl:").innerText()).toBe(
+        `kubectl create namespace ${created}\nkubectl label namespace ${created} team=web env=test`,
+      );
+      await shotBothThemes(shot, page(), "namespace-create");
+      await form.getByRole("button", { name: "Create the namespace" }).click();
+      // Its details open once it exists.
+      await expect.poll(() => drawer().getByText(created, { exact: true }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(await jsonpath(["namespace", created], "{.metadata.labels.team} {.metadata.labels.env} {.status.phase}")).toBe("web test Active");
+      await page().keyboard.press("Escape");
+    } finally {
+      await kubectl(["delete", "namespace", created, "--wait=false", "--ignore-not-found"]);
+    }
+  });
+
   it("deleting one lists what it holds", async () => {
     await openList(page(), `${route("", "v1", "namespaces")}/_/${ns}`);
     await drawer().getByRole("button", { name: "Delete", exact: true }).click();
@@ -696,6 +721,14 @@ describe("usage from metrics-server", () => {
     await expect
       .poll(() => usage.getByRole("row", { name: "memory" }).innerText(), { timeout: 30_000 })
       .toMatch(/memory\s+\d+Mi\s+32Mi \(\d+% used\)\s+64Mi \(\d+% used\)/);
+    // Two scrapes make a line: what the pod used since its details were shown.
+    await expect.poll(() => drawer().getByRole("img", { name: "Memory used since this view was opened" }).count(), { timeout: 60_000 }).toBe(1);
+    expect(
+      await drawer()
+        .getByText(/^Memory: \d+ samples since shown/)
+        .count(),
+    ).toBe(1);
+    await drawer().getByRole("img", { name: "Memory used since this view was opened" }).scrollIntoViewIfNeeded();
     await shotBothThemes(shot, page(), "pod-usage");
     await page().keyboard.press("Escape");
   });
@@ -745,6 +778,27 @@ describe("usage from metrics-server", () => {
     await page().evaluate(() => (location.hash = "#/context/sandbox-admin"));
   });
 
+  it("shows each pod's labels as kubectl get --show-labels does, live, beside the usage columns, and filters by them", async () => {
+    await openList(page(), route("", "v1", "pods"));
+    await page().getByRole("button", { name: "Columns" }).click();
+    await page().getByRole("menuitem", { name: "LABELS" }).click();
+    await page().keyboard.press("Escape");
+    const name = (await kubectl(["get", "pods", "-n", ns, "-l", "app=web", "-o", "jsonpath={.items[0].metadata.name}"])).trim();
+    const kubectlLabels = async () => (await kubectl(["get", "pod", name, "-n", ns, "--show-labels", "--no-headers"])).trim().split(/\s+/).at(-1);
+    const cells = () => cellsOf(`${ns}/${name}`);
+    await expect.poll(async () => (await cells()).LABELS, { timeout: 30_000 }).toBe(await kubectlLabels());
+    // The usage columns chosen before keep their own figures.
+    await expect.poll(async () => (await cells())["CPU(cores)"], { timeout: 30_000 }).toMatch(/^\d+m$/);
+    await kubectl(["label", "pod", name, "-n", ns, "shown=yes"]);
+    await expect.poll(async () => (await cells()).LABELS, { timeout: 30_000 }).toContain("shown=yes");
+    expect((await cells()).LABELS).toBe(await kubectlLabels());
+    // The list's filter reads the labels too.
+    await page().getByRole("textbox", { name: "Filter", exact: true }).fill("shown=yes");
+    await expect.poll(() => page().locator("[role=grid] [role=row][data-key]").count()).toBe(1);
+    await shotBothThemes(shot, page(), "show-labels");
+    await page().getByRole("textbox", { name: "Filter", exact: true }).fill("");
+  });
+
   it("says plainly when metrics-server is not answering, and shows figures again once it does", async () => {
     // A real outage: the APIService pointed at a service that does not exist, then put back.
     const service = await jsonpath(["apiservice", "v1beta1.metrics.k8s.io"], "{.spec.service.name}");
@@ -769,6 +823,55 @@ describe("usage from metrics-server", () => {
       await kubectl(["patch", "apiservice", "v1beta1.metrics.k8s.io", "--type=merge", "-p", JSON.stringify({ spec: { service: { name: service } } })]);
     }
     await expect.poll(available, { timeout: 60_000 }).toBe("True");
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe("in Simplified Chinese", () => {
+  it("says the operations' screens in Chinese: the overview, a node's allocation, drain, a Job's delete and a new namespace", async () => {
+    await page().getByRole("combobox", { name: "Language" }).click();
+    await page().getByRole("option", { name: "中文（简体）" }).click();
+    try {
+      await page().evaluate(() => (location.hash = "#/context/sandbox-admin"));
+      const overview = page().getByRole("region", { name: "集群概览" });
+      await expect.poll(() => overview.locator('[data-figure="nodes"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+ \/ \d+ 就绪$/);
+      await overview.scrollIntoViewIfNeeded();
+      await shotBothThemes(shot, page(), "overview-zh");
+
+      await openList(page(), `${route("", "v1", "nodes")}/_/${node}`);
+      await drawer().getByRole("button", { name: "排空", exact: true }).click();
+      const drain = dialog(/^排空/);
+      await expect.poll(() => drain.getByRole("checkbox").count()).toBeGreaterThan(0);
+      await shotBothThemes(shot, page(), "drain-zh");
+      await drain.getByRole("button", { name: "取消" }).click();
+      await page().keyboard.press("Escape");
+
+      // Suspended: it makes no pods; its delete still asks what becomes of them.
+      await apply({
+        apiVersion: "batch/v1",
+        kind: "Job",
+        metadata: { name: "zh-job", namespace: ns },
+        spec: { suspend: true, template: { spec: { ...pod("x", {}).spec, restartPolicy: "Never" } } },
+      });
+      await openList(page(), `${route("batch", "v1", "jobs")}/${ns}/zh-job`);
+      await drawer().getByRole("button", { name: "删除", exact: true }).click();
+      const remove = dialog(/^删除 zh-job/);
+      expect(await remove.getByRole("combobox", { name: "它所拥有的对象如何处理（--cascade）" }).inputValue()).toBe("随后在后台删除（kubectl 的默认方式）");
+      await shotBothThemes(shot, page(), "delete-job-zh");
+      await remove.getByRole("button", { name: "取消" }).click();
+      await page().keyboard.press("Escape");
+
+      await openList(page(), route("", "v1", "namespaces"));
+      await page().getByRole("button", { name: "创建命名空间" }).click();
+      const form = dialog(/^创建命名空间/);
+      await form.getByRole("textbox", { name: "名称" }).fill("Bad_Name");
+      await expect.poll(() => form.getByText("小写字母、数字和 '-'，以字母或数字开头和结尾，最多 63 个字符").count()).toBe(1);
+      await shotBothThemes(shot, page(), "namespace-create-zh");
+      await form.getByRole("button", { name: "取消" }).click();
+    } finally {
+      await page().getByRole("combobox", { name: "语言" }).click();
+      await page().getByRole("option", { name: "English" }).click();
+    }
     expect(app.errors).toEqual([]);
   });
 });

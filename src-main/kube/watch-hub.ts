@@ -5,6 +5,7 @@
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { objectKey, resourcePath, type ResourceType, type RowsQuery } from "../../src-shared/api/refs.ts";
+import { formatLabels } from "../../src-shared/kinds/format.ts";
 import { registryDescriptor } from "../../src-shared/kinds/registry.ts";
 import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
@@ -99,6 +100,7 @@ class ResourceWatch {
       rv: o.metadata?.resourceVersion,
       cells: this.kind.columns.map((c) => c.value(o, now)),
     };
+    if (this.target.showLabels) row.cells.push(formatLabels(o.metadata?.labels));
     // Moments behind time columns travel too, so the renderer keeps ages moving.
     this.kind.columns.forEach((c, i) => {
       const at = c.since?.(o);
@@ -332,7 +334,9 @@ export class WatchHub {
   }
 
   static key(t: RowsQuery): string {
-    return [t.context, t.group, t.version, t.resource, t.namespace ?? "*", t.labelSelector ?? "", t.fieldSelector ?? ""].join("|");
+    return [t.context, t.group, t.version, t.resource, t.namespace ?? "*", t.labelSelector ?? "", t.fieldSelector ?? "", t.showLabels ? "labels" : ""].join(
+      "|",
+    );
   }
 
   resolveWith(resolver: DescriptorResolver) {

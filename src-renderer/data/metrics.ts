@@ -2,6 +2,7 @@
 // answers, and one poll per context and scope of pods or nodes, every 15 s (its own scrape
 // interval) while something shows them; react-query stops polling when nothing does.
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import type { Usage } from "../../src-shared/k8s/metrics.ts";
 import { getMetricsStatus, getUsage } from "../api/index.ts";
 import { keys } from "./keys.ts";
@@ -53,4 +54,32 @@ export function useScopeUsage(context: string, namespaces: string[] | undefined,
       )
     : undefined;
   return { status, total };
+}
+
+export interface UsageSample {
+  /** metrics-server's timestamp of the sample: one point per scrape. */
+  at: string;
+  cpu: number;
+  memory: number;
+}
+
+// What a view's subject used, sample by sample, for as long as the app runs (an hour at most at
+// one sample per scrape): metrics-server keeps no history, so the small charts start when first shown.
+const history = new Map<string, UsageSample[]>();
+const keep = 240;
+
+/** The samples seen so far under `key` (a pod, a node, the overview's scope), with `sample` added when it is a new one. */
+export function useUsageHistory(key: string, sample: UsageSample | undefined): UsageSample[] {
+  const [, redraw] = useState(0);
+  const at = sample?.at;
+  useEffect(() => {
+    if (!sample?.at) return;
+    const list = history.get(key) ?? [];
+    if (list.at(-1)?.at === sample.at) return;
+    history.set(key, [...list, sample].slice(-keep));
+    redraw((n) => n + 1);
+    // One sample per scrape: `at` says when there is a new one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, at]);
+  return history.get(key) ?? [];
 }

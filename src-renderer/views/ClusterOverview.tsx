@@ -4,7 +4,6 @@
 // keeps no history, so Kubedeck keeps what it has seen while it runs, and says so.
 import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { ClusterOverview as Overview } from "../../src-shared/k8s/cluster-overview.ts";
@@ -14,28 +13,9 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Sparkline } from "../components/Sparkline.tsx";
 import { navigate } from "../data/hash-route.ts";
 import { keys } from "../data/keys.ts";
-import { useScopeUsage } from "../data/metrics.ts";
+import { useScopeUsage, useUsageHistory } from "../data/metrics.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { MetricsMissing } from "./MetricsMissing.tsx";
-
-// What the scope used, sample by sample, per context and scope, for as long as the app runs (an hour at most).
-const history = new Map<string, { at: string; cpu: number; memory: number }[]>();
-const keep = 240;
-
-function useHistory(scope: string, total: { at: string; cpu: number; memory: number } | undefined) {
-  const [, redraw] = useState(0);
-  const at = total?.at;
-  useEffect(() => {
-    if (!total?.at) return;
-    const list = history.get(scope) ?? [];
-    if (list.at(-1)?.at === total.at) return;
-    history.set(scope, [...list, total].slice(-keep));
-    redraw((n) => n + 1);
-    // One sample per scrape: `at` says when there is a new one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scope, at]);
-  return history.get(scope) ?? [];
-}
 
 function Resource({
   title,
@@ -94,7 +74,7 @@ export function ClusterOverview({ context }: { context: string }) {
     placeholderData: keepPreviousData,
   });
   const { status, total } = useScopeUsage(context, namespaces, scope.ready);
-  const line = useHistory(`${context}\n${namespaces?.join(",") ?? "*"}`, total);
+  const line = useUsageHistory(`${context}\noverview\n${namespaces?.join(",") ?? "*"}`, total);
   if (overview.error) return <ErrorAlert error={overview.error as unknown as ApiErrorShape} title={t("overview.failed")} />;
   // Until the figures come, the overview keeps its shape with dashes, so the namespaces below
   // it do not move under the user's pointer (or close an open namespace filter) when they do.

@@ -9,6 +9,7 @@ import { watchNamespaces } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useStream } from "../data/streams.ts";
+import { CreateNamespaceButton } from "./kinds/CreateNamespaceButton.tsx";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 
 const validName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -37,11 +38,14 @@ export function NamespacePanel({ context }: { context: string }) {
           <Title order={3} size="h4">
             {t("namespaces.title")}
           </Title>
-          {state && (
-            <Text size="sm" c="dimmed">
-              {t("namespaces.count", { count: namespaces.length })}
-            </Text>
-          )}
+          <Group gap="sm">
+            {state && (
+              <Text size="sm" c="dimmed">
+                {t("namespaces.count", { count: namespaces.length })}
+              </Text>
+            )}
+            <CreateNamespaceButton context={context} />
+          </Group>
         </Group>
         {!state && (
           <Group gap="xs">

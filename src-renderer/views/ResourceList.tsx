@@ -25,9 +25,8 @@ import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
-import { RunPodButton } from "./kinds/RunPodButton.tsx";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
-import { listColumns } from "./list-columns.tsx";
+import { labelsColumnId, listColumns } from "./list-columns.tsx";
 import { MetricsMissing } from "./MetricsMissing.tsx";
 import { usageColumnIds, usageColumns, withUsage } from "./usage-columns.ts";
 import { useUsage } from "../data/metrics.ts";
@@ -72,11 +71,24 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   const onWhere = useCallback((w: RowFilter | undefined) => setWhere(() => w), []);
 
   const namespaces = info.namespaced ? scope.namespaces : undefined;
+  const withNamespace = info.namespaced && (!namespaces || namespaces.length > 1);
+  const columns = useMemo(() => [...listColumns(kind, withNamespace), ...usageColumns(kind)], [kind, withNamespace]);
+  const chosen = settings?.columns[resourceKey(info)];
+  const visible = useMemo(() => columns.filter((c) => (chosen ? chosen.includes(c.id) || c.id === "NAME" : c.byDefault)), [columns, chosen]);
+  // Labels travel only while their column is shown: 30,000 pods' labels are bytes a list without them need not carry.
+  const showLabels = visible.some((c) => c.id === labelsColumnId);
   const queries = useMemo<RowsQuery[] | undefined>(() => {
     if (!scope.ready) return undefined;
-    const base = { context, group: info.group, version: info.version, resource: info.resource, labelSelector: applied || undefined };
+    const base = {
+      context,
+      group: info.group,
+      version: info.version,
+      resource: info.resource,
+      labelSelector: applied || undefined,
+      ...(showLabels ? { showLabels } : {}),
+    };
     return namespaces ? namespaces.map((namespace) => ({ ...base, namespace })) : [base];
-  }, [context, info.group, info.version, info.resource, applied, namespaces, scope.ready]);
+  }, [context, info.group, info.version, info.resource, applied, namespaces, scope.ready, showLabels]);
   const { rows, loaded, live, error } = useRows(queries);
   // Once the list is complete and the browser idle, the details panel's code is fetched.
   useEffect(() => (live ? preloadWhenIdle(Details.preload) : undefined), [live]);
@@ -85,10 +97,6 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     if (!applied && loaded) onCount(rows.length);
   }, [rows.length, onCount, applied, loaded]);
 
-  const withNamespace = info.namespaced && (!namespaces || namespaces.length > 1);
-  const columns = useMemo(() => [...listColumns(kind, withNamespace), ...usageColumns(kind)], [kind, withNamespace]);
-  const chosen = settings?.columns[resourceKey(info)];
-  const visible = useMemo(() => columns.filter((c) => (chosen ? chosen.includes(c.id) || c.id === "NAME" : c.byDefault)), [columns, chosen]);
   // kubectl top's figures, polled only while one of their columns is shown.
   const usageShown = visible.some((c) => usageColumnIds.includes(c.id));
   const { status: metrics, usage } = useUsage(
@@ -97,7 +105,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     namespaces?.length === 1 ? namespaces[0] : undefined,
     usageShown,
   );
-  const rowsShown = useMemo(() => (usageShown ? withUsage(rows, usage.data) : rows), [rows, usage.data, usageShown]);
+  const rowsShown = useMemo(() => (usageShown ? withUsage(rows, usage.data, kind) : rows), [rows, usage.data, usageShown, kind]);
   const setVisible = (id: string, on: boolean) => {
     const now = visible.map((c) => c.id).filter((c) => c !== id);
     updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
@@ -151,7 +159,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         </Group>
         <Group gap="xs" wrap="nowrap">
           <DraftsButton context={context} />
-          {info.group === "" && info.resource === "pods" && <RunPodButton context={context} namespace={namespaces?.length === 1 ? namespaces[0] : undefined} />}
+          {view.Tools && <view.Tools context={context} namespace={namespaces?.length === 1 ? namespaces[0] : undefined} />}
           <CreateButton context={context} info={info} namespace={info.namespaced && namespaces?.length === 1 ? namespaces[0] : undefined} />
           <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
             <Menu.Target>

@@ -46,6 +46,9 @@ export interface ListColumn extends TableColumn {
   byDefault: boolean;
 }
 
+/** kubectl's --show-labels, as a column chosen like the others: its cell comes from main only while it is shown. */
+export const labelsColumnId = "LABELS";
+
 export function listColumns(kind: KindDescriptor, withNamespace: boolean): ListColumn[] {
   const cols: ListColumn[] = kind.columns.map((c, index) => ({
     id: c.name,
@@ -56,6 +59,7 @@ export function listColumns(kind: KindDescriptor, withNamespace: boolean): ListC
     byDefault: !c.wide,
     render: stateColumns.has(c.name) ? (v: string, _r: ResourceRow) => stateCell(v) : undefined,
   }));
+  cols.push({ id: labelsColumnId, header: labelsColumnId, index: kind.columns.length, width: widths.LABELS, byDefault: false });
   if (withNamespace) cols.unshift({ id: "NAMESPACE", header: "NAMESPACE", index: -1, width: widths.NAMESPACE, byDefault: true });
   return cols;
 }

@@ -267,12 +267,13 @@ export const streamArgs = {
    * Its options are the action table's drain input.
    */
   "nodes.drain": z.object({ context: contextName, node: objectName, ...actions.drain.input.shape }).strict(),
-  /** A resource's rows (the kind's columns), live; one namespace or all, optionally filtered by labels or fields. */
+  /** A resource's rows (the kind's columns, and with showLabels their labels), live; one namespace or all, optionally filtered by labels or fields. */
   "resources.watch": z
     .object({
       ...resourceRefShape,
       labelSelector: z.string().max(4096).optional(),
       fieldSelector: fieldSelector.optional(),
+      showLabels: z.boolean().optional(),
     })
     .strict(),
   /**

@@ -32,6 +32,8 @@ export interface RowsQuery extends ResourceRef {
   labelSelector?: string;
   /** Used for one object's events (`involvedObject.uid=…`) and its own watch (`metadata.name=…`). */
   fieldSelector?: string;
+  /** kubectl's --show-labels: each row gets its labels as one more cell, after the kind's columns. */
+  showLabels?: boolean;
 }
 
 /** `pods in demo "web-0"`: how messages name an object. */

@@ -20,7 +20,7 @@ export type RuleId =
   | "taintMissing"
   | "taintNothing"
   | "labelRemoves"
-  | "podName"
+  | "dnsLabel"
   | "imageRef"
   | "port"
   | "envLine";
@@ -50,7 +50,7 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   taintMissing: (p) => `"${p.token}": the node has no taint ${p.taint} to remove`,
   taintNothing: () => "nothing to change: give key=value:Effect to add, key:Effect- or key- to remove",
   labelRemoves: (p) => `"${p.key}-" removes a label; give key=value`,
-  podName: () => "lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63",
+  dnsLabel: () => "lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63",
   imageRef: () => "an image reference, without spaces (nginx:1.27)",
   port: (p) => `"${p.port}" is not a port (1 to 65535)`,
   envLine: (p) => `"${p.line}": give NAME=value, NAME of printable characters other than '='`,

@@ -32,7 +32,7 @@ const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const envName = /^[\x20-\x3c\x3e-\x7e]+$/;
 
 export function runPod(i: RunPodInput): RunPod {
-  if (!dnsLabel.test(i.name) || i.name.length > 63) return broken("name", { rule: "podName", params: {} });
+  if (!dnsLabel.test(i.name) || i.name.length > 63) return broken("name", { rule: "dnsLabel", params: {} });
   if (!i.image.trim() || /\s/.test(i.image.trim())) return broken("image", { rule: "imageRef", params: {} });
   const ports: number[] = [];
   for (const p of i.ports.split(/[\s,]+/).filter(Boolean)) {

@@ -5,7 +5,9 @@ import type { ComponentType } from "react";
 import { resourceKey } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
+import { CreateNamespaceButton } from "./CreateNamespaceButton.tsx";
 import { eventList } from "./events.tsx";
+import { RunPodButton } from "./RunPodButton.tsx";
 
 export type RowFilter = (r: ResourceRow) => boolean;
 
@@ -14,12 +16,16 @@ export interface ListView {
   defaultSort?: { column: string; desc: boolean };
   /** Filters of the kind's own beside the text and label filters; they narrow the rows through `onWhere`. */
   Filters?: ComponentType<{ rows: ResourceRow[]; kind: KindDescriptor; onWhere(where: RowFilter | undefined): void }>;
+  /** Buttons of the kind's own in the list's toolbar (Run a pod); `namespace` when the list shows one alone. */
+  Tools?: ComponentType<{ context: string; namespace?: string }>;
   /** A row's tone (warning events). */
   tone?(kind: KindDescriptor): ((r: ResourceRow) => "warning" | undefined) | undefined;
 }
 
 const lists: Record<string, ListView> = {
   "/events": eventList,
+  "/pods": { Tools: RunPodButton },
+  "/namespaces": { Tools: CreateNamespaceButton },
 };
 
 export const listView = (r: { group: string; resource: string }): ListView => lists[resourceKey(r)] ?? {};

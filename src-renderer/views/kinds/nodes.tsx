@@ -18,6 +18,7 @@ import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
 import { useUsage } from "../../data/metrics.ts";
 import { MetricsMissing } from "../MetricsMissing.tsx";
+import { UsageLines } from "../UsageLines.tsx";
 import type { DetailsProps, KindView } from "./registry.tsx";
 
 function NodeRows({ object }: DetailsProps) {
@@ -144,6 +145,13 @@ function Allocation({ target, object }: DetailsProps) {
             ))}
           </Table.Tbody>
         </Table>
+        {metrics.data?.state === "available" && (
+          <UsageLines
+            historyKey={`${target.context}\nnodes\n${target.name}`}
+            used={used}
+            max={{ cpu: rows.find((r) => r.resource === "cpu")?.allocatable, memory: rows.find((r) => r.resource === "memory")?.allocatable }}
+          />
+        )}
       </Section>
       <Section title={t("node.pods", { count: pods.data.length })}>
         <Table striped withTableBorder aria-label={t("node.podsTable")}>

@@ -9,6 +9,7 @@ import { nanosToMilli as milli, nanosToUnits as bytes, podResource } from "../..
 import { Section } from "../../components/Section.tsx";
 import { useUsage } from "../../data/metrics.ts";
 import { MetricsMissing } from "../MetricsMissing.tsx";
+import { UsageLines } from "../UsageLines.tsx";
 import type { DetailsProps } from "./registry.tsx";
 
 export function PodUsage({ target, object }: DetailsProps) {
@@ -81,6 +82,13 @@ export function PodUsage({ target, object }: DetailsProps) {
             })}
           </Table.Tbody>
         </Table>
+      )}
+      {status.data?.state === "available" && (
+        <UsageLines
+          historyKey={`${target.context}\npods\n${target.namespace}/${target.name}`}
+          used={used}
+          max={{ cpu: rows[0].limit ?? rows[0].request, memory: rows[1].limit ?? rows[1].request }}
+        />
       )}
       <Text size="xs" c="dimmed">
         {t("usage.note")}
