@@ -1,19 +1,16 @@
 // "Run a pod": the tutorial's `kubectl run` as a form (run-pod.ts), the YAML it sends shown as
 // it is typed, the equivalent kubectl command beside it, each field's problem on the field;
 // the cluster checks it with a dry run before it is created, and the editor is a way out.
-import { Button, Checkbox, Code, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
+import { Button, Checkbox, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { IconPlayerPlay } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
-import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import { runPod, type RunPodInput } from "../../../src-shared/k8s/run-pod.ts";
-import { applyDocuments } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { navigate } from "../../data/hash-route.ts";
-import { keys } from "../../data/keys.ts";
 import { ruleMessage } from "../../i18n/rules.ts";
+import { useDryRunCreate, WhatIsSent } from "./create-form.tsx";
 import { commandArgv } from "../../terminal/command-line.ts";
 
 type Form = Omit<RunPodInput, "argv"> & { commandLine: string };
@@ -38,7 +35,6 @@ function kubectlRun(f: Form, argv: string[]): string {
 
 export function RunPodDialog({ context, namespace, onClose }: { context: string; namespace: string; onClose(): void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [f, setF] = useState<Form>({
     name: "",
     namespace,
@@ -50,8 +46,7 @@ export function RunPodDialog({ context, namespace, onClose }: { context: string;
     command: false,
     restartPolicy: "Always",
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiErrorShape>();
+  const creating = useDryRunCreate(context);
   const argv = commandArgv(f.commandLine);
   const r = runPod({ ...f, argv });
   const set =
@@ -67,30 +62,9 @@ export function RunPodDialog({ context, namespace, onClose }: { context: string;
       : undefined;
 
   const create = async () => {
-    if (!r.ok) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      // A dry run first: the cluster's admission and validation speak before anything exists.
-      for (const dryRun of [true, false]) {
-        const [outcome] = await applyDocuments({
-          context,
-          namespace: f.namespace,
-          mode: "create",
-          dryRun,
-          force: false,
-          documents: [r.pod as Record<string, unknown>],
-        });
-        if (!outcome.ok) return setError(outcome.error);
-      }
-      void client.invalidateQueries({ queryKey: keys.counts(context) });
-      onClose();
-      navigate({ context, list: { group: "", version: "v1", resource: "pods" }, object: { namespace: f.namespace, name: f.name } });
-    } catch (e) {
-      setError(e as ApiErrorShape);
-    } finally {
-      setBusy(false);
-    }
+    if (!r.ok || !(await creating.create(r.pod, f.namespace))) return;
+    onClose();
+    navigate({ context, list: { group: "", version: "v1", resource: "pods" }, object: { namespace: f.namespace, name: f.name } });
   };
 
   return (
@@ -149,26 +123,15 @@ export function RunPodDialog({ context, namespace, onClose }: { context: string;
           </Stack>
         </Stack>
         <Stack gap="xs">
-          <Text size="xs" c="dimmed">
-            {t("run.same")}
-          </Text>
-          <Code block aria-label={t("run.same")} style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-            {kubectlRun(f, argv)}
-          </Code>
-          <Text size="xs" c="dimmed">
-            {t("run.yaml")}
-          </Text>
-          <Code block aria-label={t("run.yaml")} style={{ whiteSpace: "pre" }}>
-            {r.ok ? stringify(r.pod) : "—"}
-          </Code>
+          <WhatIsSent command={kubectlRun(f, argv)} yaml={r.ok ? stringify(r.pod) : "—"} />
         </Stack>
       </SimpleGrid>
-      {error && <ErrorAlert error={error} title={t("run.failed")} />}
+      {creating.error && <ErrorAlert error={creating.error} title={t("run.failed")} />}
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onClose}>
           {t("actions.cancel")}
         </Button>
-        <Button leftSection={<IconPlayerPlay size={14} />} disabled={!r.ok} loading={busy} onClick={() => void create()}>
+        <Button leftSection={<IconPlayerPlay size={14} />} disabled={!r.ok} loading={creating.busy} onClick={() => void create()}>
           {t("run.create")}
         </Button>
       </Group>
