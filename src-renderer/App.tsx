@@ -12,6 +12,7 @@ import { keys } from "./data/keys.ts";
 import { useStream } from "./data/streams.ts";
 import { ActionRunner } from "./views/actions/runner.tsx";
 import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
+import { AppKeys } from "./keys/AppKeys.tsx";
 import { CommandPalette } from "./views/CommandPalette.tsx";
 import { ConnectionCheck } from "./views/ConnectionCheck.tsx";
 import { DockProvider } from "./views/dock/Dock.tsx";
@@ -58,6 +59,7 @@ export function App() {
           navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }}
           padding="lg"
         >
+          <AppKeys selected={selected} connected={connections.map((c) => c.context)} onSelect={select} />
           <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
           <AppShell.Header>
             <Group h="100%" px="md" gap="md" wrap="nowrap">
@@ -73,7 +75,7 @@ export function App() {
                 <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />
               </div>
               <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
-                <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")}
+                <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")} · <Kbd size="xs">?</Kbd> {t("keys.hint")}
               </Text>
               <ForwardsButton />
               <ConnectionCheck />

@@ -195,6 +195,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         <TextInput
           aria-label={t("list.filter")}
           placeholder={t("list.filterPlaceholder")}
+          data-keys="filter"
           leftSection={<IconSearch size={14} />}
           value={filter}
           onChange={(e) => setFilter(e.currentTarget.value)}

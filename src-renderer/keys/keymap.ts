@@ -1,0 +1,102 @@
+// The app-wide keys (k9s-like; DESIGN §4 keeps actions in the action table, these are the
+// moves around it): one table, read by the key handler, the `?` sheet and tooltips, so a key
+// is said where it works. Sequences ("g p") are two presses; a key never fires while the user
+// types in a field, the YAML editor or a terminal.
+
+export type KeyCommand =
+  | { type: "filter" }
+  | { type: "help" }
+  | { type: "palette" }
+  | { type: "cluster"; step: -1 | 1 }
+  | { type: "go"; to: "overview" | { group: string; version: string; resource: string } };
+
+export interface KeyBinding {
+  /** Space-separated presses, each a key as KeyboardEvent.key says it ("g p", "/", "?", "mod+k"). */
+  keys: string;
+  command: KeyCommand;
+  /** Its line on the `?` sheet: `keys.help.<id>`. */
+  id: string;
+}
+
+const go = (letter: string, id: string, group: string, version: string, resource: string): KeyBinding => ({
+  keys: `g ${letter}`,
+  id,
+  command: { type: "go", to: { group, version, resource } },
+});
+
+export const keyBindings: KeyBinding[] = [
+  { keys: "/", id: "filter", command: { type: "filter" } },
+  { keys: "?", id: "help", command: { type: "help" } },
+  { keys: "mod+k", id: "palette", command: { type: "palette" } },
+  { keys: "[", id: "previousCluster", command: { type: "cluster", step: -1 } },
+  { keys: "]", id: "nextCluster", command: { type: "cluster", step: 1 } },
+  { keys: "g o", id: "overview", command: { type: "go", to: "overview" } },
+  go("p", "pods", "", "v1", "pods"),
+  go("d", "deployments", "apps", "v1", "deployments"),
+  go("r", "replicasets", "apps", "v1", "replicasets"),
+  go("f", "statefulsets", "apps", "v1", "statefulsets"),
+  go("a", "daemonsets", "apps", "v1", "daemonsets"),
+  go("j", "jobs", "batch", "v1", "jobs"),
+  go("c", "cronjobs", "batch", "v1", "cronjobs"),
+  go("s", "services", "", "v1", "services"),
+  go("i", "ingresses", "networking.k8s.io", "v1", "ingresses"),
+  go("m", "configmaps", "", "v1", "configmaps"),
+  go("x", "secrets", "", "v1", "secrets"),
+  go("v", "persistentvolumeclaims", "", "v1", "persistentvolumeclaims"),
+  go("n", "nodes", "", "v1", "nodes"),
+  go("e", "events", "", "v1", "events"),
+  go("N", "namespaces", "", "v1", "namespaces"),
+];
+
+/** What the handler needs of a key press (a KeyboardEvent has all of it). */
+export interface Press {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** "mod+k" for Ctrl+K (Cmd+K on macOS); a plain key as it is. Alt and the other combinations are not ours. */
+export function pressName(p: Press): string | undefined {
+  if (p.altKey) return undefined;
+  if (p.ctrlKey || p.metaKey) return p.key.length === 1 ? `mod+${p.key.toLowerCase()}` : undefined;
+  return p.key.length === 1 ? p.key : undefined;
+}
+
+/** Whether a key press belongs to what has focus: a field, a select's search, the YAML editor (Monaco), a terminal (xterm). */
+export function isTyping(target: { tagName?: string; isContentEditable?: boolean; closest?(selector: string): unknown } | null): boolean {
+  if (!target) return false;
+  const tag = target.tagName?.toLowerCase();
+  if (tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable) return true;
+  return !!target.closest?.(".monaco-editor, .xterm");
+}
+
+/** How long the second press of a sequence may wait. */
+export const sequenceMs = 1500;
+
+/**
+ * Presses in, bindings out: `press` returns the binding a press completes, "pending" when it
+ * starts a sequence, or undefined. A first press that begins no binding is let go at once, so
+ * ordinary keys (arrows, Enter in a table) keep their meaning.
+ */
+export function sequenceMatcher(bindings: KeyBinding[] = keyBindings) {
+  let pending: { first: string; at: number } | undefined;
+  return {
+    press(name: string, now: number): KeyBinding | "pending" | undefined {
+      if (pending && now - pending.at <= sequenceMs) {
+        const whole = `${pending.first} ${name}`;
+        pending = undefined;
+        const hit = bindings.find((b) => b.keys === whole);
+        if (hit) return hit;
+      }
+      pending = undefined;
+      const single = bindings.find((b) => b.keys === name);
+      if (single) return single;
+      if (bindings.some((b) => b.keys.startsWith(`${name} `))) {
+        pending = { first: name, at: now };
+        return "pending";
+      }
+      return undefined;
+    },
+  };
+}
