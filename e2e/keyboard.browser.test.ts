@@ -58,10 +58,78 @@ describe("app-wide keys", () => {
     expect(await hash()).toBe("#/context/sandbox-admin/r/core/v1/pods");
     await page().keyboard.press("Control+A");
     await page().keyboard.press("Backspace");
+    // Esc leaves the filter for the rows.
+    await keys("Escape");
+    await expect.poll(() => page().evaluate(() => document.activeElement?.getAttribute("role"))).toBe("grid");
+  });
+
+  it("opens demo/myapp from the Pods list in a handful of keys, and Esc brings focus back to its row", async () => {
+    await keys("g", "p");
+    await expect.poll(live, { timeout: 30_000 }).toBe("true");
+    // Opening a list puts focus in its rows.
+    const focusedRole = () => page().evaluate(() => document.activeElement?.getAttribute("role"));
+    await expect.poll(focusedRole).toBe("grid");
+    await keys("Slash");
+    await page().keyboard.type("myapp");
+    await keys("Escape");
+    await expect.poll(focusedRole).toBe("grid");
+    await keys("Enter");
+    await expect.poll(hash).toBe("#/context/sandbox-admin/r/core/v1/pods/demo/myapp");
+    const details = page().getByRole("dialog", { name: /myapp/ });
+    await keys("Tab");
+    // Its Events tab, reached and chosen with keys.
+    for (let i = 0; i < 30 && !(await page().evaluate(() => document.activeElement?.getAttribute("role") === "tab")); i++) await keys("Tab");
+    await keys("ArrowRight");
+    await expect.poll(() => details.getByRole("tab", { name: "Events" }).getAttribute("aria-selected")).toBe("true");
+    await keys("Escape");
+    await expect.poll(() => details.count()).toBe(0);
+    await expect.poll(focusedRole).toBe("grid");
+    expect(await page().locator('[role=grid] [data-active="true"]').getAttribute("data-key")).toBe("demo/myapp");
+  });
+
+  it("runs the focused row's action by its key, through the same dialog; selects rows with Shift+↓ and offers their actions", async () => {
+    // L: label, on the focused row (demo/myapp), once the cluster has said it may.
+    const label = page().getByRole("dialog", { name: /^Label myapp/ });
+    await expect
+      .poll(
+        async () => {
+          await keys("Shift+L");
+          return label.count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await keys("Escape");
+    await expect.poll(() => label.count()).toBe(0);
+    // Clear the filter: Ctrl+A and Backspace in it, Esc back to the rows.
+    await keys("Slash", "Control+A", "Backspace", "Escape", "Home", "Shift+ArrowDown", "Shift+ArrowDown");
+    const selection = page().getByRole("toolbar", { name: "Selected objects" });
+    await expect.poll(() => selection.getByText("3 selected").count()).toBe(1);
+    expect(await selection.getByRole("button", { name: "Delete", exact: true }).count()).toBe(1);
+    await shotBothThemes(shot, page(), "selection-by-keys");
+    await keys("Escape");
+  });
+
+  it("names the missing permission when the viewer presses delete's key", async () => {
+    await page().evaluate(() => (location.hash = "#/context/sandbox-viewer/r/core/v1/pods"));
+    await expect.poll(live, { timeout: 30_000 }).toBe("true");
+    await expect.poll(() => page().evaluate(() => document.activeElement?.getAttribute("role"))).toBe("grid");
+    const refusal = page()
+      .locator(".mantine-Notification-root")
+      .filter({ hasText: /Not allowed: you need delete pods/ });
+    await expect
+      .poll(
+        async () => {
+          await keys("Control+d");
+          return refusal.count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    await shotBothThemes(shot, page(), "viewer-delete-key");
   });
 
   it("moves between connected clusters with [ and ]", async () => {
-    await page().evaluate(() => (location.hash = "#/context/sandbox-viewer"));
     await expect.poll(() => page().getByRole("tablist", { name: "Contexts" }).getByRole("tab").count(), { timeout: 30_000 }).toBe(2);
     // Out of the filter, onto the page: keys are the app's again.
     await page().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -4,7 +4,7 @@
 import { Checkbox } from "@mantine/core";
 import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
 import classes from "./VirtualTable.module.css";
@@ -30,6 +30,10 @@ interface Props {
   onSelect(keys: Set<string>): void;
   onOpen(row: ResourceRow): void;
   openKey?: string;
+  /** When this changes (a list opened), focus goes into the table, so its keys work at once. */
+  focusKey?: string;
+  /** The focused row, as it changes (its actions' keys act on it). */
+  onActive?(row: ResourceRow | undefined): void;
   tone?: (row: ResourceRow) => "warning" | undefined;
   /** The cell text, with ages computed now. */
   text(row: ResourceRow, column: number): string;
@@ -97,10 +101,22 @@ const Row = memo(
     a.selectLabel === b.selectLabel,
 );
 
-export function VirtualTable({ label, columns, rows, total, live, sort, onSort, selected, onSelect, onOpen, openKey, tone, text }: Props) {
+export function VirtualTable({ label, columns, rows, total, live, sort, onSort, selected, onSelect, onOpen, openKey, focusKey, onActive, tone, text }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  const grid = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey) grid.current?.focus({ preventScroll: true });
+  }, [focusKey]);
+  // The focused row is an object, not a position: live updates that re-sort or insert rows
+  // leave focus on the same object (where it went, or the top when it is gone).
+  const [activeKey, setActiveKey] = useState<string>();
+  const active = useMemo(() => Math.max(0, activeKey === undefined ? 0 : rows.findIndex((r) => r.key === activeKey)), [rows, activeKey]);
+  const setActive = (index: number) => setActiveKey(rows[index]?.key);
+  const activeRow = rows[active];
+  // Said only while focus is in the table: a list merely shown has no focused row.
+  const [focusWithin, setFocusWithin] = useState(false);
+  useEffect(() => onActive?.(focusWithin ? activeRow : undefined), [activeRow, onActive, focusWithin]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
   const template = `36px ${columns.map((c) => c.width).join(" ")}`;
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.key));
@@ -127,7 +143,15 @@ export function VirtualTable({ label, columns, rows, total, live, sort, onSort, 
       virtualizer.scrollToIndex(next);
       e.preventDefault();
     };
-    if (e.key === "ArrowDown") move(active + 1);
+    // Shift+↓/↑ selects as it goes: the row left and the row reached.
+    if (e.shiftKey && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
+      const next = Math.max(0, Math.min(rows.length - 1, active + (e.key === "ArrowDown" ? 1 : -1)));
+      const keys = new Set(latest.current.selected);
+      keys.add(rows[active].key);
+      keys.add(rows[next].key);
+      latest.current.onSelect(keys);
+      move(next);
+    } else if (e.key === "ArrowDown") move(active + 1);
     else if (e.key === "ArrowUp") move(active - 1);
     else if (e.key === "PageDown") move(active + 15);
     else if (e.key === "PageUp") move(active - 15);
@@ -150,8 +174,11 @@ export function VirtualTable({ label, columns, rows, total, live, sort, onSort, 
       data-rows={rows.length}
       data-live={live}
       className={classes.grid}
+      ref={grid}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onFocus={() => setFocusWithin(true)}
+      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setFocusWithin(false)}
     >
       <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: template }}>
         <div role="columnheader" className={classes.check}>

@@ -14,6 +14,7 @@ import { getDraft, listDrafts } from "../api/index.ts";
 import { Guarded, useAllowed } from "../components/access.tsx";
 import { lazyView } from "../components/lazy-view.tsx";
 import { keys } from "../data/keys.ts";
+import { useScopedKeys } from "../keys/scoped-keys.ts";
 import { templatesFor } from "../../src-shared/kinds/templates.ts";
 
 const Dialog = lazyView(() => import("./EditorDialog.tsx").then((m) => m.EditorDialog));
@@ -51,6 +52,13 @@ export function EditButton({ target }: { target: ObjectRef }) {
     resource: target.resource,
     namespace: target.namespace,
     name: target.name,
+  });
+  // `e` in the open object's details, as in k9s: the same editor, or the permission it lacks.
+  useScopedKeys("details", {
+    e: () =>
+      allowed
+        ? setOpen({ draft: draft?.id })
+        : notifications.show({ color: "red", title: t("editor.edit"), message: reason ? t("actions.forbidden", { need: reason }) : t("actions.checking") }),
   });
   return (
     <>

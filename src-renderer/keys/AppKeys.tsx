@@ -1,9 +1,10 @@
 // The app-wide keys of keymap.ts, live: one keydown listener on the window. It steps aside while
 // the user types (a field, the YAML editor, a terminal) and while a dialog asks something; Esc
 // is the dialogs' and panels' own. `?` opens the sheet of every key.
-import { Kbd, Modal, Table } from "@mantine/core";
+import { Kbd, Modal, Table, Text } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { actionKeys } from "../../src-shared/kinds/actions.ts";
 import { navigate } from "../data/hash-route.ts";
 import { isTyping, keyBindings, pressName, sequenceMatcher, type KeyBinding } from "./keymap.ts";
 
@@ -68,13 +69,22 @@ export function KeysOf({ keys }: { keys: string }) {
               <Kbd size="xs">{mac ? "⌘" : "Ctrl"}</Kbd> + <Kbd size="xs">{k.slice(4).toUpperCase()}</Kbd>
             </>
           ) : (
-            <Kbd size="xs">{k === "N" ? "Shift+N" : k}</Kbd>
+            <Kbd size="xs">{k.length === 1 && k !== k.toLowerCase() ? `Shift+${k}` : k}</Kbd>
           )}
         </span>
       ))}
     </>
   );
 }
+
+/** The table's own keys (VirtualTable) and the details panel's, beside the actions' (actionKeys). */
+const objectKeys: [string, string][] = [
+  ["↑ ↓", "keys.help.move"],
+  ["Enter", "keys.help.open"],
+  ["Space", "keys.help.select"],
+  ["Shift+↓", "keys.help.selectMore"],
+  ["e", "editor.edit"],
+];
 
 function KeySheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -100,6 +110,29 @@ function KeySheet({ onClose }: { onClose(): void }) {
             </Table.Td>
             <Table.Td>{t("keys.help.escape")}</Table.Td>
           </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <Text fw={600} size="sm" mt="md" mb={4}>
+        {t("keys.objects")}
+      </Text>
+      <Table aria-label={t("keys.objects")} verticalSpacing={4}>
+        <Table.Tbody>
+          {objectKeys.map(([keys, what]) => (
+            <Table.Tr key={keys}>
+              <Table.Td w={140}>
+                <KeysOf keys={keys} />
+              </Table.Td>
+              <Table.Td>{t(what)}</Table.Td>
+            </Table.Tr>
+          ))}
+          {Object.entries(actionKeys).map(([id, keys]) => (
+            <Table.Tr key={id}>
+              <Table.Td w={140}>
+                <KeysOf keys={keys} />
+              </Table.Td>
+              <Table.Td>{t(`actions.${id}`)}</Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Modal>

@@ -100,3 +100,11 @@ export function sequenceMatcher(bindings: KeyBinding[] = keyBindings) {
     },
   };
 }
+
+/** A press as a person reads it: "Ctrl+D" (⌘D on macOS), "Shift+S", "g p". */
+export function keyText(keys: string, mac = typeof navigator !== "undefined" && /Mac/.test(navigator.platform)): string {
+  return keys
+    .split(" ")
+    .map((k) => (k.startsWith("mod+") ? `${mac ? "⌘" : "Ctrl+"}${k.slice(4).toUpperCase()}` : k.length === 1 && k !== k.toLowerCase() ? `Shift+${k}` : k))
+    .join(" ");
+}

@@ -66,6 +66,10 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     return first !== undefined && first >= 0 ? { column: first, desc: view.defaultSort!.desc } : { desc: false };
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // The focused row: with nothing selected, the actions' keys act on it (once focus rests there a moment:
+  // each row asks the cluster what the user may do with it).
+  const [focused, setFocused] = useState<ResourceRow>();
+  const [focusedKey] = useDebouncedValue(focused?.key, 250);
   const [where, setWhere] = useState<RowFilter>();
   // A filter is a function: it is stored as one, not called as a state updater.
   const onWhere = useCallback((w: RowFilter | undefined) => setWhere(() => w), []);
@@ -124,6 +128,13 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     [now],
   );
   const title = kindLabel(t, info);
+  const focusedTarget = useMemo(
+    () =>
+      focusedKey && focused?.key === focusedKey && selected.size === 0
+        ? toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, namespace: focused.namespace, name: focused.name })
+        : undefined,
+    [focusedKey, focused?.key, focused?.namespace, focused?.name, selected.size, context, info.group, info.version, info.resource],
+  );
   // Not a pass over 30,000 rows at every batch when nothing is selected.
   const selectedTargets = useMemo(
     () =>
@@ -184,7 +195,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           <Text size="sm" fw={600}>
             {t("list.selected", { count: selectedTargets.length })}
           </Text>
-          <ActionButtons context={context} kind={kind} targets={selectedTargets} onDone={() => setSelected(new Set())} />
+          <ActionButtons context={context} kind={kind} targets={selectedTargets} onDone={() => setSelected(new Set())} keysLayer="list" />
           <ExportButton targets={selectedTargets} fileName={`${info.resource}.yaml`} />
           <Button size="xs" variant="subtle" ml="auto" onClick={() => setSelected(new Set())}>
             {t("list.clearSelection")}
@@ -196,6 +207,8 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           aria-label={t("list.filter")}
           placeholder={t("list.filterPlaceholder")}
           data-keys="filter"
+          // Esc leaves the filter for the rows it left.
+          onKeyDown={(e) => e.key === "Escape" && document.querySelector<HTMLElement>("[role=grid]")?.focus()}
           leftSection={<IconSearch size={14} />}
           value={filter}
           onChange={(e) => setFilter(e.currentTarget.value)}
@@ -245,9 +258,21 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         onSelect={setSelected}
         openKey={route.object ? (route.object.namespace ? `${route.object.namespace}/${route.object.name}` : route.object.name) : undefined}
         onOpen={(r) => navigate({ context, list: route.list, object: { namespace: r.namespace, name: r.name } })}
+        onActive={setFocused}
+        focusKey={route.object ? undefined : `${context}/${resourceKey(info)}`}
         tone={tone}
         text={text}
       />
+      {focusedTarget && (
+        <ActionButtons
+          context={context}
+          kind={kind}
+          targets={[focusedTarget]}
+          keysLayer="list"
+          keysOnly
+          keysWhen={() => !!document.activeElement?.closest("[role=grid]")}
+        />
+      )}
       {route.object && (
         <Suspense fallback={null}>
           <Details.View

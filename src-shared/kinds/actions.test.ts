@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ObjectRef } from "../api/refs.ts";
-import { actions, actionsOf, describeNeed, fieldsFor, jobFromCronJob } from "./actions.ts";
+import { actionKeys, actions, actionsOf, describeNeed, fieldsFor, jobFromCronJob } from "./actions.ts";
 import { describeResource, kinds } from "./registry.ts";
 
 const now = new Date("2026-11-30T10:00:00.000Z");
@@ -344,5 +344,17 @@ describe("delete all in a namespace", () => {
     expect(actionsOf(kinds.find((k) => k.resource === "namespaces")!)).toContain("deleteAll");
     expect(actions.deleteAll.confirm({})).toBe("typeName");
     expect(actions.deleteAll.needs(ns).map((c) => `${c.verb} ${c.resource} in ${c.namespace}`)).toContain("delete pods in shop");
+  });
+});
+
+describe("action keys", () => {
+  it("give each action a kind offers its own key, and none of the app's", () => {
+    for (const k of kinds) {
+      const taken = actionsOf(k).flatMap((id) => (actionKeys[id] ? [actionKeys[id]] : []));
+      expect(new Set(taken).size, k.kind).toBe(taken.length);
+    }
+    for (const key of Object.values(actionKeys)) expect(["g", "/", "?", "[", "]", "mod+k"]).not.toContain(key);
+    expect(actionKeys.forceDelete).toBeUndefined();
+    expect(actionKeys.deleteAll).toBeUndefined();
   });
 });

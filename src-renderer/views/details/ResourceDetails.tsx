@@ -172,6 +172,7 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
               targets={[target]}
               object={o}
               onDone={(outcomes, action) => action === "delete" && outcomes[0]?.ok && onClose()}
+              keysLayer="details"
             />
           </Group>
           {!row && loaded && (
