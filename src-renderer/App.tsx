@@ -13,6 +13,7 @@ import { useStream } from "./data/streams.ts";
 import { ActionRunner } from "./views/actions/runner.tsx";
 import { ClusterSwitcher } from "./views/ClusterSwitcher.tsx";
 import { AppKeys } from "./keys/AppKeys.tsx";
+import { SkipLink } from "./keys/SkipLink.tsx";
 import { CommandPalette } from "./views/CommandPalette.tsx";
 import { ConnectionCheck } from "./views/ConnectionCheck.tsx";
 import { DockProvider } from "./views/dock/Dock.tsx";
@@ -62,6 +63,7 @@ export function App() {
           <AppKeys selected={selected} connected={connections.map((c) => c.context)} onSelect={select} />
           <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
           <AppShell.Header>
+            <SkipLink />
             <Group h="100%" px="md" gap="md" wrap="nowrap">
               <Tooltip label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>
                 <ActionIcon variant="subtle" color="gray" onClick={toggleContexts} aria-label={contextsShown ? t("app.hideContexts") : t("app.showContexts")}>

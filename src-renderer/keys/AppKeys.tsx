@@ -4,8 +4,8 @@
 import { Kbd, Modal, Table, Text } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { actionKeys } from "../../src-shared/kinds/actions.ts";
-import { navigate } from "../data/hash-route.ts";
+import { actionKeys } from "../../src-shared/kinds/action-keys.ts";
+import { navigate, parseRoute } from "../data/hash-route.ts";
 import { isTyping, keyBindings, pressName, sequenceMatcher, type KeyBinding } from "./keymap.ts";
 
 interface Props {
@@ -37,7 +37,9 @@ export function AppKeys({ selected, connected, onSelect }: Props) {
       run(hit);
     };
     const run = (b: KeyBinding) => {
-      const { selected: context, connected: list, onSelect: select } = latest.current;
+      const { connected: list, onSelect: select } = latest.current;
+      // The address, not the last render: a second press may come before the first one's redraw.
+      const context = parseRoute(location.hash).context ?? latest.current.selected;
       const c = b.command;
       if (c.type === "help") return setSheet(true);
       if (c.type === "filter") return document.querySelector<HTMLInputElement>('[data-keys="filter"]')?.focus();

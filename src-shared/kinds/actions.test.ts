@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ObjectRef } from "../api/refs.ts";
-import { actionKeys, actions, actionsOf, describeNeed, fieldsFor, jobFromCronJob } from "./actions.ts";
+import { actionKeys } from "./action-keys.ts";
+import { actions, actionsOf, describeNeed, fieldsFor, jobFromCronJob } from "./actions.ts";
 import { describeResource, kinds } from "./registry.ts";
 
 const now = new Date("2026-11-30T10:00:00.000Z");

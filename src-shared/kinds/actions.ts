@@ -637,34 +637,6 @@ export const actions = {
 
 export type ActionId = keyof typeof actions;
 export const actionIds = Object.keys(actions) as [ActionId, ...ActionId[]];
-
-/**
- * The key of each action (k9s users' habits where they fit), as src-renderer/keys/keymap.ts
- * names presses: it runs the action on the open object, the selection, or the focused row,
- * through the same dialog and permission check as its button. The destructive ones that
- * cannot be undone (force delete, finalizers, delete all) have none: a slip of the finger
- * should not start them. Never `g`, `/`, `?`, `[` or `]`: those are the app's.
- */
-export const actionKeys: Partial<Record<ActionId, string>> = {
-  delete: "mod+d",
-  scale: "S",
-  restart: "r",
-  cordon: "c",
-  uncordon: "u",
-  trigger: "T",
-  debug: "d",
-  debugNode: "d",
-  setImage: "i",
-  pause: "p",
-  resume: "P",
-  rollback: "U",
-  suspend: "z",
-  unsuspend: "Z",
-  drain: "D",
-  taint: "t",
-  label: "L",
-  annotate: "A",
-};
 export type ActionInput<A extends ActionId> = z.input<(typeof actions)[A]["input"]>;
 
 /** The actions a kind offers, in the table's order. */
