@@ -1,11 +1,16 @@
 // The app-wide keys in a real browser, pressed and never clicked: g then a letter goes to a
 // kind, / reaches the list's filter, ? shows every key, [ and ] move between connected
-// clusters, and no key fires while the user types in a field.
+// clusters, and no key fires while the user types in a field; then an axe-core scan of the
+// main screens in both themes.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshotter } from "./browser.ts";
 import { openApp, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("keyboard");
+// axe-core (pinned), the accessibility checker the scan below runs inside the page.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let app: AppUnderTest;
 const page = () => app.page;
 const hash = () => page().evaluate(() => decodeURIComponent(location.hash));
@@ -138,5 +143,62 @@ describe("app-wide keys", () => {
     await keys("BracketRight");
     await expect.poll(hash).toMatch(/^#\/context\/sandbox-viewer/);
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe("accessibility", () => {
+  it("reaches the rows from a fresh page through Skip to content", async () => {
+    // The overview: no list there to take focus.
+    await page().evaluate(() => (location.hash = "#/context/sandbox-admin"));
+    await page().reload();
+    await expect.poll(() => page().getByRole("region", { name: "Cluster overview" }).count(), { timeout: 30_000 }).toBe(1);
+    await keys("Tab");
+    const skip = page().getByRole("button", { name: "Skip to content" });
+    await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await keys("Enter");
+    await expect.poll(() => page().evaluate(() => document.activeElement?.getAttribute("role") ?? document.activeElement?.tagName)).toMatch(/^(grid|MAIN)$/);
+  });
+
+  it("has no serious or critical axe-core violations on the main screens, in either theme", async () => {
+    const screens: [string, string][] = [
+      ["overview", "#/context/sandbox-admin"],
+      ["pods", "#/context/sandbox-admin/r/core/v1/pods"],
+      ["pod details", "#/context/sandbox-admin/r/core/v1/pods/demo/myapp"],
+      ["nodes", "#/context/sandbox-admin/r/core/v1/nodes"],
+    ];
+    const found: string[] = [];
+    for (const scheme of ["light", "dark"] as const) {
+      await page().emulateMedia({ colorScheme: scheme });
+      await expect.poll(() => page().locator("html").getAttribute("data-mantine-color-scheme")).toBe(scheme);
+      for (const [name, at] of screens) {
+        await page().evaluate((h) => (location.hash = h), at);
+        if (name === "overview") await expect.poll(() => page().locator('[data-figure="nodes"]').textContent(), { timeout: 30_000 }).toMatch(/ready/);
+        else await expect.poll(() => page().locator("[role=grid]").getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
+        if (name === "pod details") await expect.poll(() => page().getByRole("dialog", { name: /myapp/ }).getByRole("tab").count()).toBeGreaterThan(0);
+        // Colours are read once the theme's transitions are over.
+        await expect.poll(() => page().evaluate(() => document.getAnimations().length)).toBe(0);
+        // axe-core itself, evaluated in the page as the DevTools protocol does (the app's CSP allows no injected script).
+        if (!(await page().evaluate(() => "axe" in window))) await page().evaluate(axeSource);
+        const violations = await page().evaluate(async () => {
+          const r = await (
+            window as unknown as {
+              axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe.run(document, { resultTypes: ["violations"] });
+          return r.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map(
+              (v) =>
+                `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(" "))
+                  .join("; ")}`,
+            );
+        });
+        found.push(...violations.map((v) => `${scheme} ${name}: ${v}`));
+      }
+    }
+    await page().emulateMedia({ colorScheme: "light" });
+    expect(found).toEqual([]);
   });
 });

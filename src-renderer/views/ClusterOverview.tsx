@@ -2,7 +2,7 @@
 // phase, the last hour's Warning events, and CPU and memory used (metrics-server), requested
 // and allocatable, with a small line of usage since this view was first opened: metrics-server
 // keeps no history, so Kubedeck keeps what it has seen while it runs, and says so.
-import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
@@ -16,6 +16,7 @@ import { keys } from "../data/keys.ts";
 import { useScopeUsage, useUsageHistory } from "../data/metrics.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { MetricsMissing } from "./MetricsMissing.tsx";
+import { Meter } from "../components/Meter.tsx";
 
 function Resource({
   title,
@@ -45,11 +46,11 @@ function Resource({
         <Text size="sm" data-figure="used">
           {figure("used", used)}
         </Text>
-        <Progress value={used === undefined ? 0 : Math.min(100, pct(used))} size="sm" />
+        <Meter value={used === undefined ? 0 : pct(used)} label={figure("used", used)} />
         <Text size="sm" data-figure="requested">
           {figure("requested", requested)}
         </Text>
-        <Progress value={requested === undefined ? 0 : Math.min(100, pct(requested))} size="sm" color="grape" />
+        <Meter value={requested === undefined ? 0 : pct(requested)} color="grape" label={figure("requested", requested)} />
         <Text size="sm" c="dimmed" data-figure="allocatable">
           {t("overview.allocatable", { value: shown(allocatable) })}
         </Text>

@@ -105,24 +105,24 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
         {model.sections.map(
           (s) =>
             s.items.length > 0 && (
-              <NavLink key={s.id} label={t(`nav.${s.id}`)} defaultOpened childrenOffset={8} fw={600}>
+              <NavLink key={s.id} label={t(`nav.${s.id}`)} component="button" defaultOpened childrenOffset={8} fw={600}>
                 {s.items.map((r) => item(r))}
               </NavLink>
             ),
         )}
         {model.custom.length > 0 && (
-          <NavLink label={t("nav.custom")} defaultOpened childrenOffset={8} fw={600}>
+          <NavLink label={t("nav.custom")} component="button" defaultOpened childrenOffset={8} fw={600}>
             {model.custom.map((g) => (
-              <NavLink key={g.group} label={<Text size="sm">{g.group}</Text>} defaultOpened childrenOffset={8}>
+              <NavLink key={g.group} label={<Text size="sm">{g.group}</Text>} component="button" defaultOpened childrenOffset={8}>
                 {g.items.map((r) => item(r))}
               </NavLink>
             ))}
           </NavLink>
         )}
         {model.other.length > 0 && (
-          <NavLink label={t("nav.other")} childrenOffset={8} fw={600}>
+          <NavLink component="button" label={t("nav.other")} childrenOffset={8} fw={600}>
             {model.other.map((g) => (
-              <NavLink key={g.group} label={<Group gap={4}>{g.group}</Group>} childrenOffset={8}>
+              <NavLink component="button" key={g.group} label={<Group gap={4}>{g.group}</Group>} childrenOffset={8}>
                 {g.items.map((r) => item(r, true))}
               </NavLink>
             ))}

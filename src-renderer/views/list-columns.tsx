@@ -10,16 +10,16 @@ const bad = /BackOff|Err|Error|Failed|Evicted|OOMKilled|Unknown|NotReady|Lost|Te
 const pending = /Pending|ContainerCreating|Init:|PodInitializing|Waiting|Progressing|SchedulingDisabled/;
 const good = /^(Running|Active|Bound|Ready|Available|Complete|Completed|Succeeded|True)$/;
 
-/** The colour of a state word: red for trouble, yellow for waiting, green for fine. */
+/** The colour of a state word: red for trouble, yellow for waiting, green for fine (readable in both themes: main.tsx). */
 export function stateColor(value: string): string | undefined {
-  if (bad.test(value)) return "red";
-  if (pending.test(value)) return "yellow.8";
-  if (good.test(value)) return value === "Completed" || value === "Succeeded" || value === "Complete" ? "dimmed" : "green";
+  if (bad.test(value)) return "var(--kd-state-bad)";
+  if (pending.test(value)) return "var(--kd-state-waiting)";
+  if (good.test(value)) return value === "Completed" || value === "Succeeded" || value === "Complete" ? "dimmed" : "var(--kd-state-good)";
   return undefined;
 }
 
 const stateCell = (value: string): ReactNode => (
-  <Text span size="sm" c={stateColor(value)} fw={stateColor(value) === "red" ? 600 : undefined}>
+  <Text span size="sm" c={stateColor(value)} fw={bad.test(value) ? 600 : undefined}>
     {value}
   </Text>
 );

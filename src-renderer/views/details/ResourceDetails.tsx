@@ -146,6 +146,7 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
     <Drawer
       opened
       onClose={onClose}
+      closeButtonProps={{ "aria-label": t("editor.close") }}
       position="right"
       size="min(900px, 62%)"
       title={

@@ -2,7 +2,7 @@
 // new pods, its taints, addresses and versions; capacity and allocatable beside what its pods
 // request and are limited to (and the share of allocatable that is); and those pods, each
 // with its own figures and a link.
-import { Anchor, Badge, Group, Progress, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { Node } from "kubernetes-types/core/v1.js";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,7 @@ import { useUsage } from "../../data/metrics.ts";
 import { MetricsMissing } from "../MetricsMissing.tsx";
 import { UsageLines } from "../UsageLines.tsx";
 import type { DetailsProps, KindView } from "./registry.tsx";
+import { Meter } from "../../components/Meter.tsx";
 
 function NodeRows({ object }: DetailsProps) {
   const { t } = useTranslation();
@@ -132,7 +133,9 @@ function Allocation({ target, object }: DetailsProps) {
                     {amount(r.resource, r.requests)}
                     {r.requestShare !== undefined && ` (${r.requestShare}%)`}
                   </Text>
-                  {r.requestShare !== undefined && <Progress value={Math.min(100, r.requestShare)} size="xs" color={r.requestShare > 90 ? "red" : undefined} />}
+                  {r.requestShare !== undefined && (
+                    <Meter value={r.requestShare} size="xs" color={r.requestShare > 90 ? "red" : undefined} label={`${r.resource} ${t("node.requests")}`} />
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace">

@@ -1,6 +1,6 @@
 // A pod's CPU and memory use now (metrics-server, as kubectl top pod) against what it requests
 // and is limited to: a pod near its memory limit is one OOM kill away.
-import { Progress, Stack, Table, Text } from "@mantine/core";
+import { Stack, Table, Text } from "@mantine/core";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import { useTranslation } from "react-i18next";
 import { topCpu, topMemory } from "../../../src-shared/k8s/metrics.ts";
@@ -11,6 +11,7 @@ import { useUsage } from "../../data/metrics.ts";
 import { MetricsMissing } from "../MetricsMissing.tsx";
 import { UsageLines } from "../UsageLines.tsx";
 import type { DetailsProps } from "./registry.tsx";
+import { Meter } from "../../components/Meter.tsx";
 
 export function PodUsage({ target, object }: DetailsProps) {
   const { t } = useTranslation();
@@ -73,7 +74,12 @@ export function PodUsage({ target, object }: DetailsProps) {
                           : `${r.text(r.limit)}${ofLimit !== undefined ? ` (${t("usage.using", { pct: ofLimit })})` : ""}`}
                       </Text>
                       {ofLimit !== undefined && (
-                        <Progress value={Math.min(100, ofLimit)} size="xs" color={ofLimit > 90 ? "red" : ofLimit > 75 ? "yellow" : undefined} />
+                        <Meter
+                          value={ofLimit}
+                          size="xs"
+                          color={ofLimit > 90 ? "red" : ofLimit > 75 ? "yellow" : undefined}
+                          label={`${r.resource} ${t("usage.limit")}`}
+                        />
                       )}
                     </Stack>
                   </Table.Td>

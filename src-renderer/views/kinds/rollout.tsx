@@ -2,7 +2,7 @@
 // current rollout has got against what is desired (and whether it is paused or stuck), its
 // ReplicaSets new and old, every revision kept with its change-cause and images, a diff of
 // any two revisions' pod templates, and a rollback to any of them through the action table.
-import { Badge, Button, Checkbox, Group, Progress, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,11 +18,12 @@ import { age } from "../../../src-shared/k8s/age.ts";
 import { useActionOffers } from "../actions/offers.ts";
 import { useRunAction } from "../actions/runner.tsx";
 import type { DetailsProps, DetailsTab } from "./registry.tsx";
+import { Meter } from "../../components/Meter.tsx";
 
 // Monaco's diff editor comes with the editor's chunk, when a diff is first shown.
 const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff));
 
-function Meter({ label, value, of }: { label: string; value: number; of: number }) {
+function Count({ label, value, of }: { label: string; value: number; of: number }) {
   return (
     <Stack gap={2} style={{ flex: 1 }} aria-label={`${label}: ${value}/${of}`} role="group">
       <Group justify="space-between">
@@ -33,7 +34,7 @@ function Meter({ label, value, of }: { label: string; value: number; of: number 
           {value}/{of}
         </Text>
       </Group>
-      <Progress value={of ? Math.min(100, (value / of) * 100) : 100} size="sm" />
+      <Meter value={of ? (value / of) * 100 : 100} label={label} />
     </Stack>
   );
 }
@@ -55,9 +56,9 @@ export function RolloutProgressView({ kind, object }: Pick<DetailsProps, "object
         </Text>
       </Group>
       <Group grow>
-        <Meter label={t("rollout.updated")} value={p.updated} of={p.desired} />
-        <Meter label={t("rollout.ready")} value={p.ready} of={p.desired} />
-        <Meter label={t("rollout.available")} value={p.available} of={p.desired} />
+        <Count label={t("rollout.updated")} value={p.updated} of={p.desired} />
+        <Count label={t("rollout.ready")} value={p.ready} of={p.desired} />
+        <Count label={t("rollout.available")} value={p.available} of={p.desired} />
       </Group>
     </Stack>
   );
