@@ -7,6 +7,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
+import { isTyping } from "../keys/keymap.ts";
 import classes from "./VirtualTable.module.css";
 
 export interface TableColumn {
@@ -30,7 +31,7 @@ interface Props {
   onSelect(keys: Set<string>): void;
   onOpen(row: ResourceRow): void;
   openKey?: string;
-  /** When this changes (a list opened), focus goes into the table, so its keys work at once. */
+  /** When this changes (a list opened), focus goes into the table, so its keys work at once (unless the user is typing elsewhere). */
   focusKey?: string;
   /** The focused row, as it changes (its actions' keys act on it). */
   onActive?(row: ResourceRow | undefined): void;
@@ -106,7 +107,8 @@ export function VirtualTable({ label, columns, rows, total, live, sort, onSort, 
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (focusKey) grid.current?.focus({ preventScroll: true });
+    // Never taken from where the user types: a terminal in the dock, the editor, a field.
+    if (focusKey && !isTyping(document.activeElement as HTMLElement | null)) grid.current?.focus({ preventScroll: true });
   }, [focusKey]);
   // The focused row is an object, not a position: live updates that re-sort or insert rows
   // leave focus on the same object (where it went, or the top when it is gone).
