@@ -839,6 +839,19 @@ describe("in Simplified Chinese", () => {
       await shotBothThemes(shot, page(), "overview-zh");
 
       await openList(page(), `${route("", "v1", "nodes")}/_/${node}`);
+      // A label's and a taint's previews, said in Chinese.
+      await drawer().getByRole("button", { name: "标签", exact: true }).click();
+      const label = dialog(/^标签/);
+      await label.getByRole("textbox").fill("disktype=ssd");
+      await expect.poll(() => label.getByRole("list").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await shotBothThemes(shot, page(), "node-label-preview-zh");
+      await label.getByRole("button", { name: "取消" }).click();
+      await drawer().getByRole("button", { name: "污点", exact: true }).click();
+      const taint = dialog(/^污点/);
+      await taint.getByRole("textbox").fill("zh-check=now:NoExecute");
+      await expect.poll(() => taint.getByRole("alert").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await shotBothThemes(shot, page(), "taint-preview-zh");
+      await taint.getByRole("button", { name: "取消" }).click();
       await drawer().getByRole("button", { name: "排空", exact: true }).click();
       const drain = dialog(/^排空/);
       await expect.poll(() => drain.getByRole("checkbox").count()).toBeGreaterThan(0);
@@ -860,6 +873,19 @@ describe("in Simplified Chinese", () => {
       await shotBothThemes(shot, page(), "delete-job-zh");
       await remove.getByRole("button", { name: "取消" }).click();
       await page().keyboard.press("Escape");
+
+      await openList(page(), `${route("apps", "v1", "deployments")}/${ns}/web`);
+      await drawer().getByRole("tab", { name: "滚动更新" }).click();
+      await expect.poll(() => drawer().getByRole("table").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await shotBothThemes(shot, page(), "rollout-zh");
+      await page().keyboard.press("Escape");
+
+      await openList(page(), route("", "v1", "pods"));
+      await page().getByRole("button", { name: "运行 Pod" }).click();
+      const run = dialog(/^运行 Pod/);
+      await run.getByRole("textbox", { name: "名称", exact: true }).fill("hello");
+      await shotBothThemes(shot, page(), "run-pod-zh");
+      await run.getByRole("button", { name: "取消" }).click();
 
       await openList(page(), route("", "v1", "namespaces"));
       await page().getByRole("button", { name: "创建命名空间" }).click();
