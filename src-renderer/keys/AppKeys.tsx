@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { actionKeys } from "../../src-shared/kinds/action-keys.ts";
 import { navigate, parseRoute } from "../data/hash-route.ts";
-import { isTyping, keyBindings, pressName, sequenceMatcher, type KeyBinding } from "./keymap.ts";
+import { appPress, keyBindings, sequenceMatcher, type KeyBinding } from "./keymap.ts";
 
 interface Props {
   /** The context shown now. */
@@ -25,10 +25,7 @@ export function AppKeys({ selected, connected, onSelect }: Props) {
   useEffect(() => {
     const matcher = sequenceMatcher();
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target as HTMLElement | null)) return;
-      // A dialog that asks something (a confirmation, a form) keeps its keys.
-      if ((e.target as HTMLElement | null)?.closest?.(".mantine-Modal-content")) return;
-      const name = pressName(e);
+      const name = appPress(e);
       if (!name) return;
       const hit = matcher.press(name, e.timeStamp || Date.now());
       if (hit === "pending") return e.preventDefault();

@@ -71,6 +71,16 @@ export function isTyping(target: { tagName?: string; isContentEditable?: boolean
   return !!target.closest?.(".monaco-editor, .xterm");
 }
 
+/**
+ * The name of a press that is the app's to take, or undefined: one already taken, one made
+ * while the user types, or one inside a dialog that asks something (it keeps its keys).
+ */
+export function appPress(e: Press & { defaultPrevented: boolean; target: EventTarget | null }): string | undefined {
+  const target = e.target as (HTMLElement & { closest?(s: string): unknown }) | null;
+  if (e.defaultPrevented || isTyping(target) || target?.closest?.(".mantine-Modal-content")) return undefined;
+  return pressName(e);
+}
+
 /** How long the second press of a sequence may wait. */
 export const sequenceMs = 1500;
 

@@ -4,7 +4,7 @@
 // the list's selection behind it. The app-wide keys (AppKeys) come first: a press they take
 // is not seen here.
 import { useEffect, useRef } from "react";
-import { isTyping, pressName } from "./keymap.ts";
+import { appPress } from "./keymap.ts";
 
 /** The list (its selection, its focused row) under the details panel. */
 export type KeyLayer = "list" | "details";
@@ -20,9 +20,7 @@ interface Scope {
 const scopes = new Set<Scope>();
 
 function onKey(e: KeyboardEvent) {
-  if (e.defaultPrevented || isTyping(e.target as HTMLElement | null)) return;
-  if ((e.target as HTMLElement | null)?.closest?.(".mantine-Modal-content")) return;
-  const name = pressName(e);
+  const name = appPress(e);
   if (!name) return;
   const present = [...scopes];
   const top = Math.max(...present.map((s) => order[s.layer]));
