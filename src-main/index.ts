@@ -14,6 +14,7 @@ import { Journal } from "./kube/journal.ts";
 import { JournalStore } from "./platform/journal-store.ts";
 import { Resources } from "./kube/resources.ts";
 import { Schemas } from "./kube/schemas.ts";
+import { AppMenu, type MenuHost } from "./platform/app-menu.ts";
 import { DraftStore } from "./platform/drafts.ts";
 import type { Sealer } from "./platform/sealer.ts";
 import { SettingsStore } from "./platform/settings.ts";
@@ -27,6 +28,10 @@ export interface AppOptions {
   env: NodeJS.ProcessEnv;
   /** The OS keychain's encryption (Electron's safeStorage), where there is one. */
   sealer?: Sealer;
+  /** The desktop app's menu bar (Electron); serve mode has none. */
+  menu?: MenuHost;
+  /** A development build: the View menu adds reload and the developer tools. */
+  dev?: boolean;
 }
 
 export interface App {
@@ -35,7 +40,7 @@ export interface App {
   close(): void;
 }
 
-export function createApp({ userDataDir, env, sealer }: AppOptions): App {
+export function createApp({ userDataDir, env, sealer, menu, dev }: AppOptions): App {
   const settings = new SettingsStore(join(userDataDir, "settings.json"));
   if (settings.problem) console.error(`kubedeck: ${settings.problem}`);
   const kubeconfig = new KubeconfigStore(env, settings.get().kubeconfigPaths);
@@ -72,6 +77,7 @@ export function createApp({ userDataDir, env, sealer }: AppOptions): App {
       },
       save: (list) => settings.update((s) => void (s.forwards = list)),
     }),
+    menu: new AppMenu(menu, process.platform, dev),
   };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));

@@ -10,6 +10,7 @@ import type { Namespaces } from "./kube/namespaces.ts";
 import type { Resources } from "./kube/resources.ts";
 import type { Schemas } from "./kube/schemas.ts";
 import type { WatchHub } from "./kube/watch-hub.ts";
+import type { AppMenu } from "./platform/app-menu.ts";
 import type { DraftStore } from "./platform/drafts.ts";
 import type { SettingsStore } from "./platform/settings.ts";
 import type { PortForwards } from "./streams/port-forwards.ts";
@@ -29,4 +30,5 @@ export interface Services {
   drafts: DraftStore;
   journal: Journal;
   forwards: PortForwards;
+  menu: AppMenu;
 }

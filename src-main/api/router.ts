@@ -33,6 +33,7 @@ type Streams = {
   [N in StreamName]: (
     args: z.output<(typeof streamArgs)[N]>,
     sink: StreamSink<StreamEvents[N], StreamResults[N]>,
+    peer: string | undefined,
   ) => (() => void) | { stop(): void; input(i: Input<N>): void };
 };
 
@@ -48,7 +49,7 @@ export interface StreamHandle {
 export interface Router {
   call(name: unknown, input: unknown): Promise<CallResult>;
   /** Starts a stream writing into `sink`; throws an ApiError when the name or arguments are not acceptable. */
-  subscribe(name: unknown, args: unknown, sink: StreamSink<unknown, unknown>): StreamHandle;
+  subscribe(name: unknown, args: unknown, sink: StreamSink<unknown, unknown>, peer?: string): StreamHandle;
 }
 
 export function createRouter(s: Services): Router {
@@ -125,6 +126,7 @@ export function createRouter(s: Services): Router {
       sink.write(s.forwards.list());
       return s.forwards.onChange((e) => sink.write(e));
     },
+    "app.menu": ({ labels }, sink, peer) => s.menu.subscribe(peer, labels, (key) => sink.write({ key })),
     "namespaces.watch": ({ context }, sink) => s.namespaces.subscribe(context, (e) => sink.write(e)),
     "resources.watch": (query, sink) => {
       if (query.labelSelector) {
@@ -175,10 +177,14 @@ export function createRouter(s: Services): Router {
         return { ok: false, error: err.toJSON() };
       }
     },
-    subscribe(name, args, sink) {
+    subscribe(name, args, sink, peer) {
       if (!isStreamName(name)) throw new ApiError({ code: "Invalid", message: `unknown stream "${String(name).slice(0, 100)}"` });
-      const start = streams[name] as (a: unknown, sink: StreamSink<unknown, unknown>) => (() => void) | { stop(): void; input(i: unknown): void };
-      const started = start(validate(streamArgs[name], args, name), sink);
+      const start = streams[name] as (
+        a: unknown,
+        sink: StreamSink<unknown, unknown>,
+        peer: string | undefined,
+      ) => (() => void) | { stop(): void; input(i: unknown): void };
+      const started = start(validate(streamArgs[name], args, name), sink, peer);
       const service = typeof started === "function" ? { stop: started } : started;
       const schema = (streamInputs as Partial<Record<StreamName, z.ZodType>>)[name];
       return {

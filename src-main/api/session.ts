@@ -28,6 +28,8 @@ export interface SessionOptions {
   limits?: Partial<FlowLimits>;
   /** One line per refused message; never its content. */
   log?: (line: string) => void;
+  /** Which window this is, for the streams that answer one window only (its menu clicks). */
+  peer?: string;
 }
 
 interface Queued {
@@ -251,7 +253,7 @@ export function createSession(router: Router, transport: SessionTransport, opts:
     streams.set(id, s);
     try {
       // The service may write (and even end) before subscribe returns: the sink exists first.
-      s.handle = router.subscribe(name, input, s);
+      s.handle = router.subscribe(name, input, s, opts.peer);
       // Ended or unsubscribed while starting: its clean-up runs now.
       if (s.ended || !streams.has(id)) s.stop();
     } catch (e) {

@@ -1,11 +1,12 @@
 // The Electron main process: a window, the IPC transport and nothing else. Everything a
 // feature needs lives in plain-Node services built by createApp (src-main/index.ts).
-import { app, BrowserWindow, ipcMain, safeStorage, shell, session as electronSession } from "electron";
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, shell, session as electronSession, type MenuItemConstructorOptions } from "electron";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Frame } from "../../src-shared/api/wire.ts";
 import { createSession, type Session } from "../api/session.ts";
 import { createApp } from "../index.ts";
+import type { MenuHost, MenuItemSpec } from "../platform/app-menu.ts";
 import type { Sealer } from "../platform/sealer.ts";
 import { loginShellPath } from "../platform/login-shell.ts";
 import { rendererCsp } from "./csp.ts";
@@ -22,11 +23,30 @@ function keychain(): Sealer | undefined {
   return { seal: (text) => safeStorage.encryptString(text), open: (sealed) => safeStorage.decryptString(sealed) };
 }
 
+/** The menu bar from app-menu.ts's template: a click runs its key in the window it was made in. */
+const menuBar: MenuHost = {
+  show(template, run) {
+    const build = (items: MenuItemSpec[]): MenuItemConstructorOptions[] =>
+      items.map(({ key, submenu, ...item }) => ({
+        ...item,
+        ...(submenu ? { submenu: build(submenu) } : {}),
+        ...(key ? { click: (_item, window) => run(key, window instanceof BrowserWindow ? String(window.webContents.id) : undefined) } : {}),
+      }));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(build(template)));
+  },
+};
+
 async function start() {
   // Apps started from the Dock or a desktop menu do not inherit the login shell's PATH,
   // and credential plugins (aws, gke-gcloud-auth-plugin, kubelogin …) live on it.
   process.env.PATH = (await loginShellPath()) ?? process.env.PATH;
-  const kubedeck = createApp({ userDataDir: app.getPath("userData"), env: process.env, sealer: keychain() });
+  const kubedeck = createApp({
+    userDataDir: app.getPath("userData"),
+    env: process.env,
+    sealer: keychain(),
+    menu: menuBar,
+    dev: !app.isPackaged,
+  });
 
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [rendererCsp] } });
@@ -50,11 +70,15 @@ async function start() {
     let s = sessions.get(sender.id);
     if (!s) {
       // IPC has no buffer to watch: the renderer's acknowledgements alone pace each stream.
-      s = createSession(kubedeck.router, {
-        send: (f: Frame) => {
-          if (!sender.isDestroyed()) sender.send(channel, f);
+      s = createSession(
+        kubedeck.router,
+        {
+          send: (f: Frame) => {
+            if (!sender.isDestroyed()) sender.send(channel, f);
+          },
         },
-      });
+        { peer: String(sender.id) },
+      );
       sessions.set(sender.id, s);
     }
     // A frame that is not a message is refused and logged by the session, never thrown.

@@ -71,6 +71,10 @@ export const subscribeWorkloadLogs = (args: StreamArgs<"workloads.logs">, handle
   subscribe("workloads.logs", args, handlers);
 export const subscribeLogs = (args: StreamArgs<"pods.logs">, handlers: StreamHandlers<"pods.logs">) => subscribe("pods.logs", args, handlers);
 
+/** The desktop app's menus in the renderer's language; events are the keys clicked in this window's menus. */
+export const subscribeMenu = (labels: Record<string, string>, onKey: (key: string) => void) =>
+  subscribe("app.menu", { labels }, { onEvent: (e) => onKey(e.key) });
+
 /** The transport's self-test (Preferences → Connection check). */
 export const subscribeDrain = (args: StreamArgs<"nodes.drain">, handlers: StreamHandlers<"nodes.drain">) => subscribe("nodes.drain", args, handlers);
 export const echo = (args: StreamArgs<"diagnostics.echo">, handlers: StreamHandlers<"diagnostics.echo">) => subscribe("diagnostics.echo", args, handlers);

@@ -2,11 +2,14 @@
 // the user types (a field, the YAML editor, a terminal) and while a dialog asks something; Esc
 // is the dialogs' and panels' own. `?` opens the sheet of every key.
 import { Kbd, Modal, Table, Text } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
+import type { TFunction } from "i18next";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { subscribeMenu } from "../api/index.ts";
 import { actionKeys } from "../../src-shared/kinds/action-keys.ts";
 import { navigate, parseRoute } from "../data/hash-route.ts";
-import { appPress, keyBindings, sequenceMatcher, type KeyBinding } from "./keymap.ts";
+import { keyBindings, type KeyBinding } from "../../src-shared/kinds/app-keys.ts";
+import { appPress, openPaletteEvent, sequenceMatcher } from "./keymap.ts";
 
 interface Props {
   /** The context shown now. */
@@ -29,28 +32,46 @@ export function AppKeys({ selected, connected, onSelect }: Props) {
       if (!name) return;
       const hit = matcher.press(name, e.timeStamp || Date.now());
       if (hit === "pending") return e.preventDefault();
+      // The palette takes its own key (CommandPalette); a menu click opens it through run().
       if (!hit || hit.command.type === "palette") return;
       e.preventDefault();
-      run(hit);
-    };
-    const run = (b: KeyBinding) => {
-      const { connected: list, onSelect: select } = latest.current;
-      // The address, not the last render: a second press may come before the first one's redraw.
-      const context = parseRoute(location.hash).context ?? latest.current.selected;
-      const c = b.command;
-      if (c.type === "help") return setSheet(true);
-      if (c.type === "filter") return document.querySelector<HTMLInputElement>('[data-keys="filter"]')?.focus();
-      if (c.type === "cluster") {
-        if (!list.length) return;
-        const at = context ? list.indexOf(context) : -1;
-        return select(list[(at + c.step + list.length) % list.length]);
-      }
-      if (c.type !== "go" || !context) return;
-      navigate(c.to === "overview" ? { context } : { context, list: c.to });
+      runKey.current(hit);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+
+  // The desktop app's menus say the same keys, in this language, and a click runs the same way.
+  const { t } = useTranslation();
+  const labels = useMemo(() => menuLabels(t), [t]);
+  useEffect(() => {
+    const sub = subscribeMenu(labels, (id) => {
+      const b = keyBindings.find((k) => k.id === id);
+      if (b) runKey.current(b);
+    });
+    return () => sub.stop();
+  }, [labels]);
+
+  // The handlers above are added once; what a key does reads this render's state.
+  const runKey = useRef(run);
+  runKey.current = run;
+  /** What a key does, whether pressed or clicked in a menu. */
+  function run(b: KeyBinding) {
+    const { connected: list, onSelect: select } = latest.current;
+    // The address, not the last render: a second press may come before the first one's redraw.
+    const context = parseRoute(location.hash).context ?? latest.current.selected;
+    const c = b.command;
+    if (c.type === "help") return setSheet(true);
+    if (c.type === "palette") return window.dispatchEvent(new Event(openPaletteEvent));
+    if (c.type === "filter") return document.querySelector<HTMLInputElement>('[data-keys="filter"]')?.focus();
+    if (c.type === "cluster") {
+      if (!list.length) return;
+      const at = context ? list.indexOf(context) : -1;
+      return select(list[(at + c.step + list.length) % list.length]);
+    }
+    if (c.type !== "go" || !context) return;
+    navigate(c.to === "overview" ? { context } : { context, list: c.to });
+  }
 
   return sheet ? <KeySheet onClose={() => setSheet(false)} /> : null;
 }
@@ -85,12 +106,23 @@ const objectKeys: [string, string][] = [
   ["e", "editor.edit"],
 ];
 
+/** What a key does, in words: the sheet's lines and the menus' items. */
+function keyWhat(t: TFunction, b: KeyBinding): string {
+  return b.command.type === "go"
+    ? t("keys.go", { what: b.command.to === "overview" ? t("nav.overview") : t(`kinds.${b.command.to.resource}`) })
+    : t(`keys.help.${b.id}`);
+}
+
+/** The menus' labels (src-main/platform/app-menu.ts): one per key, and the menus' own names. */
+function menuLabels(t: TFunction): Record<string, string> {
+  const labels: Record<string, string> = Object.fromEntries(keyBindings.map((b) => [b.id, keyWhat(t, b)]));
+  for (const menu of ["view", "go", "help"]) labels[`menu.${menu}`] = t(`keys.menu.${menu}`);
+  return labels;
+}
+
 function KeySheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const what = (b: KeyBinding) =>
-    b.command.type === "go"
-      ? t("keys.go", { what: b.command.to === "overview" ? t("nav.overview") : t(`kinds.${b.command.to.resource}`) })
-      : t(`keys.help.${b.id}`);
+  const what = (b: KeyBinding) => keyWhat(t, b);
   return (
     <Modal opened onClose={onClose} title={t("keys.title")} size="lg" centered>
       <Table aria-label={t("keys.title")} verticalSpacing={4}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isTyping, keyBindings, pressName, sequenceMatcher, sequenceMs } from "./keymap.ts";
+import { keyBindings } from "../../src-shared/kinds/app-keys.ts";
+import { isTyping, pressName, sequenceMatcher, sequenceMs } from "./keymap.ts";
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,

@@ -257,6 +257,12 @@ export const streamArgs = {
   "connections.watch": z.object({}),
   /** Every port-forward main holds, live (byte counts at most once a second). */
   "forwards.watch": z.object({}),
+  /**
+   * The desktop app's menus, in the renderer's language: `labels` names each app key
+   * (src-shared/kinds/app-keys.ts, by id) and each menu (`menu.<name>`). Events: the key a
+   * menu item of this window ran. Serve mode has no menus: the stream stays quiet.
+   */
+  "app.menu": z.object({ labels: z.record(z.string().max(60), z.string().max(200)).refine((r) => Object.keys(r).length <= 200, "at most 200 labels") }),
   /** A connected context's namespaces, live. */
   "namespaces.watch": z.object({ context: contextName }),
   /** What a connected context serves (every resource, CRDs included), live. */
@@ -388,6 +394,7 @@ export interface StreamEvents {
   "contexts.watch": ContextsSnapshot;
   "connections.watch": ConnectionState[];
   "forwards.watch": ForwardInfo[];
+  "app.menu": { key: string };
   "namespaces.watch": NamespacesState;
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
@@ -411,6 +418,7 @@ export interface StreamResults {
   "contexts.watch": never;
   "connections.watch": never;
   "forwards.watch": never;
+  "app.menu": never;
   "namespaces.watch": never;
   "discovery.watch": never;
   "resources.watch": never;
