@@ -20,7 +20,7 @@ const podRoute = (name: string, ctx = "sandbox-admin", namespace = "demo") => `#
 const ns = `kd-dock-${Date.now().toString(36)}`;
 const jsonpath = async (what: string[], path: string) => (await kubectl(["get", ...what, "-o", `jsonpath=${path}`])).trim();
 const drawer = () => page.getByRole("dialog").filter({ has: page.getByRole("tablist") });
-const dock = () => page.getByRole("region", { name: "Terminals and logs" });
+const dock = () => page.getByRole("complementary", { name: "Terminals and logs" });
 const shown = (l: Locator, timeout = 20_000) => l.first().waitFor({ state: "visible", timeout });
 const panel = () => dock().getByRole("tabpanel");
 /** Downloads from the log's Download menu; the file saved. */
@@ -442,7 +442,7 @@ it("reads right in Chinese", async () => {
   await page.getByRole("option", { name: "中文（简体）" }).click();
   await openList(page, podRoute("nginx"));
   await drawer().getByRole("button", { name: "日志", exact: true }).click();
-  const zh = page.getByRole("region", { name: "终端与日志" });
+  const zh = page.getByRole("complementary", { name: "终端与日志" });
   await expect.poll(async () => Number(await zh.getByRole("log").getAttribute("data-lines")), { timeout: 20_000 }).toBeGreaterThan(0);
   await shotBothThemes(shot, page, "logs-zh");
   await zh.getByRole("button", { name: /^关闭 / }).click();

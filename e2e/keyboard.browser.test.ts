@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshotter } from "./browser.ts";
-import { openApp, shotBothThemes, type AppUnderTest } from "./suite.ts";
+import { kubectl, openApp, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("keyboard");
 // axe-core (pinned), the accessibility checker the scan below runs inside the page.
@@ -86,10 +86,47 @@ describe("app-wide keys", () => {
     for (let i = 0; i < 30 && !(await page().evaluate(() => document.activeElement?.getAttribute("role") === "tab")); i++) await keys("Tab");
     await keys("ArrowRight");
     await expect.poll(() => details.getByRole("tab", { name: "Events" }).getAttribute("aria-selected")).toBe("true");
+    // The palette says each action's key beside it.
+    await keys("Control+k");
+    const palette = page().getByRole("dialog", { name: "Go to…" });
+    await expect.poll(() => palette.count()).toBe(1);
+    await page().keyboard.type("label myapp");
+    await expect.poll(() => palette.getByRole("option").first().innerText(), { timeout: 15_000 }).toMatch(/^Action\s+Label myapp[\s\S]*Shift\+L$/i);
+    await shotBothThemes(shot, page(), "palette-keys");
+    await keys("Escape");
+    await expect.poll(() => palette.count()).toBe(0);
     await keys("Escape");
     await expect.poll(() => details.count()).toBe(0);
     await expect.poll(focusedRole).toBe("grid");
     expect(await page().locator('[role=grid] [data-active="true"]').getAttribute("data-key")).toBe("demo/myapp");
+  });
+
+  it("keeps focus on its object when a live change sorts a row in before it", async () => {
+    const grid = page().locator("[role=grid]");
+    const active = grid.locator('[data-active="true"]');
+    // Sorted by name, with Enter on the NAME header's button, then back to the rows.
+    await page().getByRole("button", { name: "NAME", exact: true }).focus();
+    await keys("Enter");
+    await expect.poll(() => page().getByRole("columnheader", { name: "NAME", exact: true }).getAttribute("aria-sort")).toBe("ascending");
+    await grid.focus();
+    expect(await active.getAttribute("data-key")).toBe("demo/myapp");
+    const before = Number(await active.getAttribute("aria-rowindex"));
+    await kubectl(["run", "aaa-myapp-keys", "-n", "demo", "--image=nginx", "--restart=Never"]);
+    try {
+      // The new pod sorts in above: the focused row moves down with its object.
+      await expect.poll(() => grid.locator('[data-key="demo/aaa-myapp-keys"]').count(), { timeout: 30_000 }).toBe(1);
+      expect(await active.getAttribute("data-key")).toBe("demo/myapp");
+      expect(Number(await active.getAttribute("aria-rowindex"))).toBe(before + 1);
+      await keys("ArrowUp");
+      await expect.poll(() => active.getAttribute("data-key")).toBe("demo/aaa-myapp-keys");
+      await keys("ArrowDown");
+      await expect.poll(() => active.getAttribute("data-key")).toBe("demo/myapp");
+    } finally {
+      await kubectl(["delete", "pod", "aaa-myapp-keys", "-n", "demo", "--wait=false"]);
+    }
+    await expect.poll(() => grid.locator('[data-key="demo/aaa-myapp-keys"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await active.getAttribute("data-key")).toBe("demo/myapp");
+    expect(Number(await active.getAttribute("aria-rowindex"))).toBe(before);
   });
 
   it("runs the focused row's action by its key, through the same dialog; selects rows with Shift+↓ and offers their actions", async () => {
@@ -157,6 +194,16 @@ describe("accessibility", () => {
     await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
     await keys("Enter");
     await expect.poll(() => page().evaluate(() => document.activeElement?.getAttribute("role") ?? document.activeElement?.tagName)).toMatch(/^(grid|MAIN)$/);
+  });
+
+  it("says a kind's jump key when its sidebar item has focus", async () => {
+    const pods = page().getByRole("navigation", { name: "Resources" }).getByRole("button", { name: /^Pods\b/ });
+    await expect.poll(() => pods.count(), { timeout: 30_000 }).toBe(1);
+    // Shift+Tab back from the page's content reaches the sidebar (the grid or main has focus).
+    for (let i = 0; i < 80 && !(await pods.evaluate((el) => el === document.activeElement)); i++) await keys("Shift+Tab");
+    await expect.poll(() => pods.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page().getByRole("tooltip").innerText()).toBe("Key: g p");
+    await shotBothThemes(shot, page(), "sidebar-key-hint");
   });
 
   it("has no serious or critical axe-core violations on the main screens, in either theme", async () => {

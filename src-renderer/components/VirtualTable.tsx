@@ -118,6 +118,11 @@ export function VirtualTable({ label, columns, rows, total, live, sort, onSort, 
   const activeRow = rows[active];
   // Said only while focus is in the table: a list merely shown has no focused row.
   const [focusWithin, setFocusWithin] = useState(false);
+  // The row shown focused is pinned whenever it is not the one kept (none moved to yet, or the
+  // one kept filtered out or deleted): a row inserted above must not take its place.
+  useEffect(() => {
+    if (focusWithin && activeRow && activeRow.key !== activeKey) setActiveKey(activeRow.key);
+  }, [focusWithin, activeKey, activeRow]);
   useEffect(() => onActive?.(focusWithin ? activeRow : undefined), [activeRow, onActive, focusWithin]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
   const template = `36px ${columns.map((c) => c.width).join(" ")}`;

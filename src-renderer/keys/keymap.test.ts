@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyBindings } from "../../src-shared/kinds/app-keys.ts";
-import { isTyping, pressName, sequenceMatcher, sequenceMs } from "./keymap.ts";
+import { goKeys, isTyping, pressName, sequenceMatcher, sequenceMs } from "./keymap.ts";
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -39,6 +39,14 @@ describe("app-wide keys", () => {
     expect(new Set(keys).size).toBe(keys.length);
     const ids = keyBindings.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("tells the keys that go to a kind, or to the overview, and none for a kind without", () => {
+    expect(goKeys({ group: "", resource: "pods" })).toBe("g p");
+    expect(goKeys({ group: "apps", resource: "deployments" })).toBe("g d");
+    expect(goKeys()).toBe("g o");
+    expect(goKeys({ group: "extensions", resource: "deployments" })).toBeUndefined();
+    expect(goKeys({ group: "", resource: "endpoints" })).toBeUndefined();
   });
 
   it("never takes a press meant for a field, the YAML editor or a terminal", () => {

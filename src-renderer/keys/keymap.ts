@@ -2,6 +2,15 @@
 // press is not the app's (the user types in a field, the YAML editor or a terminal).
 import { keyBindings, type KeyBinding } from "../../src-shared/kinds/app-keys.ts";
 
+/** The keys that go to a kind's list ("g p" for pods), or to the overview with no kind. */
+export function goKeys(to?: { group: string; resource: string }): string | undefined {
+  return keyBindings.find((b) => {
+    const c = b.command;
+    if (c.type !== "go") return false;
+    return c.to === "overview" ? !to : !!to && c.to.group === to.group && c.to.resource === to.resource;
+  })?.keys;
+}
+
 /** What the handler needs of a key press (a KeyboardEvent has all of it). */
 export interface Press {
   key: string;

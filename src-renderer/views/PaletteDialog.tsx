@@ -20,6 +20,9 @@ import { useUpdateSettings } from "../data/settings.ts";
 import { useActionOffers } from "./actions/offers.ts";
 import { useRunAction } from "./actions/runner.tsx";
 import { kindLabel } from "./ResourceNav.tsx";
+import { actionKeys } from "../../src-shared/kinds/action-keys.ts";
+import { KeysOf } from "../keys/AppKeys.tsx";
+import { goKeys } from "../keys/keymap.ts";
 
 const searched = [
   ["", "v1", "pods"],
@@ -42,6 +45,8 @@ interface Item {
   detail?: string;
   /** Why it cannot be chosen (a forbidden action). */
   disabled?: string;
+  /** The keys that do the same without the palette (an action's, or `g` and a kind's letter). */
+  keys?: string;
   go(): void;
 }
 
@@ -99,6 +104,7 @@ function useActionItems(target: ObjectRef | undefined, kind: KindDescriptor | un
         name: `${t(`actions.${o.id}`)} ${target.name}`,
         detail: kind.kind,
         disabled: o.allowed ? undefined : t("actions.forbidden", { need: o.reason }),
+        keys: actionKeys[o.id],
         go: () => run({ context: target.context, kind, action: o.id, targets: [target], object }),
       }));
   }, [enabled, target, kind, offers, t, run, object]);
@@ -138,7 +144,13 @@ export function PaletteDialog({ contexts, connected, onClose }: PaletteProps) {
     if (context) {
       for (const a of actionItems) list.push(a);
       for (const r of discovery?.resources ?? [])
-        list.push({ type: "kind", name: kindLabel(t, r), detail: `${r.resource}${r.group ? `.${r.group}` : ""}`, go: () => navigate({ context, list: r }) });
+        list.push({
+          type: "kind",
+          name: kindLabel(t, r),
+          detail: `${r.resource}${r.group ? `.${r.group}` : ""}`,
+          keys: goKeys(r),
+          go: () => navigate({ context, list: r }),
+        });
       for (const ns of scope.known) list.push({ type: "namespace", name: ns, go: () => update.mutate({ namespaceFilter: { context, namespaces: [ns] } }) });
       for (const o of objectRows) list.push(o);
     }
@@ -201,6 +213,11 @@ export function PaletteDialog({ contexts, connected, onClose }: PaletteProps) {
                   {(r.disabled ?? r.detail) && (
                     <Text size="xs" c={r.disabled ? "red" : "dimmed"} truncate>
                       {r.disabled ?? r.detail}
+                    </Text>
+                  )}
+                  {r.keys && (
+                    <Text component="span" size="xs" ml="auto" style={{ flexShrink: 0 }}>
+                      <KeysOf keys={r.keys} />
                     </Text>
                   )}
                 </Group>

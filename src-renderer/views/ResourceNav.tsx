@@ -1,9 +1,9 @@
 // The sidebar of a connected context: every resource it serves, grouped, with how many
 // objects each has in the chosen namespaces (refreshed every 30 s, and live for the open list).
-import { Badge, Group, NavLink, ScrollArea, Text } from "@mantine/core";
+import { Badge, Group, NavLink, ScrollArea, Text, Tooltip } from "@mantine/core";
 import { IconHistory, IconLayoutDashboard } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
@@ -12,6 +12,7 @@ import { countResources } from "../api/index.ts";
 import { navigate, type Route } from "../data/hash-route.ts";
 import { keys } from "../data/keys.ts";
 import type { NamespaceScope } from "../data/namespace-scope.ts";
+import { goKeys, keyText } from "../keys/keymap.ts";
 import { navModel } from "./nav-groups.ts";
 
 interface Props {
@@ -47,6 +48,17 @@ function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceSco
   });
 }
 
+/** The keys that jump to an item, in a tooltip (aria-keyshortcuts cannot say a sequence). */
+function KeyHint({ keys, children }: { keys?: string; children: ReactElement }) {
+  const { t } = useTranslation();
+  if (!keys) return children;
+  return (
+    <Tooltip label={t("keys.press", { key: keyText(keys) })} position="right" withArrow openDelay={500} events={{ hover: true, focus: true, touch: false }}>
+      {children}
+    </Tooltip>
+  );
+}
+
 export const ResourceNav = memo(function ResourceNav({ context, resources, scope, route, liveCount }: Props) {
   const { t } = useTranslation();
   const model = navModel(resources);
@@ -66,35 +78,38 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
     const key = resourceKey(r);
     const count = liveCount?.key === key ? liveCount.count : counts?.get(key);
     return (
-      <NavLink
-        key={key}
-        component="button"
-        active={active(r)}
-        onClick={() => open(r)}
-        label={kindLabel(t, r)}
-        description={showGroup ? r.resource : undefined}
-        rightSection={
-          count !== undefined && count !== null ? (
-            <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
-              {count}
-            </Badge>
-          ) : undefined
-        }
-        py={4}
-      />
+      <KeyHint key={key} keys={goKeys(r)}>
+        <NavLink
+          component="button"
+          active={active(r)}
+          onClick={() => open(r)}
+          label={kindLabel(t, r)}
+          description={showGroup ? r.resource : undefined}
+          rightSection={
+            count !== undefined && count !== null ? (
+              <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
+                {count}
+              </Badge>
+            ) : undefined
+          }
+          py={4}
+        />
+      </KeyHint>
     );
   };
 
   return (
     <ScrollArea h="100%" type="auto" offsetScrollbars>
       <nav aria-label={t("nav.title")}>
-        <NavLink
-          component="button"
-          label={t("nav.overview")}
-          leftSection={<IconLayoutDashboard size={16} />}
-          active={!route.list && !route.journal}
-          onClick={() => navigate({ context })}
-        />
+        <KeyHint keys={goKeys()}>
+          <NavLink
+            component="button"
+            label={t("nav.overview")}
+            leftSection={<IconLayoutDashboard size={16} />}
+            active={!route.list && !route.journal}
+            onClick={() => navigate({ context })}
+          />
+        </KeyHint>
         <NavLink
           component="button"
           label={t("nav.journal")}

@@ -65,8 +65,9 @@ export interface DockPanelProps {
 export function DockPanel({ open, active, setActive, close, collapsed, setCollapsed, shown, startResize }: DockPanelProps) {
   const { t } = useTranslation();
   return (
+    // An aside: the page's complementary landmark, reached from the screen reader's list of landmarks.
     <Box
-      component="section"
+      component="aside"
       aria-label={t("dock.label")}
       style={{
         position: "fixed",
