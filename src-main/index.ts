@@ -2,6 +2,7 @@
 // process and serve mode start from here; neither adds services of its own.
 import { join } from "node:path";
 import { createRouter, type Router } from "./api/router.ts";
+import { HelmReleases } from "./helm/releases.ts";
 import { AccessReviews } from "./kube/access.ts";
 import { Actions } from "./kube/actions.ts";
 import { Apply } from "./kube/apply.ts";
@@ -78,6 +79,7 @@ export function createApp({ userDataDir, env, sealer, menu, dev }: AppOptions): 
       save: (list) => settings.update((s) => void (s.forwards = list)),
     }),
     menu: new AppMenu(menu, process.platform, dev),
+    helm: new HelmReleases(connections, watchHub),
   };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));

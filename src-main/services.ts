@@ -1,4 +1,5 @@
 // The services main offers, built once by the composition root.
+import type { HelmReleases } from "./helm/releases.ts";
 import type { AccessReviews } from "./kube/access.ts";
 import type { Apply } from "./kube/apply.ts";
 import type { Actions } from "./kube/actions.ts";
@@ -31,4 +32,5 @@ export interface Services {
   journal: Journal;
   forwards: PortForwards;
   menu: AppMenu;
+  helm: HelmReleases;
 }

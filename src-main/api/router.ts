@@ -22,6 +22,7 @@ import { startDrain } from "../kube/drain.ts";
 import { startExec } from "../streams/exec.ts";
 import { startLogs } from "../streams/logs.ts";
 import { startWorkloadLogs } from "../streams/workload-logs.ts";
+import { isHelmReleases } from "../../src-shared/kinds/helm.ts";
 import { echo } from "./echo.ts";
 import { validate } from "./validate.ts";
 import type { StreamSink } from "./stream-sink.ts";
@@ -87,8 +88,11 @@ export function createRouter(s: Services): Router {
         throw toApiError(e, `checking permissions in ${context}`);
       }
     },
-    "resources.get": (ref) => s.resources.get(ref),
-    "resources.related": (ref) => s.resources.related(ref),
+    "resources.get": (ref) => (isHelmReleases(ref) ? s.helm.get(ref) : s.resources.get(ref)),
+    // A release's objects are its own details' business (its manifest), not owner links.
+    "resources.related": (ref) => (isHelmReleases(ref) ? [] : s.resources.related(ref)),
+    "helm.history": (ref) => s.helm.history(ref),
+    "helm.revision": ({ revision, ...ref }) => s.helm.revision(ref, revision),
     "rollouts.history": (ref) => s.resources.history(ref),
     "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
     "nodes.allocation": ({ context, node }) => s.resources.allocation(context, node),
@@ -146,12 +150,15 @@ export function createRouter(s: Services): Router {
       const listener = (e: StreamEvents["resources.watch"]) => {
         if (!behind && !sink.write(e)) behind = true;
       };
+      // Helm releases are not served by the API server: main reads them from Helm's storage.
+      const helm = isHelmReleases(query) ? s.helm.subscribe(query, listener) : undefined;
       sink.onDrain(() => {
         if (!behind) return;
         behind = false;
-        s.watchHub.replay(query, listener);
+        if (helm) helm.replay();
+        else s.watchHub.replay(query, listener);
       });
-      return s.watchHub.subscribe(query, listener);
+      return helm ? helm.stop : s.watchHub.subscribe(query, listener);
     },
     "discovery.watch": ({ context }, sink) => s.discovery.subscribe(context, (e) => sink.write(e)),
     "pods.exec": (args, sink) => startExec(s.connections, args, sink),

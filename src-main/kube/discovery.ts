@@ -3,6 +3,7 @@
 // so a CRD created while the app is open appears under Custom resources without a reload.
 import type { ApiResourceInfo, DiscoveryState, PrinterColumn } from "../../src-shared/api/types.ts";
 import { genericDescriptor } from "../../src-shared/kinds/generic.ts";
+import { helmReleasesInfo, isHelmReleases } from "../../src-shared/kinds/helm.ts";
 import { descriptorFor } from "../../src-shared/kinds/registry.ts";
 import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { AccessReviews } from "./access.ts";
@@ -121,6 +122,8 @@ class ContextDiscovery {
           });
         }
       }
+      // Helm's releases live in Secrets: where those are served, the releases are listed too (src-main/helm/).
+      if (resources.some((r) => r.group === "" && r.resource === "secrets") && !resources.some((r) => isHelmReleases(r))) resources.push(helmReleasesInfo);
       this.set({ context: this.context, resources });
     } catch (e) {
       this.set({ context: this.context, resources: this.state?.resources ?? [], error: toApiError(e, `discovering what ${this.context} serves`).toJSON() });

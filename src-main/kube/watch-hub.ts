@@ -41,6 +41,26 @@ function sameRow(a: Row, b: Row, timeColumns: ReadonlySet<number>): boolean {
   return keys.length === Object.keys(tb).length && keys.every((k) => ta[Number(k)] === tb[Number(k)]);
 }
 
+/** An object as its list shows it: the kind's columns (and its labels, when asked). */
+export function toRow(kind: KindDescriptor, o: K8sObject, now: number, showLabels?: boolean): Row {
+  const row: Row = {
+    key: keyOf(o),
+    uid: o.metadata?.uid ?? "",
+    namespace: o.metadata?.namespace,
+    name: o.metadata?.name ?? "",
+    rv: o.metadata?.resourceVersion,
+    cells: kind.columns.map((c) => c.value(o, now)),
+  };
+  if (showLabels) row.cells.push(formatLabels(o.metadata?.labels));
+  // Moments behind time columns travel too, so the renderer keeps ages moving.
+  kind.columns.forEach((c, i) => {
+    const at = c.since?.(o);
+    const t = at ? Date.parse(at) : NaN;
+    if (!Number.isNaN(t)) (row.times ??= {})[i] = t;
+  });
+  return row;
+}
+
 /** What arrives from the API server, minus what no view needs and every copy would carry. */
 function slim(o: K8sObject): K8sObject {
   if (o.metadata?.managedFields) delete o.metadata.managedFields;
@@ -92,22 +112,7 @@ class ResourceWatch {
   }
 
   row(o: K8sObject, now = Date.now()): Row {
-    const row: Row = {
-      key: keyOf(o),
-      uid: o.metadata?.uid ?? "",
-      namespace: o.metadata?.namespace,
-      name: o.metadata?.name ?? "",
-      rv: o.metadata?.resourceVersion,
-      cells: this.kind.columns.map((c) => c.value(o, now)),
-    };
-    if (this.target.showLabels) row.cells.push(formatLabels(o.metadata?.labels));
-    // Moments behind time columns travel too, so the renderer keeps ages moving.
-    this.kind.columns.forEach((c, i) => {
-      const at = c.since?.(o);
-      const t = at ? Date.parse(at) : NaN;
-      if (!Number.isNaN(t)) (row.times ??= {})[i] = t;
-    });
-    return row;
+    return toRow(this.kind, o, now, this.target.showLabels);
   }
 
   snapshot(): RowsEvent {

@@ -31,6 +31,8 @@ export const keys = {
   related: (o: ObjectRef, rv: string | undefined) => [...object(o), "related", rv ?? ""] as const,
   /** A workload's revisions as read at one of its versions (a rollout makes a new one). */
   history: (o: ObjectRef, rv: string | undefined) => [...object(o), "history", rv ?? ""] as const,
+  /** One revision of a Helm release: what it installed never changes. */
+  helmRevision: (o: ObjectRef, revision: number) => [...object(o), "helmRevision", revision] as const,
   /** metrics-server of a context: whether it answers, and usage of pods (a namespace or all, "*") or nodes, shared by every view that shows it. */
   metrics: (c: string, ...what: string[]) => [...context(c), "metrics", ...what] as const,
   /** What the pods on a node request, as read at one version of the node. */

@@ -13,6 +13,7 @@ import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
+import { isHelmReleases } from "../../src-shared/kinds/helm.ts";
 import { lazyView, preloadWhenIdle } from "../components/lazy-view.tsx";
 import { VirtualTable } from "../components/VirtualTable.tsx";
 import { navigate, type Route } from "../data/hash-route.ts";
@@ -171,7 +172,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         <Group gap="xs" wrap="nowrap">
           <DraftsButton context={context} />
           {view.Tools && <view.Tools context={context} namespace={namespaces?.length === 1 ? namespaces[0] : undefined} />}
-          <CreateButton context={context} info={info} namespace={info.namespaced && namespaces?.length === 1 ? namespaces[0] : undefined} />
+          {!kind.readOnly && <CreateButton context={context} info={info} namespace={info.namespaced && namespaces?.length === 1 ? namespaces[0] : undefined} />}
           <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
             <Menu.Target>
               <Button variant="default" size="xs" leftSection={<IconColumns size={14} />}>
@@ -196,7 +197,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
             {t("list.selected", { count: selectedTargets.length })}
           </Text>
           <ActionButtons context={context} kind={kind} targets={selectedTargets} onDone={() => setSelected(new Set())} keysLayer="list" />
-          <ExportButton targets={selectedTargets} fileName={`${info.resource}.yaml`} />
+          {!kind.readOnly && <ExportButton targets={selectedTargets} fileName={`${info.resource}.yaml`} />}
           <Button size="xs" variant="subtle" ml="auto" onClick={() => setSelected(new Set())}>
             {t("list.clearSelection")}
           </Button>
@@ -229,7 +230,10 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         {info.namespaced && <NamespaceFilter context={context} known={scope.known} compact />}
         {view.Filters && <view.Filters rows={rows} kind={kind} onWhere={onWhere} />}
       </Group>
-      {error && !live && error.code === "Forbidden" && <ErrorAlert title={t("list.watchFailed", { kind: title })} error={error} />}
+      {error && !live && error.code === "Forbidden" && (
+        // Helm releases are read from Secrets: the alert says so, in the user's language.
+        <ErrorAlert title={isHelmReleases(info) ? t("helm.forbidden") : t("list.watchFailed", { kind: title })} error={error} />
+      )}
       {error && !live && error.code !== "Forbidden" && (
         // Main keeps what it had and retries; the list stays usable meanwhile.
         <Alert color="yellow" variant="light" title={t("list.reconnectingTitle", { kind: title })} role="alert">

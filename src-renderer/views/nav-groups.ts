@@ -8,6 +8,8 @@ export const navSections = [
   { id: "network", resources: ["services", "endpointslices", "ingresses", "ingressclasses", "networkpolicies"] },
   { id: "config", resources: ["configmaps", "secrets", "resourcequotas", "limitranges", "horizontalpodautoscalers", "poddisruptionbudgets"] },
   { id: "storage", resources: ["persistentvolumeclaims", "persistentvolumes", "storageclasses"] },
+  // Read by Kubedeck from Helm's storage Secrets (src-shared/kinds/helm.ts).
+  { id: "helm", resources: ["releases"] },
   { id: "access", resources: ["serviceaccounts", "roles", "rolebindings", "clusterroles", "clusterrolebindings"] },
   { id: "cluster", resources: ["nodes", "namespaces", "events", "customresourcedefinitions"] },
 ] as const;

@@ -3,6 +3,7 @@
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
 import type { K8sObject } from "../kinds/types.ts";
+import type { HelmRevision, HelmRevisionContent } from "../kinds/helm.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
 import type { ClusterOverview } from "../k8s/cluster-overview.ts";
@@ -96,6 +97,10 @@ export const callInputs = {
   "resources.related": objectRefSchema,
   /** A Deployment's, StatefulSet's or DaemonSet's revisions, newest first (`kubectl rollout history`). */
   "rollouts.history": objectRefSchema,
+  /** Every revision Helm keeps of a release, oldest first (`helm history`), read from its storage. */
+  "helm.history": z.object({ context: contextName, namespace: namespaceName, name: objectName }).strict(),
+  /** One revision's values and manifest (a Secret's values masked), to compare two. */
+  "helm.revision": z.object({ context: contextName, namespace: namespaceName, name: objectName, revision: z.number().int().min(1) }).strict(),
   /** The pods a node's label or taint preview weighs: on the node, and not yet placed (placement rules only). */
   "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
   /** What the pods on a node request and are limited to (cpu, memory), for its details. */
@@ -221,6 +226,8 @@ export interface CallOutputs {
   "resources.get": K8sObject;
   "resources.related": Relation[];
   "rollouts.history": RolloutRevision[];
+  "helm.history": HelmRevision[];
+  "helm.revision": HelmRevisionContent;
   "nodes.placementPods": Pod[];
   "nodes.allocation": PodAllocation[];
   "metrics.status": MetricsStatus;

@@ -11,6 +11,7 @@ import { endpointSlice, ingress, ingressClass, networkPolicy, service } from "./
 import { customResourceDefinition, limitRange, podDisruptionBudget, resourceQuota } from "./policy.ts";
 import { persistentVolume, persistentVolumeClaim, storageClass } from "./storage.ts";
 import { genericDescriptor } from "./generic.ts";
+import { helmRelease } from "./helm.ts";
 import type { KindDescriptor } from "./types.ts";
 import { cronJob, daemonSet, deployment, job, pod, replicaSet, statefulSet } from "./workloads.ts";
 
@@ -48,10 +49,14 @@ const described: KindDescriptor[] = [
 ];
 
 // Every built-in resource serves delete and patch (labels, annotations); a descriptor lists only what it offers besides.
-export const kinds: KindDescriptor[] = described.map((k) => ({
-  ...k,
-  capabilities: [...new Set([...(k.capabilities ?? []), "delete" as const, "label" as const])],
-}));
+// Helm releases are Kubedeck's reading of Helm's storage (helm.ts): none of those.
+export const kinds: KindDescriptor[] = [
+  ...described.map((k) => ({
+    ...k,
+    capabilities: [...new Set([...(k.capabilities ?? []), "delete" as const, "label" as const])],
+  })),
+  helmRelease,
+];
 
 export const descriptorFor = (group: string, resource: string): KindDescriptor | undefined => kinds.find((k) => k.group === group && k.resource === resource);
 

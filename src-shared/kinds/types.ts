@@ -36,6 +36,8 @@ export interface KindDescriptor<T = K8sObject> {
   gracefulDelete?: boolean;
   /** Its objects own others (a Job its pods): deleting asks whether they go too (kubectl's --cascade). */
   ownsObjects?: boolean;
+  /** Not served by the API server but read by Kubedeck from elsewhere (Helm releases): no editor, events or generic actions. */
+  readOnly?: boolean;
 }
 
 /** What an object offers (DESIGN §4.1: actions are offered by capability, never by the kind's name). */

@@ -164,8 +164,9 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
       {o && props && (
         <Stack gap="md">
           <Group gap="xs">
-            <EditButton target={target} />
-            <ExportButton targets={[target]} fileName={`${target.name}.yaml`} />
+            {/* Helm releases are read from Helm's storage: no editor, export or events of their own. */}
+            {!kind.readOnly && <EditButton target={target} />}
+            {!kind.readOnly && <ExportButton targets={[target]} fileName={`${target.name}.yaml`} />}
             {view.Toolbar && props && <view.Toolbar {...props} />}
             <ActionButtons
               context={target.context}
@@ -184,13 +185,13 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
           <Tabs defaultValue="overview" keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="overview">{t("details.overview")}</Tabs.Tab>
-              <Tabs.Tab value="events">{t("details.events")}</Tabs.Tab>
+              {!kind.readOnly && <Tabs.Tab value="events">{t("details.events")}</Tabs.Tab>}
               {view.tabs?.map((tab) => (
                 <Tabs.Tab key={tab.id} value={tab.id}>
                   {tab.title(t)}
                 </Tabs.Tab>
               ))}
-              <Tabs.Tab value="yaml">YAML</Tabs.Tab>
+              {!kind.readOnly && <Tabs.Tab value="yaml">YAML</Tabs.Tab>}
             </Tabs.List>
             <Tabs.Panel value="overview" pt="md">
               <Stack gap="lg">
@@ -240,7 +241,9 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
                     </Table.Tr>
                   </Table.Tbody>
                 </Table>
-                <Section title={t("details.related")}>{related.data ? <RelationLinks relations={related.data} /> : <Loader size="xs" />}</Section>
+                {!kind.readOnly && (
+                  <Section title={t("details.related")}>{related.data ? <RelationLinks relations={related.data} /> : <Loader size="xs" />}</Section>
+                )}
                 {Array.isArray(o.status?.conditions) && o.status.conditions.length > 0 && (
                   <Section title={t("details.conditions")}>
                     <Conditions conditions={o.status.conditions} />

@@ -7,6 +7,7 @@ import { Suspense, type ComponentType } from "react";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
+import { helmReleaseView } from "./helm-releases.tsx";
 import { namespaceView } from "./namespaces.tsx";
 import { nodeView } from "./nodes.tsx";
 import { podView } from "./pods.tsx";
@@ -67,6 +68,7 @@ const views: Record<string, KindView> = {
   "batch/cronjobs": { Badges: SuspendedBadge, OverviewRows: CronJobRows },
   "/nodes": nodeView,
   "/namespaces": namespaceView,
+  "helm.sh/releases": helmReleaseView,
 };
 
 const generic: KindView = {};
