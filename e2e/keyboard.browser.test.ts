@@ -197,7 +197,9 @@ describe("accessibility", () => {
   });
 
   it("says a kind's jump key when its sidebar item has focus", async () => {
-    const pods = page().getByRole("navigation", { name: "Resources" }).getByRole("button", { name: /^Pods\b/ });
+    const pods = page()
+      .getByRole("navigation", { name: "Resources" })
+      .getByRole("button", { name: /^Pods\b/ });
     await expect.poll(() => pods.count(), { timeout: 30_000 }).toBe(1);
     // Shift+Tab back from the page's content reaches the sidebar (the grid or main has focus).
     for (let i = 0; i < 80 && !(await pods.evaluate((el) => el === document.activeElement)); i++) await keys("Shift+Tab");
