@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { binaryPaths } from "./sandbox/build.ts";
 import { repoDir } from "./sandbox/paths.ts";
 
 export interface Serve {
@@ -18,7 +19,8 @@ export interface Serve {
 
 /** Starts serve mode (built by `npm run build`) and resolves once it prints its ready line. */
 export function startServe(args: string[]): Promise<Serve> {
-  const child = spawn(process.execPath, [join(repoDir, "out/main/serve.js"), "--port", "0", "--no-open", ...args], {
+  // The practice cluster's helm stands for the copy an installed app brings.
+  const child = spawn(process.execPath, [join(repoDir, "out/main/serve.js"), "--port", "0", "--no-open", "--helm", binaryPaths().helm, ...args], {
     cwd: repoDir,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -10,6 +10,9 @@ import { kinds } from "../src-shared/kinds/registry.ts";
 import { exampleCrd } from "./fixtures/crd.ts";
 import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
 import { kubectl, openList, shotBothThemes } from "./suite.ts";
+import { ensureBinaries } from "./sandbox/build.ts";
+import { run } from "./sandbox/run.ts";
+import { chartDir, helmEnv } from "./sandbox/seed.ts";
 
 const shot = screenshotter("resources");
 let serve: Serve;
@@ -271,6 +274,58 @@ describe("Helm releases", () => {
     await shotBothThemes(shot, page, "helm-release-history");
     await page.keyboard.press("Escape");
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+  });
+});
+
+describe("Helm changes", () => {
+  const ns = `helm-ui-${Date.now().toString(36)}`;
+  const helm = async (...args: string[]) => run((await ensureBinaries(() => {})).helm, args, { env: helmEnv() });
+  afterAll(async () => {
+    await kubectl(["delete", "namespace", ns, "--wait=false"]).catch(() => {});
+  });
+
+  it("rolls a release back after showing what changes, then uninstalls it after showing what goes, helm's output live", async () => {
+    await kubectl(["create", "namespace", ns]);
+    await helm("install", "web", chartDir, "-n", ns);
+    await helm("upgrade", "web", chartDir, "-n", ns, "--set", "greeting=Second");
+    await open(listRoute("helm.sh", "v1", "releases"));
+    await expect.poll(() => cellOf(`${ns}/web`, "REVISION"), { timeout: 30_000 }).toBe("2");
+    await grid().locator(`[data-key="${ns}/web"]`).click();
+    const drawer = page.getByRole("dialog", { name: /web/ });
+    await drawer.getByRole("button", { name: "Roll back…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Roll back web" });
+    // What would change: revision 2's values on the left, revision 1's (none given) on the right.
+    await expect
+      .poll(() => dialog.getByLabel("The command that will run").textContent())
+      .toBe(`helm rollback web 1 --namespace ${ns} --wait=watcher --timeout 5m`);
+    const diff = dialog.getByRole("region", { name: "Values given: revision 2 → 1" }).locator(".original-in-monaco-diff-editor");
+    await expect.poll(() => diff.locator(".view-line", { hasText: /greeting:\s+Second/ }).count(), { timeout: 30_000 }).toBe(1);
+    // A timeout helm would not take is said before anything runs.
+    await dialog.getByLabel("Timeout").fill("5 minutes");
+    await expect.poll(() => dialog.getByText("a duration such as 90s, 5m or 1h").count()).toBe(1);
+    expect(await dialog.getByRole("button", { name: "Roll back to 1" }).isDisabled()).toBe(true);
+    await dialog.getByLabel("Timeout").fill("2m");
+    await shotBothThemes(shot, page, "helm-rollback");
+    await dialog.getByRole("button", { name: "Roll back to 1" }).click();
+    await expect.poll(() => dialog.getByLabel("Output", { exact: true }).textContent(), { timeout: 60_000 }).toMatch(/Rollback was a success/);
+    await expect.poll(() => dialog.getByRole("status").textContent()).toMatch(/Done/);
+    await shot(page, "helm-rollback-done");
+    await dialog.getByRole("button", { name: "Close" }).click();
+    // The list and helm agree: a third revision, back to revision 1's values.
+    await expect.poll(() => cellOf(`${ns}/web`, "REVISION"), { timeout: 30_000 }).toBe("3");
+    expect(JSON.parse(await helm("history", "web", "-n", ns, "-o", "json")).at(-1)).toMatchObject({ revision: 3, description: "Rollback to 1" });
+
+    await drawer.getByRole("button", { name: "Uninstall…" }).click();
+    const uninstall = page.getByRole("dialog", { name: "Uninstall web" });
+    await expect.poll(() => uninstall.getByRole("table", { name: "Objects that will be deleted" }).getByRole("row").count()).toBe(3);
+    await uninstall.getByLabel("Wait until ready (--wait)").uncheck();
+    await expect.poll(() => uninstall.getByLabel("The command that will run").textContent()).toBe(`helm uninstall web --namespace ${ns}`);
+    await shot(page, "helm-uninstall");
+    await uninstall.getByRole("button", { name: "Uninstall", exact: true }).click();
+    await expect.poll(() => uninstall.getByLabel("Output", { exact: true }).textContent(), { timeout: 60_000 }).toMatch(/release "web" uninstalled/);
+    await uninstall.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => grid().locator(`[data-key="${ns}/web"]`).count(), { timeout: 30_000 }).toBe(0);
+    await expect(helm("status", "web", "-n", ns)).rejects.toThrow(/not found/);
   });
 });
 

@@ -2,14 +2,17 @@
 // helm binary: the list as `helm list` prints it, live as releases come, change and go; one
 // release's values, manifest and history as `helm get` and `helm history` show them; a release
 // whose storage is corrupt fails alone; and a user who may not list Secrets is told why.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ensureBinaries } from "../e2e/sandbox/build.ts";
 import { run } from "../e2e/sandbox/run.ts";
 import { chartDir, helmEnv } from "../e2e/sandbox/seed.ts";
+import type { StreamEvents, StreamResults } from "../src-shared/api/contract.ts";
 import type { ResourceRow, ResourceRowsEvent } from "../src-shared/api/types.ts";
+import type { HelmCommand } from "../src-shared/k8s/helm-commands.ts";
 import { applyRowsEvent } from "../src-shared/api/rows-reducer.ts";
 import type { HelmReleaseDetails } from "../src-shared/kinds/helm.ts";
 import { createApp, type App } from "./index.ts";
@@ -40,7 +43,9 @@ function watchReleases(context: string, namespace?: string) {
 }
 
 beforeAll(async () => {
-  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") } });
+  // The practice cluster's helm stands for the copy an installed app brings.
+  const bins = await ensureBinaries(() => {});
+  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") }, helm: bins.helm });
   await app.services.connections.connect(ctx);
   await app.services.connections.connect("sandbox-viewer");
   await kubectl(["create", "namespace", ns]);
@@ -110,6 +115,26 @@ describe("the releases list", () => {
       const history = await app.services.helm.history({ context: ctx, namespace: ns, name: "broken" });
       expect(history).toEqual([expect.objectContaining({ revision: 1, status: "deployed", error: expect.stringMatching(/its release entry is not/) })]);
 
+      // A revision changing state in place (helm writes pending-upgrade, then deployed, to the same Secret) is followed.
+      const stored = (status: string) =>
+        JSON.stringify({
+          apiVersion: "v1",
+          kind: "Secret",
+          type: "helm.sh/release.v1",
+          metadata: { name: "sh.helm.release.v1.hand.v1", namespace: ns, labels: { owner: "helm", name: "hand", status, version: "1" } },
+          data: {
+            release: Buffer.from(
+              gzipSync(
+                JSON.stringify({ name: "hand", namespace: ns, version: 1, info: { status }, chart: { metadata: { name: "hand", version: "1.0.0" } } }),
+              ).toString("base64"),
+            ).toString("base64"),
+          },
+        });
+      await kubectl(["apply", "-f", "-"], stored("pending-install"));
+      await expect.poll(() => list.cells(`${ns}/hand`)?.[3], { timeout: 30_000 }).toBe("pending-install");
+      await kubectl(["apply", "-f", "-"], stored("deployed"));
+      await expect.poll(() => list.cells(`${ns}/hand`)?.[3], { timeout: 30_000 }).toBe("deployed");
+
       await helm("uninstall", "shop", "-n", ns);
       await expect.poll(() => list.rows.has(`${ns}/shop`), { timeout: 30_000 }).toBe(false);
       expect(list.rows.has(`${ns}/broken`)).toBe(true);
@@ -167,5 +192,68 @@ describe("one release", () => {
     await expect(app.services.helm.revision({ context: ctx, namespace: "shop", name: "storefront" }, 99)).rejects.toThrow(
       "release shop/storefront has no revision 99",
     );
+  });
+});
+
+/** One helm.run through the router, as a window would open it: its events, and how it ended. */
+function helmRun(command: HelmCommand) {
+  const events: StreamEvents["helm.run"][] = [];
+  let ended: { result?: StreamResults["helm.run"]; error?: unknown } | undefined;
+  const handle = app.router.subscribe(
+    "helm.run",
+    { context: ctx, command },
+    {
+      write: (e) => (events.push(e as StreamEvents["helm.run"]), true),
+      offer: (e) => (events.push(e as StreamEvents["helm.run"]), true),
+      onDrain: () => () => {},
+      end: (result) => void (ended = { result: result as StreamResults["helm.run"] }),
+      fail: (error) => void (ended = { error }),
+      get ended() {
+        return !!ended;
+      },
+    },
+  );
+  const lines = () => events.flatMap((e) => ("line" in e ? [e.line] : []));
+  return { events, lines, handle, ended: () => ended };
+}
+
+describe("changes through helm", () => {
+  it("finds helm and says its version", async () => {
+    expect(await app.services.helmCli.binary()).toEqual({ path: expect.stringMatching(/helm$/), version: "v4.3.1", source: "bundled" });
+  });
+
+  it("rolls back and uninstalls as helm does, the output live, with credentials only main holds", async () => {
+    await helm("install", "roll", chartDir, "-n", ns);
+    await helm("upgrade", "roll", chartDir, "-n", ns, "--set", "replicaCount=3");
+    const back = helmRun({ command: "rollback", release: "roll", namespace: ns, revision: 1, wait: true, timeout: "2m" });
+    await expect.poll(() => back.ended(), { timeout: 60_000 }).toEqual({ result: { code: 0 } });
+    expect(back.events[0]).toEqual({ started: ["helm", "rollback", "roll", "1", "--namespace", ns, "--wait=watcher", "--timeout", "2m"], version: "v4.3.1" });
+    expect(back.lines().join("\n")).toMatch(/Rollback was a success/);
+    const history = JSON.parse(await helm("history", "roll", "-n", ns, "-o", "json")) as { revision: number; description: string }[];
+    expect(history.at(-1)).toMatchObject({ revision: 3, description: "Rollback to 1" });
+    expect(JSON.parse(await helm("get", "values", "roll", "-n", ns, "-o", "json"))).toBeNull();
+
+    const gone = helmRun({ command: "uninstall", release: "roll", namespace: ns, keepHistory: true, wait: false });
+    await expect.poll(() => gone.ended(), { timeout: 60_000 }).toEqual({ result: { code: 0 } });
+    expect(gone.lines().join("\n")).toMatch(/release "roll" uninstalled/);
+    // Kept history: helm still knows it, uninstalled.
+    expect(JSON.parse(await helm("history", "roll", "-n", ns, "-o", "json")).at(-1)).toMatchObject({ status: "uninstalled" });
+    // The private kubeconfig helm was given is gone with it.
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith("kubedeck-helm-") && f !== basename(dir))).toEqual([]);
+  });
+
+  it("says what helm said when it fails, and stops helm when the run is cancelled", async () => {
+    const missing = helmRun({ command: "rollback", release: "nothing-here", namespace: ns, revision: 1, wait: false });
+    await expect.poll(() => missing.ended(), { timeout: 60_000 }).toEqual({ result: { code: 1 } });
+    expect(missing.lines().join("\n")).toMatch(/not found/);
+
+    // Revision 1 asks for more CPU than any node has: rolling back to it with --wait never ends by itself.
+    await helm("install", "stuck", chartDir, "-n", ns, "--set", "resources.requests.cpu=1000", "--set", "resources.limits.cpu=1000");
+    await helm("upgrade", "stuck", chartDir, "-n", ns);
+    const waiting = helmRun({ command: "rollback", release: "stuck", namespace: ns, revision: 1, wait: true, timeout: "10m" });
+    await expect.poll(() => waiting.events.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(waiting.ended()).toBeUndefined();
+    waiting.handle.stop();
+    await expect.poll(() => waiting.ended(), { timeout: 30_000 }).toMatchObject({ result: { cancelled: true } });
   });
 });

@@ -2,6 +2,7 @@
 // process and serve mode start from here; neither adds services of its own.
 import { join } from "node:path";
 import { createRouter, type Router } from "./api/router.ts";
+import { HelmCli } from "./helm/cli.ts";
 import { HelmReleases } from "./helm/releases.ts";
 import { AccessReviews } from "./kube/access.ts";
 import { Actions } from "./kube/actions.ts";
@@ -33,6 +34,8 @@ export interface AppOptions {
   menu?: MenuHost;
   /** A development build: the View menu adds reload and the developer tools. */
   dev?: boolean;
+  /** A helm given to the app, tried before PATH: the installed app's own copy, or serve's --helm. */
+  helm?: string;
 }
 
 export interface App {
@@ -41,7 +44,7 @@ export interface App {
   close(): void;
 }
 
-export function createApp({ userDataDir, env, sealer, menu, dev }: AppOptions): App {
+export function createApp({ userDataDir, env, sealer, menu, dev, helm }: AppOptions): App {
   const settings = new SettingsStore(join(userDataDir, "settings.json"));
   if (settings.problem) console.error(`kubedeck: ${settings.problem}`);
   const kubeconfig = new KubeconfigStore(env, settings.get().kubeconfigPaths);
@@ -80,6 +83,7 @@ export function createApp({ userDataDir, env, sealer, menu, dev }: AppOptions): 
     }),
     menu: new AppMenu(menu, process.platform, dev),
     helm: new HelmReleases(connections, watchHub),
+    helmCli: new HelmCli({ connections, bundled: helm, homeDir: join(userDataDir, "helm"), env }),
   };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));

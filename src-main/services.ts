@@ -1,4 +1,5 @@
 // The services main offers, built once by the composition root.
+import type { HelmCli } from "./helm/cli.ts";
 import type { HelmReleases } from "./helm/releases.ts";
 import type { AccessReviews } from "./kube/access.ts";
 import type { Apply } from "./kube/apply.ts";
@@ -33,4 +34,5 @@ export interface Services {
   forwards: PortForwards;
   menu: AppMenu;
   helm: HelmReleases;
+  helmCli: HelmCli;
 }

@@ -91,6 +91,7 @@ export function createRouter(s: Services): Router {
     "resources.get": (ref) => (isHelmReleases(ref) ? s.helm.get(ref) : s.resources.get(ref)),
     // A release's objects are its own details' business (its manifest), not owner links.
     "resources.related": (ref) => (isHelmReleases(ref) ? [] : s.resources.related(ref)),
+    "helm.binary": () => s.helmCli.binary(),
     "helm.history": (ref) => s.helm.history(ref),
     "helm.revision": ({ revision, ...ref }) => s.helm.revision(ref, revision),
     "rollouts.history": (ref) => s.resources.history(ref),
@@ -129,6 +130,10 @@ export function createRouter(s: Services): Router {
     "forwards.watch": (_args, sink) => {
       sink.write(s.forwards.list());
       return s.forwards.onChange((e) => sink.write(e));
+    },
+    "helm.run": ({ context, command }, sink) => {
+      s.connections.config(context);
+      return s.helmCli.start(context, command, sink);
     },
     "app.menu": ({ labels }, sink, peer) => s.menu.subscribe(peer, labels, (key) => sink.write({ key })),
     "namespaces.watch": ({ context }, sink) => s.namespaces.subscribe(context, (e) => sink.write(e)),

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Frame } from "../../src-shared/api/wire.ts";
 import { createSession, type Session } from "../api/session.ts";
 import { createApp } from "../index.ts";
+import { bundledHelm } from "../helm/cli.ts";
 import type { MenuHost, MenuItemSpec } from "../platform/app-menu.ts";
 import type { Sealer } from "../platform/sealer.ts";
 import { loginShellPath } from "../platform/login-shell.ts";
@@ -46,6 +47,8 @@ async function start() {
     sealer: keychain(),
     menu: menuBar,
     dev: !app.isPackaged,
+    // Installed, the app brings its own helm (npm run dist builds it for the installer's platform).
+    helm: app.isPackaged ? bundledHelm(process.resourcesPath) : undefined,
   });
 
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -28,7 +28,9 @@ function storageQuery(query: RowsQuery, resource: string): RowsQuery {
   const byName = query.fieldSelector ? /^metadata\.name=([a-z0-9.-]+)$/.exec(query.fieldSelector)?.[1] : undefined;
   if (query.fieldSelector && !byName) throw new ApiError({ code: "Invalid", message: `Helm releases are found by name only, not by "${query.fieldSelector}"` });
   const selector = [currentSelector, byName && ofRelease(byName), query.labelSelector].filter(Boolean).join(",");
-  return { context: query.context, group: "", version: "v1", resource, namespace: query.namespace, labelSelector: selector };
+  // With its labels in the row, a revision whose status label changes (pending-upgrade → deployed)
+  // is a changed row: the hub sends only changes a row shows.
+  return { context: query.context, group: "", version: "v1", resource, namespace: query.namespace, labelSelector: selector, showLabels: true };
 }
 
 /** Says where releases live when the cluster refuses the Secrets they are kept in. */

@@ -14,6 +14,7 @@ const usage = `usage: npm run serve -- [--port N] [--kubeconfig FILE[:FILE…]] 
   --kubeconfig F    kubeconfig file(s) to use instead of $KUBECONFIG / ~/.kube/config
   --user-data DIR   folder for settings (default: the desktop app's)
   --context NAME    open the app on this context (it connects)
+  --helm FILE       the helm to change releases with (default: the first on PATH)
   --no-open         do not open a browser`;
 
 async function main() {
@@ -23,6 +24,7 @@ async function main() {
       kubeconfig: { type: "string" },
       "user-data": { type: "string" },
       context: { type: "string" },
+      helm: { type: "string" },
       "no-open": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -39,7 +41,11 @@ async function main() {
       .split(delimiter)
       .map((p) => resolve(p))
       .join(delimiter);
-  const app = createApp({ userDataDir: values["user-data"] ? resolve(values["user-data"]) : defaultUserDataDir(), env });
+  const app = createApp({
+    userDataDir: values["user-data"] ? resolve(values["user-data"]) : defaultUserDataDir(),
+    env,
+    ...(values.helm ? { helm: resolve(values.helm) } : {}),
+  });
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), "..", "renderer");
   const serving = await serve({ router: app.router, staticDir, port });
   // The address keeps the context in its fragment across the token's redirect.

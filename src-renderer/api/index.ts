@@ -44,6 +44,9 @@ export const checkAccess = (input: CallInput<"access.check">) => call("access.ch
 export const getObject = (ref: ObjectRef) => call("resources.get", ref);
 export const getRelated = (ref: ObjectRef) => call("resources.related", ref);
 export const getRolloutHistory = (ref: ObjectRef) => call("rollouts.history", ref);
+export const getHelmBinary = () => call("helm.binary", {});
+/** One helm command, its output live; stopping the subscription stops helm. */
+export const subscribeHelm = (args: StreamArgs<"helm.run">, handlers: StreamHandlers<"helm.run">) => subscribe("helm.run", args, handlers);
 export const getHelmHistory = (ref: { context: string; namespace: string; name: string }) => call("helm.history", ref);
 export const getHelmRevision = (ref: { context: string; namespace: string; name: string }, revision: number) => call("helm.revision", { ...ref, revision });
 export const getPlacementPods = (context: string, node: string) => call("nodes.placementPods", { context, node });

@@ -3,7 +3,8 @@
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
 import type { K8sObject } from "../kinds/types.ts";
-import type { HelmRevision, HelmRevisionContent } from "../kinds/helm.ts";
+import type { HelmBinaryInfo, HelmRevision, HelmRevisionContent } from "../kinds/helm.ts";
+import { helmCommandSchema } from "../k8s/helm-commands.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
 import type { ClusterOverview } from "../k8s/cluster-overview.ts";
@@ -97,6 +98,8 @@ export const callInputs = {
   "resources.related": objectRefSchema,
   /** A Deployment's, StatefulSet's or DaemonSet's revisions, newest first (`kubectl rollout history`). */
   "rollouts.history": objectRefSchema,
+  /** The helm that changes releases: where it was found and its version (NotFound says how to get one). */
+  "helm.binary": z.object({}).strict(),
   /** Every revision Helm keeps of a release, oldest first (`helm history`), read from its storage. */
   "helm.history": z.object({ context: contextName, namespace: namespaceName, name: objectName }).strict(),
   /** One revision's values and manifest (a Secret's values masked), to compare two. */
@@ -226,6 +229,7 @@ export interface CallOutputs {
   "resources.get": K8sObject;
   "resources.related": Relation[];
   "rollouts.history": RolloutRevision[];
+  "helm.binary": HelmBinaryInfo;
   "helm.history": HelmRevision[];
   "helm.revision": HelmRevisionContent;
   "nodes.placementPods": Pod[];
@@ -269,6 +273,8 @@ export const streamArgs = {
    * (src-shared/kinds/app-keys.ts, by id) and each menu (`menu.<name>`). Events: the key a
    * menu item of this window ran. Serve mode has no menus: the stream stays quiet.
    */
+  /** One helm command for a context (rollback, uninstall …), its output live; stopping the stream stops helm. */
+  "helm.run": z.object({ context: contextName, command: helmCommandSchema }).strict(),
   "app.menu": z.object({ labels: z.record(z.string().max(60), z.string().max(200)).refine((r) => Object.keys(r).length <= 200, "at most 200 labels") }),
   /** A connected context's namespaces, live. */
   "namespaces.watch": z.object({ context: contextName }),
@@ -402,6 +408,8 @@ export interface StreamEvents {
   "connections.watch": ConnectionState[];
   "forwards.watch": ForwardInfo[];
   "app.menu": { key: string };
+  /** First the command run and helm's version, then its output line by line. */
+  "helm.run": { started: string[]; version: string } | { stream: "out" | "err"; line: string };
   "namespaces.watch": NamespacesState;
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
@@ -426,6 +434,8 @@ export interface StreamResults {
   "connections.watch": never;
   "forwards.watch": never;
   "app.menu": never;
+  /** helm's exit code (null when a signal ended it); `cancelled` when the user stopped it. */
+  "helm.run": { code: number | null; cancelled?: boolean };
   "namespaces.watch": never;
   "discovery.watch": never;
   "resources.watch": never;

@@ -9,6 +9,7 @@ const d = 24 * h;
 describe("humanDuration (kubectl's rules)", () => {
   it.each([
     [-2 * s, "<invalid>"],
+    [-1.9 * s, "0s"],
     [-1 * s, "0s"],
     [0, "0s"],
     [119 * s, "119s"],

@@ -97,3 +97,11 @@ export interface HelmRevisionContent {
   values: Record<string, unknown>;
   manifest: string;
 }
+
+/** The helm binary changes are made with. */
+export interface HelmBinaryInfo {
+  path: string;
+  version: string;
+  /** Where it was found: the path in settings, the copy installed with the app, or PATH. */
+  source: "settings" | "bundled" | "path";
+}

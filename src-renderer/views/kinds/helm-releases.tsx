@@ -2,9 +2,9 @@
 // hooks` and `history` show it, read natively by main from Helm's storage: its state and notes,
 // the objects it made (each a link to the live object), its values as given and as computed,
 // its hooks, and every revision kept, any two of them compared.
-import { Anchor, Badge, Checkbox, Code, Group, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Code, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -13,17 +13,15 @@ import type { HelmReleaseDetails, HelmRevision } from "../../../src-shared/kinds
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ApiResourceInfo } from "../../../src-shared/api/types.ts";
 import { describeResource } from "../../../src-shared/kinds/registry.ts";
-import { getHelmHistory, getHelmRevision, getObject } from "../../api/index.ts";
+import { getHelmHistory, getObject } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { lazyView } from "../../components/lazy-view.tsx";
 import { useDiscovery } from "../../data/discovery.ts";
 import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
 import { useNow } from "../../data/useNow.ts";
+import { HelmCommandDialog, HelmToolbar } from "./helm-run.tsx";
+import { RevisionDiff } from "./helm-revision-diff.tsx";
 import type { DetailsProps, DetailsTab, KindView } from "./registry.tsx";
-
-// Monaco's diff editor comes with the editor's chunk, when a diff is first shown.
-const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff));
 
 const release = (o: DetailsProps["object"]) => o as HelmReleaseDetails;
 
@@ -60,7 +58,11 @@ function ReleaseRows({ object }: DetailsProps) {
       {row(t("helm.revision"), String(r.revision))}
       {row(t("helm.chart"), r.chart.name ? `${r.chart.name}-${r.chart.version}${r.chart.description ? ` — ${r.chart.description}` : ""}` : "")}
       {row(t("helm.appVersion"), r.chart.appVersion)}
-      {row(t("helm.updated"), r.lastDeployed && `${t("details.ago", { age: age(r.lastDeployed, now) })} · ${r.lastDeployed}`)}
+      {/* Helm stamps the moment to the nanosecond from its own clock; this view's clock moves every few seconds. */}
+      {row(
+        t("helm.updated"),
+        r.lastDeployed && `${t("details.ago", { age: age(r.lastDeployed, Math.max(now, Date.parse(r.lastDeployed))) })} · ${r.lastDeployed}`,
+      )}
       {row(t("helm.firstDeployed"), r.firstDeployed)}
       {row(t("helm.description"), r.description)}
       {row(t("helm.storage"), t(`helm.storedIn.${r.storage}`))}
@@ -257,42 +259,7 @@ function HooksPanel({ object }: DetailsProps) {
   );
 }
 
-/** Two revisions' values and manifests side by side (Monaco's diff). */
-function RevisionDiff({ target, older, newer }: Pick<DetailsProps, "target"> & { older: number; newer: number }) {
-  const { t } = useTranslation();
-  const ref = { context: target.context, namespace: target.namespace ?? "", name: target.name };
-  const a = useQuery({ queryKey: keys.helmRevision(target, older), queryFn: () => getHelmRevision(ref, older), staleTime: Infinity });
-  const b = useQuery({ queryKey: keys.helmRevision(target, newer), queryFn: () => getHelmRevision(ref, newer), staleTime: Infinity });
-  const [what, setWhat] = useState<"values" | "manifest">("values");
-  const error = a.error ?? b.error;
-  if (error) return <ErrorAlert error={error as unknown as ApiErrorShape} title={t("helm.revisionFailed")} />;
-  if (!a.data || !b.data) return null;
-  const text = (c: typeof a.data) => (what === "values" ? (Object.keys(c.values).length ? stringify(c.values) : "") : c.manifest);
-  const label = t(what === "values" ? "helm.diffValues" : "helm.diffManifest", { a: older, b: newer });
-  return (
-    <Stack gap={4}>
-      <Group gap="sm">
-        <Text size="sm" fw={500}>
-          {label}
-        </Text>
-        <SegmentedControl
-          size="xs"
-          value={what}
-          onChange={(v) => setWhat(v as "values" | "manifest")}
-          data={[
-            { value: "values", label: t("helm.values") },
-            { value: "manifest", label: t("helm.manifest") },
-          ]}
-        />
-      </Group>
-      <Suspense fallback={null}>
-        <Diff.View original={text(a.data)} modified={text(b.data)} ariaLabel={label} height={320} />
-      </Suspense>
-    </Stack>
-  );
-}
-
-function HistoryPanel({ target, object }: DetailsProps) {
+function HistoryPanel({ target, kind, object }: DetailsProps) {
   const { t } = useTranslation();
   const now = useNow();
   const ref = { context: target.context, namespace: target.namespace ?? "", name: target.name };
@@ -300,6 +267,8 @@ function HistoryPanel({ target, object }: DetailsProps) {
   const history = useQuery({ queryKey: keys.history(target, object.metadata?.resourceVersion), queryFn: () => getHelmHistory(ref) });
   const revisions = history.data ?? [];
   const [picked, setPicked] = useState<number[]>([]);
+  const [rollbackTo, setRollbackTo] = useState<number>();
+  const current = (object as HelmReleaseDetails).revision;
   // By default the latest revision against the one before it.
   const pair = picked.length === 2 ? [...picked].sort((x, y) => x - y) : revisions.length > 1 ? revisions.slice(-2).map((r) => r.revision) : [];
   const toggle = (n: number) => setPicked((p) => (p.includes(n) ? p.filter((x) => x !== n) : [...p, n].slice(-2)));
@@ -320,6 +289,7 @@ function HistoryPanel({ target, object }: DetailsProps) {
             <Table.Th>{t("helm.chart")}</Table.Th>
             <Table.Th>{t("helm.appVersion")}</Table.Th>
             <Table.Th>{t("helm.description")}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -334,7 +304,7 @@ function HistoryPanel({ target, object }: DetailsProps) {
                 />
               </Table.Td>
               <Table.Td ff="monospace">{r.revision}</Table.Td>
-              <Table.Td>{r.updated ? age(r.updated, now) : ""}</Table.Td>
+              <Table.Td>{r.updated ? age(r.updated, Math.max(now, Date.parse(r.updated))) : ""}</Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ color: helmStatusColor(r.status) }}>
                   {r.status}
@@ -347,11 +317,27 @@ function HistoryPanel({ target, object }: DetailsProps) {
                   {r.error ?? r.description ?? ""}
                 </Text>
               </Table.Td>
+              <Table.Td>
+                {r.revision !== current && !r.error && (
+                  <Button size="compact-xs" variant="default" onClick={() => setRollbackTo(r.revision)}>
+                    {t("helm.rollbackToN", { n: r.revision })}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {pair.length === 2 && pair[0] !== pair[1] && <RevisionDiff target={target} older={pair[0]} newer={pair[1]} />}
+      {pair.length === 2 && pair[0] !== pair[1] && <RevisionDiff target={target} from={pair[0]} to={pair[1]} />}
+      {rollbackTo && (
+        <HelmCommandDialog
+          target={target}
+          kind={kind}
+          object={object}
+          mode={{ command: "rollback", revision: rollbackTo }}
+          onClose={() => setRollbackTo(undefined)}
+        />
+      )}
     </Stack>
   );
 }
@@ -359,6 +345,7 @@ function HistoryPanel({ target, object }: DetailsProps) {
 const tab = (id: string, Panel: DetailsTab["Panel"]): DetailsTab => ({ id, title: (t) => t(`helm.tab.${id}`), Panel });
 
 export const helmReleaseView: KindView = {
+  Toolbar: HelmToolbar,
   Badges: StatusBadge,
   OverviewRows: ReleaseRows,
   sections: [Notes, Resources],
