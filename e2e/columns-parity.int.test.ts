@@ -35,7 +35,8 @@ const timeColumns = new Set(["AGE", "DURATION", "LAST SCHEDULE", "LAST SEEN", "F
 const withoutClock = (s: string) => s.replace(/ \(.* ago\)$/, "");
 
 describe("kind columns match the API server's table", () => {
-  it.each(kinds.map((k) => [k.kind, k] as const))("%s", async (_name, kind) => {
+  // Helm releases are read from Helm's storage, not served: helm.int.test.ts compares them with helm list.
+  it.each(kinds.filter((k) => !k.readOnly).map((k) => [k.kind, k] as const))("%s", async (_name, kind) => {
     const table = await serverTable(kind.group, kind.version, kind.resource);
     expect(table.rows.length).toBeGreaterThan(0);
     const headers = table.columnDefinitions.map((c) => c.name.toUpperCase());

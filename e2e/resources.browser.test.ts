@@ -224,6 +224,14 @@ describe("Helm releases", () => {
     expect(await cellOf("shop/storefront", "APP VERSION")).toBe("1.4.0");
     // Read from Helm's storage: nothing to create or edit as YAML.
     expect(await page.getByRole("button", { name: "Create", exact: true }).count()).toBe(0);
+    // Which helm makes changes, and where it came from.
+    const helmButton = page.getByRole("button", { name: "helm v4.3.1" });
+    await expect.poll(() => helmButton.count(), { timeout: 15_000 }).toBe(1);
+    await helmButton.click();
+    await expect.poll(() => page.getByText("helm v4.3.1, given with serve's --helm:").count()).toBe(1);
+    await shot(page, "helm-binary");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByText("helm v4.3.1, given with serve's --helm:").count()).toBe(0);
     await shot(page, "helm-releases");
     await grid().locator('[data-key="shop/storefront"]').click();
     const drawer = page.getByRole("dialog", { name: /storefront/ });

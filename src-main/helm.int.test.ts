@@ -45,7 +45,7 @@ function watchReleases(context: string, namespace?: string) {
 beforeAll(async () => {
   // The practice cluster's helm stands for the copy an installed app brings.
   const bins = await ensureBinaries(() => {});
-  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") }, helm: bins.helm });
+  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") }, helm: { path: bins.helm, source: "bundled" } });
   await app.services.connections.connect(ctx);
   await app.services.connections.connect("sandbox-viewer");
   await kubectl(["create", "namespace", ns]);
@@ -218,8 +218,17 @@ function helmRun(command: HelmCommand) {
 }
 
 describe("changes through helm", () => {
-  it("finds helm and says its version", async () => {
+  it("finds helm and says its version, or why the one set cannot be used", async () => {
     expect(await app.services.helmCli.binary()).toEqual({ path: expect.stringMatching(/helm$/), version: "v4.3.1", source: "bundled" });
+    const set = (helmPath: string) => app.router.call("settings.update", { helmPath });
+    expect(await set("helm")).toMatchObject({ ok: false, error: { code: "Invalid" } });
+    expect((await set(join(dir, "no-helm-here"))).ok).toBe(true);
+    await expect(app.services.helmCli.binary()).rejects.toThrow(`helm is not at ${join(dir, "no-helm-here")}, the path set for it`);
+    const bins = await ensureBinaries(() => {});
+    await set(bins.helm);
+    expect(await app.services.helmCli.binary()).toMatchObject({ version: "v4.3.1", source: "settings" });
+    await set("");
+    expect(await app.services.helmCli.binary()).toMatchObject({ source: "bundled" });
   });
 
   it("rolls back and uninstalls as helm does, the output live, with credentials only main holds", async () => {

@@ -2,7 +2,7 @@
 // process and serve mode start from here; neither adds services of its own.
 import { join } from "node:path";
 import { createRouter, type Router } from "./api/router.ts";
-import { HelmCli } from "./helm/cli.ts";
+import { HelmCli, type GivenHelm } from "./helm/cli.ts";
 import { HelmReleases } from "./helm/releases.ts";
 import { AccessReviews } from "./kube/access.ts";
 import { Actions } from "./kube/actions.ts";
@@ -35,7 +35,7 @@ export interface AppOptions {
   /** A development build: the View menu adds reload and the developer tools. */
   dev?: boolean;
   /** A helm given to the app, tried before PATH: the installed app's own copy, or serve's --helm. */
-  helm?: string;
+  helm?: GivenHelm;
 }
 
 export interface App {
@@ -83,7 +83,7 @@ export function createApp({ userDataDir, env, sealer, menu, dev, helm }: AppOpti
     }),
     menu: new AppMenu(menu, process.platform, dev),
     helm: new HelmReleases(connections, watchHub),
-    helmCli: new HelmCli({ connections, bundled: helm, homeDir: join(userDataDir, "helm"), env }),
+    helmCli: new HelmCli({ connections, settings, given: helm, homeDir: join(userDataDir, "helm"), env }),
   };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));

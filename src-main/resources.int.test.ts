@@ -8,6 +8,7 @@ import { ensureBinaries } from "../e2e/sandbox/build.ts";
 import { run } from "../e2e/sandbox/run.ts";
 import type { DiscoveryState } from "../src-shared/api/types.ts";
 import { exampleCrd } from "../e2e/fixtures/crd.ts";
+import { helmReleasesInfo, isHelmReleases } from "../src-shared/kinds/helm.ts";
 import { createApp, type App } from "./index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kubedeck-resources-"));
@@ -37,8 +38,10 @@ describe("discovery", () => {
     await expect.poll(() => state?.resources.length ?? 0).toBeGreaterThan(0);
     const theirs = (await kubectl("api-resources", "--verbs=list", "-o", "name")).trim().split("\n").sort();
     // kubectl names resources "plural.group"; discovery lists the preferred version of each group.
-    const ours = [...new Set(state!.resources.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource)))].sort();
+    const ours = [...new Set(state!.resources.filter((r) => !isHelmReleases(r)).map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource)))].sort();
     expect(ours).toEqual(theirs);
+    // And, beside what the server serves, the Helm releases Kubedeck reads from the Secrets it serves.
+    expect(state!.resources.filter((r) => isHelmReleases(r))).toEqual([helmReleasesInfo]);
 
     const group = `t${Date.now().toString(36)}.kubedeck.dev`;
     const bins = await ensureBinaries(() => {});

@@ -48,7 +48,7 @@ async function start() {
     menu: menuBar,
     dev: !app.isPackaged,
     // Installed, the app brings its own helm (npm run dist builds it for the installer's platform).
-    helm: app.isPackaged ? bundledHelm(process.resourcesPath) : undefined,
+    helm: app.isPackaged ? { path: bundledHelm(process.resourcesPath), source: "bundled" } : undefined,
   });
 
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {

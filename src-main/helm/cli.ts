@@ -16,6 +16,7 @@ import { helmArgs, type HelmCommand } from "../../src-shared/k8s/helm-commands.t
 import type { HelmBinaryInfo } from "../../src-shared/kinds/helm.ts";
 import type { StreamSink } from "../api/stream-sink.ts";
 import type { Connections } from "../kube/connections.ts";
+import type { SettingsStore } from "../platform/settings.ts";
 
 export type HelmBinary = HelmBinaryInfo;
 
@@ -30,19 +31,25 @@ const runnable = (path: string) => {
   }
 };
 
+/** A helm the app is given: its own installed copy, or serve's --helm. */
+export type GivenHelm = { path: string; source: "bundled" | "flag" };
+
 /** The bundled copy's path in an installed app (electron-builder's extraResources put resources/bin/<os>-<arch>/ there). */
 export const bundledHelm = (resourcesPath: string) => join(resourcesPath, "bin", exe);
 
 /** The helm to run: the configured path, else the bundled copy, else the first on PATH. */
-export async function findHelm(opts: { configured?: string; bundled?: string; env: NodeJS.ProcessEnv }): Promise<HelmBinary> {
+export async function findHelm(opts: { configured?: string; given?: GivenHelm; env: NodeJS.ProcessEnv }): Promise<HelmBinary> {
   const candidates: { path: string; source: HelmBinary["source"] }[] = [];
   if (opts.configured) candidates.push({ path: opts.configured, source: "settings" });
-  if (opts.bundled) candidates.push({ path: opts.bundled, source: "bundled" });
+  if (opts.given) candidates.push(opts.given);
   for (const dir of (opts.env.PATH ?? "").split(delimiter).filter(Boolean)) candidates.push({ path: join(dir, exe), source: "path" });
   for (const c of candidates) {
     if (!runnable(c.path)) {
       if (c.source === "settings")
-        throw new ApiError({ code: "NotFound", message: `helm is not at ${c.path} (Preferences → Helm), or cannot be run from there` });
+        throw new ApiError({
+          code: "NotFound",
+          message: `helm is not at ${c.path}, the path set for it (Helm → Releases, the helm button), or cannot be run from there`,
+        });
       continue;
     }
     const out = await collect(c.path, ["version", "--template", "{{.Version}}"], { ...opts.env }, 15_000);
@@ -51,7 +58,8 @@ export async function findHelm(opts: { configured?: string; bundled?: string; en
   }
   throw new ApiError({
     code: "NotFound",
-    message: "No helm was found: this copy of Kubedeck has none bundled and there is none on PATH. Install helm, or set its path in Preferences → Helm.",
+    message:
+      "No helm was found: this copy of Kubedeck has none bundled and there is none on PATH. Install helm, or set its path with the helm button of Helm → Releases.",
   });
 }
 
@@ -183,22 +191,27 @@ export function runHelm(
   };
 }
 
-/** Helm for the app: found once (again after a failure), and one run per `helm.run` stream. */
+/** Helm for the app: found once per configured path (again after a failure), and one run per `helm.run` stream. */
 export class HelmCli {
-  private found?: Promise<HelmBinary>;
-  private readonly opts: { connections: Connections; bundled?: string; homeDir: string; env: NodeJS.ProcessEnv };
+  private found?: { configured: string; helm: Promise<HelmBinary> };
+  private readonly opts: { connections: Connections; settings: SettingsStore; given?: GivenHelm; homeDir: string; env: NodeJS.ProcessEnv };
 
-  constructor(opts: { connections: Connections; bundled?: string; homeDir: string; env: NodeJS.ProcessEnv }) {
+  constructor(opts: { connections: Connections; settings: SettingsStore; given?: GivenHelm; homeDir: string; env: NodeJS.ProcessEnv }) {
     this.opts = opts;
   }
 
   binary(): Promise<HelmBinary> {
-    const found = (this.found ??= findHelm({ bundled: this.opts.bundled, env: this.opts.env }));
-    // Not found now may be found later (helm installed meanwhile): a failure is not kept.
-    found.catch(() => {
-      if (this.found === found) this.found = undefined;
-    });
-    return found;
+    const configured = this.opts.settings.get().helmPath ?? "";
+    if (this.found?.configured !== configured) {
+      const helm = findHelm({ configured: configured || undefined, given: this.opts.given, env: this.opts.env });
+      const found = { configured, helm };
+      this.found = found;
+      // Not found now may be found later (helm installed meanwhile): a failure is not kept.
+      helm.catch(() => {
+        if (this.found === found) this.found = undefined;
+      });
+    }
+    return this.found.helm;
   }
 
   /** Runs one command for a context; the clean-up stops helm. */

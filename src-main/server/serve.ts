@@ -44,7 +44,7 @@ async function main() {
   const app = createApp({
     userDataDir: values["user-data"] ? resolve(values["user-data"]) : defaultUserDataDir(),
     env,
-    ...(values.helm ? { helm: resolve(values.helm) } : {}),
+    ...(values.helm ? { helm: { path: resolve(values.helm), source: "flag" as const } } : {}),
   });
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), "..", "renderer");
   const serving = await serve({ router: app.router, staticDir, port });

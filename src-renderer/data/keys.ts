@@ -31,6 +31,8 @@ export const keys = {
   related: (o: ObjectRef, rv: string | undefined) => [...object(o), "related", rv ?? ""] as const,
   /** A workload's revisions as read at one of its versions (a rollout makes a new one). */
   history: (o: ObjectRef, rv: string | undefined) => [...object(o), "history", rv ?? ""] as const,
+  /** Which helm the app finds for a configured path ("" for the default). */
+  helmBinary: (configured: string) => ["helmBinary", configured] as const,
   /** One revision of a Helm release: what it installed never changes. */
   helmRevision: (o: ObjectRef, revision: number) => [...object(o), "helmRevision", revision] as const,
   /** metrics-server of a context: whether it answers, and usage of pods (a namespace or all, "*") or nodes, shared by every view that shows it. */

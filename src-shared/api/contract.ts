@@ -212,6 +212,11 @@ export const callInputs = {
       namespaceFilter: z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000) }),
       manualNamespaces: z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000) }),
       columns: z.object({ resource: z.string().min(1).max(300), visible: z.array(z.string().min(1).max(100)).max(100) }).strict(),
+      /** An absolute path, or "" for the default (the bundled helm, else PATH's). */
+      helmPath: z
+        .string()
+        .max(4096)
+        .refine((p) => p === "" || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), "an absolute path to the helm program"),
     })
     .partial()
     .strict(),

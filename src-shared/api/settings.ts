@@ -13,5 +13,6 @@ export function applySettingsChange(s: Settings, change: SettingsChange): Settin
   if (change.namespaceFilter) next.namespaceFilter = { ...s.namespaceFilter, [change.namespaceFilter.context]: change.namespaceFilter.namespaces };
   if (change.manualNamespaces) next.manualNamespaces = { ...s.manualNamespaces, [change.manualNamespaces.context]: change.manualNamespaces.namespaces };
   if (change.columns) next.columns = { ...s.columns, [change.columns.resource]: change.columns.visible };
+  if (change.helmPath !== undefined) next.helmPath = change.helmPath;
   return next;
 }

@@ -59,6 +59,8 @@ export interface Settings {
   columns: Record<string, string[]>;
   /** Port-forwards to start again when their context connects (until the user stops them). */
   forwards: ForwardRequest[];
+  /** The helm to change releases with; empty: the copy installed with the app, else the first on PATH. */
+  helmPath: string;
 }
 
 export const defaultSettings: Settings = {
@@ -70,6 +72,7 @@ export const defaultSettings: Settings = {
   manualNamespaces: {},
   columns: {},
   forwards: [],
+  helmPath: "",
 };
 
 /** One object as a list shows it: its identity and the kind's columns. */

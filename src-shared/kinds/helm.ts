@@ -102,6 +102,6 @@ export interface HelmRevisionContent {
 export interface HelmBinaryInfo {
   path: string;
   version: string;
-  /** Where it was found: the path in settings, the copy installed with the app, or PATH. */
-  source: "settings" | "bundled" | "path";
+  /** Where it was found: the path in settings, the copy installed with the app, serve's --helm, or PATH. */
+  source: "settings" | "bundled" | "flag" | "path";
 }

@@ -1,0 +1,73 @@
+// The Releases list's "helm" button: which helm changes releases (its version, and where it
+// was found), or why there is none and how to fix it; the path can be set here.
+import { Button, Group, Popover, Stack, Text, TextInput } from "@mantine/core";
+import { IconTool } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { memo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
+import { getHelmBinary } from "../../api/index.ts";
+import { keys } from "../../data/keys.ts";
+import { useSettings, useUpdateSettings } from "../../data/settings.ts";
+
+export const HelmTool = memo(function HelmTool() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const configured = settings?.helmPath ?? "";
+  const helm = useQuery({ queryKey: keys.helmBinary(configured), queryFn: getHelmBinary, enabled: !!settings, retry: false, staleTime: 60_000 });
+  const [path, setPath] = useState<string>();
+  const error = helm.error as unknown as ApiErrorShape | null;
+  const label = helm.data ? `helm ${helm.data.version}` : error ? t("helm.noHelm") : "helm";
+  return (
+    <Popover position="bottom-end" width={420} withArrow shadow="md" trapFocus returnFocus onOpen={() => setPath(configured)}>
+      <Popover.Target>
+        <Button
+          size="xs"
+          variant="default"
+          color={error ? "red" : undefined}
+          leftSection={<IconTool size={14} />}
+          data-helm={helm.data?.version ?? (error ? "none" : "")}
+        >
+          {label}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          {helm.data && (
+            <Text size="sm">
+              {t(`helm.found.${helm.data.source}`, { version: helm.data.version })}
+              <Text span ff="monospace" size="xs" display="block">
+                {helm.data.path}
+              </Text>
+            </Text>
+          )}
+          {error && (
+            <Text size="sm" c="red">
+              {error.message}
+            </Text>
+          )}
+          <TextInput
+            size="xs"
+            label={t("helm.path")}
+            description={t("helm.pathHint")}
+            placeholder="/usr/local/bin/helm"
+            value={path ?? configured}
+            onChange={(e) => setPath(e.currentTarget.value)}
+            error={update.error ? (update.error as unknown as ApiErrorShape).message : undefined}
+          />
+          <Group justify="flex-end" gap="xs">
+            {configured && (
+              <Button size="xs" variant="default" onClick={() => update.mutate({ helmPath: "" }, { onSuccess: () => setPath("") })}>
+                {t("helm.pathDefault")}
+              </Button>
+            )}
+            <Button size="xs" disabled={(path ?? configured) === configured} onClick={() => update.mutate({ helmPath: (path ?? "").trim() })}>
+              {t("helm.pathSave")}
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+});
