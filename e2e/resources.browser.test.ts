@@ -390,6 +390,15 @@ describe("events, palette and languages", () => {
     await shot(dark, "pods-zh-dark");
     await open(listRoute("", "v1", "events"), dark);
     await shot(dark, "events-zh-dark");
+    await open(listRoute("helm.sh", "v1", "releases"), dark);
+    await grid(dark).locator('[data-key="shop/storefront"]').click();
+    const release = dark.getByRole("dialog", { name: /storefront/ });
+    await expect.poll(() => release.getByRole("table", { name: "该发布创建的对象" }).getByRole("row").count()).toBe(4);
+    await release.getByRole("button", { name: "回滚…" }).click();
+    await expect.poll(() => dark.getByRole("dialog", { name: "回滚 storefront" }).getByText("回滚到的修订版本").count()).toBe(1);
+    await shot(dark, "helm-rollback-zh-dark");
+    await dark.keyboard.press("Escape");
+    await dark.keyboard.press("Escape");
     await dark.getByRole("combobox", { name: "语言" }).click();
     await dark.getByRole("option", { name: "English" }).click();
     await dark.close();
