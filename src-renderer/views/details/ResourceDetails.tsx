@@ -10,7 +10,6 @@ import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import type { ObjectRef, RowsQuery } from "../../../src-shared/api/refs.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../../src-shared/api/types.ts";
-import { age } from "../../../src-shared/k8s/age.ts";
 import type { Relation } from "../../../src-shared/k8s/relations.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { getObject, getRelated } from "../../api/index.ts";
@@ -19,7 +18,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
 import { useRows } from "../../data/rows.ts";
-import { useNow } from "../../data/useNow.ts";
+import { ago, useNow } from "../../data/useNow.ts";
 import { EditButton } from "../../editor/EditorButtons.tsx";
 import { ActionButtons } from "../actions/ActionButtons.tsx";
 import { ExportButton } from "../export.tsx";
@@ -112,7 +111,7 @@ function Conditions({ conditions }: { conditions: K8sObject[] }) {
               </Text>
             </Table.Td>
             <Table.Td style={{ wordBreak: "break-word" }}>{c.reason ?? ""}</Table.Td>
-            <Table.Td>{c.lastTransitionTime ? age(c.lastTransitionTime, now) : ""}</Table.Td>
+            <Table.Td>{c.lastTransitionTime ? ago(c.lastTransitionTime, now) : ""}</Table.Td>
             <Table.Td style={{ wordBreak: "break-word" }}>{c.message ?? ""}</Table.Td>
           </Table.Tr>
         ))}
@@ -210,7 +209,7 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
                     <Table.Tr>
                       <Table.Th>{t("details.created")}</Table.Th>
                       <Table.Td>
-                        {t("details.ago", { age: age(o.metadata?.creationTimestamp, now) })} · {o.metadata?.creationTimestamp}
+                        {t("details.ago", { age: ago(o.metadata?.creationTimestamp, now) })} · {o.metadata?.creationTimestamp}
                       </Table.Td>
                     </Table.Tr>
                     <Table.Tr>

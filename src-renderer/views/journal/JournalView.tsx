@@ -9,12 +9,11 @@ import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import type { JournalEntryInfo, JournalObjectInfo, RevertResult } from "../../../src-shared/api/types.ts";
-import { age } from "../../../src-shared/k8s/age.ts";
 import { getJournalEntry, listJournal } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { keys } from "../../data/keys.ts";
-import { useNow } from "../../data/useNow.ts";
+import { ago, useNow } from "../../data/useNow.ts";
 import { revertAndTell } from "./undo.tsx";
 
 // Monaco's diff editor comes with the editor's chunk, when an entry is first opened.
@@ -188,7 +187,7 @@ export function JournalView({ context }: { context: string }) {
                     style={{ cursor: "pointer" }}
                     aria-selected={e.id === open}
                   >
-                    <Table.Td title={new Date(e.at).toLocaleString()}>{t("details.ago", { age: age(e.at, Math.max(now, Date.parse(e.at))) })}</Table.Td>
+                    <Table.Td title={new Date(e.at).toLocaleString()}>{t("details.ago", { age: ago(e.at, now) })}</Table.Td>
                     <Table.Td>{e.who}</Table.Td>
                     <Table.Td>
                       <Button variant="subtle" size="compact-sm" onClick={() => setOpen(e.id)}>

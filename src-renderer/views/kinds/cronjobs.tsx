@@ -4,13 +4,12 @@
 import { Stack, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { age } from "../../../src-shared/k8s/age.ts";
 import { readSchedule } from "../../../src-shared/k8s/cron-schedule.ts";
-import { useNow } from "../../data/useNow.ts";
+import { ago, useNow } from "../../data/useNow.ts";
 import type { DetailsProps } from "./registry.tsx";
 
 const when = (iso: string | undefined, now: number, t: TFunction) =>
-  iso ? `${t("details.ago", { age: age(iso, now) })} · ${new Date(iso).toLocaleString()}` : t("cron.never");
+  iso ? `${t("details.ago", { age: ago(iso, now) })} · ${new Date(iso).toLocaleString()}` : t("cron.never");
 
 export function CronJobRows({ object }: DetailsProps) {
   const { t, i18n } = useTranslation();

@@ -8,7 +8,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
-import { age } from "../../../src-shared/k8s/age.ts";
 import type { HelmReleaseDetails, HelmRevision } from "../../../src-shared/kinds/helm.ts";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ApiResourceInfo } from "../../../src-shared/api/types.ts";
@@ -18,7 +17,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useDiscovery } from "../../data/discovery.ts";
 import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
-import { useNow } from "../../data/useNow.ts";
+import { ago, useNow } from "../../data/useNow.ts";
 import { HelmCommandDialog, HelmToolbar } from "./helm-run.tsx";
 import { RevisionDiff } from "./helm-revision-diff.tsx";
 import type { DetailsProps, DetailsTab, KindView } from "./registry.tsx";
@@ -59,10 +58,7 @@ function ReleaseRows({ object }: DetailsProps) {
       {row(t("helm.chart"), r.chart.name ? `${r.chart.name}-${r.chart.version}${r.chart.description ? ` — ${r.chart.description}` : ""}` : "")}
       {row(t("helm.appVersion"), r.chart.appVersion)}
       {/* Helm stamps the moment to the nanosecond from its own clock; this view's clock moves every few seconds. */}
-      {row(
-        t("helm.updated"),
-        r.lastDeployed && `${t("details.ago", { age: age(r.lastDeployed, Math.max(now, Date.parse(r.lastDeployed))) })} · ${r.lastDeployed}`,
-      )}
+      {row(t("helm.updated"), r.lastDeployed && `${t("details.ago", { age: ago(r.lastDeployed, now) })} · ${r.lastDeployed}`)}
       {row(t("helm.firstDeployed"), r.firstDeployed)}
       {row(t("helm.description"), r.description)}
       {row(t("helm.storage"), t(`helm.storedIn.${r.storage}`))}
@@ -304,7 +300,7 @@ function HistoryPanel({ target, kind, object }: DetailsProps) {
                 />
               </Table.Td>
               <Table.Td ff="monospace">{r.revision}</Table.Td>
-              <Table.Td>{r.updated ? age(r.updated, Math.max(now, Date.parse(r.updated))) : ""}</Table.Td>
+              <Table.Td>{r.updated ? ago(r.updated, now) : ""}</Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ color: helmStatusColor(r.status) }}>
                   {r.status}

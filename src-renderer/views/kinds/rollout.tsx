@@ -13,8 +13,7 @@ import { getRolloutHistory } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { keys } from "../../data/keys.ts";
-import { useNow } from "../../data/useNow.ts";
-import { age } from "../../../src-shared/k8s/age.ts";
+import { ago, useNow } from "../../data/useNow.ts";
 import { useActionOffers } from "../actions/offers.ts";
 import { useRunAction } from "../actions/runner.tsx";
 import type { DetailsProps, DetailsTab } from "./registry.tsx";
@@ -149,7 +148,7 @@ function RolloutPanel({ target, kind, object }: DetailsProps) {
                 </Table.Td>
               )}
               <Table.Td>
-                <Text size="sm">{r.created ? age(r.created, now) : ""}</Text>
+                <Text size="sm">{r.created ? ago(r.created, now) : ""}</Text>
               </Table.Td>
               <Table.Td>
                 {!r.current && rollback && (
