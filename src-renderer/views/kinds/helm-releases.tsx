@@ -2,7 +2,7 @@
 // hooks` and `history` show it, read natively by main from Helm's storage: its state and notes,
 // the objects it made (each a link to the live object), its values as given and as computed,
 // its hooks, and every revision kept, any two of them compared.
-import { Anchor, Badge, Button, Checkbox, Code, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Code, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import type { ApiResourceInfo } from "../../../src-shared/api/types.ts";
 import { describeResource } from "../../../src-shared/kinds/registry.ts";
 import { getHelmHistory, getObject } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { CompareHeader, PickBox, useRevisionPick } from "../../components/revision-pick.tsx";
 import { useDiscovery } from "../../data/discovery.ts";
 import { navigate } from "../../data/hash-route.ts";
 import { keys } from "../../data/keys.ts";
@@ -262,23 +263,17 @@ function HistoryPanel({ target, kind, object }: DetailsProps) {
   // Read again whenever the release has a new latest revision.
   const history = useQuery({ queryKey: keys.history(target, object.metadata?.resourceVersion), queryFn: () => getHelmHistory(ref) });
   const revisions = history.data ?? [];
-  const [picked, setPicked] = useState<number[]>([]);
   const [rollbackTo, setRollbackTo] = useState<number>();
   const current = (object as HelmReleaseDetails).revision;
   // By default the latest revision against the one before it.
-  const pair = picked.length === 2 ? [...picked].sort((x, y) => x - y) : revisions.length > 1 ? revisions.slice(-2).map((r) => r.revision) : [];
-  const toggle = (n: number) => setPicked((p) => (p.includes(n) ? p.filter((x) => x !== n) : [...p, n].slice(-2)));
+  const pick = useRevisionPick(revisions.slice(-2).map((r) => r.revision));
   return (
     <Stack>
       {history.error && <ErrorAlert error={history.error as unknown as ApiErrorShape} title={t("helm.historyFailed")} />}
       <Table striped withTableBorder aria-label={t("helm.history")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={40}>
-              <Text size="xs" c="dimmed">
-                {t("rollout.compare")}
-              </Text>
-            </Table.Th>
+            <CompareHeader />
             <Table.Th>{t("helm.revision")}</Table.Th>
             <Table.Th>{t("helm.updated")}</Table.Th>
             <Table.Th>{t("helm.status")}</Table.Th>
@@ -291,14 +286,7 @@ function HistoryPanel({ target, kind, object }: DetailsProps) {
         <Table.Tbody>
           {revisions.map((r: HelmRevision) => (
             <Table.Tr key={r.revision} aria-label={t("rollout.revisionN", { n: r.revision })}>
-              <Table.Td>
-                <Checkbox
-                  size="xs"
-                  aria-label={t("rollout.pick", { n: r.revision })}
-                  checked={picked.includes(r.revision)}
-                  onChange={() => toggle(r.revision)}
-                />
-              </Table.Td>
+              <PickBox revision={r.revision} pick={pick} />
               <Table.Td ff="monospace">{r.revision}</Table.Td>
               <Table.Td>{r.updated ? ago(r.updated, now) : ""}</Table.Td>
               <Table.Td>
@@ -324,7 +312,7 @@ function HistoryPanel({ target, kind, object }: DetailsProps) {
           ))}
         </Table.Tbody>
       </Table>
-      {pair.length === 2 && pair[0] !== pair[1] && <RevisionDiff target={target} from={pair[0]} to={pair[1]} />}
+      {pick.pair && <RevisionDiff target={target} from={pick.pair[0]} to={pick.pair[1]} />}
       {rollbackTo && (
         <HelmCommandDialog
           target={target}

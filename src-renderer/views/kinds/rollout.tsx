@@ -2,9 +2,9 @@
 // current rollout has got against what is desired (and whether it is paused or stuck), its
 // ReplicaSets new and old, every revision kept with its change-cause and images, a diff of
 // any two revisions' pod templates, and a rollback to any of them through the action table.
-import { Badge, Button, Checkbox, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -18,6 +18,7 @@ import { useActionOffers } from "../actions/offers.ts";
 import { useRunAction } from "../actions/runner.tsx";
 import type { DetailsProps, DetailsTab } from "./registry.tsx";
 import { Meter } from "../../components/Meter.tsx";
+import { CompareHeader, PickBox, useRevisionPick } from "../../components/revision-pick.tsx";
 
 // Monaco's diff editor comes with the editor's chunk, when a diff is first shown.
 const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff));
@@ -73,16 +74,12 @@ function RolloutPanel({ target, kind, object }: DetailsProps) {
   const history = useQuery({ queryKey: keys.history(target, object.metadata?.resourceVersion), queryFn: () => getRolloutHistory(target) });
   const { offers } = useActionOffers(target.context, kind, [target], object);
   const rollback = offers.find((o) => o.id === "rollback");
-  const [picked, setPicked] = useState<number[]>([]);
   const revisions = history.data ?? [];
   // The diff compares the two ticked revisions; by default the current one and the one before.
   const current = revisions.find((r) => r.current);
-  const pair = picked.length === 2 ? picked : current ? [revisions.find((r) => !r.current)?.revision, current.revision] : [];
-  const [older, newer] = pair
-    .map((n) => revisions.find((r) => r.revision === n))
-    .filter((r): r is RolloutRevision => !!r)
-    .sort((a, b) => a.revision - b.revision);
-  const toggle = (n: number) => setPicked((p) => (p.includes(n) ? p.filter((x) => x !== n) : [...p, n].slice(-2)));
+  const before = revisions.find((r) => !r.current);
+  const pick = useRevisionPick(current && before ? [before.revision, current.revision] : []);
+  const [older, newer] = (pick.pair ?? []).map((n) => revisions.find((r) => r.revision === n));
   const isDeployment = kind.kind === "Deployment";
   return (
     <Stack>
@@ -91,11 +88,7 @@ function RolloutPanel({ target, kind, object }: DetailsProps) {
       <Table striped withTableBorder aria-label={t("rollout.history")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={40}>
-              <Text size="xs" c="dimmed">
-                {t("rollout.compare")}
-              </Text>
-            </Table.Th>
+            <CompareHeader />
             <Table.Th>{t("rollout.revision")}</Table.Th>
             <Table.Th>{t("rollout.changeCause")}</Table.Th>
             <Table.Th>{t("rollout.images")}</Table.Th>
@@ -107,14 +100,7 @@ function RolloutPanel({ target, kind, object }: DetailsProps) {
         <Table.Tbody>
           {revisions.map((r) => (
             <Table.Tr key={r.name} aria-label={t("rollout.revisionN", { n: r.revision })}>
-              <Table.Td>
-                <Checkbox
-                  size="xs"
-                  aria-label={t("rollout.pick", { n: r.revision })}
-                  checked={picked.includes(r.revision)}
-                  onChange={() => toggle(r.revision)}
-                />
-              </Table.Td>
+              <PickBox revision={r.revision} pick={pick} />
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm" ff="monospace">
