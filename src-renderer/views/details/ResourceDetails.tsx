@@ -4,7 +4,7 @@
 // from main when the panel opens and again whenever its own watch sees a new version.
 import { Alert, Anchor, Badge, Code, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -137,7 +137,12 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
   const { row, loaded } = useVersion(target);
   const obj = useQuery({ queryKey: keys.objectAt(target, row?.rv), queryFn: () => getObject(target), placeholderData: (prev) => prev });
   const related = useQuery({ queryKey: keys.related(target, row?.rv), queryFn: () => getRelated(target), placeholderData: (prev) => prev });
-  const o = obj.data;
+  // An object deleted while its panel is open stays shown as last read (the panel says it is gone):
+  // a dialog opened from it — a helm uninstall still running — must not vanish with it.
+  const last = useRef<{ key: string; object: K8sObject }>(undefined);
+  const targetKey = `${target.context}/${target.group}/${target.resource}/${target.namespace ?? ""}/${target.name}`;
+  if (obj.data) last.current = { key: targetKey, object: obj.data };
+  const o = obj.data ?? (last.current?.key === targetKey ? last.current.object : undefined);
   const view = kindView(info);
   const props: DetailsProps | undefined = o && { target, kind, object: o };
 
