@@ -10,6 +10,7 @@ import { kinds } from "../src-shared/kinds/registry.ts";
 import { exampleCrd } from "./fixtures/crd.ts";
 import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
 import { kubectl, openList, shotBothThemes } from "./suite.ts";
+import { startChartRepo, type ChartRepo } from "./chart-repo.ts";
 import { ensureBinaries } from "./sandbox/build.ts";
 import { run } from "./sandbox/run.ts";
 import { chartDir, helmEnv } from "./sandbox/seed.ts";
@@ -337,6 +338,217 @@ describe("Helm changes", () => {
   });
 });
 
+describe("Helm installs", () => {
+  const ns = `helm-install-${Date.now().toString(36)}`;
+  const helm = async (...args: string[]) => run((await ensureBinaries(() => {})).helm, args, { env: helmEnv() });
+  let repo: ChartRepo;
+  const work = mkdtempSync(join(tmpdir(), "kubedeck-charts-"));
+  beforeAll(async () => {
+    repo = await startChartRepo();
+  });
+  afterAll(async () => {
+    await repo?.stop();
+    rmSync(work, { recursive: true, force: true });
+    await kubectl(["delete", "namespace", ns, "--wait=false"]).catch(() => {});
+  });
+  /** Replaces the whole text of the values editor in `scope`. */
+  const typeValues = async (scope: ReturnType<Page["getByRole"]>, text: string) => {
+    await scope.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(text);
+  };
+  const values = async (release: string) => JSON.parse(await helm("get", "values", release, "-n", ns, "-o", "json")) as unknown;
+
+  it("adds a repository, installs a chart from it into a new namespace after lint and a dry run, upgrades it with changed values, tests it and rolls it back", async () => {
+    await open(listRoute("helm.sh", "v1", "releases"));
+    await page.getByRole("button", { name: "Charts" }).click();
+    await page.getByRole("menuitem", { name: "Repositories…" }).click();
+    const repos = page.getByRole("dialog", { name: "Chart repositories" });
+    await repos.getByRole("textbox", { name: "Name", exact: true }).fill("ours");
+    await repos.getByRole("textbox", { name: "Address" }).fill("ftp://example");
+    await expect.poll(() => repos.getByText("an http:// or https:// address of a chart repository").count()).toBe(1);
+    await repos.getByRole("textbox", { name: "Address" }).fill(repo.url);
+    await repos.getByRole("button", { name: "Add", exact: true }).click();
+    await expect
+      .poll(() => repos.getByLabel("Output", { exact: true }).textContent(), { timeout: 30_000 })
+      .toContain('"ours" has been added to your repositories');
+    await expect.poll(() => repos.locator('[data-repo="ours"]').count()).toBe(1);
+    await shot(page, "helm-repositories");
+    await repos.getByRole("button", { name: "Close", exact: true }).click();
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: "Install chart…" }).click();
+    const install = page.getByRole("dialog", { name: "Install a chart" });
+    await install.getByRole("textbox", { name: "Search the added repositories" }).fill("guest");
+    const row = install.locator('[data-chart="ours/guestbook"]');
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    // Every version, the latest first; an older one is picked.
+    await row.getByLabel("Version of ours/guestbook").click();
+    await expect.poll(() => page.getByRole("option").allTextContents()).toEqual(["0.2.0", "0.1.0"]);
+    await page.getByRole("option", { name: "0.1.0" }).click();
+    const about = install.getByRole("region", { name: "About the chart" });
+    await expect.poll(() => about.textContent(), { timeout: 30_000 }).toMatch(/guestbook0\.1\.0App version 2\.1\.0values schemahas tests/i);
+    await expect.poll(() => about.locator(`pre[aria-label="README"]`).textContent()).toMatch(/^# guestbook/);
+    await shotBothThemes(shot, page, "helm-install-chart");
+    await install.getByRole("button", { name: "Next" }).click();
+    // The chart's values.schema.json checks the values as they are typed.
+    await expect.poll(() => install.locator(".monaco-editor").count(), { timeout: 30_000 }).toBe(1);
+    await typeValues(install, "replicaCount: many\n");
+    // monaco-yaml marks a value against the schema as a warning.
+    const marked = install.locator(".squiggly-warning, .squiggly-error");
+    await expect.poll(() => marked.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await typeValues(install, "message: Hello from the UI\nreplicaCount: 2\n");
+    await expect.poll(() => marked.count(), { timeout: 30_000 }).toBe(0);
+    await shot(page, "helm-install-values");
+    await install.getByRole("button", { name: "Next" }).click();
+    await install.getByRole("textbox", { name: "Release name" }).fill("Guest Book");
+    await expect.poll(() => install.getByText("a release name is lower-case letters, digits, '-' and '.'").count()).toBe(1);
+    await install.getByRole("textbox", { name: "Release name" }).fill("guests");
+    await install.getByRole("combobox", { name: "Namespace", exact: true }).fill(ns);
+    // A namespace that is not there yet is created.
+    await expect.poll(() => install.getByText("This namespace does not exist yet: helm creates it.").count()).toBe(1);
+    await install.getByRole("button", { name: "Next" }).click();
+    const review = install.getByRole("group", { name: "What the server would make (dry run)" });
+    await expect.poll(() => install.getByRole("status").filter({ hasText: "The chart passes helm lint" }).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => review.getByRole("table", { name: "Objects it would make" }).getByRole("row").count(), { timeout: 60_000 }).toBe(3);
+    expect(await install.getByLabel("The command that will run").textContent()).toBe(
+      `helm install guests ours/guestbook --namespace ${ns} --create-namespace --version 0.1.0 --values values.yaml --wait=watcher --timeout 5m`,
+    );
+    // The dry run made nothing.
+    await expect(helm("status", "guests", "-n", ns)).rejects.toThrow(/not found/);
+    await shotBothThemes(shot, page, "helm-install-review");
+    await install.getByRole("button", { name: "Install", exact: true }).click();
+    await expect.poll(() => install.getByLabel("Output", { exact: true }).textContent(), { timeout: 120_000 }).toMatch(/STATUS: deployed/);
+    await expect.poll(() => install.getByRole("status").textContent(), { timeout: 60_000 }).toMatch(/Done/);
+    expect(await values("guests")).toEqual({ message: "Hello from the UI", replicaCount: 2 });
+    await install.getByRole("button", { name: "Open guests" }).click();
+    // The native list has it, live, as helm list does.
+    await expect.poll(() => cellOf(`${ns}/guests`, "CHART"), { timeout: 30_000 }).toBe("guestbook-0.1.0");
+    expect(JSON.parse(await helm("list", "-n", ns, "-o", "json"))).toMatchObject([
+      { name: "guests", revision: "1", chart: "guestbook-0.1.0", status: "deployed" },
+    ]);
+
+    const drawer = page.getByRole("dialog", { name: /guests/ });
+    await drawer.getByRole("button", { name: "Upgrade…" }).click();
+    const upgrade = page.getByRole("dialog", { name: "Upgrade guests" });
+    // The repositories' versions of the release's own chart are searched for.
+    await expect.poll(() => upgrade.locator('[data-chart="ours/guestbook"]').count(), { timeout: 30_000 }).toBe(1);
+    await upgrade.getByRole("button", { name: "ours/guestbook" }).click();
+    await expect.poll(() => upgrade.getByRole("region", { name: "About the chart" }).textContent(), { timeout: 30_000 }).toMatch(/0\.2\.0/);
+    await upgrade.getByRole("button", { name: "Next" }).click();
+    // The values given so far, to change.
+    await expect
+      .poll(() => upgrade.locator(".monaco-editor .view-lines").innerText(), { timeout: 30_000 })
+      .toMatch(/message:\s+Hello\s+from\s+the\s+UI\s+replicaCount:\s+2/);
+    await typeValues(upgrade, "message: Upgraded in the UI\nreplicaCount: 3\n");
+    await upgrade.getByLabel("Roll back a failed upgrade (--atomic)").check();
+    await upgrade.getByRole("button", { name: "Next" }).click();
+    // What the upgrade changes, object by object, and the manifest side by side.
+    const changes = upgrade.getByRole("table", { name: "Objects the upgrade changes" });
+    await expect
+      .poll(() => changes.locator("[data-change]").evaluateAll((rows) => rows.map((r) => `${r.getAttribute("data-change")} ${r.textContent}`)), {
+        timeout: 60_000,
+      })
+      .toEqual([expect.stringMatching(/^changed .*ConfigMap.*guests-guestbook/), expect.stringMatching(/^changed .*Deployment.*guests-guestbook/)]);
+    const diff = upgrade.getByRole("region", { name: "Manifest: current on the left, after the upgrade on the right" });
+    await expect.poll(() => diff.locator(".modified-in-monaco-diff-editor .view-line", { hasText: /message:\s+"Upgraded\s+in\s+the\s+UI"/ }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await upgrade.getByLabel("The command that will run").textContent()).toBe(
+      `helm upgrade guests ours/guestbook --namespace ${ns} --version 0.2.0 --reset-values --values values.yaml --wait=watcher --timeout 5m --rollback-on-failure`,
+    );
+    await shotBothThemes(shot, page, "helm-upgrade-review");
+    await upgrade.getByRole("button", { name: "Upgrade", exact: true }).click();
+    await expect.poll(() => upgrade.getByRole("status").textContent(), { timeout: 120_000 }).toMatch(/Done/);
+    // The rollout that followed: the release's objects now, live.
+    await expect
+      .poll(
+        () =>
+          upgrade
+            .getByRole("table", { name: "Objects the release made" })
+            .getByRole("row", { name: /Deployment/ })
+            .locator("[data-object-status]")
+            .textContent(),
+        { timeout: 60_000 },
+      )
+      .toMatch(/^ready 3\/3$/);
+    await shot(page, "helm-upgrade-done");
+    await upgrade.getByRole("button", { name: "Close", exact: true }).click();
+    expect(await values("guests")).toEqual({ message: "Upgraded in the UI", replicaCount: 3 });
+    await expect.poll(() => cellOf(`${ns}/guests`, "REVISION"), { timeout: 30_000 }).toBe("2");
+    // History: two revisions, and the diff of their values shows the change.
+    await drawer.getByRole("tab", { name: "History" }).click();
+    await expect.poll(() => drawer.getByRole("table", { name: "Revisions" }).getByRole("row").count(), { timeout: 30_000 }).toBe(3);
+    expect(JSON.parse(await helm("history", "guests", "-n", ns, "-o", "json")).map((h: { chart: string }) => h.chart)).toEqual([
+      "guestbook-0.1.0",
+      "guestbook-0.2.0",
+    ]);
+    const revisions = drawer.getByRole("region", { name: "Values given: revision 1 → 2" });
+    await expect
+      .poll(() => revisions.locator(".modified-in-monaco-diff-editor .view-line", { hasText: /message:\s+Upgraded\s+in\s+the\s+UI/ }).count(), { timeout: 30_000 })
+      .toBe(1);
+
+    await drawer.getByRole("button", { name: "Run tests…" }).click();
+    const test = page.getByRole("dialog", { name: "Test guests" });
+    expect(await test.getByLabel("The command that will run").textContent()).toBe(`helm test guests --namespace ${ns} --logs --timeout 5m`);
+    await test.getByRole("button", { name: "Run tests", exact: true }).click();
+    await expect
+      .poll(() => test.getByLabel("Output", { exact: true }).textContent(), { timeout: 120_000 })
+      .toMatch(/guests-guestbook-test[\s\S]*Phase:\s+Succeeded/);
+    await shot(page, "helm-test");
+    await test.getByRole("button", { name: "Close", exact: true }).click();
+
+    await drawer.getByRole("button", { name: "Roll back…" }).click();
+    const back = page.getByRole("dialog", { name: "Roll back guests" });
+    await back.getByRole("button", { name: "Roll back to 1" }).click();
+    await expect.poll(() => back.getByRole("status").textContent(), { timeout: 120_000 }).toMatch(/Done/);
+    await back.getByRole("button", { name: "Close", exact: true }).click();
+    await expect.poll(() => cellOf(`${ns}/guests`, "REVISION"), { timeout: 30_000 }).toBe("3");
+    expect(await values("guests")).toEqual({ message: "Hello from the UI", replicaCount: 2 });
+    await page.keyboard.press("Escape");
+  });
+
+  it("creates a chart, lints and packages it, and installs the package with a generated name (the tutorial's own chart)", async () => {
+    await open(listRoute("helm.sh", "v1", "releases"));
+    await page.getByRole("button", { name: "Charts" }).click();
+    await page.getByRole("menuitem", { name: "New chart…" }).click();
+    const create = page.getByRole("dialog", { name: "Create a chart" });
+    await create.getByRole("textbox", { name: "In folder" }).fill("charts");
+    await expect.poll(() => create.getByText("an absolute path, such as /home/me/charts/web").count()).toBe(1);
+    await create.getByRole("textbox", { name: "In folder" }).fill(work);
+    await create.getByRole("button", { name: "Create", exact: true }).click();
+    await expect.poll(() => create.getByLabel("Output", { exact: true }).textContent(), { timeout: 30_000 }).toContain(`Creating ${join(work, "mychart")}`);
+    await create.getByRole("button", { name: "Continue" }).click();
+    await expect.poll(() => create.getByText(`Chart created in ${join(work, "mychart")}`).count()).toBe(1);
+    await create.getByRole("button", { name: "Lint (helm lint)" }).click();
+    await expect.poll(() => create.getByRole("status").filter({ hasText: "The chart passes helm lint" }).count(), { timeout: 30_000 }).toBe(1);
+    await create.getByRole("button", { name: "Package", exact: true }).click();
+    await expect
+      .poll(() => create.getByLabel("Output", { exact: true }).textContent(), { timeout: 30_000 })
+      .toContain(`saved it to: ${join(work, "mychart-0.1.0.tgz")}`);
+    await create.getByRole("button", { name: "Continue" }).click();
+    await shot(page, "helm-create");
+    await create.getByRole("button", { name: "Install the package…" }).click();
+    // The install starts at the values, with the package chosen.
+    const install = page.getByRole("dialog", { name: "Install a chart" });
+    await expect.poll(() => install.locator(".monaco-editor").count(), { timeout: 30_000 }).toBe(1);
+    await install.getByRole("button", { name: "Next" }).click();
+    await install.getByRole("combobox", { name: "Namespace", exact: true }).fill(ns);
+    await install.getByRole("button", { name: "Next" }).click();
+    await expect
+      .poll(() => install.getByLabel("The command that will run").textContent())
+      .toBe(`helm install ${join(work, "mychart-0.1.0.tgz")} --generate-name --namespace ${ns} --wait=watcher --timeout 5m`);
+    await install.getByRole("button", { name: "Install", exact: true }).click();
+    await expect.poll(() => install.getByRole("status").textContent(), { timeout: 120_000 }).toMatch(/Done/);
+    const name = /NAME: (\S+)/.exec((await install.getByLabel("Output", { exact: true }).textContent()) ?? "")?.[1];
+    // helm makes it up from the package's file name and the time.
+    expect(name).toMatch(/^mychart-[\d-]+$/);
+    await install.getByRole("button", { name: `Open ${name}` }).click();
+    await expect.poll(() => cellOf(`${ns}/${name}`, "CHART"), { timeout: 30_000 }).toBe("mychart-0.1.0");
+    expect(JSON.parse(await helm("list", "-n", ns, "-o", "json")).map((l: { name: string }) => l.name)).toContain(name);
+    await page.keyboard.press("Escape");
+  });
+});
+
 describe("events, palette and languages", () => {
   it("shows cluster events newest first, warnings marked, filterable by reason", async () => {
     await open(listRoute("", "v1", "events"));
@@ -398,6 +610,11 @@ describe("events, palette and languages", () => {
     await expect.poll(() => dark.getByRole("dialog", { name: "回滚 storefront" }).getByText("回滚到的修订版本").count()).toBe(1);
     await shot(dark, "helm-rollback-zh-dark");
     await dark.keyboard.press("Escape");
+    await dark.keyboard.press("Escape");
+    await dark.getByRole("button", { name: "安装 Chart…" }).click();
+    const install = dark.getByRole("dialog", { name: "安装 Chart" });
+    await expect.poll(() => install.getByText("在已添加的仓库中搜索").count()).toBe(1);
+    await shot(dark, "helm-install-zh-dark");
     await dark.keyboard.press("Escape");
     await dark.getByRole("combobox", { name: "语言" }).click();
     await dark.getByRole("option", { name: "English" }).click();

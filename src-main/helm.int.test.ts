@@ -2,11 +2,12 @@
 // helm binary: the list as `helm list` prints it, live as releases come, change and go; one
 // release's values, manifest and history as `helm get` and `helm history` show them; a release
 // whose storage is corrupt fails alone; and a user who may not list Secrets is told why.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fixtureCharts, startChartRepo, type ChartRepo } from "../e2e/chart-repo.ts";
 import { ensureBinaries } from "../e2e/sandbox/build.ts";
 import { run } from "../e2e/sandbox/run.ts";
 import { chartDir, helmEnv } from "../e2e/sandbox/seed.ts";
@@ -264,5 +265,255 @@ describe("changes through helm", () => {
     expect(waiting.ended()).toBeUndefined();
     waiting.handle.stop();
     await expect.poll(() => waiting.ended(), { timeout: 30_000 }).toMatchObject({ result: { cancelled: true } });
+  });
+});
+
+describe("charts, repositories and installs", () => {
+  let repo: ChartRepo;
+  let privateRepo: ChartRepo;
+  const secret = { username: "reader", password: "s3cret-Passw0rd" };
+  beforeAll(async () => {
+    [repo, privateRepo] = await Promise.all([startChartRepo(), startChartRepo(secret)]);
+  });
+  afterAll(async () => {
+    await Promise.all([repo?.stop(), privateRepo?.stop()]);
+  });
+  const ok = async (command: HelmCommand) => {
+    const r = helmRun(command);
+    await expect.poll(() => r.ended(), { timeout: 120_000 }).toBeDefined();
+    expect(r.ended(), r.lines().join("\n")).toEqual({ result: { code: 0 } });
+    return r;
+  };
+
+  it("adds, lists, searches, updates and removes repositories in the app's own helm folders, a password only on helm's input", async () => {
+    expect(await app.services.helmCharts.repositories()).toEqual([]);
+    expect(await app.services.helmCharts.search("guestbook")).toEqual([]);
+    await ok({ command: "repoAdd", name: "ours", url: repo.url });
+    // A private repository: refused without its password, added with it; the password is never an argument.
+    const refused = helmRun({ command: "repoAdd", name: "private", url: privateRepo.url });
+    await expect.poll(() => refused.ended(), { timeout: 60_000 }).toEqual({ result: { code: 1 } });
+    expect(refused.lines().join("\n")).toMatch(/401|Unauthorized/i);
+    const added = await ok({ command: "repoAdd", name: "private", url: privateRepo.url, ...secret });
+    expect(JSON.stringify(added.events[0])).not.toContain(secret.password);
+    expect(added.events[0]).toMatchObject({ started: ["helm", "repo", "add", "private", privateRepo.url, "--username", "reader", "--password-stdin"] });
+    expect(await app.services.helmCharts.repositories()).toEqual([
+      { name: "ours", url: repo.url },
+      { name: "private", url: privateRepo.url },
+    ]);
+    // The app's own helm folders, not the user's.
+    expect(existsSync(join(dir, "helm", "config", "repositories.yaml"))).toBe(true);
+
+    const found = await app.services.helmCharts.search("guestbook");
+    expect(found.filter((f) => f.name === "ours/guestbook")).toEqual([
+      { name: "ours/guestbook", version: "0.2.0", appVersion: "2.2.0", description: expect.stringContaining("guest book") },
+      { name: "ours/guestbook", version: "0.1.0", appVersion: "2.1.0", description: expect.stringContaining("guest book") },
+    ]);
+    expect((await app.services.helmCharts.search("")).map((f) => f.name)).toContain("private/storefront");
+    await expect(app.services.helmCharts.search("--debug")).rejects.toThrow(/not a search term/);
+
+    const before = privateRepo.requests.length;
+    await ok({ command: "repoUpdate", names: ["private"] });
+    expect(privateRepo.requests.slice(before)).toContain("index.yaml");
+    await ok({ command: "repoRemove", name: "private" });
+    expect((await app.services.helmCharts.repositories()).map((r) => r.name)).toEqual(["ours"]);
+    const bad = helmRun({ command: "repoAdd", name: "nowhere", url: "http://127.0.0.1:1/charts" });
+    await expect.poll(() => bad.ended(), { timeout: 60_000 }).toEqual({ result: { code: 1 } });
+    expect(bad.lines().join("\n")).toMatch(/127\.0\.0\.1:1.*(refused|cannot be reached|looks like)/);
+  });
+
+  it("reads a chart before installing it: from a repository at a version, a folder, a package; and says what is wrong with a bad one", async () => {
+    const unpacked = () => readdirSync(tmpdir()).filter((f) => f.startsWith("kubedeck-chart-"));
+    const before = unpacked();
+    const old = await app.services.helmCharts.inspect("ours/guestbook", "0.1.0");
+    expect(old).toMatchObject({ ref: "ours/guestbook", name: "guestbook", version: "0.1.0", appVersion: "2.1.0", hasTests: true, dependencies: [] });
+    expect(old.readme).toMatch(/^# guestbook/);
+    expect(old.values).toContain("# How many guest book pods run.");
+    expect(old.schema).toMatchObject({ required: ["replicaCount", "message"] });
+    expect(await app.services.helmCharts.inspect("ours/guestbook")).toMatchObject({ version: "0.2.0" });
+    expect(await app.services.helmCharts.inspect(chartDir)).toMatchObject({ name: "storefront", hasTests: false });
+    expect((await app.services.helmCharts.inspect(chartDir)).schema).toBeUndefined();
+    const packaged = mkdtempSync(join(tmpdir(), "kubedeck-packaged-"));
+    try {
+      await helm("package", join(fixtureCharts, "guestbook"), "--destination", packaged);
+      expect(await app.services.helmCharts.inspect(join(packaged, "guestbook-0.1.0.tgz"))).toMatchObject({
+        name: "guestbook",
+        version: "0.1.0",
+        hasTests: true,
+      });
+      writeFileSync(join(packaged, "broken.tgz"), "not a tarball");
+      await expect(app.services.helmCharts.inspect(join(packaged, "broken.tgz"))).rejects.toThrow(/broken\.tgz is not a packaged chart/);
+    } finally {
+      rmSync(packaged, { recursive: true, force: true });
+    }
+    await expect(app.services.helmCharts.inspect("ours/no-such-chart")).rejects.toThrow(/helm pull failed: .*no-such-chart.*not found/);
+    await expect(app.services.helmCharts.inspect(join(dir, "nothing"))).rejects.toThrow(`${join(dir, "nothing")} does not exist`);
+    await expect(app.services.helmCharts.inspect(dir)).rejects.toThrow(`${dir} is not a chart: it has no Chart.yaml`);
+    await expect(app.services.helmCharts.inspect("-x/--y")).rejects.toThrow(/a chart: repo\/chart/);
+    // Nothing unpacked is left behind.
+    expect(unpacked()).toEqual(before);
+  });
+
+  it("lints and renders an install and an upgrade on the server without changing anything", async () => {
+    expect(await app.services.helmCharts.lint("ours/guestbook", "0.1.0", "message: hi\n")).toMatchObject({
+      ok: true,
+      output: expect.stringContaining("1 chart(s) linted, 0 chart(s) failed"),
+    });
+    const lint = await app.services.helmCharts.lint("ours/guestbook", undefined, "replicaCount: many\n");
+    expect(lint.ok).toBe(false);
+    expect(lint.output).toMatch(/replicaCount.*integer/);
+    // The folder helm linted is named as the user named the chart, not as a temporary folder.
+    expect(lint.output).not.toContain("kubedeck-chart-");
+
+    const install = {
+      command: "install",
+      release: "preview",
+      namespace: ns,
+      createNamespace: false,
+      chart: "ours/guestbook",
+      values: "message: Preview\n",
+      wait: false,
+      atomic: false,
+    } as const;
+    const r = await app.services.helmCharts.render(ctx, install);
+    expect(r).toMatchObject({
+      name: "preview",
+      namespace: ns,
+      revision: 1,
+      chart: "guestbook-0.2.0",
+      notes: expect.stringContaining("The guest book preview runs 1 pod"),
+    });
+    expect(r.objects.map((o) => `${o.kind}/${o.name}`)).toEqual(["ConfigMap/preview-guestbook", "Service/preview-guestbook", "Deployment/preview-guestbook"]);
+    expect(r.manifest).toContain('message: "Preview"');
+    expect(r.hooks).toEqual([{ name: "preview-guestbook-test", kind: "Pod", events: ["test"] }]);
+    expect(JSON.parse(await helm("list", "-n", ns, "-o", "json")).map((l: { name: string }) => l.name)).not.toContain("preview");
+    await expect(app.services.helmCharts.render(ctx, { ...install, values: "replicaCount: many\n" })).rejects.toThrow(
+      /helm install failed: .*\/replicaCount.*want integer/s,
+    );
+
+    // An upgrade is rendered as its next revision; a Secret's values stay hidden as in the release's own manifest.
+    await helm("install", "render-up", chartDir, "-n", ns);
+    const up = await app.services.helmCharts.render(ctx, {
+      command: "upgrade",
+      release: "render-up",
+      namespace: ns,
+      chart: chartDir,
+      values: "replicaCount: 2\n",
+      wait: false,
+      atomic: false,
+    });
+    expect(up).toMatchObject({ name: "render-up", revision: 2 });
+    expect(up.manifest).toContain("replicas: 2");
+    expect(JSON.parse(await helm("history", "render-up", "-n", ns, "-o", "json"))).toHaveLength(1);
+  });
+
+  it("installs from a repository into a new namespace, upgrades with changed values, and tests the release", async () => {
+    const target = `${ns}-new`;
+    try {
+      const install = await ok({
+        command: "install",
+        release: "gb",
+        namespace: target,
+        createNamespace: true,
+        chart: "ours/guestbook",
+        version: "0.1.0",
+        values: "message: Hello from Kubedeck\nreplicaCount: 2\n",
+        wait: true,
+        timeout: "3m",
+        atomic: false,
+      });
+      expect(install.events[0]).toMatchObject({
+        started: [
+          "helm",
+          "install",
+          "gb",
+          "ours/guestbook",
+          "--namespace",
+          target,
+          "--create-namespace",
+          "--version",
+          "0.1.0",
+          "--values",
+          // The values go in a private file; the command shown names it as a person would.
+          "values.yaml",
+          "--wait=watcher",
+          "--timeout",
+          "3m",
+        ],
+      });
+      expect(JSON.parse(await helm("get", "values", "gb", "-n", target, "-o", "json"))).toEqual({ message: "Hello from Kubedeck", replicaCount: 2 });
+      const listed = JSON.parse(await helm("list", "-n", target, "-o", "json")) as { name: string; chart: string; status: string }[];
+      expect(listed).toMatchObject([{ name: "gb", chart: "guestbook-0.1.0", status: "deployed" }]);
+
+      await ok({
+        command: "upgrade",
+        release: "gb",
+        namespace: target,
+        chart: "ours/guestbook",
+        values: "message: Upgraded\n",
+        wait: true,
+        timeout: "3m",
+        atomic: true,
+      });
+      // The values given are the release's as a whole: replicaCount is back to the chart's default.
+      expect(JSON.parse(await helm("get", "values", "gb", "-n", target, "-o", "json"))).toEqual({ message: "Upgraded" });
+      expect(JSON.parse(await helm("history", "gb", "-n", target, "-o", "json")).map((h: { chart: string }) => h.chart)).toEqual([
+        "guestbook-0.1.0",
+        "guestbook-0.2.0",
+      ]);
+
+      const tested = await ok({ command: "test", release: "gb", namespace: target, logs: true, timeout: "2m" });
+      expect(tested.lines().join("\n")).toMatch(/TEST SUITE:\s+gb-guestbook-test[\s\S]*Phase:\s+Succeeded/);
+      // A test pod that fails fails the run, and says which.
+      await ok({
+        command: "upgrade",
+        release: "gb",
+        namespace: target,
+        chart: "ours/guestbook",
+        values: "message: Upgraded\ntestExitCode: 3\n",
+        wait: false,
+        atomic: false,
+      });
+      const failing = helmRun({ command: "test", release: "gb", namespace: target, logs: false, timeout: "2m" });
+      await expect.poll(() => failing.ended(), { timeout: 120_000 }).toEqual({ result: { code: 1 } });
+      expect(failing.lines().join("\n")).toMatch(/gb-guestbook-test.*failed|Phase:\s+Failed/);
+    } finally {
+      await kubectl(["delete", "namespace", target, "--wait=false"]).catch(() => {});
+    }
+  });
+
+  it("creates a chart, lints it, packages it and installs the package and the folder (the tutorial's own chart)", async () => {
+    const work = mkdtempSync(join(tmpdir(), "kubedeck-create-"));
+    try {
+      await ok({ command: "create", directory: work, name: "mychart" });
+      expect(existsSync(join(work, "mychart", "Chart.yaml"))).toBe(true);
+      expect(await app.services.helmCharts.lint(join(work, "mychart"), undefined, "")).toMatchObject({ ok: true });
+      const pack = await ok({ command: "package", chart: join(work, "mychart"), destination: work });
+      expect(pack.lines().join("\n")).toContain(`Successfully packaged chart and saved it to: ${join(work, "mychart-0.1.0.tgz")}`);
+      await ok({
+        command: "install",
+        release: "from-package",
+        namespace: ns,
+        createNamespace: false,
+        chart: join(work, "mychart-0.1.0.tgz"),
+        wait: false,
+        atomic: false,
+      });
+      // No name given: helm makes one up.
+      const generated = await ok({ command: "install", namespace: ns, createNamespace: false, chart: join(work, "mychart"), wait: false, atomic: false });
+      const name = /^NAME: (\S+)/m.exec(generated.lines().join("\n"))?.[1];
+      expect(name).toMatch(/^mychart-\d+$/);
+      const listed = (JSON.parse(await helm("list", "-n", ns, "-o", "json")) as { name: string; chart: string }[]).filter((l) => l.chart === "mychart-0.1.0");
+      expect(listed.map((l) => l.name).sort()).toEqual(["from-package", name].sort());
+      // helm create would write over a chart that is there (helm itself only warns): refused, the user's edits kept.
+      writeFileSync(join(work, "mychart", "values.yaml"), "# my own values\n");
+      const again = helmRun({ command: "create", directory: work, name: "mychart" });
+      await expect.poll(() => again.ended(), { timeout: 60_000 }).toMatchObject({ error: { code: "Conflict" } });
+      expect((again.ended()!.error as Error).message).toBe(
+        `${join(work, "mychart")} already exists: helm create would overwrite its files. Choose another name or folder.`,
+      );
+      expect(readFileSync(join(work, "mychart", "values.yaml"), "utf8")).toBe("# my own values\n");
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

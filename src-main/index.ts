@@ -2,6 +2,7 @@
 // process and serve mode start from here; neither adds services of its own.
 import { join } from "node:path";
 import { createRouter, type Router } from "./api/router.ts";
+import { HelmCharts } from "./helm/charts.ts";
 import { HelmCli, type GivenHelm } from "./helm/cli.ts";
 import { HelmReleases } from "./helm/releases.ts";
 import { AccessReviews } from "./kube/access.ts";
@@ -59,6 +60,7 @@ export function createApp({ userDataDir, env, sealer, menu, dev, helm }: AppOpti
   const apply = new Apply(connections, journal);
   const schemas = new Schemas(connections);
   const drafts = new DraftStore(join(userDataDir, "drafts"), sealer);
+  const helmCli = new HelmCli({ connections, settings, given: helm, homeDir: join(userDataDir, "helm"), env });
   const services: Services = {
     settings,
     kubeconfig,
@@ -83,7 +85,8 @@ export function createApp({ userDataDir, env, sealer, menu, dev, helm }: AppOpti
     }),
     menu: new AppMenu(menu, process.platform, dev),
     helm: new HelmReleases(connections, watchHub),
-    helmCli: new HelmCli({ connections, settings, given: helm, homeDir: join(userDataDir, "helm"), env }),
+    helmCli,
+    helmCharts: new HelmCharts(helmCli),
   };
   // Only the contexts that were connected last time come back by themselves.
   const known = new Set(kubeconfig.snapshot().contexts.map((c) => c.name));

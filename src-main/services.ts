@@ -1,4 +1,5 @@
 // The services main offers, built once by the composition root.
+import type { HelmCharts } from "./helm/charts.ts";
 import type { HelmCli } from "./helm/cli.ts";
 import type { HelmReleases } from "./helm/releases.ts";
 import type { AccessReviews } from "./kube/access.ts";
@@ -35,4 +36,5 @@ export interface Services {
   menu: AppMenu;
   helm: HelmReleases;
   helmCli: HelmCli;
+  helmCharts: HelmCharts;
 }

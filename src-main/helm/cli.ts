@@ -4,7 +4,7 @@
 // only while helm runs, helm's own folders the app's, its output streamed line by line, and the
 // process stopped (by its recorded pid) when the run is cancelled.
 import { spawn } from "node:child_process";
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { RequestOptions } from "node:https";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -12,7 +12,7 @@ import { stringify } from "yaml";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { StreamEvents, StreamResults } from "../../src-shared/api/contract.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
-import { helmArgs, type HelmCommand } from "../../src-shared/k8s/helm-commands.ts";
+import { helmArgs, helmStdin, joinPath, needsCluster, type HelmCommand } from "../../src-shared/k8s/helm-commands.ts";
 import type { HelmBinaryInfo } from "../../src-shared/kinds/helm.ts";
 import type { StreamSink } from "../api/stream-sink.ts";
 import type { Connections } from "../kube/connections.ts";
@@ -124,31 +124,49 @@ export interface HelmRun {
   done: Promise<number | null>;
 }
 
+export interface HelmRunOptions {
+  /** The one context's kubeconfig, for commands that talk to a cluster. */
+  kubeconfig?: string;
+  /** Files made for this run (values), by name in the private folder; `args` gets their paths. */
+  files?: Record<string, string>;
+  /** What helm reads on its standard input (a password), never on its command line. */
+  stdin?: string;
+  homeDir: string;
+  env: NodeJS.ProcessEnv;
+  line(stream: "out" | "err", text: string): void;
+}
+
 /**
- * One helm run: `args` as built by main (never by the renderer), the kubeconfig in a private
- * folder removed when helm ends, and each line of output handed to `line` as it comes.
+ * One helm run: `args` as built by main (never by the renderer), the kubeconfig and any other
+ * file in a private folder removed when helm ends, and each line of output handed to `line` as
+ * it comes.
  */
-export function runHelm(
-  helm: HelmBinary,
-  kubeconfig: string,
-  args: string[],
-  opts: { homeDir: string; env: NodeJS.ProcessEnv; line(stream: "out" | "err", text: string): void },
-): HelmRun {
+export function runHelm(helm: HelmBinary, args: (paths: Record<string, string>) => string[], opts: HelmRunOptions): HelmRun {
   const dir = mkdtempSync(join(tmpdir(), "kubedeck-helm-"));
   chmodSync(dir, 0o700);
-  const file = join(dir, "kubeconfig");
-  writeFileSync(file, kubeconfig, { mode: 0o600 });
+  const paths: Record<string, string> = {};
+  for (const [name, text] of Object.entries({ ...opts.files, ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}) })) {
+    paths[name] = join(dir, name);
+    writeFileSync(paths[name], text, { mode: 0o600 });
+  }
   for (const d of ["config", "cache", "data"]) mkdirSync(join(opts.homeDir, d), { recursive: true });
   // The user's own kubeconfig and helm settings stay out: this run is the one context's, with the app's folders.
   const env: NodeJS.ProcessEnv = { ...opts.env };
   for (const k of Object.keys(env)) if (k === "KUBECONFIG" || k.startsWith("HELM_")) delete env[k];
   Object.assign(env, {
-    KUBECONFIG: file,
+    // Without a context, an empty kubeconfig: helm never falls back to ~/.kube/config.
+    KUBECONFIG: paths.kubeconfig ?? join(dir, "none"),
     HELM_CONFIG_HOME: join(opts.homeDir, "config"),
     HELM_CACHE_HOME: join(opts.homeDir, "cache"),
     HELM_DATA_HOME: join(opts.homeDir, "data"),
   });
-  const child = spawn(helm.path, [...args, "--kubeconfig", file, "--color", "never"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const full = [...args(paths), ...(paths.kubeconfig ? ["--kubeconfig", paths.kubeconfig] : []), "--color", "never"];
+  const child = spawn(helm.path, full, { env, stdio: [opts.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (opts.stdin !== undefined && child.stdin) {
+    // helm may exit before reading (a bad flag): a closed pipe is its error to report, not ours.
+    child.stdin.on("error", () => {});
+    child.stdin.end(opts.stdin);
+  }
   const split = (stream: "out" | "err") => {
     let rest = "";
     return {
@@ -165,8 +183,8 @@ export function runHelm(
   };
   const out = split("out");
   const err = split("err");
-  child.stdout.on("data", out.data);
-  child.stderr.on("data", err.data);
+  child.stdout!.on("data", out.data);
+  child.stderr!.on("data", err.data);
   let killTimer: NodeJS.Timeout | undefined;
   const done = new Promise<number | null>((resolve, reject) => {
     child.on("error", (e) => {
@@ -191,6 +209,9 @@ export function runHelm(
   };
 }
 
+/** helm's major version from its `version` ("v4.3.1" → 4). */
+export const helmMajor = (helm: HelmBinary) => Number(/^v?(\d+)/.exec(helm.version)?.[1] ?? 4);
+
 /** Helm for the app: found once per configured path (again after a failure), and one run per `helm.run` stream. */
 export class HelmCli {
   private found?: { configured: string; helm: Promise<HelmBinary> };
@@ -214,18 +235,36 @@ export class HelmCli {
     return this.found.helm;
   }
 
+  /** How a command runs: its arguments, the files and input it needs, and a cluster's kubeconfig when it talks to one. */
+  private async prepare(context: string | undefined, command: HelmCommand) {
+    // helm create writes over a chart that is there, the user's edits with it.
+    if (command.command === "create" && existsSync(joinPath(command.directory, command.name)))
+      throw new ApiError({
+        code: "Conflict",
+        message: `${joinPath(command.directory, command.name)} already exists: helm create would overwrite its files. Choose another name or folder.`,
+      });
+    const helm = await this.binary();
+    const kubeconfig = context && needsCluster(command) ? await resolvedKubeconfig(this.opts.connections.config(context)) : undefined;
+    const values = "values" in command && command.values?.trim() ? command.values : undefined;
+    const major = helmMajor(helm);
+    return {
+      helm,
+      shown: helmArgs(command, { major }),
+      args: (paths: Record<string, string>) => helmArgs(command, { major, valuesFile: paths.values }),
+      opts: { kubeconfig, files: values ? { values } : undefined, stdin: helmStdin(command), homeDir: this.opts.homeDir, env: this.opts.env },
+    };
+  }
+
   /** Runs one command for a context; the clean-up stops helm. */
   start(context: string, command: HelmCommand, sink: StreamSink<StreamEvents["helm.run"], StreamResults["helm.run"]>): () => void {
     let stopped = false;
     let run: HelmRun | undefined;
     void (async () => {
-      const helm = await this.binary();
-      const kubeconfig = await resolvedKubeconfig(this.opts.connections.config(context));
+      const p = await this.prepare(context, command);
       if (stopped) return;
-      const args = helmArgs(command);
-      sink.write({ started: ["helm", ...args], version: helm.version });
+      sink.write({ started: ["helm", ...p.shown], version: p.helm.version });
       // Output is never dropped silently: a reader far behind sees how many lines it missed.
-      run = runHelm(helm, kubeconfig, args, { homeDir: this.opts.homeDir, env: this.opts.env, line: (stream, line) => void sink.offer({ stream, line }) });
+      run = runHelm(p.helm, p.args, { ...p.opts, line: (stream, line) => void sink.offer({ stream, line }) });
       const code = await run.done;
       sink.end({ code, ...(stopped ? { cancelled: true } : {}) });
     })().catch((e) => sink.fail(e));
@@ -233,5 +272,50 @@ export class HelmCli {
       stopped = true;
       run?.stop();
     };
+  }
+
+  /** Runs a command to its end and gives its output; a failure is an error with helm's own words. */
+  async output(context: string | undefined, command: HelmCommand, timeoutMs = 10 * 60_000): Promise<string> {
+    const p = await this.prepare(context, command);
+    return this.capture(p.helm, p.args, p.opts, timeoutMs);
+  }
+
+  /** Runs helm with arguments main built (a query: repo list, search, pull) and gives its standard output. */
+  async query(args: (paths: Record<string, string>) => string[], opts: { files?: Record<string, string> } = {}, timeoutMs = 120_000): Promise<string> {
+    return this.capture(await this.binary(), args, { ...opts, homeDir: this.opts.homeDir, env: this.opts.env }, timeoutMs);
+  }
+
+  private async capture(
+    helm: HelmBinary,
+    args: (paths: Record<string, string>) => string[],
+    opts: Omit<HelmRunOptions, "line">,
+    timeoutMs: number,
+  ): Promise<string> {
+    const r = await this.finish(helm, args, opts, timeoutMs);
+    if (r.code !== 0) {
+      const said = r.err.trim().replace(/^Error: /, "") || r.out.trim() || `exit code ${r.code ?? "—"}`;
+      throw new ApiError({ code: r.code === null ? "Timeout" : "Invalid", message: `helm ${args({})[0]} failed: ${said}` });
+    }
+    return r.out;
+  }
+
+  /** Runs helm with arguments main built to its end, whatever its exit code (helm lint's findings are its output). */
+  async finish(
+    helm: HelmBinary,
+    args: (paths: Record<string, string>) => string[],
+    opts: Omit<HelmRunOptions, "line">,
+    timeoutMs: number,
+  ): Promise<{ code: number | null; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const run = runHelm(helm, args, { ...opts, line: (stream, line) => (stream === "out" ? out : err).push(line) });
+    const timer = setTimeout(run.stop, timeoutMs);
+    const code = await run.done.finally(() => clearTimeout(timer));
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  /** What a command needs to run outside a stream (its helm, arguments and files), for main's own callers. */
+  prepared(command: HelmCommand) {
+    return this.prepare(undefined, command);
   }
 }

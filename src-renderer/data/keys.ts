@@ -33,6 +33,11 @@ export const keys = {
   history: (o: ObjectRef, rv: string | undefined) => [...object(o), "history", rv ?? ""] as const,
   /** Which helm the app finds for a configured path ("" for the default). */
   helmBinary: (configured: string) => ["helmBinary", configured] as const,
+  /** The chart repositories added to the app's helm, and what searching them found. */
+  helmRepos: () => ["helmRepos"] as const,
+  helmSearch: (query: string) => ["helmRepos", "search", query] as const,
+  /** A chart's own files, as read for a reference and version. */
+  helmChart: (ref: string, version: string) => ["helmChart", ref, version] as const,
   /** One revision of a Helm release: what it installed never changes. */
   helmRevision: (o: ObjectRef, revision: number) => [...object(o), "helmRevision", revision] as const,
   /** metrics-server of a context: whether it answers, and usage of pods (a namespace or all, "*") or nodes, shared by every view that shows it. */

@@ -3,7 +3,7 @@
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
 import type { K8sObject } from "../kinds/types.ts";
-import type { HelmBinaryInfo, HelmRevision, HelmRevisionContent } from "../kinds/helm.ts";
+import type { HelmBinaryInfo, HelmChartInfo, HelmChartVersion, HelmLintResult, HelmRendered, HelmRepository, HelmRevision, HelmRevisionContent } from "../kinds/helm.ts";
 import { helmCommandSchema } from "../k8s/helm-commands.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
@@ -104,6 +104,21 @@ export const callInputs = {
   "helm.history": z.object({ context: contextName, namespace: namespaceName, name: objectName }).strict(),
   /** One revision's values and manifest (a Secret's values masked), to compare two. */
   "helm.revision": z.object({ context: contextName, namespace: namespaceName, name: objectName, revision: z.number().int().min(1) }).strict(),
+  /** The chart repositories added to the app's helm. */
+  "helm.repos": z.object({}).strict(),
+  /** Every version of the charts in those repositories that match (all of them for ""). */
+  "helm.search": z.object({ query: z.string().max(200) }).strict(),
+  /** A chart's own files (README, default values, values.schema.json): repo/chart, oci://…, or a local folder or .tgz. */
+  "helm.chart": z.object({ ref: z.string().max(4096), version: z.string().max(100).optional() }).strict(),
+  /** helm lint of a chart (any reference) with the values to be given. */
+  "helm.lint": z.object({ ref: z.string().max(4096), version: z.string().max(100).optional(), values: z.string().max(4 * 1024 * 1024).optional() }).strict(),
+  /** An install or upgrade rendered by the server, changing nothing: the preview's manifest and notes. */
+  "helm.render": z
+    .object({
+      context: contextName,
+      command: helmCommandSchema.refine((c) => c.command === "install" || c.command === "upgrade", "only an install or an upgrade is rendered"),
+    })
+    .strict(),
   /** The pods a node's label or taint preview weighs: on the node, and not yet placed (placement rules only). */
   "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
   /** What the pods on a node request and are limited to (cpu, memory), for its details. */
@@ -237,6 +252,11 @@ export interface CallOutputs {
   "helm.binary": HelmBinaryInfo;
   "helm.history": HelmRevision[];
   "helm.revision": HelmRevisionContent;
+  "helm.repos": HelmRepository[];
+  "helm.search": HelmChartVersion[];
+  "helm.chart": HelmChartInfo;
+  "helm.render": HelmRendered;
+  "helm.lint": HelmLintResult;
   "nodes.placementPods": Pod[];
   "nodes.allocation": PodAllocation[];
   "metrics.status": MetricsStatus;

@@ -105,3 +105,57 @@ export interface HelmBinaryInfo {
   /** Where it was found: the path in settings, the copy installed with the app, serve's --helm, or PATH. */
   source: "settings" | "bundled" | "flag" | "path";
 }
+
+/** A chart repository added to the app's helm (`helm repo list`). */
+export interface HelmRepository {
+  name: string;
+  url: string;
+}
+
+/** One chart version found in the added repositories (`helm search repo --versions`). */
+export interface HelmChartVersion {
+  /** repo/chart */
+  name: string;
+  version: string;
+  appVersion: string;
+  description: string;
+}
+
+/** What a chart says about itself, read from its files: shown before installing it. */
+export interface HelmChartInfo {
+  /** The chart reference it was read from. */
+  ref: string;
+  name: string;
+  version: string;
+  appVersion?: string;
+  description?: string;
+  /** Subcharts it declares (Chart.yaml's dependencies). */
+  dependencies: { name: string; version?: string; repository?: string }[];
+  readme?: string;
+  /** values.yaml as written, comments included. */
+  values: string;
+  /** values.schema.json, when the chart has one. */
+  schema?: Record<string, unknown>;
+  /** Whether it has test hooks (templates/tests/), for `helm test`. */
+  hasTests: boolean;
+}
+
+/** An install or upgrade rendered by the server without changing anything (helm --dry-run=server). */
+export interface HelmRendered {
+  name: string;
+  namespace: string;
+  revision: number;
+  chart: string;
+  /** Secrets' values masked, as a release's manifest is shown. */
+  manifest: string;
+  /** The objects it would make, in the manifest's order. */
+  objects: HelmReleaseDetails["resources"];
+  notes: string;
+  hooks: { name: string; kind: string; events: string[] }[];
+}
+
+/** helm lint's verdict on a chart with the values to be given. */
+export interface HelmLintResult {
+  ok: boolean;
+  output: string;
+}

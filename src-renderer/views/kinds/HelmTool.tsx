@@ -1,16 +1,75 @@
 // The Releases list's "helm" button: which helm changes releases (its version, and where it
 // was found), or why there is none and how to fix it; the path can be set here.
-import { Button, Group, Popover, Stack, Text, TextInput } from "@mantine/core";
-import { IconTool } from "@tabler/icons-react";
+import { Button, Group, Menu, Popover, Stack, Text, TextInput } from "@mantine/core";
+import { IconChevronDown, IconDatabase, IconFilePlus, IconPackage, IconTool } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { memo, useState } from "react";
+import { memo, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import { getHelmBinary } from "../../api/index.ts";
+import { lazyView } from "../../components/lazy-view.tsx";
 import { keys } from "../../data/keys.ts";
 import { useSettings, useUpdateSettings } from "../../data/settings.ts";
+import type { ChartChoice } from "./helm-charts.tsx";
 
-export const HelmTool = memo(function HelmTool() {
+/** The Releases list's own buttons: install a chart, manage repositories, create a chart, and which helm. */
+export const HelmListTools = memo(function HelmListTools({ context, namespace }: { context: string; namespace?: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<"install" | "repos" | "create">();
+  const [initial, setInitial] = useState<ChartChoice>();
+  return (
+    <>
+      <Button size="xs" leftSection={<IconPackage size={14} />} onClick={() => (setInitial(undefined), setOpen("install"))}>
+        {t("helmInstall.button")}
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
+            {t("helmChart.menu")}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconDatabase size={14} />} onClick={() => setOpen("repos")}>
+            {t("helmRepo.button")}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconFilePlus size={14} />} onClick={() => setOpen("create")}>
+            {t("helmCreate.button")}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <HelmTool />
+      {open === "install" && (
+        <Suspense fallback={null}>
+          <Install.View context={context} namespace={namespace} initial={initial} onClose={() => setOpen(undefined)} />
+        </Suspense>
+      )}
+      {open === "repos" && (
+        <Suspense fallback={null}>
+          <Repos.View context={context} onClose={() => setOpen(undefined)} />
+        </Suspense>
+      )}
+      {open === "create" && (
+        <Suspense fallback={null}>
+          <Create.View
+            context={context}
+            onClose={() => setOpen(undefined)}
+            onInstall={(c) => {
+              setInitial(c);
+              setOpen("install");
+            }}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+});
+
+// The dialogs load with their own chunk (the list is in the first bundle, they are not).
+const Install = lazyView(() => import("./helm-install.tsx").then((m) => m.InstallDialog));
+const Repos = lazyView(() => import("./helm-charts.tsx").then((m) => m.HelmReposDialog));
+const Create = lazyView(() => import("./helm-create.tsx").then((m) => m.CreateChartDialog));
+
+const HelmTool = memo(function HelmTool() {
   const { t } = useTranslation();
   const settings = useSettings();
   const update = useUpdateSettings();

@@ -111,7 +111,7 @@ function ObjectStatus({ info, target, at }: { info: ApiResourceInfo; target: Obj
 }
 
 /** The objects the release made, each a link to the live one where the cluster serves its kind. */
-function Resources({ target, object }: DetailsProps) {
+export function Resources({ target, object }: DetailsProps) {
   const { t } = useTranslation();
   const r = release(object);
   const discovery = useDiscovery(target.context, true);

@@ -3,9 +3,9 @@
 // own output live, cancellable. The list and details follow by themselves (main watches
 // Helm's storage).
 import { Alert, Button, Checkbox, Code, Group, Loader, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconArrowBackUp, IconTrash } from "@tabler/icons-react";
+import { IconArrowBackUp, IconArrowUp, IconTestPipe, IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import { helmCommandLine, helmCommandSchema, type HelmCommand } from "../../../src-shared/k8s/helm-commands.ts";
@@ -13,10 +13,11 @@ import type { HelmReleaseDetails } from "../../../src-shared/kinds/helm.ts";
 import { getHelmHistory, subscribeHelm, type Subscription } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { keys } from "../../data/keys.ts";
+import { TestDialog, UpgradeDialog } from "./helm-install.tsx";
 import { RevisionDiff } from "./helm-revision-diff.tsx";
 import type { DetailsProps } from "./registry.tsx";
 
-type Mode = { command: "rollback"; revision?: number } | { command: "uninstall" };
+type Mode = { command: "rollback"; revision?: number } | { command: "uninstall" } | { command: "upgrade" } | { command: "test" };
 
 /** The release's own buttons in its details: Roll back…, Uninstall…. */
 export function HelmToolbar(props: DetailsProps) {
@@ -25,6 +26,12 @@ export function HelmToolbar(props: DetailsProps) {
   const r = props.object as HelmReleaseDetails;
   return (
     <>
+      <Button size="xs" variant="default" leftSection={<IconArrowUp size={14} />} disabled={!!r.error} onClick={() => setMode({ command: "upgrade" })}>
+        {t("helmUpgrade.button")}
+      </Button>
+      <Button size="xs" variant="default" leftSection={<IconTestPipe size={14} />} disabled={!!r.error} onClick={() => setMode({ command: "test" })}>
+        {t("helmTest.button")}
+      </Button>
       <Button
         size="xs"
         variant="default"
@@ -37,12 +44,19 @@ export function HelmToolbar(props: DetailsProps) {
       <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={() => setMode({ command: "uninstall" })}>
         {t("helm.uninstall")}
       </Button>
-      {mode && <HelmCommandDialog {...props} mode={mode} onClose={() => setMode(undefined)} />}
+      {mode?.command === "upgrade" && <UpgradeDialog details={props} onClose={() => setMode(undefined)} />}
+      {mode?.command === "test" && <TestDialog context={props.target.context} release={r} onClose={() => setMode(undefined)} />}
+      {(mode?.command === "rollback" || mode?.command === "uninstall") && <HelmCommandDialog {...props} mode={mode} onClose={() => setMode(undefined)} />}
     </>
   );
 }
 
-export function HelmCommandDialog({ target, object, mode, onClose }: DetailsProps & { mode: Mode; onClose(): void }) {
+export function HelmCommandDialog({
+  target,
+  object,
+  mode,
+  onClose,
+}: DetailsProps & { mode: Extract<Mode, { command: "rollback" | "uninstall" }>; onClose(): void }) {
   const { t } = useTranslation();
   const r = object as HelmReleaseDetails;
   const ref = { context: target.context, namespace: r.metadata.namespace, name: r.metadata.name };
@@ -150,20 +164,48 @@ export function HelmCommandDialog({ target, object, mode, onClose }: DetailsProp
   );
 }
 
-/** helm's output as it runs; Cancel stops helm. */
-function HelmOutput({ context, command, onClose }: { context: string; command: HelmCommand; onClose(): void }) {
+/** helm's output as it runs; Cancel stops helm. `onEnd` hears how it ended (a list to refresh, a release to open). */
+export function HelmOutput({
+  context,
+  command,
+  onClose,
+  onEnd,
+  closeLabel,
+  children,
+  actions,
+}: {
+  context: string;
+  command: HelmCommand;
+  onClose(): void;
+  onEnd?(code: number | null, lines: string[]): void;
+  closeLabel?: string;
+  /** What follows helm's output (the release's objects after an upgrade), above the buttons. */
+  children?: ReactNode;
+  /** Buttons beside Close once helm is done (open the new release). */
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [started, setStarted] = useState<{ line: string; version: string }>();
   const [lines, setLines] = useState<string[]>([]);
   const [result, setResult] = useState<{ code: number | null; cancelled?: boolean }>();
   const [error, setError] = useState<ApiErrorShape>();
   const subscription = useRef<Subscription<"helm.run">>(undefined);
+  const ended = useRef(onEnd);
+  ended.current = onEnd;
   useEffect(() => {
+    const all: string[] = [];
     const s = subscribeHelm(
       { context, command },
       {
-        onEvent: (e) => ("started" in e ? setStarted({ line: e.started.join(" "), version: e.version }) : setLines((l) => [...l, e.line])),
-        onEnd: (r) => setResult(r),
+        onEvent: (e) => {
+          if ("started" in e) return setStarted({ line: e.started.join(" "), version: e.version });
+          all.push(e.line);
+          setLines((l) => [...l, e.line]);
+        },
+        onEnd: (r) => {
+          setResult(r);
+          ended.current?.(r.code, all);
+        },
         onError: (e) => setError(e.toJSON()),
         onSkipped: (n) => setLines((l) => [...l, t("helm.skipped", { count: n })]),
       },
@@ -199,6 +241,7 @@ function HelmOutput({ context, command, onClose }: { context: string; command: H
           title={result.cancelled ? t("helm.cancelled") : result.code === 0 ? t("helm.succeeded") : t("helm.failedCode", { code: result.code ?? "—" })}
         />
       )}
+      {children}
       <Group justify="flex-end">
         {running ? (
           <Button
@@ -213,7 +256,10 @@ function HelmOutput({ context, command, onClose }: { context: string; command: H
             {t("helm.cancel")}
           </Button>
         ) : (
-          <Button onClick={onClose}>{t("helm.close")}</Button>
+          <>
+            {actions}
+            <Button onClick={onClose}>{closeLabel ?? t("helm.close")}</Button>
+          </>
         )}
       </Group>
     </Stack>

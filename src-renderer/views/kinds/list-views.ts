@@ -7,7 +7,7 @@ import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { CreateNamespaceButton } from "./CreateNamespaceButton.tsx";
 import { eventList } from "./events.tsx";
-import { HelmTool } from "./HelmTool.tsx";
+import { HelmListTools } from "./HelmTool.tsx";
 import { RunPodButton } from "./RunPodButton.tsx";
 
 export type RowFilter = (r: ResourceRow) => boolean;
@@ -27,7 +27,7 @@ const lists: Record<string, ListView> = {
   "/events": eventList,
   "/pods": { Tools: RunPodButton },
   "/namespaces": { Tools: CreateNamespaceButton },
-  "helm.sh/releases": { Tools: HelmTool },
+  "helm.sh/releases": { Tools: HelmListTools },
 };
 
 export const listView = (r: { group: string; resource: string }): ListView => lists[resourceKey(r)] ?? {};
