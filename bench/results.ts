@@ -66,6 +66,15 @@ export interface RunFigures {
   logFollowMainRssBeforeMB: number | null;
   logFollowMainRssPeakMB: number | null;
   logFollowMainRssGrowthMB: number | null;
+  /** 500 Helm releases × 5 revisions: `helm list -A`, and Kubedeck's Releases list on all namespaces beside it. */
+  helmListMs: number | null;
+  helmReleasesFirstRowsMs: number | null;
+  helmReleasesCompleteMs: number | null;
+  /** helmReleasesCompleteMs / helmListMs of the same run. */
+  helmListRatio: number | null;
+  /** Main's RSS with the Releases list open, and what opening it added. */
+  helmMainRssMB: number | null;
+  helmMainRssGrowthMB: number | null;
   /** What else ran during the run: CPU used by other processes (in cores, a lower bound), other clusters' API servers. */
   otherCores: number | null;
   otherApiServers: number | null;
@@ -118,6 +127,12 @@ export const emptyFigures = (): RunFigures => ({
   logFollowMainRssBeforeMB: null,
   logFollowMainRssPeakMB: null,
   logFollowMainRssGrowthMB: null,
+  helmListMs: null,
+  helmReleasesFirstRowsMs: null,
+  helmReleasesCompleteMs: null,
+  helmListRatio: null,
+  helmMainRssMB: null,
+  helmMainRssGrowthMB: null,
   otherCores: null,
   otherApiServers: null,
   errors: [],
@@ -170,6 +185,7 @@ export const targets: Target[] = [
   { figure: "execEchoP95Ms", max: 30, unit: "ms", what: "keystroke → echo, 95th percentile" },
   // Flow control's promise: what main streams passes through; it is not kept.
   { figure: "logFollowMainRssGrowthMB", max: 50, unit: "MB", what: "main RSS growth, 5 logs followed 60 s" },
+  { figure: "helmListRatio", max: 0.5, unit: "×", what: "Helm releases list (500 × 5 revisions) / helm list -A" },
 ];
 
 /** Figures printed without a target. */
@@ -188,6 +204,9 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "editorCachedMs", unit: "ms", what: "Create → Deployment validated, cached" },
   { figure: "bigYamlValidatedMs", unit: "ms", what: "5 MB multi-document file pasted → validated" },
   { figure: "kubectlLogLinesPerSecond", unit: "lines/s", what: "kubectl logs -f on the same flood" },
+  { figure: "helmListMs", unit: "ms", what: "helm list -A, 500 releases × 5 revisions" },
+  { figure: "helmReleasesCompleteMs", unit: "ms", what: "Releases list complete (data-total = 500)" },
+  { figure: "helmMainRssGrowthMB", unit: "MB", what: "main RSS added by opening the Releases list" },
   { figure: "otherCores", unit: "cores", what: "CPU used by other processes meanwhile" },
 ];
 

@@ -20,6 +20,7 @@ import { installBenchHooks, type ChangeResult } from "./in-page.ts";
 import { connectKube, type Kube } from "./kube.ts";
 import { countAllPods, createProbe, deleteProbes, ensurePods, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
 import { ensureFloodPod, streamSteps, type StreamsContext } from "./streams.ts";
+import { ensureHelmReleases, helmReleaseCount, helmRevisions, openReleases, timeHelmList } from "./helm.ts";
 import { digitsOf, emptyFigures, larger, median, round, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -399,6 +400,29 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
     } catch (e) {
       fail("streams", e);
     }
+
+    // 8. Helm: helm list -A, then the Releases list on all namespaces, read from the same storage Secrets.
+    try {
+      const listed = await timeHelmList(binaryPaths().helm, kubeconfig);
+      f.helmListMs = listed.ms;
+      if (listed.rows !== helmReleaseCount) log(`run ${run}: helm list -A printed ${listed.rows} releases, expected ${helmReleaseCount}`);
+      const before = serve.process.pid ? rssMB(serve.process.pid) : null;
+      const opened = await openReleases(page, "sandbox-admin", helmReleaseCount, 120_000);
+      f.helmReleasesFirstRowsMs = opened.firstRowMs;
+      f.helmReleasesCompleteMs = opened.completeMs;
+      f.helmListRatio = opened.completeMs !== null ? opened.completeMs / listed.ms : null;
+      await page.evaluate(() => window.__bench.idle(3000));
+      f.helmMainRssMB = serve.process.pid ? rssMB(serve.process.pid) : null;
+      f.helmMainRssGrowthMB = f.helmMainRssMB !== null && before !== null ? f.helmMainRssMB - before : null;
+      log(
+        `run ${run}: helm list -A ${Math.round(listed.ms)} ms; Releases list first rows ${Math.round(opened.firstRowMs ?? NaN)} ms, ` +
+          `complete ${Math.round(opened.completeMs ?? NaN)} ms (data-total ${opened.total}); main RSS ${round(f.helmMainRssMB)} MB (+${round(f.helmMainRssGrowthMB)})`,
+      );
+      await shot(page, run, "helm-releases");
+      if (opened.completeMs === null) throw new Error(`the Releases list did not complete: data-total ${opened.total}, expected ${helmReleaseCount}`);
+    } catch (e) {
+      fail("helm", e);
+    }
   } catch (e) {
     fail("app", e);
     if (/Timeout|did not complete/.test(messageOf(e))) log(`run ${run}: serve said:\n${serve.output().slice(-2000)}`);
@@ -498,6 +522,7 @@ async function main() {
   await deleteProbes(kube);
   await ensurePods(kube, podCount, workers, log);
   await ensureFloodPod(streamsContext(undefined, kubeconfig, 0, undefined));
+  await ensureHelmReleases(kube, log);
   const total = await countAllPods(kube);
   log(`the cluster holds ${total} pods in all; kubectl warm-up (discovery cache)`);
   await timeKubectl(kubeconfig, total);
@@ -535,6 +560,7 @@ async function main() {
       scroll: `first half of the churn: [data-scroller] moved ${scrollPxPerFrame} px every animation frame; a frame is dropped when it comes > 25 ms after the previous`,
       lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned`,
       longestTask: "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them",
+      helm: `${helmReleaseCount} releases × ${helmRevisions} revisions over the bench's namespaces, written as Helm's storage Secrets (guestbook fixture chart, gzipped JSON); helm list -A --max ${helmReleaseCount * 2} (wall time, output read) against the Releases list on all namespaces until data-total = ${helmReleaseCount} (page clock, frame after); main RSS after 3 s idle, and its growth from before opening`,
       memory:
         "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process; MB = 2^20 bytes; the larger of after-loading and after-churn",
     },

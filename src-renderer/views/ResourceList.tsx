@@ -149,12 +149,13 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
 
   return (
     <Stack gap="sm" h="100%" style={{ minHeight: 0 }}>
-      <Group justify="space-between" wrap="nowrap">
+      {/* A narrow window puts the tools on a line of their own rather than past its edge. */}
+      <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="sm" wrap="nowrap">
           <Title order={2} size="h3">
             {title}
           </Title>
-          <Text c="dimmed" size="sm" aria-live="polite">
+          <Text c="dimmed" size="sm" aria-live="polite" style={{ whiteSpace: "nowrap" }}>
             {loaded
               ? viewed.length === rows.length
                 ? t("list.count", { count: rows.length })
@@ -169,7 +170,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
             </Badge>
           )}
         </Group>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="wrap" justify="flex-end" ml="auto">
           <DraftsButton context={context} />
           {view.Tools && <view.Tools context={context} namespace={namespaces?.length === 1 ? namespaces[0] : undefined} />}
           {!kind.readOnly && <CreateButton context={context} info={info} namespace={info.namespaced && namespaces?.length === 1 ? namespaces[0] : undefined} />}

@@ -264,4 +264,4 @@ export const joinPath = (dir: string, child: string) => {
 
 /** The command as a person would type it. */
 export const helmCommandLine = (c: HelmCommand, o?: HelmArgsOptions) =>
-  ["helm", ...helmArgs(c, o).map((a) => (/^[-\w./:=@^~<>,+]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`))].join(" ");
+  ["helm", ...helmArgs(c, o).map((a) => (/^[-\w./:=@+,]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`))].join(" ");

@@ -136,7 +136,13 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
   const now = useNow();
   const { row, loaded } = useVersion(target);
   const obj = useQuery({ queryKey: keys.objectAt(target, row?.rv), queryFn: () => getObject(target), placeholderData: (prev) => prev });
-  const related = useQuery({ queryKey: keys.related(target, row?.rv), queryFn: () => getRelated(target), placeholderData: (prev) => prev });
+  // A read-only kind (Helm releases) has no owners or events of its own to look up.
+  const related = useQuery({
+    queryKey: keys.related(target, row?.rv),
+    queryFn: () => getRelated(target),
+    placeholderData: (prev) => prev,
+    enabled: !kind.readOnly,
+  });
   // An object deleted while its panel is open stays shown as last read (the panel says it is gone):
   // a dialog opened from it — a helm uninstall still running — must not vanish with it.
   const last = useRef<{ key: string; object: K8sObject }>(undefined);
