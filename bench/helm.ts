@@ -117,8 +117,7 @@ export async function ensureHelmReleases(kube: Kube, log: (line: string) => void
   const chart = storedChart();
   const missing: [number, number][] = [];
   for (let i = 0; i < helmReleaseCount; i++)
-    for (let r = 1; r <= helmRevisions; r++)
-      if (!have.has(`${spread[i % spread.length]}/sh.helm.release.v1.${releaseName(i)}.v${r}`)) missing.push([i, r]);
+    for (let r = 1; r <= helmRevisions; r++) if (!have.has(`${spread[i % spread.length]}/sh.helm.release.v1.${releaseName(i)}.v${r}`)) missing.push([i, r]);
   log(`helm: ${helmReleaseCount * helmRevisions - missing.length} of ${helmReleaseCount}×${helmRevisions} release revisions exist; writing ${missing.length}`);
   await inPool(missing, 20, async ([i, r]) => {
     const body = storageSecret(i, r, chart, spread);

@@ -452,7 +452,9 @@ describe("Helm installs", () => {
       })
       .toEqual([expect.stringMatching(/^changed .*ConfigMap.*guests-guestbook/), expect.stringMatching(/^changed .*Deployment.*guests-guestbook/)]);
     const diff = upgrade.getByRole("region", { name: "Manifest: current on the left, after the upgrade on the right" });
-    await expect.poll(() => diff.locator(".modified-in-monaco-diff-editor .view-line", { hasText: /message:\s+"Upgraded\s+in\s+the\s+UI"/ }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => diff.locator(".modified-in-monaco-diff-editor .view-line", { hasText: /message:\s+"Upgraded\s+in\s+the\s+UI"/ }).count(), { timeout: 30_000 })
+      .toBe(1);
     expect(await upgrade.getByLabel("The command that will run").textContent()).toBe(
       `helm upgrade guests ours/guestbook --namespace ${ns} --version 0.2.0 --reset-values --values values.yaml --wait=watcher --timeout 5m --rollback-on-failure`,
     );
@@ -484,7 +486,9 @@ describe("Helm installs", () => {
     ]);
     const revisions = drawer.getByRole("region", { name: "Values given: revision 1 → 2" });
     await expect
-      .poll(() => revisions.locator(".modified-in-monaco-diff-editor .view-line", { hasText: /message:\s+Upgraded\s+in\s+the\s+UI/ }).count(), { timeout: 30_000 })
+      .poll(() => revisions.locator(".modified-in-monaco-diff-editor .view-line", { hasText: /message:\s+Upgraded\s+in\s+the\s+UI/ }).count(), {
+        timeout: 30_000,
+      })
       .toBe(1);
 
     await drawer.getByRole("button", { name: "Run tests…" }).click();

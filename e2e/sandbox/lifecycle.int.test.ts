@@ -203,7 +203,14 @@ it("recovers from a killed cluster and stops without leaving processes, ending o
   const serveSaid = () => `serve said:\n${serve.output()}`;
   // A bystander's own children count as the bystander's: a child bash has forked and not yet
   // turned into `sleep` still shows bash's arguments, state folder included.
-  const ours = () => processes().filter((p) => !descendsFrom(p, bystanders.map((b) => b.pid!)));
+  const ours = () =>
+    processes().filter(
+      (p) =>
+        !descendsFrom(
+          p,
+          bystanders.map((b) => b.pid!),
+        ),
+    );
   try {
     const running = ours();
     // etcd, kube-apiserver, controller-manager, scheduler, kwok, metrics-server, our agent.

@@ -3,7 +3,16 @@
 // outputs are types, because main is the one producing them.
 import { z } from "zod";
 import type { K8sObject } from "../kinds/types.ts";
-import type { HelmBinaryInfo, HelmChartInfo, HelmChartVersion, HelmLintResult, HelmRendered, HelmRepository, HelmRevision, HelmRevisionContent } from "../kinds/helm.ts";
+import type {
+  HelmBinaryInfo,
+  HelmChartInfo,
+  HelmChartVersion,
+  HelmLintResult,
+  HelmRendered,
+  HelmRepository,
+  HelmRevision,
+  HelmRevisionContent,
+} from "../kinds/helm.ts";
 import { helmCommandSchema } from "../k8s/helm-commands.ts";
 import type { Pod } from "kubernetes-types/core/v1.js";
 import type { Relation } from "../k8s/relations.ts";
@@ -111,7 +120,16 @@ export const callInputs = {
   /** A chart's own files (README, default values, values.schema.json): repo/chart, oci://…, or a local folder or .tgz. */
   "helm.chart": z.object({ ref: z.string().max(4096), version: z.string().max(100).optional() }).strict(),
   /** helm lint of a chart (any reference) with the values to be given. */
-  "helm.lint": z.object({ ref: z.string().max(4096), version: z.string().max(100).optional(), values: z.string().max(4 * 1024 * 1024).optional() }).strict(),
+  "helm.lint": z
+    .object({
+      ref: z.string().max(4096),
+      version: z.string().max(100).optional(),
+      values: z
+        .string()
+        .max(4 * 1024 * 1024)
+        .optional(),
+    })
+    .strict(),
   /** An install or upgrade rendered by the server, changing nothing: the preview's manifest and notes. */
   "helm.render": z
     .object({
