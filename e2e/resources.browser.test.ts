@@ -619,6 +619,9 @@ describe("events, palette and languages", () => {
     const install = dark.getByRole("dialog", { name: "安装 Chart" });
     await expect.poll(() => install.getByText("在已添加的仓库中搜索").count()).toBe(1);
     await shot(dark, "helm-install-zh-dark");
+    await install.locator("label", { hasText: /^OCI 镜像仓库$/ }).click();
+    await expect.poll(() => install.getByText("使用明文 HTTP（--plain-http）").count()).toBe(1);
+    await shot(dark, "helm-install-oci-zh-dark");
     await dark.keyboard.press("Escape");
     await dark.getByRole("combobox", { name: "语言" }).click();
     await dark.getByRole("option", { name: "English" }).click();

@@ -2,7 +2,9 @@
 // helm binary: the list as `helm list` prints it, live as releases come, change and go; one
 // release's values, manifest and history as `helm get` and `helm history` show them; a release
 // whose storage is corrupt fails alone; and a user who may not list Secrets is told why.
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -478,6 +480,62 @@ describe("charts, repositories and installs", () => {
       expect(failing.lines().join("\n")).toMatch(/gb-guestbook-test.*failed|Phase:\s+Failed/);
     } finally {
       await kubectl(["delete", "namespace", target, "--wait=false"]).catch(() => {});
+    }
+  });
+
+  it("installs from an OCI registry by its oci:// address (plain HTTP, as a local registry is), after logging in", async () => {
+    const bins = await ensureBinaries(() => {});
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const registry = spawn(bins.crane, ["registry", "serve", "--address", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+    let said = "";
+    registry.stdout.on("data", (d: Buffer) => (said += d));
+    registry.stderr.on("data", (d: Buffer) => (said += d));
+    const work = mkdtempSync(join(tmpdir(), "kubedeck-oci-"));
+    try {
+      await expect
+        .poll(
+          () =>
+            fetch(`http://127.0.0.1:${port}/v2/`).then(
+              (r) => r.status,
+              () => 0,
+            ),
+          { timeout: 30_000 },
+        )
+        .toBe(200);
+      await helm("package", join(fixtureCharts, "guestbook"), "--destination", work);
+      await helm("push", join(work, "guestbook-0.1.0.tgz"), `oci://127.0.0.1:${port}/charts`, "--plain-http");
+      const login = await ok({ command: "registryLogin", host: `127.0.0.1:${port}`, username: "me", password: "not-on-the-command-line", plainHttp: true });
+      expect(JSON.stringify(login.events[0])).not.toContain("not-on-the-command-line");
+      expect(login.lines().join("\n")).toMatch(/Login Succeeded/i);
+
+      const ref = `oci://127.0.0.1:${port}/charts/guestbook`;
+      expect(await app.services.helmCharts.inspect(ref, "0.1.0", true)).toMatchObject({ ref, name: "guestbook", version: "0.1.0", hasTests: true });
+      // Without --plain-http helm speaks TLS to it, and says so.
+      await expect(app.services.helmCharts.inspect(ref, "0.1.0")).rejects.toThrow(/helm pull failed: .*(http|tls|TLS)/);
+      expect(await app.services.helmCharts.lint(ref, "0.1.0", "message: from a registry\n", true)).toMatchObject({ ok: true });
+      await ok({
+        command: "install",
+        release: "from-oci",
+        namespace: ns,
+        createNamespace: false,
+        chart: ref,
+        version: "0.1.0",
+        plainHttp: true,
+        wait: false,
+        atomic: false,
+      });
+      const listed = JSON.parse(await helm("list", "-n", ns, "-o", "json")) as { name: string; chart: string }[];
+      expect(listed.find((l) => l.name === "from-oci")).toMatchObject({ chart: "guestbook-0.1.0" });
+    } catch (e) {
+      throw new Error(`${(e as Error).message}\nthe registry said:\n${said}`);
+    } finally {
+      registry.kill();
+      rmSync(work, { recursive: true, force: true });
     }
   });
 

@@ -17,6 +17,8 @@ export interface Binaries {
   kwok: string;
   kwokctl: string;
   helm: string;
+  /** crane's `registry serve`: an OCI registry for the Helm tests (charts pushed and installed by oci:// address). */
+  crane: string;
   metricsServer: string;
   agent: string;
 }
@@ -109,6 +111,12 @@ const components: Component[] = [
       ),
   },
   {
+    name: "crane",
+    version: versions.crane,
+    outputs: ["crane"],
+    build: (dir) => goInstall(dir, [`github.com/google/go-containerregistry/cmd/crane@${versions.crane}`]),
+  },
+  {
     name: "metrics-server",
     version: versions.metricsServer,
     outputs: ["metrics-server"],
@@ -172,6 +180,7 @@ export function binaryPaths(): Binaries {
     kwok: p("kwok", "kwok"),
     kwokctl: p("kwok", "kwokctl"),
     helm: p("helm", "helm"),
+    crane: p("crane", "crane"),
     metricsServer: p("metrics-server", "metrics-server"),
     agent: p("agent", "kubedeck-sandbox-agent"),
   };

@@ -14,6 +14,7 @@ export interface Versions {
   etcd: string;
   kwok: string;
   helm: string;
+  crane: string;
   metricsServer: string;
 }
 

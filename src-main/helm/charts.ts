@@ -45,12 +45,12 @@ export class HelmCharts {
   }
 
   /** A chart's own files: a local folder read in place, a .tgz unpacked, a repository's or registry's pulled (helm pull). */
-  inspect(ref: string, version?: string): Promise<HelmChartInfo> {
-    return this.unpacked(ref, version, async (dir) => readChart(dir, ref));
+  inspect(ref: string, version?: string, plainHttp?: boolean): Promise<HelmChartInfo> {
+    return this.unpacked(ref, version, plainHttp, async (dir) => readChart(dir, ref));
   }
 
   /** Runs `use` on the chart as a folder: a local one in place, else unpacked into a private folder removed afterwards. */
-  private async unpacked<T>(ref: string, version: string | undefined, use: (dir: string) => Promise<T>): Promise<T> {
+  private async unpacked<T>(ref: string, version: string | undefined, plainHttp: boolean | undefined, use: (dir: string) => Promise<T>): Promise<T> {
     const checked = chartRef.safeParse(ref);
     if (!checked.success) throw new ApiError({ code: "Invalid", message: checked.error.issues[0].message });
     const v = chartVersion.safeParse(version ?? "");
@@ -66,7 +66,15 @@ export class HelmCharts {
           throw new ApiError({ code: "Invalid", message: `${ref} is not a packaged chart (.tgz): ${e.message}` });
         });
       } else {
-        await this.cli.query(() => ["pull", ref, ...(version ? ["--version", version] : []), "--untar", "--untardir", dir]);
+        await this.cli.query(() => [
+          "pull",
+          ref,
+          ...(version ? ["--version", version] : []),
+          ...(plainHttp ? ["--plain-http"] : []),
+          "--untar",
+          "--untardir",
+          dir,
+        ]);
       }
       // A package holds one folder, named after the chart.
       const [top] = readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory());
@@ -81,8 +89,8 @@ export class HelmCharts {
    * helm lint of a chart with the values to be given: a local folder in place, anything else
    * unpacked or pulled first (lint reads folders). Findings are the answer, not an error.
    */
-  async lint(ref: string, version: string | undefined, values: string | undefined): Promise<HelmLintResult> {
-    return this.unpacked(ref, version, async (dir) => {
+  async lint(ref: string, version: string | undefined, values: string | undefined, plainHttp?: boolean): Promise<HelmLintResult> {
+    return this.unpacked(ref, version, plainHttp, async (dir) => {
       const p = await this.cli.prepared({ command: "lint", chart: dir, ...(values?.trim() ? { values } : {}) });
       const r = await this.cli.finish(p.helm, p.args, p.opts, 120_000);
       const lines = `${r.out}\n${r.err}`.split("\n").filter((l) => l.trim());

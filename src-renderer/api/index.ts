@@ -50,8 +50,10 @@ export const subscribeHelm = (args: StreamArgs<"helm.run">, handlers: StreamHand
 export const getHelmHistory = (ref: { context: string; namespace: string; name: string }) => call("helm.history", ref);
 export const getHelmRepos = () => call("helm.repos", {});
 export const searchHelmCharts = (query: string) => call("helm.search", { query });
-export const getHelmChart = (ref: string, version?: string) => call("helm.chart", { ref, ...(version ? { version } : {}) });
-export const lintHelmChart = (ref: string, version: string | undefined, values: string) => call("helm.lint", { ref, ...(version ? { version } : {}), values });
+export const getHelmChart = (ref: string, version?: string, plainHttp?: boolean) =>
+  call("helm.chart", { ref, ...(version ? { version } : {}), ...(plainHttp ? { plainHttp } : {}) });
+export const lintHelmChart = (ref: string, version: string | undefined, values: string, plainHttp?: boolean) =>
+  call("helm.lint", { ref, ...(version ? { version } : {}), values, ...(plainHttp ? { plainHttp } : {}) });
 export const renderHelm = (args: { context: string; command: import("../../src-shared/k8s/helm-commands.ts").HelmCommand }) => call("helm.render", args);
 export const getHelmRevision = (ref: { context: string; namespace: string; name: string }, revision: number) => call("helm.revision", { ...ref, revision });
 export const getPlacementPods = (context: string, node: string) => call("nodes.placementPods", { context, node });

@@ -37,7 +37,7 @@ export const keys = {
   helmRepos: () => ["helmRepos"] as const,
   helmSearch: (query: string) => ["helmRepos", "search", query] as const,
   /** A chart's own files, as read for a reference and version. */
-  helmChart: (ref: string, version: string) => ["helmChart", ref, version] as const,
+  helmChart: (ref: string, version: string, plainHttp: boolean) => ["helmChart", ref, version, plainHttp] as const,
   /** One revision of a Helm release: what it installed never changes. */
   helmRevision: (o: ObjectRef, revision: number) => [...object(o), "helmRevision", revision] as const,
   /** metrics-server of a context: whether it answers, and usage of pods (a namespace or all, "*") or nodes, shared by every view that shows it. */

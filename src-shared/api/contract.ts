@@ -118,7 +118,7 @@ export const callInputs = {
   /** Every version of the charts in those repositories that match (all of them for ""). */
   "helm.search": z.object({ query: z.string().max(200) }).strict(),
   /** A chart's own files (README, default values, values.schema.json): repo/chart, oci://…, or a local folder or .tgz. */
-  "helm.chart": z.object({ ref: z.string().max(4096), version: z.string().max(100).optional() }).strict(),
+  "helm.chart": z.object({ ref: z.string().max(4096), version: z.string().max(100).optional(), plainHttp: z.boolean().optional() }).strict(),
   /** helm lint of a chart (any reference) with the values to be given. */
   "helm.lint": z
     .object({
@@ -128,6 +128,7 @@ export const callInputs = {
         .string()
         .max(4 * 1024 * 1024)
         .optional(),
+      plainHttp: z.boolean().optional(),
     })
     .strict(),
   /** An install or upgrade rendered by the server, changing nothing: the preview's manifest and notes. */

@@ -97,6 +97,8 @@ export const helmCommandSchema = z.discriminatedUnion("command", [
       timeout: duration.optional(),
       /** Undo a failed install (helm 3's --atomic, helm 4's --rollback-on-failure). */
       atomic: z.boolean(),
+      /** An OCI registry without TLS (a local one): --plain-http. */
+      plainHttp: z.boolean().optional(),
       /** Render on the server and change nothing: the preview. */
       dryRun: z.boolean().optional(),
     })
@@ -114,6 +116,7 @@ export const helmCommandSchema = z.discriminatedUnion("command", [
       timeout: duration.optional(),
       /** Roll back a failed upgrade (helm 3's --atomic, helm 4's --rollback-on-failure). */
       atomic: z.boolean(),
+      plainHttp: z.boolean().optional(),
       dryRun: z.boolean().optional(),
     })
     .strict(),
@@ -140,7 +143,8 @@ export const helmCommandSchema = z.discriminatedUnion("command", [
         .regex(/^[A-Za-z0-9][-A-Za-z0-9.]*(:\d+)?$/, "a registry host such as registry.example.org or localhost:5000"),
       username: credentials.username.unwrap(),
       password: z.string().max(4096),
-      insecure: z.boolean().optional(),
+      /** A registry without TLS (a local one): --plain-http. */
+      plainHttp: z.boolean().optional(),
     })
     .strict(),
   z.object({ command: z.literal("lint"), chart: absolutePath, values: values.optional(), strict: z.boolean().optional() }).strict(),
@@ -181,6 +185,7 @@ export function helmArgs(c: HelmCommand, o: HelmArgsOptions = {}): string[] {
   const versionArgs = (v?: string) => (v ? ["--version", v] : []);
   // The rendered release, as JSON: the preview's manifest and notes.
   const dryRun = (on?: boolean) => (on ? ["--dry-run=server", "--output", "json"] : []);
+  const plain = (on?: boolean) => (on ? ["--plain-http"] : []);
   switch (c.command) {
     case "rollback":
       return [
@@ -207,6 +212,7 @@ export function helmArgs(c: HelmCommand, o: HelmArgsOptions = {}): string[] {
         ...valuesArgs(c.values),
         ...waiting(c.wait, c.timeout),
         ...atomic(c.atomic),
+        ...plain(c.plainHttp),
         ...dryRun(c.dryRun),
       ];
     case "upgrade":
@@ -221,6 +227,7 @@ export function helmArgs(c: HelmCommand, o: HelmArgsOptions = {}): string[] {
         ...valuesArgs(c.values),
         ...waiting(c.wait, c.timeout),
         ...atomic(c.atomic),
+        ...plain(c.plainHttp),
         ...dryRun(c.dryRun),
       ];
     case "test":
@@ -242,7 +249,7 @@ export function helmArgs(c: HelmCommand, o: HelmArgsOptions = {}): string[] {
     case "repoRemove":
       return ["repo", "remove", c.name];
     case "registryLogin":
-      return ["registry", "login", c.host, "--username", c.username, "--password-stdin", ...(c.insecure ? ["--insecure"] : [])];
+      return ["registry", "login", c.host, "--username", c.username, "--password-stdin", ...plain(c.plainHttp)];
     case "lint":
       return ["lint", c.chart, ...valuesArgs(c.values), ...(c.strict ? ["--strict"] : [])];
     case "create":

@@ -6,6 +6,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Code,
   Group,
   Loader,
@@ -37,6 +38,8 @@ import { HelmOutput } from "./helm-run.tsx";
 export interface ChartChoice {
   ref: string;
   version?: string;
+  /** An OCI registry without TLS (a local one): --plain-http. */
+  plainHttp?: boolean;
 }
 
 type Source = "repo" | "local" | "oci";
@@ -108,38 +111,52 @@ function RefInput(props: {
   const { t } = useTranslation();
   const [ref, setRef] = useState(props.value?.ref ?? "");
   const [version, setVersion] = useState(props.value?.version ?? "");
+  const [plainHttp, setPlainHttp] = useState(props.value?.plainHttp ?? false);
   const checked = chartRef.safeParse(ref.trim());
-  const take = (r: string, v: string) => {
+  const take = (r: string, v: string, plain: boolean) => {
     const ok = chartRef.safeParse(r.trim()).success;
-    props.onChange(ok ? { ref: r.trim(), ...(v.trim() ? { version: v.trim() } : {}) } : undefined);
+    props.onChange(ok ? { ref: r.trim(), ...(v.trim() ? { version: v.trim() } : {}), ...(plain ? { plainHttp: true } : {}) } : undefined);
   };
   return (
-    <Group align="flex-start" grow={false}>
-      <TextInput
-        style={{ flex: 1 }}
-        label={props.label}
-        description={props.hint}
-        placeholder={props.placeholder}
-        value={ref}
-        onChange={(e) => {
-          setRef(e.currentTarget.value);
-          take(e.currentTarget.value, version);
-        }}
-        error={ref.trim() && !checked.success ? checked.error.issues[0].message : undefined}
-      />
-      {props.withVersion && (
+    <Stack gap="xs">
+      <Group align="flex-start" grow={false}>
         <TextInput
-          w={140}
-          label={t("helmChart.version")}
-          description={t("helmChart.versionHint")}
-          value={version}
+          style={{ flex: 1 }}
+          label={props.label}
+          description={props.hint}
+          placeholder={props.placeholder}
+          value={ref}
           onChange={(e) => {
-            setVersion(e.currentTarget.value);
-            take(ref, e.currentTarget.value);
+            setRef(e.currentTarget.value);
+            take(e.currentTarget.value, version, plainHttp);
+          }}
+          error={ref.trim() && !checked.success ? checked.error.issues[0].message : undefined}
+        />
+        {props.withVersion && (
+          <TextInput
+            w={140}
+            label={t("helmChart.version")}
+            description={t("helmChart.versionHint")}
+            value={version}
+            onChange={(e) => {
+              setVersion(e.currentTarget.value);
+              take(ref, e.currentTarget.value, plainHttp);
+            }}
+          />
+        )}
+      </Group>
+      {props.withVersion && (
+        <Checkbox
+          label={t("helmChart.plainHttp")}
+          description={t("helmChart.plainHttpHint")}
+          checked={plainHttp}
+          onChange={(e) => {
+            setPlainHttp(e.currentTarget.checked);
+            take(ref, version, e.currentTarget.checked);
           }}
         />
       )}
-    </Group>
+    </Stack>
   );
 }
 
@@ -249,8 +266,8 @@ function RepoSearch({
 /** A chart's own files, read before it is installed. */
 export function useChartInfo(choice: ChartChoice | undefined) {
   return useQuery({
-    queryKey: keys.helmChart(choice?.ref ?? "", choice?.version ?? ""),
-    queryFn: () => getHelmChart(choice!.ref, choice!.version),
+    queryKey: keys.helmChart(choice?.ref ?? "", choice?.version ?? "", !!choice?.plainHttp),
+    queryFn: () => getHelmChart(choice!.ref, choice!.version, choice!.plainHttp),
     enabled: !!choice,
     retry: false,
     staleTime: 60_000,
@@ -316,7 +333,7 @@ export function HelmReposDialog({ context, onClose }: { context: string; onClose
   const repos = useQuery({ queryKey: keys.helmRepos(), queryFn: getHelmRepos, retry: false });
   const [run, setRun] = useState<HelmCommand>();
   const [add, setAdd] = useState({ name: "", url: "", username: "", password: "" });
-  const [login, setLogin] = useState({ host: "", username: "", password: "" });
+  const [login, setLogin] = useState({ host: "", username: "", password: "", plainHttp: false });
   const addCommand: HelmCommand = {
     command: "repoAdd",
     name: add.name.trim(),
@@ -327,7 +344,13 @@ export function HelmReposDialog({ context, onClose }: { context: string; onClose
   const addChecked = helmCommandSchema.safeParse(addCommand);
   const fieldError = (field: string) =>
     !addChecked.success && (add as Record<string, string>)[field] ? addChecked.error.issues.find((i) => i.path[0] === field)?.message : undefined;
-  const loginCommand: HelmCommand = { command: "registryLogin", host: login.host.trim(), username: login.username.trim(), password: login.password };
+  const loginCommand: HelmCommand = {
+    command: "registryLogin",
+    host: login.host.trim(),
+    username: login.username.trim(),
+    password: login.password,
+    ...(login.plainHttp ? { plainHttp: true } : {}),
+  };
   const loginChecked = helmCommandSchema.safeParse(loginCommand);
   const error = repos.error as unknown as ApiErrorShape | null;
   return (
@@ -403,7 +426,7 @@ export function HelmReposDialog({ context, onClose }: { context: string; onClose
             onEnd={() => void client.invalidateQueries({ queryKey: keys.helmRepos() })}
             onClose={() => {
               if (run.command === "repoAdd") setAdd({ name: "", url: "", username: "", password: "" });
-              if (run.command === "registryLogin") setLogin({ host: "", username: "", password: "" });
+              if (run.command === "registryLogin") setLogin({ host: "", username: "", password: "", plainHttp: false });
               setRun(undefined);
             }}
           />
@@ -475,7 +498,12 @@ export function HelmReposDialog({ context, onClose }: { context: string; onClose
                 autoComplete="off"
               />
             </Group>
-            <Group justify="flex-end">
+            <Group justify="space-between">
+              <Checkbox
+                label={t("helmChart.plainHttp")}
+                checked={login.plainHttp}
+                onChange={(e) => setLogin({ ...login, plainHttp: e.currentTarget.checked })}
+              />
               <Button variant="default" disabled={!loginChecked.success} onClick={() => setRun(loginCommand)}>
                 {t("helmRepo.loginRun")}
               </Button>

@@ -157,8 +157,8 @@ function Review({
 }) {
   const { t } = useTranslation();
   const lint = useQuery({
-    queryKey: ["helmLint", choice.ref, choice.version ?? "", values],
-    queryFn: () => lintHelmChart(choice.ref, choice.version, values),
+    queryKey: ["helmLint", choice.ref, choice.version ?? "", !!choice.plainHttp, values],
+    queryFn: () => lintHelmChart(choice.ref, choice.version, values, choice.plainHttp),
     retry: false,
     staleTime: Infinity,
   });
@@ -329,6 +329,7 @@ export function InstallDialog({
     createNamespace: createNs ?? !known,
     chart: choice.ref,
     ...(choice.version ? { version: choice.version } : {}),
+    ...(choice.plainHttp ? { plainHttp: true } : {}),
     ...(values.trim() ? { values } : {}),
     wait: wait || atomic,
     ...(wait || atomic ? { timeout } : {}),
@@ -476,6 +477,7 @@ export function UpgradeDialog({ details, onClose }: { details: DetailsProps; onC
     namespace: release.metadata.namespace,
     chart: choice.ref,
     ...(choice.version ? { version: choice.version } : {}),
+    ...(choice.plainHttp ? { plainHttp: true } : {}),
     ...(values.trim() ? { values } : {}),
     wait: wait || atomic,
     ...(wait || atomic ? { timeout } : {}),
