@@ -50,7 +50,7 @@ function othersTicks(ours: string): Map<string, number> {
 
 /**
  * Starts counting the CPU time that other processes use; `stop` gives it in seconds.
- * Processes that start and end in between are missed, so it is a lower bound.
+ * Processes that start in between are missed, so it is a lower bound.
  */
 export function watchOthers(ours: string) {
   const before = othersTicks(ours);
@@ -58,7 +58,12 @@ export function watchOthers(ours: string) {
   return {
     stop() {
       let ticks = 0;
-      for (const [key, t] of othersTicks(ours)) ticks += t - (before.get(key) ?? 0);
+      // Only processes that were there from the start: one that appears "other" only now may be
+      // ours orphaned (a closed Chromium's renderer, reparented to init), with its whole CPU time.
+      for (const [key, t] of othersTicks(ours)) {
+        const t0ticks = before.get(key);
+        if (t0ticks !== undefined) ticks += t - t0ticks;
+      }
       const seconds = (performance.now() - t0) / 1000;
       return { cpuSeconds: ticks / ticksPerSecond, seconds };
     },

@@ -508,6 +508,16 @@ describe("Helm installs", () => {
     await back.getByRole("button", { name: "Close", exact: true }).click();
     await expect.poll(() => cellOf(`${ns}/guests`, "REVISION"), { timeout: 30_000 }).toBe("3");
     expect(await values("guests")).toEqual({ message: "Hello from the UI", replicaCount: 2 });
+
+    // And gone: the list and helm agree.
+    await drawer.getByRole("button", { name: "Uninstall…" }).click();
+    const uninstall = page.getByRole("dialog", { name: "Uninstall guests" });
+    await expect.poll(() => uninstall.getByRole("table", { name: "Objects that will be deleted" }).getByRole("row").count()).toBe(3);
+    await uninstall.getByRole("button", { name: "Uninstall", exact: true }).click();
+    await expect.poll(() => uninstall.getByRole("status").textContent(), { timeout: 120_000 }).toMatch(/Done/);
+    await uninstall.getByRole("button", { name: "Close", exact: true }).click();
+    await expect.poll(() => grid().locator(`[data-key="${ns}/guests"]`).count(), { timeout: 30_000 }).toBe(0);
+    await expect(helm("status", "guests", "-n", ns)).rejects.toThrow(/not found/);
     await page.keyboard.press("Escape");
   });
 

@@ -9,6 +9,7 @@ import { helmCommandLine, helmCommandSchema, joinPath, type HelmCommand } from "
 import { lintHelmChart } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import type { ChartChoice } from "./helm-charts.tsx";
+import { LintVerdict } from "./helm-install.tsx";
 import { HelmOutput } from "./helm-run.tsx";
 
 export function CreateChartDialog({ context, onClose, onInstall }: { context: string; onClose(): void; onInstall(c: ChartChoice): void }) {
@@ -71,18 +72,7 @@ export function CreateChartDialog({ context, onClose, onInstall }: { context: st
               </Button>
             </Group>
             {lint.error && <ErrorAlert error={lint.error as unknown as ApiErrorShape} title={t("helmInstall.lintFailed")} />}
-            {lint.data && (
-              <Alert
-                role="status"
-                color={lint.data.ok ? "green" : "red"}
-                variant="light"
-                title={lint.data.ok ? t("helmInstall.lintOk") : t("helmInstall.lintBad")}
-              >
-                <Code block style={{ whiteSpace: "pre-wrap" }} aria-label={t("helmInstall.lintOutput")}>
-                  {lint.data.output}
-                </Code>
-              </Alert>
-            )}
+            {lint.data && <LintVerdict result={lint.data} />}
             <Group align="flex-end">
               <TextInput
                 style={{ flex: 1 }}

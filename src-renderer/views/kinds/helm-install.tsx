@@ -12,7 +12,7 @@ import { parseDocument, stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import { manifestChanges } from "../../../src-shared/k8s/manifest-changes.ts";
 import { helmCommandLine, helmCommandSchema, type HelmCommand } from "../../../src-shared/k8s/helm-commands.ts";
-import type { HelmChartInfo, HelmReleaseDetails, HelmRendered } from "../../../src-shared/kinds/helm.ts";
+import type { HelmChartInfo, HelmLintResult, HelmReleaseDetails, HelmRendered } from "../../../src-shared/kinds/helm.ts";
 import { getHelmBinary, getHelmRevision, lintHelmChart, renderHelm } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { lazyView } from "../../components/lazy-view.tsx";
@@ -173,13 +173,7 @@ function Review({
       <Section title={t("helmInstall.lint")}>
         {lint.isLoading && <Loader size="xs" />}
         {lint.error && <ErrorAlert error={lint.error as unknown as ApiErrorShape} title={t("helmInstall.lintFailed")} />}
-        {lint.data && (
-          <Alert role="status" color={lint.data.ok ? "green" : "red"} variant="light" title={lint.data.ok ? t("helmInstall.lintOk") : t("helmInstall.lintBad")}>
-            <Code block style={{ whiteSpace: "pre-wrap", maxHeight: 160, overflow: "auto" }} aria-label={t("helmInstall.lintOutput")}>
-              {lint.data.output}
-            </Code>
-          </Alert>
-        )}
+        {lint.data && <LintVerdict result={lint.data} />}
       </Section>
       <Section title={t("helmInstall.dryRun")}>
         {rendered.isLoading && (
@@ -200,6 +194,48 @@ function Review({
         </Code>
       </Stack>
     </Stack>
+  );
+}
+
+/** helm lint's verdict and what it said. */
+export function LintVerdict({ result }: { result: HelmLintResult }) {
+  const { t } = useTranslation();
+  return (
+    <Alert role="status" color={result.ok ? "green" : "red"} variant="light" title={result.ok ? t("helmInstall.lintOk") : t("helmInstall.lintBad")}>
+      <Code block style={{ whiteSpace: "pre-wrap", maxHeight: 160, overflow: "auto" }} aria-label={t("helmInstall.lintOutput")}>
+        {result.output}
+      </Code>
+    </Alert>
+  );
+}
+
+/** A stepper's footer: Back (Cancel on the first step), Next, and on the last step the button that runs helm. */
+function StepButtons(p: {
+  step: number;
+  last: number;
+  canNext: boolean;
+  canRun: boolean;
+  runLabel: string;
+  setStep(s: number): void;
+  onCancel(): void;
+  onRun(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between">
+      <Button variant="default" onClick={() => (p.step ? p.setStep(p.step - 1) : p.onCancel())}>
+        {p.step ? t("helmInstall.back") : t("actions.cancel")}
+      </Button>
+      {p.step < p.last ? (
+        <Button disabled={!p.canNext} onClick={() => p.setStep(p.step + 1)}>
+          {t("helmInstall.next")}
+        </Button>
+      ) : (
+        <Button disabled={!p.canRun} onClick={p.onRun}>
+          {p.runLabel}
+        </Button>
+      )}
+    </Group>
   );
 }
 
@@ -428,20 +464,16 @@ export function InstallDialog({
               major={major}
             />
           )}
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => (step ? setStep(step - 1) : onClose())}>
-              {step ? t("helmInstall.back") : t("actions.cancel")}
-            </Button>
-            {step < 3 ? (
-              <Button disabled={!canNext} onClick={() => setStep(step + 1)}>
-                {t("helmInstall.next")}
-              </Button>
-            ) : (
-              <Button disabled={!checked?.success} onClick={() => setRun(command)}>
-                {t("helmInstall.install")}
-              </Button>
-            )}
-          </Group>
+          <StepButtons
+            step={step}
+            last={3}
+            canNext={canNext}
+            canRun={!!checked?.success}
+            runLabel={t("helmInstall.install")}
+            setStep={setStep}
+            onCancel={onClose}
+            onRun={() => setRun(command)}
+          />
         </Stack>
       )}
     </Modal>
@@ -554,20 +586,16 @@ export function UpgradeDialog({ details, onClose }: { details: DetailsProps; onC
               major={major}
             />
           )}
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => (step ? setStep(step - 1) : onClose())}>
-              {step ? t("helmInstall.back") : t("actions.cancel")}
-            </Button>
-            {step < 2 ? (
-              <Button disabled={!canNext} onClick={() => setStep(step + 1)}>
-                {t("helmInstall.next")}
-              </Button>
-            ) : (
-              <Button disabled={!checked?.success} onClick={() => setRun(command)}>
-                {t("helmUpgrade.run")}
-              </Button>
-            )}
-          </Group>
+          <StepButtons
+            step={step}
+            last={2}
+            canNext={canNext}
+            canRun={!!checked?.success}
+            runLabel={t("helmUpgrade.run")}
+            setStep={setStep}
+            onCancel={onClose}
+            onRun={() => setRun(command)}
+          />
         </Stack>
       )}
     </Modal>
