@@ -152,6 +152,74 @@ describe("app-wide keys", () => {
     await keys("Escape");
   });
 
+  it("opens a pod's log, shell, editor and port forward by their keys, on the focused row and in its details", async () => {
+    const grid = page().locator("[role=grid]");
+    const dock = page().getByRole("complementary", { name: "Terminals and logs" });
+    await keys("g", "p");
+    await expect.poll(live, { timeout: 30_000 }).toBe("true");
+    await keys("Slash");
+    await page().keyboard.type("myapp");
+    await keys("Escape");
+    await expect.poll(() => grid.locator('[data-active="true"]').getAttribute("data-key")).toBe("demo/myapp");
+    // The grid tells which keys its focused row has (read by screen readers; here, that they are heard).
+    await expect.poll(() => grid.getAttribute("aria-keyshortcuts")).toBe("e l s a");
+    try {
+      // On the focused row: its default container (the first, nginx), as kubectl picks it.
+      await keys("l");
+      await expect.poll(() => dock.getByRole("log", { name: "Log of nginx" }).count(), { timeout: 15_000 }).toBe(1);
+      await grid.focus();
+      await expect.poll(() => grid.getAttribute("aria-keyshortcuts")).toBe("e l s a");
+      await keys("s");
+      await expect.poll(() => dock.getByRole("tab", { name: /Shell myapp · nginx/ }).count(), { timeout: 15_000 }).toBe(1);
+      await grid.focus();
+      await expect.poll(() => grid.getAttribute("aria-keyshortcuts")).toBe("e l s a");
+      await keys("e");
+      const editor = page().getByRole("dialog", { name: "Edit demo/myapp" });
+      await expect.poll(() => editor.getByText("name: myapp").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      // Esc is the editor's own (Monaco's widgets); its Cancel button closes it.
+      await editor.getByRole("button", { name: "Cancel" }).focus();
+      await keys("Enter");
+      await expect.poll(() => editor.count()).toBe(0);
+      // In its details: two containers, so the key opens the same menu as a click, to pick one.
+      await grid.focus();
+      await keys("Enter");
+      const details = page().getByRole("dialog", { name: /myapp/ });
+      // Its buttons shown (the pod read): their keys are heard.
+      await expect.poll(() => details.getByRole("button", { name: "Console" }).count(), { timeout: 15_000 }).toBe(1);
+      await keys("a");
+      const menu = page().getByRole("menu").filter({ hasText: "nginx (default)" });
+      await expect.poll(() => menu.count()).toBe(1);
+      await shotBothThemes(shot, page(), "details-stream-key");
+      // The menu has the keyboard: ↓ reaches its first item (the default container), ↓ again redis.
+      await keys("ArrowDown");
+      await expect.poll(() => page().evaluate(() => document.activeElement?.textContent)).toBe("nginx (default)");
+      await keys("ArrowDown", "Enter");
+      await expect.poll(() => dock.getByRole("tab", { name: /Console myapp · redis/ }).count(), { timeout: 15_000 }).toBe(1);
+      // Opening a stream closed the details; F on them again asks for a port to forward.
+      await grid.focus();
+      await keys("Enter");
+      await expect.poll(() => details.getByRole("button", { name: "Port forward" }).count(), { timeout: 15_000 }).toBe(1);
+      await keys("Shift+F");
+      const forward = page().getByRole("dialog", { name: /Port forward/ });
+      await expect.poll(() => forward.count()).toBe(1);
+      // Its port field has focus (Esc is the field's, closing its choices): Cancel closes it.
+      await expect.poll(() => page().evaluate(() => document.activeElement?.tagName)).toBe("INPUT");
+      await forward.getByRole("button", { name: "Cancel" }).focus();
+      await keys("Enter");
+      await expect.poll(() => forward.count()).toBe(0);
+      await keys("Escape");
+      await expect.poll(() => details.count()).toBe(0);
+    } finally {
+      // The details closed (by address) and the dock's tabs (their close buttons), so the suite's next steps start without them.
+      await page().evaluate(() => (location.hash = "#/context/sandbox-admin/r/core/v1/pods"));
+      while (await dock.count())
+        await dock
+          .getByRole("button", { name: /^Close / })
+          .first()
+          .click();
+    }
+  });
+
   it("names the missing permission when the viewer presses delete's key", async () => {
     await page().evaluate(() => (location.hash = "#/context/sandbox-viewer/r/core/v1/pods"));
     await expect.poll(live, { timeout: 30_000 }).toBe("true");

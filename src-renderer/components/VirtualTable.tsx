@@ -4,7 +4,7 @@
 import { Checkbox } from "@mantine/core";
 import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
 import { isTyping } from "../keys/keymap.ts";
@@ -35,6 +35,8 @@ interface Props {
   focusKey?: string;
   /** The focused row, as it changes (its actions' keys act on it). */
   onActive?(row: ResourceRow | undefined): void;
+  /** The focused row's own keys, as aria-keyshortcuts writes them ("e l Shift+S"): said to screen readers. */
+  keyShortcuts?: string;
   tone?: (row: ResourceRow) => "warning" | undefined;
   /** The cell text, with ages computed now. */
   text(row: ResourceRow, column: number): string;
@@ -102,7 +104,24 @@ const Row = memo(
     a.selectLabel === b.selectLabel,
 );
 
-export function VirtualTable({ label, columns, rows, total, live, sort, onSort, selected, onSelect, onOpen, openKey, focusKey, onActive, tone, text }: Props) {
+export function VirtualTable({
+  label,
+  columns,
+  rows,
+  total,
+  live,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+  onOpen,
+  openKey,
+  focusKey,
+  onActive,
+  keyShortcuts,
+  tone,
+  text,
+}: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
@@ -123,7 +142,8 @@ export function VirtualTable({ label, columns, rows, total, live, sort, onSort, 
   useEffect(() => {
     if (focusWithin && activeRow && activeRow.key !== activeKey) setActiveKey(activeRow.key);
   }, [focusWithin, activeKey, activeRow]);
-  useEffect(() => onActive?.(focusWithin ? activeRow : undefined), [activeRow, onActive, focusWithin]);
+  // In the same commit as the row shows active: a key pressed at once acts on the row the user sees.
+  useLayoutEffect(() => onActive?.(focusWithin ? activeRow : undefined), [activeRow, onActive, focusWithin]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
   const template = `36px ${columns.map((c) => c.width).join(" ")}`;
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.key));
@@ -177,6 +197,7 @@ export function VirtualTable({ label, columns, rows, total, live, sort, onSort, 
       aria-label={label}
       aria-rowcount={rows.length + 1}
       aria-multiselectable
+      aria-keyshortcuts={keyShortcuts || undefined}
       data-total={total}
       data-rows={rows.length}
       data-live={live}

@@ -8,6 +8,7 @@ import type { AccessCheck } from "../../src-shared/api/types.ts";
 import { describeNeed } from "../../src-shared/k8s/access-need.ts";
 import { checkAccess } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
+import { keyText } from "../keys/keymap.ts";
 
 export function useAllowed(context: string, check: AccessCheck): { allowed: boolean; reason?: string } {
   const answer = useQuery({
@@ -20,9 +21,18 @@ export function useAllowed(context: string, check: AccessCheck): { allowed: bool
   return answer.data.allowed ? { allowed: true } : { allowed: false, reason: [describeNeed(check), answer.data.reason].filter(Boolean).join(" — ") };
 }
 
-/** Wraps a disabled button with why it is disabled (a disabled button gets no hover of its own). */
-export function Guarded({ allowed, reason, children }: { allowed: boolean; reason?: string; children: ReactNode }) {
+/**
+ * Wraps a disabled button with why it is disabled (a disabled button gets no hover of its own);
+ * an allowed one with its key (`press`, as keymap.ts names presses), when it has one.
+ */
+export function Guarded({ allowed, reason, press, children }: { allowed: boolean; reason?: string; press?: string; children: ReactNode }) {
   const { t } = useTranslation();
+  if (allowed && press)
+    return (
+      <Tooltip label={t("keys.press", { key: keyText(press) })} withArrow openDelay={400}>
+        {children}
+      </Tooltip>
+    );
   if (allowed || !reason) return children;
   const why = t("editor.forbidden", { need: reason });
   return (

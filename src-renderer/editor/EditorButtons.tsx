@@ -14,8 +14,9 @@ import { getDraft, listDrafts } from "../api/index.ts";
 import { Guarded, useAllowed } from "../components/access.tsx";
 import { lazyView } from "../components/lazy-view.tsx";
 import { keys } from "../data/keys.ts";
-import { useScopedKeys } from "../keys/scoped-keys.ts";
+import { useGuardedKey } from "../keys/scoped-keys.ts";
 import { templatesFor } from "../../src-shared/kinds/templates.ts";
+import { editKey } from "../../src-shared/kinds/action-keys.ts";
 
 const Dialog = lazyView(() => import("./EditorDialog.tsx").then((m) => m.EditorDialog));
 
@@ -39,34 +40,40 @@ function DraftEditor({ id, onClose }: { id: string; onClose(): void }) {
   return draft.data ? <Dialog.View context={draft.data.context} draft={draft.data} onClose={onClose} /> : null;
 }
 
-export function EditButton({ target }: { target: ObjectRef }) {
+interface EditProps {
+  target: ObjectRef;
+  /** Only the key, heard in the list while `keysWhen` holds (the focused row's `e`). */
+  keysOnly?: boolean;
+  keysWhen?(): boolean;
+}
+
+export function EditButton({ target, keysOnly, keysWhen }: EditProps) {
   const { t } = useTranslation();
   // Decided when pressed: the draft the open editor keeps must not swap the editor for itself.
   const [open, setOpen] = useState<{ draft?: string }>();
   // An unsaved edit of this object comes back instead of a fresh copy.
   const drafts = useDrafts();
   const draft = drafts.data?.find((d) => d.target && sameObject(d.target, target));
+  // The focused row's key asks about the kind in its namespace, once, not about each row moved
+  // through (RBAC by name is rare; the cluster still refuses a save it does not allow).
   const { allowed, reason } = useAllowed(target.context, {
     verb: "patch",
     group: target.group,
     resource: target.resource,
     namespace: target.namespace,
-    name: target.name,
+    ...(keysOnly ? {} : { name: target.name }),
   });
-  // `e` in the open object's details, as in k9s: the same editor, or the permission it lacks.
-  useScopedKeys("details", {
-    e: () =>
-      allowed
-        ? setOpen({ draft: draft?.id })
-        : notifications.show({ color: "red", title: t("editor.edit"), message: reason ? t("actions.forbidden", { need: reason }) : t("actions.checking") }),
-  });
+  // `e` in the open object's details or on the focused row, as in k9s: the same editor, or the permission it lacks.
+  useGuardedKey(keysOnly ? "list" : "details", editKey, { allowed, reason }, t("editor.edit"), () => setOpen({ draft: draft?.id }), keysWhen);
   return (
     <>
-      <Guarded allowed={allowed} reason={reason}>
-        <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} disabled={!allowed} onClick={() => setOpen({ draft: draft?.id })}>
-          {t("editor.edit")}
-        </Button>
-      </Guarded>
+      {!keysOnly && (
+        <Guarded allowed={allowed} reason={reason} press={editKey}>
+          <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} disabled={!allowed} onClick={() => setOpen({ draft: draft?.id })}>
+            {t("editor.edit")}
+          </Button>
+        </Guarded>
+      )}
       {open &&
         (open.draft ? (
           <DraftEditor id={open.draft} onClose={() => setOpen(undefined)} />

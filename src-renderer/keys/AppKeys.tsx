@@ -6,7 +6,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { subscribeMenu } from "../api/index.ts";
-import { actionKeys } from "../../src-shared/kinds/action-keys.ts";
+import { actionKeys, editKey, streamKeys } from "../../src-shared/kinds/action-keys.ts";
 import { navigate, parseRoute } from "../data/hash-route.ts";
 import { keyBindings, type KeyBinding } from "../../src-shared/kinds/app-keys.ts";
 import { appPress, openPaletteEvent, sequenceMatcher } from "./keymap.ts";
@@ -103,7 +103,11 @@ const objectKeys: [string, string][] = [
   ["Enter", "keys.help.open"],
   ["Space", "keys.help.select"],
   ["Shift+↓", "keys.help.selectMore"],
-  ["e", "editor.edit"],
+  [editKey, "editor.edit"],
+  [streamKeys.exec, "actions.exec"],
+  [streamKeys.attach, "dock.attach"],
+  [streamKeys.logs, "actions.logs"],
+  [streamKeys.portForward, "actions.portForward"],
 ];
 
 /** What a key does, in words: the sheet's lines and the menus' items. */

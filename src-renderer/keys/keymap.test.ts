@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyBindings } from "../../src-shared/kinds/app-keys.ts";
-import { goKeys, isTyping, pressName, sequenceMatcher, sequenceMs } from "./keymap.ts";
+import { ariaKeys, goKeys, isTyping, keyText, pressName, sequenceMatcher, sequenceMs } from "./keymap.ts";
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -58,5 +58,16 @@ describe("app-wide keys", () => {
     expect(isTyping(el("DIV", ".xterm"))).toBe(true);
     expect(isTyping(el("DIV"))).toBe(false);
     expect(isTyping(null)).toBe(false);
+  });
+
+  it("writes presses as people read them and as aria-keyshortcuts wants them", () => {
+    expect(keyText("mod+d", false)).toBe("Ctrl+D");
+    expect(keyText("mod+d", true)).toBe("⌘D");
+    expect(keyText("S", false)).toBe("Shift+S");
+    expect(keyText("g p", false)).toBe("g p");
+    expect(ariaKeys("mod+d", false)).toBe("Control+D");
+    expect(ariaKeys("mod+d", true)).toBe("Meta+D");
+    expect(ariaKeys("F", false)).toBe("Shift+F");
+    expect(ariaKeys("l", false)).toBe("l");
   });
 });

@@ -84,3 +84,9 @@ export function keyText(keys: string, mac = typeof navigator !== "undefined" && 
     .map((k) => (k.startsWith("mod+") ? `${mac ? "⌘" : "Ctrl+"}${k.slice(4).toUpperCase()}` : k.length === 1 && k !== k.toLowerCase() ? `Shift+${k}` : k))
     .join(" ");
 }
+
+/** A press as aria-keyshortcuts writes it: "Control+D" (Meta on macOS), "Shift+S", "e". */
+export function ariaKeys(keys: string, mac = typeof navigator !== "undefined" && /Mac/.test(navigator.platform)): string {
+  if (keys.startsWith("mod+")) return `${mac ? "Meta" : "Control"}+${keys.slice(4).toUpperCase()}`;
+  return keys.length === 1 && keys !== keys.toLowerCase() ? `Shift+${keys}` : keys;
+}

@@ -3,7 +3,9 @@
 // present hears them, so with an object's details open, `r` restarts that object and never
 // the list's selection behind it. The app-wide keys (AppKeys) come first: a press they take
 // is not seen here.
-import { useEffect, useRef } from "react";
+import { notifications } from "@mantine/notifications";
+import { useEffect, useLayoutEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { appPress } from "./keymap.ts";
 
 /** The list (its selection, its focused row) under the details panel. */
@@ -38,7 +40,9 @@ function onKey(e: KeyboardEvent) {
 export function useScopedKeys(layer: KeyLayer, keys: Record<string, () => void>, when?: () => boolean) {
   const latest = useRef({ keys, when });
   latest.current = { keys, when };
-  useEffect(() => {
+  // Registered as the DOM commits, not a frame later: a key pressed as soon as its row shows
+  // focused (aria-keyshortcuts says which) is heard.
+  useLayoutEffect(() => {
     const scope: Scope = { layer, keys: () => latest.current.keys, when: () => latest.current.when?.() ?? true };
     if (!scopes.size) window.addEventListener("keydown", onKey);
     scopes.add(scope);
@@ -47,4 +51,43 @@ export function useScopedKeys(layer: KeyLayer, keys: Record<string, () => void>,
       if (!scopes.size) window.removeEventListener("keydown", onKey);
     };
   }, [layer]);
+}
+
+/**
+ * A guarded button's key (the edit, stream and forward buttons of the details panel, the
+ * focused row's): it does what the button does when the cluster allows it, else names the
+ * missing permission as the disabled button's tooltip does. Pressed before the cluster has
+ * answered (a row just moved to), it waits for the answer instead of asking for a retry.
+ */
+export function useGuardedKey(
+  layer: KeyLayer,
+  press: string,
+  access: { allowed: boolean; reason?: string },
+  title: string,
+  run: () => void,
+  when?: () => boolean,
+) {
+  const { t } = useTranslation();
+  const waiting = useRef(false);
+  const latest = useRef({ run, title });
+  latest.current = { run, title };
+  const refuse = (reason: string) => notifications.show({ color: "red", title: latest.current.title, message: t("actions.forbidden", { need: reason }) });
+  useEffect(() => {
+    if (!waiting.current || (!access.allowed && !access.reason)) return;
+    waiting.current = false;
+    if (access.allowed) latest.current.run();
+    else refuse(access.reason!);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refuse reads only refs and t
+  }, [access.allowed, access.reason]);
+  useScopedKeys(
+    layer,
+    {
+      [press]: () => {
+        if (access.allowed) run();
+        else if (access.reason) refuse(access.reason);
+        else waiting.current = true;
+      },
+    },
+    when,
+  );
 }

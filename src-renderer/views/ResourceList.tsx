@@ -32,6 +32,11 @@ import { MetricsMissing } from "./MetricsMissing.tsx";
 import { usageColumnIds, usageColumns, withUsage } from "./usage-columns.ts";
 import { useUsage } from "../data/metrics.ts";
 import { kindLabel } from "./ResourceNav.tsx";
+import { RowKeys, rowKeys } from "./kinds/RowKeys.tsx";
+import { ariaKeys } from "../keys/keymap.ts";
+
+/** Whether the keyboard is in the list's rows (the focused row's keys are heard only then). */
+const inGrid = () => !!document.activeElement?.closest("[role=grid]");
 
 // The details panel (and the YAML library it brings) is fetched once the list is complete.
 const Details = lazyView(() => import("./details/ResourceDetails.tsx").then((m) => m.ResourceDetails));
@@ -69,7 +74,10 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // The focused row: with nothing selected, the actions' keys act on it (once focus rests there a moment:
   // each row asks the cluster what the user may do with it).
+  // Kept when focus leaves the rows (their keys are heard only while it is there): the editor a
+  // row's key opened lives under it.
   const [focused, setFocused] = useState<ResourceRow>();
+  const keepFocused = useCallback((row: ResourceRow | undefined) => row && setFocused(row), []);
   const [focusedKey] = useDebouncedValue(focused?.key, 250);
   const [where, setWhere] = useState<RowFilter>();
   // A filter is a function: it is stored as one, not called as a state updater.
@@ -129,13 +137,18 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     [now],
   );
   const title = kindLabel(t, info);
-  const focusedTarget = useMemo(
+  // The focused row's own keys (edit, log, shell) follow it at once and whatever is selected;
+  // its actions' keys wait for it to settle (each asks the cluster about that one object) and
+  // give way to a selection's.
+  const [focusedNamespace, focusedName] = [focused?.namespace, focused?.name];
+  const rowTarget = useMemo(
     () =>
-      focusedKey && focused?.key === focusedKey && selected.size === 0
-        ? toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, namespace: focused.namespace, name: focused.name })
-        : undefined,
-    [focusedKey, focused?.key, focused?.namespace, focused?.name, selected.size, context, info.group, info.version, info.resource],
+      focusedName === undefined
+        ? undefined
+        : toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, namespace: focusedNamespace, name: focusedName }),
+    [focusedNamespace, focusedName, context, info.group, info.version, info.resource],
   );
+  const focusedTarget = focusedKey && focused?.key === focusedKey && selected.size === 0 ? rowTarget : undefined;
   // Not a pass over 30,000 rows at every batch when nothing is selected.
   const selectedTargets = useMemo(
     () =>
@@ -263,21 +276,20 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         onSelect={setSelected}
         openKey={route.object ? (route.object.namespace ? `${route.object.namespace}/${route.object.name}` : route.object.name) : undefined}
         onOpen={(r) => navigate({ context, list: route.list, object: { namespace: r.namespace, name: r.name } })}
-        onActive={setFocused}
+        onActive={keepFocused}
+        keyShortcuts={
+          rowTarget &&
+          rowKeys(kind, rowTarget)
+            .map((k) => ariaKeys(k))
+            .join(" ")
+        }
         focusKey={route.object ? undefined : `${context}/${resourceKey(info)}`}
         tone={tone}
         text={text}
       />
-      {focusedTarget && (
-        <ActionButtons
-          context={context}
-          kind={kind}
-          targets={[focusedTarget]}
-          keysLayer="list"
-          keysOnly
-          keysWhen={() => !!document.activeElement?.closest("[role=grid]")}
-        />
-      )}
+      {focusedTarget && <ActionButtons context={context} kind={kind} targets={[focusedTarget]} keysLayer="list" keysOnly keysWhen={inGrid} />}
+      {/* Keyed by its object: a key pressed before the cluster answered waits for that row, not the next. */}
+      {rowTarget && <RowKeys key={`${rowTarget.namespace ?? ""}/${rowTarget.name}`} target={rowTarget} kind={kind} when={inGrid} />}
       {route.object && (
         <Suspense fallback={null}>
           <Details.View

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { K8sObject } from "../kinds/types.ts";
-import { affinitySummary, isMirrorPod, podContainers, probeText, qosClass, tolerationsText } from "./pod-details.ts";
+import { affinitySummary, isMirrorPod, podContainerNames, podContainers, probeText, qosClass, runningContainerNames, tolerationsText } from "./pod-details.ts";
 
 // A web pod as the API server returns it: a migration init container, a log-shipping
 // sidecar, the app in a crash loop, a healthy proxy and a debug container added later.
@@ -451,5 +451,43 @@ describe("affinitySummary", () => {
     };
     expect(affinitySummary(pod)).toEqual([{ kind: "pod", required: true, selector: "", topologyKey: "zone", namespaceSelector: "" }]);
     expect(affinitySummary(web)).toEqual([]);
+  });
+});
+
+describe("podContainerNames and runningContainerNames", () => {
+  const pod = {
+    metadata: { name: "p", annotations: { "kubectl.kubernetes.io/default-container": "app" } },
+    spec: { initContainers: [{ name: "init" }], containers: [{ name: "sidecar" }, { name: "app" }], ephemeralContainers: [{ name: "debugger" }] },
+    status: {
+      initContainerStatuses: [{ name: "init", state: { terminated: { exitCode: 0 } } }],
+      containerStatuses: [
+        { name: "sidecar", state: { running: {} } },
+        { name: "app", state: { waiting: { reason: "CrashLoopBackOff" } } },
+      ],
+      ephemeralContainerStatuses: [{ name: "debugger", state: { running: {} } }],
+    },
+  } as unknown as K8sObject;
+
+  it("puts the default container first, then the others, init and ephemeral ones too", () => {
+    expect(podContainerNames(pod as never)).toEqual(["app", "sidecar", "init", "debugger"]);
+  });
+
+  it("offers a shell only in running containers, the default one first when it runs", () => {
+    expect(runningContainerNames(pod as never)).toEqual(["sidecar", "debugger"]);
+    const fine = {
+      ...pod,
+      status: {
+        containerStatuses: [
+          { name: "app", state: { running: {} } },
+          { name: "sidecar", state: { running: {} } },
+        ],
+      },
+    };
+    expect(runningContainerNames(fine as never)).toEqual(["app", "sidecar"]);
+  });
+
+  it("takes the first container when the annotation names none of them", () => {
+    const other = { ...pod, metadata: { name: "p", annotations: { "kubectl.kubernetes.io/default-container": "gone" } } };
+    expect(podContainerNames(other as never)[0]).toBe("sidecar");
   });
 });

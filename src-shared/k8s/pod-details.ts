@@ -428,3 +428,20 @@ export function defaultContainerName(pod: Pick<Pod, "metadata" | "spec">): strin
   const preferred = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
   return preferred && names.includes(preferred) ? preferred : (names[0] ?? "");
 }
+
+/** Every container of a pod (init and ephemeral ones too), the default one first: the choices of its log. */
+export function podContainerNames(pod: Pick<Pod, "metadata" | "spec">): string[] {
+  const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name);
+  const preferred = defaultContainerName(pod);
+  return preferred ? [preferred, ...names.filter((n) => n !== preferred)] : names;
+}
+
+/** Those of podContainerNames with a running process, in that order: the choices of a shell or console. */
+export function runningContainerNames(pod: Pick<Pod, "metadata" | "spec" | "status">): string[] {
+  const running = new Set(
+    allContainerStatuses(pod)
+      .filter((s) => s.state?.running)
+      .map((s) => s.name),
+  );
+  return podContainerNames(pod).filter((n) => running.has(n));
+}

@@ -29,3 +29,13 @@ export const actionKeys: Partial<Record<ActionId, string>> = {
   label: "L",
   annotate: "A",
 };
+
+/** Opens the YAML editor on the open object or the focused row (k9s's `e`). */
+export const editKey = "e";
+
+/**
+ * The keys of a pod's streams and a workload's logs (their buttons in the details panel, k9s's
+ * letters): a shell, the console, the log, a port forward. Not in the action table: they open a
+ * tab of the dock or a dialog, nothing is sent to the cluster by the press.
+ */
+export const streamKeys = { exec: "s", attach: "a", logs: "l", portForward: "F" } as const;

@@ -8,7 +8,9 @@ import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
 import { startForward } from "../../api/index.ts";
+import { streamKeys } from "../../../src-shared/kinds/action-keys.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
+import { useGuardedKey } from "../../keys/scoped-keys.ts";
 
 /** The ports a pod's containers or a Service declare, as choices ("80/TCP http"). */
 function portsOf(kind: "pod" | "service", object: K8sObject): { value: string; label: string }[] {
@@ -90,7 +92,7 @@ function ForwardDialog({ target, kind, object, onClose }: { target: ObjectRef; k
   );
 }
 
-/** "Port forward" on a pod or a Service, disabled where RBAC forbids it (create pods/portforward). */
+/** "Port forward" on a pod or a Service (its key: streamKeys), disabled where RBAC forbids it (create pods/portforward). */
 export function ForwardButton({ target, kind, object }: { target: ObjectRef; kind: "pod" | "service"; object: K8sObject }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -101,9 +103,10 @@ export function ForwardButton({ target, kind, object }: { target: ObjectRef; kin
     subresource: "portforward",
     namespace: target.namespace,
   });
+  useGuardedKey("details", streamKeys.portForward, { allowed, reason }, t("actions.portForward"), () => setOpen(true));
   return (
     <>
-      <Guarded allowed={allowed} reason={reason}>
+      <Guarded allowed={allowed} reason={reason} press={streamKeys.portForward}>
         <Button size="xs" variant="default" leftSection={<IconRoute size={14} />} disabled={!allowed} onClick={() => setOpen(true)}>
           {t("actions.portForward")}
         </Button>

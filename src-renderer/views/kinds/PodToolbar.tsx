@@ -2,29 +2,24 @@
 // a tab of the dock. The container is the one `kubectl.kubernetes.io/default-container` names,
 // else the first; a pod with several offers each in a menu. Opening one closes the (modal)
 // details panel, so the tab has the keyboard. A stream the user's RBAC forbids stays visible,
-// disabled, naming the permission (asked of the cluster first).
+// disabled, naming the permission (asked of the cluster first). Each has its key (streamKeys,
+// k9s's letters): with several containers the key opens the same menu as a click.
 import { Button, Menu } from "@mantine/core";
 import { IconChevronDown, IconFileText, IconPlugConnected, IconTerminal2 } from "@tabler/icons-react";
-import { useEffect, type ReactNode } from "react";
+import { notifications } from "@mantine/notifications";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccessCheck } from "../../../src-shared/api/types.ts";
-import { allContainerStatuses, defaultContainerName } from "../../../src-shared/k8s/pod-details.ts";
-import type { K8sObject } from "../../../src-shared/kinds/types.ts";
+import { streamKeys } from "../../../src-shared/kinds/action-keys.ts";
+import { podContainerNames, runningContainerNames } from "../../../src-shared/k8s/pod-details.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
+import { ariaKeys } from "../../keys/keymap.ts";
+import { useGuardedKey } from "../../keys/scoped-keys.ts";
 import { preloadDock, useDock, type DockSession } from "../dock/Dock.tsx";
 import { preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { ForwardButton } from "../forwards/ForwardButton.tsx";
 import type { DetailsProps } from "./registry.tsx";
-
-/** Every container of a pod (init and ephemeral ones too), the default one first. */
-function podContainerNames(pod: K8sObject): string[] {
-  const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map(
-    (c: { name: string }) => c.name,
-  );
-  const preferred = defaultContainerName(pod);
-  return preferred ? [preferred, ...names.filter((n) => n !== preferred)] : names;
-}
 
 interface PickProps {
   context: string;
@@ -36,23 +31,32 @@ interface PickProps {
   onPick(container: string): void;
   /** Offers "all containers" too (picked as ""). */
   all?: string;
+  /** Its key in the details panel. */
+  press: string;
 }
 
-function Pick({ context, label, icon, names, need, onPick, all }: PickProps) {
+function Pick({ context, label, icon, names, need, onPick, all, press }: PickProps) {
   const { t } = useTranslation();
   const { allowed, reason } = useAllowed(context, need);
+  const [menu, setMenu] = useState(false);
+  useGuardedKey("details", press, { allowed, reason }, label, () => {
+    if (names.length > 1) setMenu(true);
+    else if (names.length) onPick(names[0]);
+    else notifications.show({ color: "red", title: label, message: t("dock.noneRunning") });
+  });
   if (names.length <= 1 || !allowed)
     return (
-      <Guarded allowed={allowed} reason={reason}>
+      <Guarded allowed={allowed} reason={reason} press={names.length ? press : undefined}>
         <Button size="xs" variant="default" leftSection={icon} disabled={!names.length || !allowed} onClick={() => onPick(names[0])}>
           {label}
         </Button>
       </Guarded>
     );
   return (
-    <Menu position="bottom-start" withinPortal>
+    // Opened by its key too: the dropdown takes focus as it opens, ↑/↓ and Enter pick a container.
+    <Menu position="bottom-start" withinPortal opened={menu} onChange={setMenu}>
       <Menu.Target>
-        <Button size="xs" variant="default" leftSection={icon} rightSection={<IconChevronDown size={12} />}>
+        <Button size="xs" variant="default" leftSection={icon} rightSection={<IconChevronDown size={12} />} aria-keyshortcuts={ariaKeys(press)}>
           {label}
         </Button>
       </Menu.Target>
@@ -77,12 +81,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
   useEffect(() => preloadWhenIdle(preloadDock), []);
   const all = podContainerNames(object);
   // A shell or console needs a running process; the log of any container can be read.
-  const running = new Set(
-    allContainerStatuses(object)
-      .filter((s) => s.state?.running)
-      .map((s) => s.name),
-  );
-  const live = all.filter((n) => running.has(n));
+  const live = runningContainerNames(object);
   const open = (s: DockSession) => {
     dock.open(s);
     navigate({ context: target.context, list: { group: "", version: target.version, resource: "pods" } });
@@ -103,6 +102,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
         icon={<IconTerminal2 size={14} />}
         names={live}
         need={need("create", "exec")}
+        press={streamKeys.exec}
         onPick={(c) => open({ kind: "terminal", pod: target, container: c, mode: "exec", command: [] })}
       />
       <Pick
@@ -111,6 +111,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
         icon={<IconPlugConnected size={14} />}
         names={live}
         need={need("create", "attach")}
+        press={streamKeys.attach}
         onPick={(c) => open({ kind: "terminal", pod: target, container: c, mode: "attach", command: [] })}
       />
       <Pick
@@ -119,6 +120,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
         icon={<IconFileText size={14} />}
         names={all}
         need={need("get", "log")}
+        press={streamKeys.logs}
         all={t("logs.allContainers")}
         onPick={(c) => open({ kind: "logs", source: { kind: "pod", pod: target, container: c, containers: all } })}
       />
