@@ -182,6 +182,48 @@ describe("details", () => {
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
   });
 
+  it("explains why a pod is Pending, node by node as kubectl's labels and taints say, and why one crash-loops, with its last lines", async () => {
+    await open(listRoute("", "v1", "pods"));
+    await grid().locator('[data-key="demo/unschedulable"]').click();
+    const problems = page.getByRole("dialog").getByRole("region", { name: "Problems" });
+    await expect.poll(() => problems.getByText("Not scheduled: no node can take this pod").count(), { timeout: 20_000 }).toBe(1);
+    // The scheduler's counts, read from its message, and each node's own reason, read from the nodes.
+    expect(await problems.getByRole("listitem").allInnerTexts()).toEqual([
+      "2: with a taint the pod does not tolerate",
+      "3: without the labels its nodeSelector or required node affinity asks for",
+    ]);
+    const table = problems.getByRole("table", { name: "Each node, and what keeps the pod off it" });
+    await expect.poll(() => table.getByRole("row").count(), { timeout: 20_000 }).toBe(6);
+    const nodes = JSON.parse(await kubectl(["get", "nodes", "-o", "json"])) as {
+      items: { metadata: { name: string; labels: Record<string, string> }; spec: { taints?: { key: string; value?: string; effect: string }[] } }[];
+    };
+    for (const n of nodes.items) {
+      const disk = n.metadata.labels.disktype;
+      const expected = [
+        disk ? `needs disktype=nvme, has ${disk}` : "no label disktype=nvme",
+        ...(n.spec.taints ?? []).map((t) => `taint ${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}, not tolerated`),
+      ].join("; ");
+      expect(await table.getByRole("row").filter({ hasText: n.metadata.name }).getByRole("cell").nth(1).innerText()).toBe(expected);
+    }
+    await shotBothThemes(shot, page, "pod-pending-explained");
+    // A node's name opens it.
+    await table.getByRole("button", { name: "sandbox-worker-4" }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/context/sandbox-admin/r/core/v1/nodes/_/sandbox-worker-4");
+    await open(listRoute("", "v1", "pods"));
+    await grid().locator('[data-key="demo/crashy"]').click();
+    await expect.poll(() => problems.getByText(/^app keeps failing: restarted \d+ times$/).count(), { timeout: 20_000 }).toBe(1);
+    expect(await problems.getByText("The last run ended with exit code 1: the program stopped on an error it reported itself.").count()).toBe(1);
+    const lines = problems.getByLabel("Last lines of the failed run (kubectl logs --previous)");
+    await expect.poll(() => lines.innerText(), { timeout: 20_000 }).toContain("FATAL giving up after 3 attempts, exiting with code 1");
+    await shotBothThemes(shot, page, "pod-crash-loop-explained");
+    // A pod that runs well has none.
+    await open(listRoute("", "v1", "pods"));
+    await grid().locator('[data-key="demo/myapp"]').click();
+    await expect.poll(() => page.getByRole("dialog").getByRole("region", { name: "Container nginx" }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await problems.count()).toBe(0);
+    await page.keyboard.press("Escape");
+  });
+
   it("lists a CRD created during the test under Custom resources, with its printer columns", async () => {
     const group = `b${Date.now().toString(36)}.kubedeck.dev`;
     const crd = exampleCrd(group, { plural: "widgets", kind: "Widget" });
@@ -616,6 +658,19 @@ describe("events, palette and languages", () => {
     await shot(dark, "pods-zh-dark");
     await open(listRoute("", "v1", "events"), dark);
     await shot(dark, "events-zh-dark");
+    await open(listRoute("", "v1", "pods"), dark);
+    await grid(dark).locator('[data-key="demo/unschedulable"]').click();
+    const problems = dark.getByRole("dialog").getByRole("region", { name: "问题" });
+    await expect
+      .poll(() => problems.getByRole("table", { name: "每个节点，以及 Pod 不能放在那里的原因" }).getByRole("row").count(), { timeout: 20_000 })
+      .toBe(6);
+    await shot(dark, "pod-pending-explained-zh-dark");
+    await open(listRoute("", "v1", "pods"), dark);
+    await grid(dark).locator('[data-key="demo/crashy"]').click();
+    await expect.poll(() => problems.getByText(/^app 反复失败：已重启 \d+ 次$/).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => problems.getByLabel("失败那次运行的最后几行（kubectl logs --previous）").innerText(), { timeout: 20_000 }).toContain("FATAL");
+    await shot(dark, "pod-crash-loop-explained-zh-dark");
+    await dark.keyboard.press("Escape");
     await open(listRoute("helm.sh", "v1", "releases"), dark);
     await grid(dark).locator('[data-key="shop/storefront"]').click();
     const release = dark.getByRole("dialog", { name: /storefront/ });

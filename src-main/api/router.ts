@@ -102,6 +102,7 @@ export function createRouter(s: Services): Router {
     "rollouts.history": (ref) => s.resources.history(ref),
     "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
     "nodes.allocation": ({ context, node }) => s.resources.allocation(context, node),
+    "pods.fit": ({ context, namespace, name, room }) => s.resources.podFit(context, namespace, name, room),
     "metrics.status": ({ context }) => s.resources.metricsStatus(context),
     "cluster.overview": ({ context, namespaces }) => s.resources.overview(context, namespaces),
     "metrics.usage": ({ context, what, namespace }) => s.resources.usage(context, what, namespace),

@@ -19,7 +19,8 @@ import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
 import { metricsStatus, usage } from "./metrics.ts";
 import { readOverview } from "./overview.ts";
-import { allocationPods, placementPods } from "./placement.ts";
+import { allocationPods, placementPods, podFit } from "./placement.ts";
+import type { NodeFit } from "../../src-shared/k8s/node-fit.ts";
 import { rolloutHistory } from "./rollouts.ts";
 
 /** A resource in a namespace (or all), in the context `count` is asked for. */
@@ -120,6 +121,15 @@ export class Resources {
       return await placementPods(this.connections.config(context), node);
     } catch (e) {
       throw toApiError(e, `listing the pods node ${node} may run`);
+    }
+  }
+
+  /** Which node's rules or room keep a pod off it. */
+  async podFit(context: string, namespace: string, name: string, room: boolean): Promise<NodeFit[]> {
+    try {
+      return await podFit(this.connections.config(context), namespace, name, room);
+    } catch (e) {
+      throw toApiError(e, `weighing where pod ${namespace}/${name} fits`);
     }
   }
 

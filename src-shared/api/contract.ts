@@ -20,6 +20,7 @@ import type { ClusterOverview } from "../k8s/cluster-overview.ts";
 import type { DrainPodState } from "../k8s/drain.ts";
 import type { MetricsStatus, Usage } from "../k8s/metrics.ts";
 import type { PodAllocation } from "../k8s/node-allocation.ts";
+import type { NodeFit } from "../k8s/node-fit.ts";
 import type { RolloutRevision } from "../k8s/rollouts.ts";
 import { actionIds, actions } from "../kinds/actions.ts";
 import type { ApiErrorShape } from "./errors.ts";
@@ -142,6 +143,8 @@ export const callInputs = {
   "nodes.placementPods": z.object({ context: contextName, node: objectName }).strict(),
   /** What the pods on a node request and are limited to (cpu, memory), for its details. */
   "nodes.allocation": z.object({ context: contextName, node: objectName }).strict(),
+  /** Every node, and which of its rules or (with room) its free resources keep a pod off it: a Pending pod's explanation. */
+  "pods.fit": z.object({ context: contextName, namespace: namespaceName, name: objectName, room: z.boolean() }).strict(),
   /** Nodes ready or not, pods by phase, the last hour's warnings, CPU and memory requested of allocatable; pods and events in the given namespaces (none = all). */
   "cluster.overview": z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000).optional() }).strict(),
   /** Whether metrics-server answers (its APIService), and in its words when it does not. */
@@ -278,6 +281,7 @@ export interface CallOutputs {
   "helm.lint": HelmLintResult;
   "nodes.placementPods": Pod[];
   "nodes.allocation": PodAllocation[];
+  "pods.fit": NodeFit[];
   "metrics.status": MetricsStatus;
   "cluster.overview": ClusterOverview;
   "metrics.usage": Usage[];

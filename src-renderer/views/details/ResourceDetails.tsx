@@ -205,6 +205,7 @@ export function ResourceDetails({ info, kind, target, onClose }: Props) {
             </Tabs.List>
             <Tabs.Panel value="overview" pt="md">
               <Stack gap="lg">
+                {view.Notices && <view.Notices {...props} />}
                 <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4}>
                   <Table.Tbody>
                     <Table.Tr>

@@ -7,6 +7,7 @@ import { navigate } from "../../data/hash-route.ts";
 import { PodSection } from "./PodSection.tsx";
 import { PodUsage } from "./pod-usage.tsx";
 import { PodToolbar } from "./PodToolbar.tsx";
+import { PodProblems } from "./PodProblems.tsx";
 import type { DetailsProps, KindView } from "./registry.tsx";
 
 function MirrorBadge({ object }: DetailsProps) {
@@ -41,4 +42,4 @@ function NodeRow({ target, object }: DetailsProps) {
 
 const Containers = ({ object }: DetailsProps) => <PodSection pod={object} />;
 
-export const podView: KindView = { Badges: MirrorBadge, OverviewRows: NodeRow, sections: [PodUsage, Containers], Toolbar: PodToolbar };
+export const podView: KindView = { Badges: MirrorBadge, Notices: PodProblems, OverviewRows: NodeRow, sections: [PodUsage, Containers], Toolbar: PodToolbar };

@@ -45,6 +45,8 @@ export interface KindView {
   Toolbar?: ComponentType<DetailsProps>;
   /** Next to the object's name in the panel's title. */
   Badges?: ComponentType<DetailsProps>;
+  /** First in the overview, above everything: what is wrong with the object (a pod's problems). */
+  Notices?: ComponentType<DetailsProps>;
   /** Rows of the overview's first table (table rows), after name, namespace, creation and UID. */
   OverviewRows?: ComponentType<DetailsProps>;
   /** Sections of the overview, after metadata, relations and conditions. */
