@@ -19,6 +19,7 @@ import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { Services } from "../services.ts";
 import { toApiError } from "../kube/errors.ts";
 import { startDrain } from "../kube/drain.ts";
+import { checkTls } from "../kube/tls-check.ts";
 import { startExec } from "../streams/exec.ts";
 import { startLogs } from "../streams/logs.ts";
 import { startWorkloadLogs } from "../streams/workload-logs.ts";
@@ -120,6 +121,7 @@ export function createRouter(s: Services): Router {
     "forwards.start": (req) => s.forwards.start(req),
     "forwards.stop": ({ id }) => s.forwards.stop(id),
     "secrets.reveal": ({ keys, ...ref }) => s.resources.reveal(ref, keys),
+    "secrets.checkTls": ({ cert, key }) => checkTls(cert, key),
     "settings.get": () => s.settings.get(),
     "settings.update": (change) => s.settings.update((x) => applySettingsChange(x, change)),
   };

@@ -72,6 +72,7 @@ export const discardDraft = (id: string) => call("drafts.discard", { id });
 export const listJournal = (context: string) => call("journal.list", { context });
 export const getJournalEntry = (context: string, id: string) => call("journal.get", { context, id });
 export const revertChange = (context: string, id: string) => call("journal.revert", { context, id });
+export const checkTls = (cert: string, key: string) => call("secrets.checkTls", { cert, key });
 export const revealSecret = (ref: ObjectRef, keys?: string[]) => call("secrets.reveal", { ...ref, ...(keys ? { keys } : {}) });
 export const startForward = (req: CallInput<"forwards.start">) => call("forwards.start", req);
 export const stopForward = (id: string) => call("forwards.stop", { id });

@@ -39,6 +39,7 @@ import type {
   JournalEntryInfo,
   RevertResult,
   SecretValue,
+  TlsCheck,
   NamespacesState,
   ResourceRowsEvent,
   Settings,
@@ -220,6 +221,8 @@ export const callInputs = {
    * A Secret's values, decoded (DESIGN §5): only on the user's explicit "Reveal", for the keys
    * asked (none = all). Never cached, never logged.
    */
+  /** A TLS Secret's certificate and key, read and matched before it is made (nothing is kept). */
+  "secrets.checkTls": z.object({ cert: z.string().min(1).max(1_048_576), key: z.string().min(1).max(1_048_576) }).strict(),
   "secrets.reveal": objectRefSchema.extend({ keys: z.array(z.string().min(1).max(253)).max(1000).optional() }).strict(),
   "drafts.get": z.object({ id: z.uuid() }).strict(),
   "drafts.discard": z.object({ id: z.uuid() }).strict(),
@@ -295,6 +298,7 @@ export interface CallOutputs {
   "journal.get": JournalEntry;
   "journal.revert": RevertResult;
   "secrets.reveal": SecretValue[];
+  "secrets.checkTls": TlsCheck;
   "drafts.get": Draft;
   "drafts.discard": void;
   "forwards.start": ForwardInfo;

@@ -294,3 +294,16 @@ export interface ForwardInfo extends ForwardRequest {
   /** The last connection's failure, if the last one failed. */
   error?: string;
 }
+
+/** A TLS certificate and key checked before a TLS Secret is made (secrets.checkTls). */
+export interface TlsCheck {
+  subject: string;
+  issuer: string;
+  /** The subjectAltName entries ("DNS:example.com"). */
+  names: string[];
+  notBefore: string;
+  notAfter: string;
+  expired: boolean;
+  /** The private key is the certificate's. */
+  keyMatches: boolean;
+}

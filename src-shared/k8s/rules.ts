@@ -23,7 +23,12 @@ export type RuleId =
   | "dnsLabel"
   | "imageRef"
   | "port"
-  | "envLine";
+  | "envLine"
+  | "dnsSubdomain"
+  | "configKey"
+  | "required"
+  | "pem"
+  | "dataTooBig";
 
 export interface Rule {
   rule: RuleId;
@@ -54,6 +59,11 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   imageRef: () => "an image reference, without spaces (nginx:1.27)",
   port: (p) => `"${p.port}" is not a port (1 to 65535)`,
   envLine: (p) => `"${p.line}": give NAME=value, NAME of printable characters other than '='`,
+  dnsSubdomain: () => "lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253",
+  configKey: (p) => `key "${p.key}" may hold only letters, digits, '-', '_' and '.' (at most 253), and is not "." or ".."`,
+  required: () => "required",
+  pem: (p) => `not a PEM ${p.what} (-----BEGIN ${p.what}-----)`,
+  dataTooBig: (p) => `a ConfigMap or Secret holds at most 1 MiB; this one is ${p.size} KiB`,
 };
 
 export const ruleText = (r: Rule): string => english[r.rule](r.params);

@@ -6,6 +6,7 @@ import { resourceKey } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { CreateNamespaceButton } from "./CreateNamespaceButton.tsx";
+import { NewConfigMapButton, NewSecretButton } from "./CreateConfigButton.tsx";
 import { eventList } from "./events.tsx";
 import { HelmListTools } from "./HelmTool.tsx";
 import { RunPodButton } from "./RunPodButton.tsx";
@@ -27,6 +28,8 @@ const lists: Record<string, ListView> = {
   "/events": eventList,
   "/pods": { Tools: RunPodButton },
   "/namespaces": { Tools: CreateNamespaceButton },
+  "/configmaps": { Tools: NewConfigMapButton },
+  "/secrets": { Tools: NewSecretButton },
   "helm.sh/releases": { Tools: HelmListTools },
 };
 

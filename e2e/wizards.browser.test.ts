@@ -1,0 +1,183 @@
+// The guided wizards in Chromium against the practice cluster: what each creates is read back
+// with kubectl and decodes to what was entered; the cluster's dry run speaks before anything
+// exists; bad input is said on its field and blocks Create; the YAML editor is a way out.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selfSignedCertificate } from "./sandbox/certificate.ts";
+import { screenshotter } from "./browser.ts";
+import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
+
+const shot = screenshotter("wizards");
+const ns = `kd-wiz-${Date.now().toString(36)}`;
+const files = mkdtempSync(join(tmpdir(), "kubedeck-wizard-files-"));
+let app: AppUnderTest;
+const page = () => app.page;
+const list = (resource: string) => `#/context/sandbox-admin/r/core/v1/${resource}`;
+const dialog = (name: string | RegExp) => page().getByRole("dialog", { name });
+const decode = (b64: string) => Buffer.from(b64, "base64");
+
+/** Picks files in the chooser a button opens, as a user does. */
+async function choose(button: ReturnType<AppUnderTest["page"]["getByRole"]>, paths: string[]) {
+  const [chooser] = await Promise.all([page().waitForEvent("filechooser"), button.click()]);
+  await chooser.setFiles(paths);
+}
+
+beforeAll(async () => {
+  app = await openApp();
+  await kubectl(["create", "namespace", ns]);
+});
+
+afterAll(async () => {
+  await kubectl(["delete", "namespace", ns, "--wait=false"]);
+  await app?.close();
+  rmSync(files, { recursive: true, force: true });
+});
+
+describe("configuration wizard", () => {
+  it("makes a ConfigMap from a literal, files (one binary) and an env-file, immutable, as kubectl reads it back", async () => {
+    writeFileSync(join(files, "app.properties"), "color=blue\nsize=large\n");
+    writeFileSync(join(files, "logo.bin"), Buffer.from([0xff, 0x00, 0xfe, 0x41]));
+    await openList(page(), `${list("configmaps")}`);
+    await page().getByRole("button", { name: "New ConfigMap…" }).click();
+    const wizard = dialog("New ConfigMap");
+    await wizard.getByLabel("Name", { exact: true }).fill("settings");
+    await wizard.getByLabel("Namespace").fill(ns);
+    await wizard.getByRole("textbox", { name: "Key" }).fill("mode");
+    await wizard.getByRole("textbox", { name: "Value" }).fill("production");
+    await choose(wizard.getByRole("button", { name: "Add files…" }), [join(files, "app.properties"), join(files, "logo.bin")]);
+    await expect.poll(() => wizard.getByText("from a file (4 bytes, binary)").count()).toBe(1);
+    // A bad env-file line is said with its line, and blocks Create.
+    const env = wizard.getByRole("textbox", { name: "From an env-file" });
+    await env.fill("LOG_LEVEL=debug\nnot a pair");
+    await expect.poll(() => wizard.getByText(/^line 2: "not a pair": give NAME=value/).count()).toBe(1);
+    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    await env.fill("LOG_LEVEL=debug\n# comment\nGREETING=hello world");
+    await wizard.getByRole("checkbox", { name: "Immutable" }).check();
+    await expect
+      .poll(() => wizard.getByLabel("The same with kubectl:").innerText())
+      .toBe(
+        `kubectl create configmap settings -n ${ns} --from-literal=mode=production --from-file=app.properties=FILE --from-file=logo.bin=FILE --from-env-file=FILE && kubectl patch configmap settings -n ${ns} -p '{"immutable":true}'`,
+      );
+    await shotBothThemes(shot, page(), "configmap");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("configmaps")}/${ns}/settings`);
+    const cm = JSON.parse(await kubectl(["get", "configmap", "settings", "-n", ns, "-o", "json"]));
+    expect(cm.data).toEqual({ mode: "production", "app.properties": "color=blue\nsize=large\n", LOG_LEVEL: "debug", GREETING: "hello world" });
+    expect([...decode(cm.binaryData["logo.bin"])]).toEqual([0xff, 0x00, 0xfe, 0x41]);
+    expect(cm.immutable).toBe(true);
+    await page().keyboard.press("Escape");
+  });
+
+  it("says what the cluster's dry run refuses, creating nothing, and opens the YAML editor as a way out", async () => {
+    await page().getByRole("button", { name: "New ConfigMap…" }).click();
+    const wizard = dialog("New ConfigMap");
+    await wizard.getByLabel("Name", { exact: true }).fill("settings");
+    await wizard.getByLabel("Namespace").fill(ns);
+    await wizard.getByRole("textbox", { name: "Key" }).fill("mode");
+    await wizard.getByRole("textbox", { name: "Value" }).fill("staging");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect.poll(() => wizard.getByRole("alert").innerText(), { timeout: 15_000 }).toMatch(/already exists/);
+    expect(JSON.parse(await kubectl(["get", "configmap", "settings", "-n", ns, "-o", "json"])).data.mode).toBe("production");
+    await wizard.getByLabel("Name", { exact: true }).fill("settings-two");
+    await wizard.getByRole("button", { name: "Open in the YAML editor" }).click();
+    const editor = dialog("Create or apply YAML");
+    await expect.poll(() => editor.getByText("name: settings-two").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await editor.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+  });
+
+  it("makes a TLS Secret only from a certificate and its own key, checked by main, values hidden on screen", async () => {
+    const [cert, key, other] = ["tls.crt", "tls.key", "other.key"].map((n) => join(files, n));
+    await selfSignedCertificate({ commonName: "shop.kd.example", subjectAltName: "DNS:shop.kd.example", days: 30, keyOut: key, certOut: cert });
+    await selfSignedCertificate({ commonName: "other", days: 30, keyOut: other, certOut: join(files, "other.crt") });
+    await openList(page(), list("secrets"));
+    await page().getByRole("button", { name: "New Secret…" }).click();
+    const wizard = dialog("New Secret");
+    await wizard.getByLabel("Name", { exact: true }).fill("shop-tls");
+    await wizard.getByLabel("Namespace").fill(ns);
+    await wizard.getByLabel("Type", { exact: true }).click();
+    await page().getByRole("option", { name: "TLS certificate and key" }).click();
+    await choose(wizard.getByRole("button", { name: "Load from a file…" }).first(), [cert]);
+    await wizard.getByRole("textbox", { name: "Private key (PEM)" }).fill("not a key");
+    await expect.poll(() => wizard.getByText("not a PEM PRIVATE KEY (-----BEGIN PRIVATE KEY-----)").count()).toBe(1);
+    await wizard.getByRole("textbox", { name: "Private key (PEM)" }).fill(readFileSync(other, "utf8"));
+    await expect.poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 }).toMatch(/This key is not the certificate's/);
+    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    await wizard.getByRole("textbox", { name: "Private key (PEM)" }).fill(readFileSync(key, "utf8"));
+    await expect
+      .poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 })
+      .toMatch(/The key is the certificate's\s+Subject: CN=shop.kd.example\s+Names: DNS:shop.kd.example/);
+    const yaml = await wizard.getByLabel(/^What is sent/).innerText();
+    expect(yaml).toMatch(/tls\.key: \(hidden, \d+ bytes\)/);
+    expect(yaml).not.toContain("PRIVATE");
+    await shotBothThemes(shot, page(), "secret-tls");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("secrets")}/${ns}/shop-tls`);
+    const s = JSON.parse(await kubectl(["get", "secret", "shop-tls", "-n", ns, "-o", "json"]));
+    expect(s.type).toBe("kubernetes.io/tls");
+    expect(decode(s.data["tls.crt"]).toString()).toBe(readFileSync(cert, "utf8"));
+    expect(decode(s.data["tls.key"]).toString()).toBe(readFileSync(key, "utf8"));
+    await page().keyboard.press("Escape");
+  });
+
+  it("makes a registry login, a basic-auth and a generic Secret that decode to what was typed", async () => {
+    const make = async (type: string | undefined, name: string, fill: (w: ReturnType<typeof dialog>) => Promise<void>) => {
+      await page().getByRole("button", { name: "New Secret…" }).click();
+      const wizard = dialog("New Secret");
+      await wizard.getByLabel("Name", { exact: true }).fill(name);
+      await wizard.getByLabel("Namespace").fill(ns);
+      if (type) {
+        await wizard.getByLabel("Type", { exact: true }).click();
+        await page().getByRole("option", { name: type }).click();
+      }
+      await fill(wizard);
+      const command = await wizard.getByLabel("The same with kubectl:").innerText();
+      expect(command).not.toMatch(/s3cr3t/);
+      await wizard.getByRole("button", { name: "Create", exact: true }).click();
+      await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("secrets")}/${ns}/${name}`);
+      await page().keyboard.press("Escape");
+      const s = JSON.parse(await kubectl(["get", "secret", name, "-n", ns, "-o", "json"]));
+      return { type: s.type, data: Object.fromEntries(Object.entries(s.data as Record<string, string>).map(([k, v]) => [k, decode(v).toString()])) };
+    };
+    const docker = await make("Registry login (docker-registry)", "registry-login", async (w) => {
+      await w.getByLabel("Registry", { exact: true }).fill("registry.kd.example:5000");
+      await w.getByLabel("User", { exact: true }).fill("ci");
+      await w.getByLabel("Password", { exact: true }).fill("s3cr3t");
+    });
+    expect(docker.type).toBe("kubernetes.io/dockerconfigjson");
+    expect(JSON.parse(docker.data[".dockerconfigjson"])).toEqual({
+      auths: { "registry.kd.example:5000": { username: "ci", password: "s3cr3t", auth: Buffer.from("ci:s3cr3t").toString("base64") } },
+    });
+    const basic = await make("Basic authentication", "web-login", async (w) => {
+      await w.getByLabel("User", { exact: true }).fill("admin");
+      await w.getByLabel("Password", { exact: true }).fill("s3cr3t ✓");
+    });
+    expect(basic).toEqual({ type: "kubernetes.io/basic-auth", data: { username: "admin", password: "s3cr3t ✓" } });
+    const generic = await make(undefined, "db", async (w) => {
+      await w.getByRole("textbox", { name: "Key" }).fill("password");
+      await w.getByLabel("Value").fill("s3cr3t");
+      await w.getByRole("textbox", { name: "From an env-file" }).fill("DB_USER=app");
+    });
+    expect(generic).toEqual({ type: "Opaque", data: { password: "s3cr3t", DB_USER: "app" } });
+  });
+
+  it("reads in Chinese", async () => {
+    await page().getByRole("combobox", { name: "Language" }).click();
+    await page().getByRole("option", { name: "中文（简体）" }).click();
+    try {
+      await page().getByRole("button", { name: "新建 Secret…" }).click();
+      const wizard = dialog("新建 Secret");
+      await expect.poll(() => wizard.getByText("Secret 把密码、令牌和密钥与使用它们的 Pod 分开保存", { exact: false }).count()).toBe(1);
+      await wizard.getByLabel("名称").fill("Bad_Name");
+      await expect.poll(() => wizard.getByText("只能包含小写字母、数字、“-”和“.”", { exact: false }).count()).toBe(1);
+      await shotBothThemes(shot, page(), "secret-zh");
+      await page().keyboard.press("Escape");
+    } finally {
+      await page().getByRole("combobox", { name: "语言" }).click();
+      await page().getByRole("option", { name: "English" }).click();
+    }
+    expect(app.errors).toEqual([]);
+  });
+});
