@@ -77,7 +77,9 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   // Kept when focus leaves the rows (their keys are heard only while it is there): the editor a
   // row's key opened lives under it.
   const [focused, setFocused] = useState<ResourceRow>();
-  const keepFocused = useCallback((row: ResourceRow | undefined) => row && setFocused(row), []);
+  // Only its identity is kept: a batch that changes the row's cells must not render the list again
+  // (the table reports the active row in the commit that shows it, inside the batch's task).
+  const keepFocused = useCallback((row: ResourceRow | undefined) => row && setFocused((was) => (was?.key === row.key ? was : row)), []);
   const [focusedKey] = useDebouncedValue(focused?.key, 250);
   const [where, setWhere] = useState<RowFilter>();
   // A filter is a function: it is stored as one, not called as a state updater.
