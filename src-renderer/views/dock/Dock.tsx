@@ -5,6 +5,8 @@
 // the panel's code (DockPanel.tsx) arrives with the first tab.
 import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
+import { formatLabelSelector } from "../../../src-shared/kinds/format.ts";
+import type { K8sObject } from "../../../src-shared/kinds/types.ts";
 import { lazyView } from "../../components/lazy-view.tsx";
 import type { LogSource } from "../../logs/LogViewer.tsx";
 
@@ -24,6 +26,22 @@ export type DockSession =
       cleanup?: ObjectRef;
     }
   | { kind: "logs"; source: LogSource };
+
+/** A pod's log tab: one of its containers (the default one, first in `containers`, unless named). */
+export const podLogSession = (pod: ObjectRef, containers: string[], container = containers[0]): DockSession => ({
+  kind: "logs",
+  source: { kind: "pod", pod, container, containers },
+});
+
+/** A workload's log tab: every pod its selector picks, merged; none for an object without a selector. */
+export function workloadLogSession(target: ObjectRef, kindName: string, object: K8sObject): DockSession | undefined {
+  const labelSelector = formatLabelSelector(object.spec?.selector);
+  if (!labelSelector || !target.namespace) return undefined;
+  return {
+    kind: "logs",
+    source: { kind: "workload", context: target.context, namespace: target.namespace, labelSelector, name: `${kindName}/${target.name}` },
+  };
+}
 
 type Open = DockSession & { id: string };
 

@@ -16,7 +16,7 @@ import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { ariaKeys } from "../../keys/keymap.ts";
 import { useGuardedKey } from "../../keys/scoped-keys.ts";
-import { preloadDock, useDock, type DockSession } from "../dock/Dock.tsx";
+import { podLogSession, preloadDock, useDock, type DockSession } from "../dock/Dock.tsx";
 import { preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { ForwardButton } from "../forwards/ForwardButton.tsx";
 import type { DetailsProps } from "./registry.tsx";
@@ -122,7 +122,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
         need={need("get", "log")}
         press={streamKeys.logs}
         all={t("logs.allContainers")}
-        onPick={(c) => open({ kind: "logs", source: { kind: "pod", pod: target, container: c, containers: all } })}
+        onPick={(c) => open(podLogSession(target, all, c))}
       />
       <ForwardButton target={target} kind="pod" object={object} />
     </>

@@ -8,13 +8,12 @@ import { useTranslation } from "react-i18next";
 import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
 import { podContainerNames, runningContainerNames } from "../../../src-shared/k8s/pod-details.ts";
 import { editKey, streamKeys } from "../../../src-shared/kinds/action-keys.ts";
-import { formatLabelSelector } from "../../../src-shared/kinds/format.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { getObject } from "../../api/index.ts";
 import { useAllowed } from "../../components/access.tsx";
 import { useGuardedKey } from "../../keys/scoped-keys.ts";
 import { EditButton } from "../../editor/EditorButtons.tsx";
-import { useDock } from "../dock/Dock.tsx";
+import { podLogSession, useDock, workloadLogSession, type DockSession } from "../dock/Dock.tsx";
 import { workloadLogKinds } from "./WorkloadToolbar.tsx";
 
 interface Props {
@@ -38,8 +37,9 @@ export function RowKeys({ target, kind, when }: Props) {
   return (
     <>
       {!kind.readOnly && <EditButton target={target} keysOnly keysWhen={when} />}
-      {key === "/pods" && <PodRowKeys target={target} when={when} />}
-      {workloadLogKinds.has(key) && <WorkloadRowKeys target={target} kind={kind} when={when} />}
+      {key === "/pods" && <PodTerminalKeys target={target} when={when} />}
+      {key === "/pods" && <LogKey target={target} when={when} session={(pod) => podLogSession(target, podContainerNames(pod))} />}
+      {workloadLogKinds.has(key) && <LogKey target={target} when={when} session={(object) => workloadLogSession(target, kind.kind, object)} />}
     </>
   );
 }
@@ -60,12 +60,12 @@ function useRead(title: string) {
   };
 }
 
-function PodRowKeys({ target, when }: { target: ObjectRef; when(): boolean }) {
+/** A pod row's shell and console keys, in its default container if it runs (else the next that does). */
+function PodTerminalKeys({ target, when }: { target: ObjectRef; when(): boolean }) {
   const { t } = useTranslation();
   const dock = useDock();
   const exec = useNamespaceAllowed(target, "create", "exec");
   const attach = useNamespaceAllowed(target, "create", "attach");
-  const log = useNamespaceAllowed(target, "get", "log");
   const read = useRead(target.name);
   const terminal = (mode: "exec" | "attach") => () =>
     void read(target, (pod) => {
@@ -75,41 +75,20 @@ function PodRowKeys({ target, when }: { target: ObjectRef; when(): boolean }) {
     });
   useGuardedKey("list", streamKeys.exec, exec, t("actions.exec"), terminal("exec"), when);
   useGuardedKey("list", streamKeys.attach, attach, t("dock.attach"), terminal("attach"), when);
-  useGuardedKey(
-    "list",
-    streamKeys.logs,
-    log,
-    t("actions.logs"),
-    () =>
-      void read(target, (pod) => {
-        const all = podContainerNames(pod);
-        dock.open({ kind: "logs", source: { kind: "pod", pod: target, container: all[0], containers: all } });
-      }),
-    when,
-  );
   return null;
 }
 
-function WorkloadRowKeys({ target, kind, when }: { target: ObjectRef; kind: KindDescriptor; when(): boolean }) {
+/** The row's log key: the object is read when it is pressed, and its log tab opened. */
+function LogKey({ target, when, session }: { target: ObjectRef; when(): boolean; session(object: K8sObject): DockSession | undefined }) {
   const { t } = useTranslation();
   const dock = useDock();
   const log = useNamespaceAllowed(target, "get", "log");
   const read = useRead(target.name);
-  useGuardedKey(
-    "list",
-    streamKeys.logs,
-    log,
-    t("actions.logs"),
-    () =>
-      void read(target, (object) => {
-        const selector = formatLabelSelector(object.spec?.selector);
-        if (!selector || !target.namespace) return;
-        dock.open({
-          kind: "logs",
-          source: { kind: "workload", context: target.context, namespace: target.namespace, labelSelector: selector, name: `${kind.kind}/${target.name}` },
-        });
-      }),
-    when,
-  );
+  const open = () =>
+    void read(target, (object) => {
+      const s = session(object);
+      if (s) dock.open(s);
+    });
+  useGuardedKey("list", streamKeys.logs, log, t("actions.logs"), open, when);
   return null;
 }

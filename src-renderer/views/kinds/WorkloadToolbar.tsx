@@ -5,11 +5,10 @@ import { Button } from "@mantine/core";
 import { IconFileText } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { streamKeys } from "../../../src-shared/kinds/action-keys.ts";
-import { formatLabelSelector } from "../../../src-shared/kinds/format.ts";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { useGuardedKey } from "../../keys/scoped-keys.ts";
-import { useDock } from "../dock/Dock.tsx";
+import { useDock, workloadLogSession } from "../dock/Dock.tsx";
 import type { DetailsProps } from "./registry.tsx";
 
 /** The kinds whose details show their pods' logs (registry.tsx), by resourceKey: a row of theirs has the log key too. */
@@ -18,19 +17,16 @@ export const workloadLogKinds = new Set(["apps/deployments", "apps/statefulsets"
 export function WorkloadToolbar({ target, kind, object }: DetailsProps) {
   const { t } = useTranslation();
   const dock = useDock();
-  const selector = formatLabelSelector(object.spec?.selector);
+  const session = workloadLogSession(target, kind.kind, object);
   const { allowed, reason } = useAllowed(target.context, { verb: "get", group: "", resource: "pods", subresource: "log", namespace: target.namespace });
   const open = () => {
-    if (!selector || !target.namespace) return;
-    dock.open({
-      kind: "logs",
-      source: { kind: "workload", context: target.context, namespace: target.namespace, labelSelector: selector, name: `${kind.kind}/${target.name}` },
-    });
+    if (!session) return;
+    dock.open(session);
     // The (modal) details panel closes, so that the log has the room.
     navigate({ context: target.context, list: { group: target.group, version: target.version, resource: target.resource } });
   };
   useGuardedKey("details", streamKeys.logs, { allowed, reason }, t("actions.logs"), open);
-  if (!selector || !target.namespace) return null;
+  if (!session) return null;
   return (
     <Guarded allowed={allowed} reason={reason} press={streamKeys.logs}>
       <Button size="xs" variant="default" leftSection={<IconFileText size={14} />} disabled={!allowed} onClick={open}>
