@@ -29,7 +29,9 @@ export async function initI18n(language: Language) {
 
 /** Switches language, fetching its strings first if they have not come yet. */
 export async function changeLanguage(language: Language) {
-  if (!i18next.hasResourceBundle(language, "translation")) i18next.addResourceBundle(language, "translation", await load[language]());
+  // Late views' strings (late.ts) may be there alone: the language's own file is still needed.
+  if (i18next.getResource(language, "translation", "app.title") === undefined)
+    i18next.addResourceBundle(language, "translation", await load[language](), true, false);
   await i18next.changeLanguage(language);
 }
 

@@ -1,8 +1,19 @@
 // Both languages are first-class: every key one has, the other has too, and no value is empty.
 import { describe, expect, it } from "vitest";
 import { actionIds, actions } from "../../src-shared/kinds/actions.ts";
-import en from "./en.json" with { type: "json" };
+import enStart from "./en.json" with { type: "json" };
+import enLate from "./en-late.json" with { type: "json" };
 import zhCN from "./zh-CN.json" with { type: "json" };
+
+// English comes in two files (the start bundle's and the late views'), Chinese in one.
+const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].map((k) => {
+      const [x, y] = [a[k], b[k]];
+      return [k, x && y && typeof x === "object" && typeof y === "object" ? merge(x as Record<string, unknown>, y as Record<string, unknown>) : (y ?? x)];
+    }),
+  );
+const en = merge(enStart, enLate);
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -13,6 +13,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalSto
 import { useTranslation } from "react-i18next";
 import { jsonTokens, prettyJson, type JsonTokenKind } from "./json-lines.ts";
 import { LogBuffer, type LogLine } from "./log-buffer.ts";
+import "../i18n/late.ts";
 
 /** The buffer and a version that goes up once per frame with new lines: what the list re-renders on. */
 export class LogFeed {

@@ -15,6 +15,7 @@ import { fetchFullLog } from "./full-log.ts";
 import { LogFeed, LogLines, useFeed, type LogLinesHandle } from "./LogLines.tsx";
 import { mergedScope, mergedTag } from "./merged-source.ts";
 import type { LogLine } from "./log-buffer.ts";
+import "../i18n/late.ts";
 
 /** One pod's container, or every pod a workload's selector picks (merged, each line tagged). */
 export type LogSource =

@@ -9,6 +9,7 @@ import { act } from "../../api/index.ts";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { formatRoute } from "../../data/hash-route.ts";
 import type { DockSession } from "./Dock.tsx";
+import "../../i18n/late.ts";
 
 // xterm and the log viewer arrive with the first tab of their kind.
 export const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal));

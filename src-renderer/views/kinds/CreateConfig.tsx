@@ -24,6 +24,7 @@ import { IconFile, IconFolder, IconPencil, IconPlus, IconTrash } from "@tabler/i
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import "../../i18n/late.ts";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import {

@@ -11,6 +11,7 @@ import { lazyView } from "../../components/lazy-view.tsx";
 import { keys } from "../../data/keys.ts";
 import { useSettings, useUpdateSettings } from "../../data/settings.ts";
 import type { ChartChoice } from "./helm-charts.tsx";
+import "../../i18n/late.ts";
 
 /** The Releases list's own buttons: install a chart, manage repositories, create a chart, and which helm. */
 export const HelmListTools = memo(function HelmListTools({ context, namespace }: { context: string; namespace?: string }) {

@@ -9,6 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import "../../i18n/late.ts";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import { formatCpu, formatMemory } from "../../../src-shared/k8s/node-allocation.ts";
@@ -71,7 +72,8 @@ function Unschedulable({ target, problem }: { target: ObjectRef; problem: Of<"un
   const fit = useQuery({
     queryKey: ["pods.fit", target.context, target.namespace, target.name, problem.message, room],
     queryFn: () => getPodFit({ context: target.context, namespace: target.namespace!, name: target.name, room }),
-    staleTime: 10_000,
+    // Nodes change (a label added to fix this pod, a taint, a cordon): the table follows them.
+    refetchInterval: 5_000,
   });
   return (
     <Stack gap={6}>

@@ -20,6 +20,7 @@ import { podLogSession, preloadDock, useDock, type DockSession } from "../dock/D
 import { preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { ForwardButton } from "../forwards/ForwardButton.tsx";
 import type { DetailsProps } from "./registry.tsx";
+import "../../i18n/late.ts";
 
 interface PickProps {
   context: string;

@@ -11,6 +11,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import type { ChartChoice } from "./helm-charts.tsx";
 import { LintVerdict } from "./helm-install.tsx";
 import { HelmOutput } from "./helm-run.tsx";
+import "../../i18n/late.ts";
 
 export function CreateChartDialog({ context, onClose, onInstall }: { context: string; onClose(): void; onInstall(c: ChartChoice): void }) {
   const { t } = useTranslation();

@@ -24,6 +24,7 @@ import { ChartPicker, ChartSummary, useChartInfo, type ChartChoice } from "./hel
 import { Resources } from "./helm-releases.tsx";
 import { HelmOutput } from "./helm-run.tsx";
 import type { DetailsProps } from "./registry.tsx";
+import "../../i18n/late.ts";
 
 // Monaco comes with the editor's chunk, when values are first edited.
 const Editor = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlEditor));

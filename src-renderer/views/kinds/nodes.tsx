@@ -21,6 +21,7 @@ import { MetricsMissing } from "../MetricsMissing.tsx";
 import { UsageLines } from "../UsageLines.tsx";
 import type { DetailsProps, KindView } from "./registry.tsx";
 import { Meter } from "../../components/Meter.tsx";
+import "../../i18n/late.ts";
 
 function NodeRows({ object }: DetailsProps) {
   const { t } = useTranslation();

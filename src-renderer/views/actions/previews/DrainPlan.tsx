@@ -7,6 +7,7 @@ import { stringify } from "yaml";
 import { drainPlan, evictionBody, type DrainOptions } from "../../../../src-shared/k8s/drain.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { PodList, Reading, usePlacementPods, type PreviewProps } from "./shared.tsx";
+import "../../../i18n/late.ts";
 
 /** What a drain would do to each pod on the node, with these options, before anything is sent. */
 export function DrainPlanPreview({ request, input }: PreviewProps) {

@@ -11,6 +11,7 @@ import { kindLabel } from "../../ResourceNav.tsx";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { keys } from "../../../data/keys.ts";
 import { Reading, type PreviewProps } from "./shared.tsx";
+import "../../../i18n/late.ts";
 
 /** What deleting a namespace deletes with it: how many objects of each kind it holds now. */
 export function NamespaceContents({ request }: PreviewProps) {

@@ -13,6 +13,7 @@ import { applyTaintChanges, formatTaint } from "../../../../src-shared/k8s/taint
 import { type ActionId } from "../../../../src-shared/kinds/actions.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { PodList, Reading, usePlacementPods, type PreviewProps } from "./shared.tsx";
+import "../../../i18n/late.ts";
 
 /** The node after the change the input describes, or undefined while it describes none. */
 function changeOf(action: ActionId, node: Node, input: unknown): NodeChange | undefined {

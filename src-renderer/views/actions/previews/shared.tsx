@@ -8,6 +8,7 @@ import type { Pod } from "kubernetes-types/core/v1.js";
 import { getPlacementPods } from "../../../api/index.ts";
 import { keys } from "../../../data/keys.ts";
 import type { ActionRequest } from "../runner.tsx";
+import "../../../i18n/late.ts";
 
 export interface PreviewProps {
   request: ActionRequest;
