@@ -180,8 +180,22 @@ describe("language and theme", () => {
     await expect.poll(() => page.getByText("命名空间筛选", { exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole("navigation", { name: "上下文" }).count()).toBe(1);
     await shot(page, "zh-CN-light");
+    // The workspace's code is fetched at start and may arrive before the Chinese strings, while
+    // i18next still waits for them: make it so, and see the app start without an error.
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const workspaceIn = Promise.all(
+      [/\/ClusterWorkspace-[^/]*\.js$/, /\/late-[^/]*\.js$/].map((re) => page.waitForEvent("requestfinished", (r) => re.test(r.url()))),
+    );
+    await page.route(/\/zh-CN-[^/]*\.js$/, async (route) => {
+      await workspaceIn;
+      await page.evaluate(() => new Promise((r) => setTimeout(r)));
+      await route.continue();
+    });
     await page.reload();
     await expect.poll(() => page.getByRole("navigation", { name: "上下文" }).count(), { timeout: 20_000 }).toBe(1);
+    await page.unrouteAll();
+    expect(errors).toEqual([]);
   });
 
   it("switches to the dark theme", async () => {

@@ -5,6 +5,10 @@
 import { i18next } from "./index.ts";
 import late from "./en-late.json" with { type: "json" };
 
-i18next.addResourceBundle("en", "translation", late, true, false);
+// The workspace's code is fetched at start (App.tsx), and can arrive while i18next still waits
+// for the Chinese file: before init there is no store to add to, so wait for it then.
+const add = () => i18next.addResourceBundle("en", "translation", late, true, false);
+if (i18next.isInitialized) add();
+else i18next.on("initialized", add);
 
 export { late };
