@@ -18,6 +18,14 @@ const list = (resource: string) => `#/context/sandbox-admin/r/core/v1/${resource
 const dialog = (name: string | RegExp) => page().getByRole("dialog", { name });
 const decode = (b64: string) => Buffer.from(b64, "base64");
 
+/** Closes the details panel a create opened, once it is there (an Escape pressed before it opens is lost, and it would cover the page). */
+async function closeDetails(name: string) {
+  const details = page().getByRole("dialog", { name: new RegExp(`${ns}/${name}$`) });
+  await expect.poll(() => details.count(), { timeout: 15_000 }).toBe(1);
+  await page().keyboard.press("Escape");
+  await expect.poll(() => details.count()).toBe(0);
+}
+
 /** Picks files in the chooser a button opens, as a user does. */
 async function choose(button: ReturnType<AppUnderTest["page"]["getByRole"]>, paths: string[]) {
   const [chooser] = await Promise.all([page().waitForEvent("filechooser"), button.click()]);
@@ -67,7 +75,7 @@ describe("configuration wizard", () => {
     expect(cm.data).toEqual({ mode: "production", "app.properties": "color=blue\nsize=large\n", LOG_LEVEL: "debug", GREETING: "hello world" });
     expect([...decode(cm.binaryData["logo.bin"])]).toEqual([0xff, 0x00, 0xfe, 0x41]);
     expect(cm.immutable).toBe(true);
-    await page().keyboard.press("Escape");
+    await closeDetails("settings");
   });
 
   it("says what the cluster's dry run refuses, creating nothing, and opens the YAML editor as a way out", async () => {
@@ -119,7 +127,7 @@ describe("configuration wizard", () => {
     expect(s.type).toBe("kubernetes.io/tls");
     expect(decode(s.data["tls.crt"]).toString()).toBe(readFileSync(cert, "utf8"));
     expect(decode(s.data["tls.key"]).toString()).toBe(readFileSync(key, "utf8"));
-    await page().keyboard.press("Escape");
+    await closeDetails("shop-tls");
   });
 
   it("makes a registry login, a basic-auth and a generic Secret that decode to what was typed", async () => {
@@ -137,7 +145,7 @@ describe("configuration wizard", () => {
       expect(command).not.toMatch(/s3cr3t/);
       await wizard.getByRole("button", { name: "Create", exact: true }).click();
       await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("secrets")}/${ns}/${name}`);
-      await page().keyboard.press("Escape");
+      await closeDetails(name);
       const s = JSON.parse(await kubectl(["get", "secret", name, "-n", ns, "-o", "json"]));
       return { type: s.type, data: Object.fromEntries(Object.entries(s.data as Record<string, string>).map(([k, v]) => [k, decode(v).toString()])) };
     };
@@ -174,6 +182,159 @@ describe("configuration wizard", () => {
       await expect.poll(() => wizard.getByText("只能包含小写字母、数字、“-”和“.”", { exact: false }).count()).toBe(1);
       await shotBothThemes(shot, page(), "secret-zh");
       await page().keyboard.press("Escape");
+    } finally {
+      await page().getByRole("combobox", { name: "语言" }).click();
+      await page().getByRole("option", { name: "English" }).click();
+    }
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe("scheduling wizard", () => {
+  const name = "web";
+  const deployments = `#/context/sandbox-admin/r/apps/v1/deployments`;
+  const predictedRow = (wizard: ReturnType<typeof dialog>, node: string) =>
+    wizard.getByRole("table", { name: "Where the pods would run" }).locator(`tr[data-node="${node}"]`);
+  const cellsOf = async (row: ReturnType<typeof predictedRow>) => (await row.innerText()).split("\t").map((s) => s.trim());
+  const template = async () => JSON.parse(await kubectl(["get", "deployment", name, "-n", ns, "-o", "json"]));
+
+  beforeAll(async () => {
+    // Recreate: the old pods go before the new ones are placed, so where they land is the new rules' doing alone.
+    const deployment = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name, namespace: ns },
+      spec: {
+        replicas: 3,
+        strategy: { type: "Recreate" },
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name }, annotations: { team: "blue" } },
+          spec: {
+            nodeSelector: { "kubernetes.io/os": "linux" },
+            containers: [{ name: "web", image: "nginx:1.27", env: [{ name: "MODE", value: "demo" }], resources: { requests: { cpu: "50m" } } }],
+          },
+        },
+      },
+    };
+    await kubectl(["apply", "-f", "-"], JSON.stringify(deployment));
+  });
+
+  it("predicts per node from the form, checks each step, and changes only the template's scheduling fields; the pods land as predicted", async () => {
+    const before = (await template()).spec.template;
+    await page().evaluate((h) => (location.hash = h), `${deployments}/${ns}/${name}`);
+    await page().getByRole("button", { name: "Scheduling…" }).click();
+    const wizard = dialog(`Scheduling of deployments/${name}`);
+    // The form starts from the template: its node selector is there.
+    const firstLabel = wizard.getByRole("group", { name: "Node selector (nodeSelector) 1" });
+    await expect.poll(() => firstLabel.getByLabel("Key").inputValue()).toBe("kubernetes.io/os");
+    // The tutorial's disktype=ssd: the hdd nodes fail on it, by name.
+    await wizard.getByRole("button", { name: "Add a label" }).click();
+    const second = wizard.getByRole("group", { name: "Node selector (nodeSelector) 2" });
+    await second.getByLabel("Key").fill("disktype");
+    await second.getByLabel("Value").fill("ssd");
+    await expect.poll(async () => (await cellsOf(predictedRow(wizard, "sandbox-worker-2")))[1]).toBe("needs disktype=ssd, has hdd");
+    await expect.poll(async () => (await cellsOf(predictedRow(wizard, "sandbox-worker-1")))[1]).toBe("Yes");
+    // A step with a mistake says it on the field and keeps Next back.
+    await wizard.getByRole("button", { name: "Add a term" }).click();
+    const term = wizard.getByRole("group", { name: "Required node affinity Term 1 · 1" });
+    await term.getByLabel("Key").fill("node.kubernetes.io/instance-type");
+    await term.getByLabel("Operator").click();
+    await page().getByRole("option", { name: "Gt", exact: true }).click();
+    await term.getByLabel("Values").fill("large");
+    await expect.poll(() => wizard.getByText("Gt takes exactly one whole number").count()).toBe(1);
+    expect(await wizard.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
+    await wizard.getByRole("button", { name: "Remove Term 1" }).click();
+    await wizard.getByRole("button", { name: "Next" }).click();
+
+    // Other pods: one per host, by the workload's own labels. Two ssd hosts for three replicas: one stays Pending, and the wizard warns.
+    await wizard.getByRole("button", { name: "Add a rule" }).click();
+    await expect.poll(() => wizard.getByText("0 placed pods match now").count()).toBe(1);
+    await expect.poll(() => wizard.getByText("2 of 3 would be placed. 1 would stay Pending: no node passes for it.").count()).toBe(1);
+    await expect
+      .poll(() => wizard.getByText(/Required anti-affinity over kubernetes.io\/hostname allows one of these pods per domain: 2 domains for 3 replicas/).count())
+      .toBe(1);
+    await shotBothThemes(shot, page(), "scheduling-pods");
+    await wizard.getByRole("button", { name: "Next" }).click();
+
+    // Taints: offered from the nodes; tolerating the GPU taint lets worker-4 past it, but not past disktype.
+    await wizard.getByRole("button", { name: "Tolerate dedicated=gpu:NoSchedule" }).click();
+    await expect.poll(async () => (await cellsOf(predictedRow(wizard, "sandbox-worker-4")))[1]).toBe("needs disktype=ssd, has hdd");
+    await wizard.getByRole("button", { name: "Review" }).click();
+
+    // The patch of the scheduling fields alone, the cluster's dry run, then Apply.
+    await expect.poll(() => wizard.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
+    const patch = await wizard.getByLabel("The JSON patch").innerText();
+    expect(patch).toContain("path: /spec/template/spec/nodeSelector");
+    expect(patch).toContain("path: /spec/template/spec/affinity");
+    expect(patch).not.toContain("containers");
+    await shotBothThemes(shot, page(), "scheduling-review");
+    await wizard.getByRole("button", { name: "Apply" }).click();
+
+    // Where they landed, beside the prediction: one on each ssd host, one Pending.
+    const landed = wizard.getByRole("table", { name: "Where the pods landed" });
+    const row = (node: string) => landed.locator(`tr[data-node="${node}"]`);
+    await expect.poll(async () => (await cellsOf(row("sandbox-worker-1")))[2], { timeout: 60_000 }).toBe("1");
+    await expect.poll(async () => (await cellsOf(row("sandbox-worker-3")))[2], { timeout: 60_000 }).toBe("1");
+    await expect.poll(async () => (await cellsOf(row("")))[2], { timeout: 60_000 }).toBe("1");
+    expect((await cellsOf(row("sandbox-worker-1")))[1]).toBe("1");
+    expect((await cellsOf(row("")))[1]).toBe("1");
+    await shotBothThemes(shot, page(), "scheduling-landed");
+
+    // kubectl sees the scheduling fields changed and nothing else of the template.
+    const after = (await template()).spec.template;
+    expect(after.spec.nodeSelector).toEqual({ "kubernetes.io/os": "linux", disktype: "ssd" });
+    expect(after.spec.affinity).toEqual({
+      podAntiAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: name } }, topologyKey: "kubernetes.io/hostname" }],
+      },
+    });
+    expect(after.spec.tolerations).toEqual([{ key: "dedicated", operator: "Equal", value: "gpu", effect: "NoSchedule" }]);
+    const { nodeSelector: _a, affinity: _b, tolerations: _c, ...rest } = after.spec;
+    const { nodeSelector: _d, ...restBefore } = before.spec;
+    expect(rest).toEqual(restBefore);
+    expect(after.metadata).toEqual(before.metadata);
+    expect((await template()).metadata.annotations["kubernetes.io/change-cause"]).toBe("kubedeck scheduling: nodeSelector, affinity, tolerations");
+
+    // The Pending pod's "Why?" opens its problems, whose fix opens the wizard again on the Deployment.
+    const pods = JSON.parse(await kubectl(["get", "pods", "-n", ns, "-l", `app=${name}`, "-o", "json"])).items as {
+      metadata: { name: string };
+      spec: { nodeName?: string };
+    }[];
+    const pending = pods.find((p) => !p.spec.nodeName)!.metadata.name;
+    await wizard.getByRole("button", { name: "Why?" }).click();
+    const problems = page().getByRole("region", { name: "Problems" });
+    await expect.poll(() => problems.getByRole("table", { name: "Each node, and what keeps the pod off it" }).count(), { timeout: 20_000 }).toBe(1);
+    await problems.getByRole("button", { name: `Change where Deployment ${name} may run…` }).click();
+    await expect.poll(() => dialog(`Scheduling of deployments/${name}`).count()).toBe(1);
+    await shot(page(), "scheduling-from-problem");
+    await dialog(`Scheduling of deployments/${name}`).getByRole("button", { name: "Cancel" }).click();
+    await closeDetails(pending);
+  });
+
+  it("reads in Chinese, and the YAML editor takes the change as a way out", async () => {
+    await page().getByRole("combobox", { name: "Language" }).click();
+    await page().getByRole("option", { name: "中文（简体）" }).click();
+    try {
+      await page().evaluate((h) => (location.hash = h), `${deployments}/${ns}/${name}`);
+      await page().getByRole("button", { name: "调度规则…" }).click();
+      const wizard = dialog(`deployments/${name} 的调度规则`);
+      await expect.poll(() => wizard.getByText("调度器为每个新 Pod 选择节点", { exact: false }).count()).toBe(1);
+      await wizard.getByRole("button", { name: "分布" }).click();
+      await wizard.getByRole("button", { name: "添加约束" }).click();
+      await expect.poll(() => wizard.getByRole("table", { name: "Pod 会运行在哪里" }).count()).toBe(1);
+      await shotBothThemes(shot, page(), "scheduling-zh");
+      await wizard.getByRole("button", { name: "在 YAML 编辑器中打开" }).click();
+      const editor = dialog(`编辑 ${ns}/${name}`);
+      // The new constraint ends the template's spec: at the end of the text.
+      const lines = editor.locator(".view-lines");
+      await expect.poll(() => lines.innerText(), { timeout: 15_000 }).toContain("apiVersion");
+      await lines.click();
+      await page().keyboard.press("Control+End");
+      await expect.poll(async () => (await lines.innerText()).replace(/\u00a0/g, " ")).toContain("topologySpreadConstraints:");
+      await editor.getByRole("button", { name: "取消" }).click();
+      await expect.poll(() => editor.count()).toBe(0);
+      await closeDetails(name);
     } finally {
       await page().getByRole("combobox", { name: "语言" }).click();
       await page().getByRole("option", { name: "English" }).click();

@@ -1,5 +1,6 @@
 // The router: every call and stream from the renderer arrives here, is validated against
 // the contract, and goes to a service. Nothing else in main listens to the renderer.
+import type { PodSpec } from "kubernetes-types/core/v1.js";
 import type { z } from "zod";
 import {
   callInputs,
@@ -104,11 +105,13 @@ export function createRouter(s: Services): Router {
     "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
     "nodes.allocation": ({ context, node }) => s.resources.allocation(context, node),
     "pods.fit": ({ context, namespace, name, room }) => s.resources.podFit(context, namespace, name, room),
+    "scheduling.predict": ({ context, ...r }) => s.resources.predict(context, { ...r, spec: r.spec as unknown as PodSpec }),
     "metrics.status": ({ context }) => s.resources.metricsStatus(context),
     "cluster.overview": ({ context, namespaces }) => s.resources.overview(context, namespaces),
     "metrics.usage": ({ context, what, namespace }) => s.resources.usage(context, what, namespace),
     "resources.count": ({ context, resources, namespaces }) => s.resources.count(context, resources, namespaces),
     "resources.act": ({ action, input, targets }) => s.actions.run(action, input, targets),
+    "resources.actDryRun": ({ action, input, target }) => s.actions.dryRun(action, input, target),
     "resources.apply": (req) => s.apply.apply(req),
     "schemas.forKinds": ({ context, kinds }) => s.schemas.forKinds(context, kinds),
     "drafts.save": (draft) => s.drafts.save(draft),

@@ -77,6 +77,7 @@ const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
   debugCopy: sendPreview,
   debugNode: sendPreview,
   setImage: sendPreview,
+  schedule: sendPreview,
   pause: sendPreview,
   resume: sendPreview,
   rollback: sendPreview,
@@ -131,15 +132,50 @@ export class Actions {
     return outcomes;
   }
 
-  /** One action on one object; throws an ApiError saying what failed. `input` must already fit the action's schema. */
-  async runOne(action: ActionId, input: unknown, target: ObjectRef, change?: Change): Promise<void> {
+  /**
+   * One action on one object with the cluster's dry run: the table's preview is built from the
+   * object as it is now and sent with dryRun=All, so admission and validation speak and nothing
+   * is persisted (nor journaled). The answer is the object as it would become.
+   */
+  async dryRun(action: ActionId, rawInput: unknown, target: ObjectRef): Promise<K8sObject> {
     const definition: ActionDefinition = actions[action];
+    const input = validate(definition.input, rawInput, `${action} input`);
+    this.offered(action, target);
+    if (definition.streams || executors[action] !== sendPreview)
+      throw new ApiError({ code: "Invalid", message: `"${action}" is not a single request: it has no dry run` });
+    const kc = this.connections.config(target.context);
+    try {
+      const object = await getJson<K8sObject>(kc, resourcePath(target));
+      const history = definition.readsHistory ? await rolloutHistory(kc, target, object) : undefined;
+      let request: ApiRequest;
+      try {
+        request = definition.preview({ target, input, object: definition.readsObject ? object : undefined, history, now: new Date() });
+      } catch (e) {
+        throw new ApiError({ code: "Invalid", message: (e as Error).message });
+      }
+      return await requestJson<K8sObject>(kc, request.method, `${request.path}${request.path.includes("?") ? "&" : "?"}dryRun=All`, {
+        body: request.body,
+        contentType: request.patchType ? patchContentTypes[request.patchType] : undefined,
+      });
+    } catch (e) {
+      throw toApiError(e, `${action} ${describeObject(target)} (dry run)`);
+    }
+  }
+
+  /** Refuses an action the target's kind does not offer. */
+  private offered(action: ActionId, target: ObjectRef): void {
     const kind = this.hub.descriptor(target);
     if (!kind)
       throw new ApiError({ code: "NotFound", message: `${target.context} does not serve ${target.group ? `${target.group}/` : ""}${target.resource}` });
-    if (!kind.capabilities?.includes(definition.capability)) {
+    if (!kind.capabilities?.includes(actions[action].capability)) {
       throw new ApiError({ code: "Invalid", message: `${kind.kind} objects do not offer "${action}"` });
     }
+  }
+
+  /** One action on one object; throws an ApiError saying what failed. `input` must already fit the action's schema. */
+  async runOne(action: ActionId, input: unknown, target: ObjectRef, change?: Change): Promise<void> {
+    const definition: ActionDefinition = actions[action];
+    this.offered(action, target);
     const own = change ?? this.journal.start(target.context, action);
     try {
       await executors[action]({ kc: this.connections.config(target.context), target, input, definition, change: own });

@@ -19,8 +19,9 @@ import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
 import { metricsStatus, usage } from "./metrics.ts";
 import { readOverview } from "./overview.ts";
-import { allocationPods, placementPods, podFit } from "./placement.ts";
+import { allocationPods, placementPods, podFit, predict, type PredictRequest } from "./placement.ts";
 import type { NodeFit } from "../../src-shared/k8s/node-fit.ts";
+import type { Prediction } from "../../src-shared/k8s/placement-predict.ts";
 import { rolloutHistory } from "./rollouts.ts";
 
 /** A resource in a namespace (or all), in the context `count` is asked for. */
@@ -130,6 +131,15 @@ export class Resources {
       return await podFit(this.connections.config(context), namespace, name, room);
     } catch (e) {
       throw toApiError(e, `weighing where pod ${namespace}/${name} fits`);
+    }
+  }
+
+  /** Where a pod template's replicas would land. */
+  async predict(context: string, r: PredictRequest): Promise<Prediction> {
+    try {
+      return await predict(this.connections.config(context), r);
+    } catch (e) {
+      throw toApiError(e, `predicting where the pods of ${r.workload ? describeObject(r.workload) : `a new workload in ${r.namespace}`} would run`);
     }
   }
 

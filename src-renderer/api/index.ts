@@ -57,6 +57,7 @@ export const lintHelmChart = (ref: string, version: string | undefined, values: 
 export const renderHelm = (args: { context: string; command: import("../../src-shared/k8s/helm-commands.ts").HelmCommand }) => call("helm.render", args);
 export const getHelmRevision = (ref: { context: string; namespace: string; name: string }, revision: number) => call("helm.revision", { ...ref, revision });
 export const getPodFit = (input: CallInput<"pods.fit">) => call("pods.fit", input);
+export const predictScheduling = (input: CallInput<"scheduling.predict">) => call("scheduling.predict", input);
 export const getPlacementPods = (context: string, node: string) => call("nodes.placementPods", { context, node });
 export const getOverview = (context: string, namespaces?: string[]) => call("cluster.overview", { context, namespaces });
 export const getMetricsStatus = (context: string) => call("metrics.status", { context });
@@ -78,6 +79,7 @@ export const startForward = (req: CallInput<"forwards.start">) => call("forwards
 export const stopForward = (id: string) => call("forwards.stop", { id });
 export const watchForwards = watch("forwards.watch");
 export const act = <A extends ActionId>(action: A, input: ActionInput<A>, targets: ObjectRef[]) => call("resources.act", { action, input, targets });
+export const actDryRun = <A extends ActionId>(action: A, input: ActionInput<A>, target: ObjectRef) => call("resources.actDryRun", { action, input, target });
 
 /** A terminal in a container (keystrokes and resizes go in through `send`). */
 export const subscribeExec = (args: StreamArgs<"pods.exec">, handlers: StreamHandlers<"pods.exec">) => subscribe("pods.exec", args, handlers);

@@ -33,6 +33,8 @@ export interface EditorDialogProps {
   target?: ObjectRef;
   /** Creating: the text to start from (a template). */
   initial?: string;
+  /** Editing with a change already made (a wizard's way out): the text starts from the object as read, changed by this. */
+  edit?(object: K8sObject): K8sObject;
   /** Going on with a draft kept earlier (its text, object and version are the draft's). */
   draft?: Draft;
   onClose(): void;
@@ -147,7 +149,7 @@ function useDraft({ draft, context, namespace, target, openedVersion, mode, text
   return [{ info, failure }, { discard }] as const;
 }
 
-export function EditorDialog({ context: givenContext, namespace: givenNamespace, target: given, initial, draft, onClose }: EditorDialogProps) {
+export function EditorDialog({ context: givenContext, namespace: givenNamespace, target: given, initial, edit, draft, onClose }: EditorDialogProps) {
   const { t, i18n } = useTranslation();
   const [id] = useState(() => `editor-${++editors}`);
   // A draft goes on where it was begun.
@@ -166,6 +168,12 @@ export function EditorDialog({ context: givenContext, namespace: givenNamespace,
   const openedVersion = useRef<string | undefined>(draft?.openedVersion);
   if (opened.data && !openedVersion.current) openedVersion.current = opened.data.metadata?.resourceVersion;
   const [text, setText] = useState<string | undefined>(draft?.text);
+  // A change made elsewhere starts the text once the object is read; the diff shows it against the object.
+  const [edited, setEdited] = useState(false);
+  if (edit && opened.data && !edited && text === undefined) {
+    setEdited(true);
+    setText(yamlOf(editable(edit(opened.data))));
+  }
   const current = text ?? openedText ?? "";
   const [mode, setMode] = useState<Mode>(draft?.mode ?? (target ? "replace" : "create"));
   const [kept, setKept] = useDraft({

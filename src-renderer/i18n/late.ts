@@ -1,7 +1,8 @@
-// English strings of views that load late (a pod's problems, the configuration wizard, node
-// impact previews, the log viewer, Helm installs): kept
-// out of the start bundle, which carries the rest of en.json, and merged into English when such
-// a view's code arrives (imported by those views). Chinese has them all in its own lazy file.
+// English strings of views that load late (a pod's problems, the configuration and scheduling
+// wizards, node impact previews, the log viewer, Helm installs, the action dialog's
+// confirmations): kept out of the start bundle, which carries the rest of en.json, and merged
+// into English when such a view's code arrives (imported by those views). Chinese has them all
+// in its own lazy file.
 import { i18next } from "./index.ts";
 import late from "./en-late.json" with { type: "json" };
 

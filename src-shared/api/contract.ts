@@ -21,6 +21,7 @@ import type { DrainPodState } from "../k8s/drain.ts";
 import type { MetricsStatus, Usage } from "../k8s/metrics.ts";
 import type { PodAllocation } from "../k8s/node-allocation.ts";
 import type { NodeFit } from "../k8s/node-fit.ts";
+import type { Prediction } from "../k8s/placement-predict.ts";
 import type { RolloutRevision } from "../k8s/rollouts.ts";
 import { actionIds, actions } from "../kinds/actions.ts";
 import type { ApiErrorShape } from "./errors.ts";
@@ -146,6 +147,21 @@ export const callInputs = {
   "nodes.allocation": z.object({ context: contextName, node: objectName }).strict(),
   /** Every node, and which of its rules or (with room) its free resources keep a pod off it: a Pending pod's explanation. */
   "pods.fit": z.object({ context: contextName, namespace: namespaceName, name: objectName, room: z.boolean() }).strict(),
+  /**
+   * Where a pod template's replicas would land (placement-predict.ts): every node's verdict and
+   * the likely spread. A workload's own pods (its selector's, in its namespace) are left out, as
+   * the new template replaces them.
+   */
+  "scheduling.predict": z
+    .object({
+      context: contextName,
+      namespace: namespaceName,
+      labels: z.record(z.string().max(317), z.string().max(63)),
+      spec: z.record(z.string(), z.unknown()),
+      replicas: z.number().int().min(0).max(1000),
+      workload: objectRefSchema.optional(),
+    })
+    .strict(),
   /** Nodes ready or not, pods by phase, the last hour's warnings, CPU and memory requested of allocatable; pods and events in the given namespaces (none = all). */
   "cluster.overview": z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000).optional() }).strict(),
   /** Whether metrics-server answers (its APIService), and in its words when it does not. */
@@ -172,6 +188,14 @@ export const callInputs = {
       action: z.enum(actionIds),
       input: z.unknown(),
       targets: z.array(objectRefSchema).min(1).max(500),
+    })
+    .strict(),
+  /** One action on one object with the cluster's dry run (nothing is persisted): the object as it would become, or the cluster's refusal. */
+  "resources.actDryRun": z
+    .object({
+      action: z.enum(actionIds),
+      input: z.unknown(),
+      target: objectRefSchema,
     })
     .strict(),
   /**
@@ -285,11 +309,13 @@ export interface CallOutputs {
   "nodes.placementPods": Pod[];
   "nodes.allocation": PodAllocation[];
   "pods.fit": NodeFit[];
+  "scheduling.predict": Prediction;
   "metrics.status": MetricsStatus;
   "cluster.overview": ClusterOverview;
   "metrics.usage": Usage[];
   "resources.count": (number | null)[];
   "resources.act": ActOutcome[];
+  "resources.actDryRun": K8sObject;
   "resources.apply": ApplyOutcome[];
   "schemas.forKinds": EditorSchemas;
   "drafts.save": DraftInfo;

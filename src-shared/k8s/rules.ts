@@ -28,7 +28,16 @@ export type RuleId =
   | "configKey"
   | "required"
   | "pem"
-  | "dataTooBig";
+  | "dataTooBig"
+  | "valuesNeeded"
+  | "valuesNotAllowed"
+  | "oneInteger"
+  | "termEmpty"
+  | "weightRange"
+  | "tolerateAllNeedsExists"
+  | "tolerationSeconds"
+  | "atLeastOne"
+  | "minDomainsDoNotSchedule";
 
 export interface Rule {
   rule: RuleId;
@@ -64,6 +73,15 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   required: () => "required",
   pem: (p) => `not a PEM ${p.what} (-----BEGIN ${p.what}-----)`,
   dataTooBig: (p) => `a ConfigMap or Secret holds at most 1 MiB; this one is ${p.size} KiB`,
+  valuesNeeded: (p) => `${p.operator} needs at least one value`,
+  valuesNotAllowed: (p) => `${p.operator} takes no values`,
+  oneInteger: (p) => `${p.operator} takes exactly one whole number`,
+  termEmpty: () => "a term needs at least one expression (an empty term matches no node)",
+  weightRange: (p) => `weight ${p.weight} is not a whole number from 1 to 100`,
+  tolerateAllNeedsExists: () => "an empty key tolerates every taint, and needs the operator Exists",
+  tolerationSeconds: () => "seconds are a whole number, and only for the NoExecute effect",
+  atLeastOne: (p) => `${p.field} is a whole number of at least 1`,
+  minDomainsDoNotSchedule: () => "minDomains is only allowed with whenUnsatisfiable DoNotSchedule",
 };
 
 export const ruleText = (r: Rule): string => english[r.rule](r.params);

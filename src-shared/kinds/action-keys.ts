@@ -19,6 +19,7 @@ export const actionKeys: Partial<Record<ActionId, string>> = {
   debug: "d",
   debugNode: "d",
   setImage: "i",
+  schedule: "w",
   pause: "p",
   resume: "P",
   rollback: "U",

@@ -132,12 +132,23 @@ describe("which kinds offer what", () => {
   it("goes by capability: a Deployment scales and rolls out, a Pod is debugged, a Node cordons, is tainted and debugged", () => {
     const kind = (resource: string) => kinds.find((k) => k.resource === resource)!;
     const metadata = ["label", "annotate"];
-    expect(actionsOf(kind("deployments"))).toEqual(["delete", "removeFinalizers", "scale", "restart", "setImage", "pause", "resume", "rollback", ...metadata]);
-    expect(actionsOf(kind("statefulsets"))).toEqual(["delete", "removeFinalizers", "scale", "restart", "setImage", "rollback", ...metadata]);
-    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "removeFinalizers", "restart", "setImage", "rollback", ...metadata]);
+    expect(actionsOf(kind("deployments"))).toEqual([
+      "delete",
+      "removeFinalizers",
+      "scale",
+      "restart",
+      "setImage",
+      "pause",
+      "resume",
+      "rollback",
+      "schedule",
+      ...metadata,
+    ]);
+    expect(actionsOf(kind("statefulsets"))).toEqual(["delete", "removeFinalizers", "scale", "restart", "setImage", "rollback", "schedule", ...metadata]);
+    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "removeFinalizers", "restart", "setImage", "rollback", "schedule", ...metadata]);
     expect(actionsOf(kind("pods"))).toEqual(["delete", "forceDelete", "removeFinalizers", "debug", "debugCopy", ...metadata]);
     expect(actionsOf(kind("nodes"))).toEqual(["delete", "removeFinalizers", "cordon", "uncordon", "debugNode", "drain", "taint", ...metadata]);
-    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "removeFinalizers", "trigger", "suspend", "unsuspend", ...metadata]);
+    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "removeFinalizers", "trigger", "suspend", "unsuspend", "schedule", ...metadata]);
     expect(actionsOf(kind("jobs"))).toEqual(["delete", "removeFinalizers", "suspend", "unsuspend", ...metadata]);
   });
 

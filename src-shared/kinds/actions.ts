@@ -20,6 +20,7 @@ import type { MergePatch } from "../k8s/loose.ts";
 import { changeCauseAnnotation, rollbackBody, rollbackProblem, rollbackTarget, type RolloutRevision, type Workload } from "../k8s/rollouts.ts";
 import { RuleError } from "../k8s/rules.ts";
 import { applyTaintChanges } from "../k8s/taint-changes.ts";
+import { schedulingPatch, type SchedulingFields } from "../k8s/scheduling-form.ts";
 import { defaultContainerName } from "../k8s/pod-details.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
 
@@ -629,6 +630,30 @@ export const actions = {
           spec: { taints: r.taints.length ? r.taints : null },
         } satisfies MergePatch<Node>,
       };
+    },
+  }),
+  // The scheduling wizard's change: the pod template's nodeName, nodeSelector, affinity,
+  // tolerations and topology spread constraints as the wizard made them (scheduling-form.ts), as
+  // a JSON patch of those fields alone. Its form is the wizard, not the table's fields.
+  schedule: define({
+    capability: "schedule",
+    input: z
+      .object({
+        nodeName: z.string().min(1).max(253).optional(),
+        nodeSelector: z.record(z.string().max(317), z.string().max(63)).optional(),
+        affinity: z.record(z.string(), z.unknown()).optional(),
+        tolerations: z.array(z.record(z.string(), z.unknown())).max(100).optional(),
+        topologySpreadConstraints: z.array(z.record(z.string(), z.unknown())).max(50).optional(),
+      })
+      .strict(),
+    confirm: () => "confirm",
+    bulk: false,
+    readsObject: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input, object }) => {
+      const body = schedulingPatch(object ?? {}, input as SchedulingFields);
+      if (object && !body.length) throw new Error(`the scheduling of ${target.name} is already so: nothing to change`);
+      return { method: "PATCH", path: resourcePath(target), patchType: "json", body };
     },
   }),
   label: metadataAction("labels"),

@@ -54,6 +54,7 @@ export type Capability =
   | "debug"
   | "debugNode"
   | "setImage"
+  | "schedule"
   | "pause"
   | "rollback"
   | "suspend"

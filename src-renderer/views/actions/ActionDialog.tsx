@@ -5,6 +5,7 @@ import { Button, Checkbox, Code, Group, Modal, NumberInput, Select, Spoiler, Sta
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import "../../i18n/late.ts";
 import { stringify } from "yaml";
 import { actions, fieldsFor, patchContentTypes, type ActionDefinition, type ActionField, type ApiRequest } from "../../../src-shared/kinds/actions.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";

@@ -18,6 +18,8 @@ import { useUndoNotice } from "../journal/undo.tsx";
 
 // The dialog (with the table's schemas and the YAML of the request) is fetched once the app is idle.
 const Dialog = lazyView(() => import("./ActionDialog.tsx").then((m) => m.ActionDialog));
+// Actions whose input is a wizard rather than the table's fields.
+const Scheduling = lazyView(() => import("../../wizards/SchedulingWizard.tsx").then((m) => m.SchedulingWizard));
 
 export interface ActionRequest {
   context: string;
@@ -103,7 +105,11 @@ export function ActionRunner({ children }: { children: ReactNode }) {
       {children}
       {open && (
         <Suspense fallback={null}>
-          <Dialog.View key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+          {open.action === "schedule" ? (
+            <Scheduling.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+          ) : (
+            <Dialog.View key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+          )}
         </Suspense>
       )}
     </Runner.Provider>

@@ -3,8 +3,9 @@
 // the pod off it), a crash loop (the last exit and what its code means, the back-off, the last
 // lines the failed run wrote), an image that will not pull and the likely cause, a container
 // that cannot be created for a missing ConfigMap or Secret; each with what fixes it here.
-import { Alert, Anchor, Code, List, Loader, Stack, Table, Text } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { Alert, Anchor, Button, Code, List, Loader, Stack, Table, Text } from "@mantine/core";
+import { IconAlertTriangle, IconMapPin } from "@tabler/icons-react";
+import type { OwnerReference } from "kubernetes-types/meta/v1.js";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
@@ -12,24 +13,26 @@ import { useTranslation } from "react-i18next";
 import "../../i18n/late.ts";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
-import { formatCpu, formatMemory } from "../../../src-shared/k8s/node-allocation.ts";
-import type { NodeFit, Shortfall } from "../../../src-shared/k8s/node-fit.ts";
+import type { NodeFit } from "../../../src-shared/k8s/node-fit.ts";
 import { podProblems, type ExitMeaning, type PodProblem } from "../../../src-shared/k8s/pod-problems.ts";
-import type { Unmet } from "../../../src-shared/k8s/scheduling.ts";
-import { getPodFit, subscribeLogs } from "../../api/index.ts";
+import { kinds } from "../../../src-shared/kinds/registry.ts";
+import { getObject, getPodFit, subscribeLogs } from "../../api/index.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { navigate } from "../../data/hash-route.ts";
+import { useRunAction } from "../actions/runner.tsx";
+import { shortText, unmetText } from "./placement-text.ts";
 import type { DetailsProps } from "./registry.tsx";
 
 export function PodProblems({ target, object }: DetailsProps) {
   const { t } = useTranslation();
   const problems = podProblems(object as never);
   if (!problems.length) return null;
+  const owner = (object.metadata?.ownerReferences ?? []).find((o: { controller?: boolean }) => o.controller);
   return (
     <Stack gap="sm" role="region" aria-label={t("problems.title")}>
       {problems.map((p, i) => (
         <Alert key={i} color={p.type === "unschedulable" ? "yellow" : "red"} icon={<IconAlertTriangle size={18} />} title={problemTitle(t, p)}>
-          {p.type === "unschedulable" && <Unschedulable target={target} problem={p} />}
+          {p.type === "unschedulable" && <Unschedulable target={target} problem={p} owner={owner} />}
           {p.type === "crashLoop" && <CrashLoop target={target} problem={p} />}
           {p.type === "imagePull" && <ImagePull problem={p} />}
           {p.type === "config" && <ConfigError problem={p} />}
@@ -64,7 +67,7 @@ const Said = ({ text }: { text: string }) => {
 
 type Of<T extends PodProblem["type"]> = Extract<PodProblem, { type: T }>;
 
-function Unschedulable({ target, problem }: { target: ObjectRef; problem: Of<"unschedulable"> }) {
+function Unschedulable({ target, problem, owner }: { target: ObjectRef; problem: Of<"unschedulable">; owner?: OwnerReference }) {
   const { t } = useTranslation();
   const d = problem.decoded;
   // Room is weighed (every pod holding resources listed) only when the scheduler said it was short.
@@ -93,31 +96,51 @@ function Unschedulable({ target, problem }: { target: ObjectRef; problem: Of<"un
       ) : (
         <Loader size="xs" />
       )}
+      {owner && <FixScheduling target={target} owner={owner} />}
       <Said text={problem.message} />
     </Stack>
   );
 }
 
-function unmetText(t: TFunction, u: Unmet): string {
-  switch (u.rule) {
-    case "nodeName":
-      return t("problems.unmet.nodeName", { node: u.wanted });
-    case "nodeSelector":
-      return u.actual === undefined
-        ? t("problems.unmet.labelMissing", { label: `${u.key}=${u.wanted}` })
-        : t("problems.unmet.labelOther", { label: `${u.key}=${u.wanted}`, actual: u.actual });
-    case "nodeAffinity":
-      return t("problems.unmet.nodeAffinity", { count: u.terms });
-    case "taint":
-      return t("problems.unmet.taint", { taint: `${u.taint.key}${u.taint.value ? `=${u.taint.value}` : ""}:${u.taint.effect}` });
-    case "unschedulable":
-      return t("problems.unmet.cordoned");
-  }
+/**
+ * The workload whose pod template made the pod, found up its controllers (a ReplicaSet's
+ * Deployment, a Job's CronJob): the one whose template to change. A Job's template cannot
+ * change, so a Job without a CronJob has none.
+ */
+async function templateOwner(context: string, namespace: string, owner: OwnerReference): Promise<ObjectRef | undefined> {
+  const [group, version] = owner.apiVersion.includes("/") ? owner.apiVersion.split("/") : ["", owner.apiVersion];
+  const resource = kinds.find((k) => k.group === group && k.kind === owner.kind)?.resource;
+  if (!resource) return undefined;
+  const ref: ObjectRef = { context, group, version, resource, namespace, name: owner.name };
+  if (owner.kind !== "ReplicaSet" && owner.kind !== "Job") return ref;
+  const above = ((await getObject(ref)).metadata?.ownerReferences ?? []).find((o: OwnerReference) => o.controller);
+  if (above) return templateOwner(context, namespace, above);
+  return owner.kind === "ReplicaSet" ? ref : undefined;
 }
 
-function shortText(t: TFunction, s: Shortfall): string {
-  const amount = (n: number) => (s.resource === "cpu" ? formatCpu(n) : s.resource === "memory" ? formatMemory(n) : String(n));
-  return t("problems.unmet.short", { resource: s.resource, wanted: amount(s.wanted), free: amount(Math.max(0, s.free)) });
+/** The fix the scheduling wizard makes: opened on the workload that made the pod. */
+function FixScheduling({ target, owner }: { target: ObjectRef; owner: OwnerReference }) {
+  const { t } = useTranslation();
+  const run = useRunAction();
+  const workload = useQuery({
+    queryKey: ["problems.templateOwner", target.context, target.namespace, owner.uid],
+    queryFn: () => templateOwner(target.context, target.namespace!, owner).then((r) => r ?? null),
+    staleTime: Infinity,
+  });
+  const ref = workload.data ?? undefined;
+  const kind = ref && kinds.find((k) => k.group === ref.group && k.resource === ref.resource);
+  if (!ref || !kind) return null;
+  return (
+    <Button
+      size="xs"
+      variant="default"
+      leftSection={<IconMapPin size={14} />}
+      w="fit-content"
+      onClick={() => run({ context: target.context, kind, action: "schedule", targets: [ref] })}
+    >
+      {t("problems.fixScheduling", { kind: kind.kind, name: ref.name })}
+    </Button>
+  );
 }
 
 /** Each node, and what keeps the pod off it (or that these rules let it there). */
