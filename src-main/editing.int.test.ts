@@ -1,41 +1,17 @@
 // The editor's services against the practice cluster (DESIGN §5): schemas from the cluster's
 // own OpenAPI documents, fetched again when a CRD changes (its document's hash does), and
 // saving an edited Secret, whose values the editor never holds, without losing them.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { exampleCrd } from "../e2e/fixtures/crd.ts";
-import { ensureBinaries } from "../e2e/sandbox/build.ts";
-import { run } from "../e2e/sandbox/run.ts";
 import { parseAllDocuments } from "yaml";
 import { editable } from "../src-shared/k8s/editable.ts";
 import { templatesFor } from "../src-shared/kinds/templates.ts";
-import { createApp, type App } from "./index.ts";
+import { appWithNamespace, kubectl } from "./int-app.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "kubedeck-editing-"));
-const ns = `kd-editing-${Date.now().toString(36)}`;
+const { ns, ctx, app } = appWithNamespace("editing");
 const group = `e${Date.now().toString(36)}.kubedeck.dev`;
-const ctx = "sandbox-admin";
-let app: App;
 
-async function kubectl(args: string[], input?: string): Promise<string> {
-  const bins = await ensureBinaries(() => {});
-  return run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], { input });
-}
-
-beforeAll(async () => {
-  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") } });
-  await app.services.connections.connect(ctx);
-  await kubectl(["create", "namespace", ns]);
-});
-
-afterAll(async () => {
-  app.close();
-  await kubectl(["delete", "namespace", ns, "--wait=false", "--ignore-not-found"]);
-  await kubectl(["delete", "crd", `gizmos.${group}`, "--wait=false", "--ignore-not-found"]);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => kubectl(["delete", "crd", `gizmos.${group}`, "--wait=false", "--ignore-not-found"]));
 
 type Schema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -53,9 +29,9 @@ describe("schemas", () => {
     const gizmoSpec = (s: Schema) => s.definitions[s.allOf[1].then.$ref.split("/").pop()].properties.spec.properties;
     // A CRD served moments ago may take the server a moment to publish.
     await expect
-      .poll(async () => Object.keys(gizmoSpec((await app.services.schemas.forKinds(ctx, kinds)).schema)), { timeout: 30_000 })
+      .poll(async () => Object.keys(gizmoSpec((await app().services.schemas.forKinds(ctx, kinds)).schema)), { timeout: 30_000 })
       .toEqual(["color", "size"]);
-    const { schema, unknown } = await app.services.schemas.forKinds(ctx, kinds);
+    const { schema, unknown } = await app().services.schemas.forKinds(ctx, kinds);
     expect(schema.allOf).toHaveLength(2);
     expect(unknown).toEqual([
       { apiVersion: "apps/v1", kind: "Nothing", reason: "apps/v1 has no kind Nothing" },
@@ -72,7 +48,7 @@ describe("schemas", () => {
     } as never;
     await kubectl(["apply", "-f", "-"], JSON.stringify(crd));
     await expect
-      .poll(async () => Object.keys(gizmoSpec((await app.services.schemas.forKinds(ctx, kinds)).schema)), { timeout: 30_000, interval: 1_000 })
+      .poll(async () => Object.keys(gizmoSpec((await app().services.schemas.forKinds(ctx, kinds)).schema)), { timeout: 30_000, interval: 1_000 })
       .toContain("shape");
   });
 });
@@ -82,10 +58,10 @@ describe("saving an edited object", () => {
     await kubectl(["create", "secret", "generic", "creds", "-n", ns, "--from-literal=password=s3cret"]);
     const ref = { context: ctx, group: "", version: "v1", resource: "secrets", namespace: ns, name: "creds" };
     // What the editor opens: no values at all.
-    const opened = editable(await app.services.resources.get(ref));
+    const opened = editable(await app().services.resources.get(ref));
     expect(opened.data).toBeUndefined();
     expect(JSON.stringify(opened)).not.toContain("czNjcmV0");
-    const [saved] = await app.services.apply.apply({
+    const [saved] = await app().services.apply.apply({
       context: ctx,
       mode: "replace",
       dryRun: false,
@@ -100,7 +76,7 @@ describe("saving an edited object", () => {
   });
 
   it("refuses an apiVersion or kind that is not one, before any request is built from it", async () => {
-    const outcomes = await app.services.apply.apply({
+    const outcomes = await app().services.apply.apply({
       context: ctx,
       mode: "apply",
       dryRun: true,
@@ -117,7 +93,7 @@ describe("saving an edited object", () => {
   });
 
   it("refuses to save over an object deleted meanwhile, and names it", async () => {
-    const [outcome] = await app.services.apply.apply({
+    const [outcome] = await app().services.apply.apply({
       context: ctx,
       mode: "replace",
       dryRun: true,
@@ -151,7 +127,7 @@ describe("templates", () => {
     expect(texts.length).toBe(kinds.length + 1 + 3);
     for (const { id, text } of texts) {
       const documents = parseAllDocuments(text).map((d) => d.toJS());
-      const outcomes = await app.services.apply.apply({ context: ctx, namespace: ns, mode: "create", dryRun: true, force: false, documents });
+      const outcomes = await app().services.apply.apply({ context: ctx, namespace: ns, mode: "create", dryRun: true, force: false, documents });
       expect(
         outcomes.map((o) => (o.ok ? "ok" : `${o.error.message}: ${o.error.reason}`)),
         `${id}: ${text}`,

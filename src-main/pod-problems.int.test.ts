@@ -3,38 +3,13 @@
 // it on, a pod it left Pending fits no node by our reading, and the scheduler's own counts
 // ("2 node(s) had untolerated taint(s), 3 …") are the counts of each node's first failing
 // filter in the scheduler's order. The crash-looping pod's problem comes with its exit.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Pod } from "kubernetes-types/core/v1.js";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ensureBinaries } from "../e2e/sandbox/build.ts";
-import { run } from "../e2e/sandbox/run.ts";
+import { describe, expect, it } from "vitest";
 import type { NodeFit } from "../src-shared/k8s/node-fit.ts";
 import { podProblems } from "../src-shared/k8s/pod-problems.ts";
-import { createApp, type App } from "./index.ts";
+import { appWithNamespace, kubectl } from "./int-app.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "kubedeck-problems-"));
-const ns = `kd-problems-${Date.now().toString(36)}`;
-const ctx = "sandbox-admin";
-let app: App;
-
-async function kubectl(args: string[], input?: string): Promise<string> {
-  const bins = await ensureBinaries(() => {});
-  return run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], { input });
-}
-
-beforeAll(async () => {
-  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") } });
-  await app.services.connections.connect(ctx);
-  await kubectl(["create", "namespace", ns]);
-});
-
-afterAll(async () => {
-  await kubectl(["delete", "namespace", ns, "--wait=false"]);
-  app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { ns, ctx, app } = appWithNamespace("problems");
 
 const gpuToleration = { key: "dedicated", operator: "Equal", value: "gpu", effect: "NoSchedule" };
 
@@ -113,7 +88,7 @@ describe("a pod's explanation against the scheduler", () => {
       const pod = await decided(name);
       const problems = podProblems(pod);
       const unschedulable = problems.find((p) => p.type === "unschedulable");
-      const fits = await app.services.resources.podFit(ctx, ns, name, unschedulable?.decoded?.reasons.some((r) => r.kind === "insufficient") ?? false);
+      const fits = await app().services.resources.podFit(ctx, ns, name, unschedulable?.decoded?.reasons.some((r) => r.kind === "insufficient") ?? false);
       expect(fits.map((f) => f.node)).toEqual(["sandbox-control-plane", "sandbox-worker-1", "sandbox-worker-2", "sandbox-worker-3", "sandbox-worker-4"]);
       const welcome = fits.filter((f) => !f.unmet.length && !f.short.length).map((f) => f.node);
       placed[name] = pod.spec?.nodeName;

@@ -5,37 +5,12 @@
 // and, where the rules decide it alone (one per host, an even spread, beside another pod), the
 // same count on each node or zone. Other suites cordon and taint nodes meanwhile: a case whose
 // nodes changed between the prediction and the placement is tried again.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Node, Pod, PodSpec } from "kubernetes-types/core/v1.js";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ensureBinaries } from "../e2e/sandbox/build.ts";
-import { run } from "../e2e/sandbox/run.ts";
+import { describe, expect, it } from "vitest";
 import type { Prediction } from "../src-shared/k8s/placement-predict.ts";
-import { createApp, type App } from "./index.ts";
+import { appWithNamespace, kubectl } from "./int-app.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "kubedeck-predict-"));
-const ns = `kd-predict-${Date.now().toString(36)}`;
-const ctx = "sandbox-admin";
-let app: App;
-
-async function kubectl(args: string[], input?: string): Promise<string> {
-  const bins = await ensureBinaries(() => {});
-  return run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], { input });
-}
-
-beforeAll(async () => {
-  app = createApp({ userDataDir: dir, env: { ...process.env, KUBECONFIG: inject("kubeconfig") } });
-  await app.services.connections.connect(ctx);
-  await kubectl(["create", "namespace", ns]);
-});
-
-afterAll(async () => {
-  await kubectl(["delete", "namespace", ns, "--wait=false"]);
-  app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { ns, ctx, app } = appWithNamespace("predict");
 
 const zone = "topology.kubernetes.io/zone";
 const host = "kubernetes.io/hostname";
@@ -162,7 +137,7 @@ describe("the scheduling wizard's prediction against the scheduler", () => {
         const name = `${base}-${attempt}`;
         const before = await nodesNow();
         const t = template(name, c);
-        const predicted = await app.services.resources.predict(ctx, { namespace: ns, labels: t.metadata.labels, spec: t.spec, replicas: c.replicas });
+        const predicted = await app().services.resources.predict(ctx, { namespace: ns, labels: t.metadata.labels, spec: t.spec, replicas: c.replicas });
         const deployment = {
           apiVersion: "apps/v1",
           kind: "Deployment",
@@ -214,12 +189,12 @@ describe("the scheduling wizard's prediction against the scheduler", () => {
     // Beside its own three pods another three have nowhere to go; in their place, they fit. (Main
     // keeps the cluster's pods a few seconds: the new ones show once that has passed.)
     await expect
-      .poll(async () => (await app.services.resources.predict(ctx, { namespace: ns, labels: t.metadata.labels, spec: t.spec, replicas: 3 })).pending, {
+      .poll(async () => (await app().services.resources.predict(ctx, { namespace: ns, labels: t.metadata.labels, spec: t.spec, replicas: 3 })).pending, {
         timeout: 20_000,
         interval: 1000,
       })
       .toBe(3);
-    const asUpdate = await app.services.resources.predict(ctx, { namespace: ns, labels: t.metadata.labels, spec: t.spec, replicas: 3, workload });
+    const asUpdate = await app().services.resources.predict(ctx, { namespace: ns, labels: t.metadata.labels, spec: t.spec, replicas: 3, workload });
     expect(asUpdate.pending).toBe(0);
   });
 });

@@ -26,20 +26,29 @@ interface Execution {
   change: Change;
 }
 
+/** The object as it is now, and the table's request for it. */
+async function previewNow(
+  kc: KubeConfig,
+  target: ObjectRef,
+  input: unknown,
+  definition: ActionDefinition,
+): Promise<{ object: K8sObject; request: ApiRequest }> {
+  const object = await getJson<K8sObject>(kc, resourcePath(target));
+  const history = definition.readsHistory ? await rolloutHistory(kc, target, object) : undefined;
+  try {
+    return { object, request: definition.preview({ target, input, object: definition.readsObject ? object : undefined, history, now: new Date() }) };
+  } catch (e) {
+    // The input does not fit the object as it is now (a revision no longer kept, a taint not there).
+    throw new ApiError({ code: "Invalid", message: (e as Error).message });
+  }
+}
+
 /**
  * Reads the object, builds the table's preview, records what the request will change, and
  * sends it. A POST creates another object (a CronJob's Job): that one is what is recorded.
  */
 async function sendPreview({ kc, target, input, definition, change }: Execution): Promise<void> {
-  const object = await getJson<K8sObject>(kc, resourcePath(target));
-  const history = definition.readsHistory ? await rolloutHistory(kc, target, object) : undefined;
-  let request: ApiRequest;
-  try {
-    request = definition.preview({ target, input, object: definition.readsObject ? object : undefined, history, now: new Date() });
-  } catch (e) {
-    // The input does not fit the object as it is now (a revision no longer kept, a taint not there).
-    throw new ApiError({ code: "Invalid", message: (e as Error).message });
-  }
+  const { object, request } = await previewNow(kc, target, input, definition);
   const body = request.body as K8sObject | undefined;
   const created =
     request.method === "POST" && body?.metadata?.name ? refOfPath(target.context, `${request.path}/${encodeURIComponent(body.metadata.name)}`) : undefined;
@@ -145,14 +154,7 @@ export class Actions {
       throw new ApiError({ code: "Invalid", message: `"${action}" is not a single request: it has no dry run` });
     const kc = this.connections.config(target.context);
     try {
-      const object = await getJson<K8sObject>(kc, resourcePath(target));
-      const history = definition.readsHistory ? await rolloutHistory(kc, target, object) : undefined;
-      let request: ApiRequest;
-      try {
-        request = definition.preview({ target, input, object: definition.readsObject ? object : undefined, history, now: new Date() });
-      } catch (e) {
-        throw new ApiError({ code: "Invalid", message: (e as Error).message });
-      }
+      const { request } = await previewNow(kc, target, input, definition);
       return await requestJson<K8sObject>(kc, request.method, `${request.path}${request.path.includes("?") ? "&" : "?"}dryRun=All`, {
         body: request.body,
         contentType: request.patchType ? patchContentTypes[request.patchType] : undefined,

@@ -4,7 +4,7 @@
 // the JSON patch of the template's scheduling fields alone, the cluster's dry run, Apply (through
 // the action table's `schedule`, so the journal and Undo have it), and where the pods landed
 // beside the prediction. The YAML editor is the way out, with the change already in it.
-import { Alert, Anchor, Badge, Button, Code, Group, Loader, Modal, ScrollArea, SimpleGrid, Stack, Stepper, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, ScrollArea, SimpleGrid, Stack, Stepper, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconCheck, IconMapPin, IconPencil } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -33,6 +33,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { lazyView } from "../components/lazy-view.tsx";
 import { navigate } from "../data/hash-route.ts";
 import { useRows } from "../data/rows.ts";
+import { WhatIsSent } from "../views/kinds/create-form.tsx";
 import type { ActionRequest, Run } from "../views/actions/runner.tsx";
 import { PlacementPrediction } from "./PlacementPrediction.tsx";
 import { NodesStep, PodsStep, SpreadStep, TaintsStep, type StepProps } from "./scheduling-steps.tsx";
@@ -170,18 +171,7 @@ function Wizard({ request, execute, onClose, object }: Props & { object: K8sObje
                     {result.ok && !patch.length && <Text size="sm">{t("scheduling.review.nothing")}</Text>}
                     {patch.length > 0 && (
                       <>
-                        <Text size="xs" c="dimmed">
-                          {t("run.same")}
-                        </Text>
-                        <Code block aria-label={t("run.same")} style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-                          {kubectl}
-                        </Code>
-                        <Text size="xs" c="dimmed">
-                          {t("scheduling.review.patch")}
-                        </Text>
-                        <Code block aria-label={t("scheduling.review.patch")} style={{ whiteSpace: "pre" }}>
-                          {stringify(patch)}
-                        </Code>
+                        <WhatIsSent command={kubectl} yaml={stringify(patch)} yamlLabel={t("scheduling.review.patch")} />
                         {dryRun.isFetching && (
                           <Group gap="xs">
                             <Loader size="xs" />

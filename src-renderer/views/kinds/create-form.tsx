@@ -38,9 +38,10 @@ export function useDryRunCreate(context: string) {
   return { busy, error, create };
 }
 
-/** The kubectl command line(s) that do the same, and the YAML that is sent. */
-export function WhatIsSent({ command, yaml }: { command: string; yaml: string }) {
+/** The kubectl command line(s) that do the same, and the YAML that is sent (a patch says what it is with `yamlLabel`). */
+export function WhatIsSent({ command, yaml, yamlLabel }: { command: string; yaml: string; yamlLabel?: string }) {
   const { t } = useTranslation();
+  const label = yamlLabel ?? t("run.yaml");
   return (
     <>
       <Text size="xs" c="dimmed">
@@ -50,9 +51,9 @@ export function WhatIsSent({ command, yaml }: { command: string; yaml: string })
         {command}
       </Code>
       <Text size="xs" c="dimmed">
-        {t("run.yaml")}
+        {label}
       </Text>
-      <Code block aria-label={t("run.yaml")} style={{ whiteSpace: "pre" }}>
+      <Code block aria-label={label} style={{ whiteSpace: "pre" }}>
         {yaml}
       </Code>
     </>
