@@ -342,3 +342,71 @@ describe("scheduling wizard", () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe("using a ConfigMap or Secret in a workload", () => {
+  const name = "api";
+  beforeAll(async () => {
+    const deployment = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name, namespace: ns },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: name } },
+        template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "api", image: "nginx:1.27" }] } },
+      },
+    };
+    await kubectl(["apply", "-f", "-"], JSON.stringify(deployment));
+  });
+  const container = async () => JSON.parse(await kubectl(["get", "deployment", name, "-n", ns, "-o", "json"])).spec.template.spec;
+
+  it("mounts chosen keys of a ConfigMap as files, and puts a Secret's key in a variable, as kubectl then reads the template", async () => {
+    // From the ConfigMap the configuration wizard made: its details offer the namespace's workloads.
+    await page().evaluate((h) => (location.hash = h), `${list("configmaps")}/${ns}/settings`);
+    await page().getByRole("button", { name: "Use in a workload…" }).click();
+    await page().getByRole("menuitem", { name, exact: true }).click();
+    const wizard = dialog(`Use a ConfigMap or Secret in deployments/${name}`);
+    await expect.poll(() => wizard.getByRole("combobox", { name: "From" }).inputValue()).toBe("settings");
+    await wizard.getByRole("radio", { name: /As files in a folder/ }).check();
+    await wizard.getByRole("checkbox", { name: "Only some keys, at paths I choose" }).check();
+    await wizard.getByRole("checkbox", { name: "app.properties" }).check();
+    await wizard.getByLabel("File for app.properties").fill("conf/app.properties");
+    await expect.poll(() => wizard.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
+    await shotBothThemes(shot, page(), "use-config-volume");
+    await wizard.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => wizard.count()).toBe(0);
+    await expect
+      .poll(async () => (await container()).volumes)
+      .toEqual([{ name: "settings", configMap: { name: "settings", items: [{ key: "app.properties", path: "conf/app.properties" }], defaultMode: 420 } }]);
+    expect((await container()).containers[0].volumeMounts).toEqual([{ name: "settings", mountPath: "/etc/settings", readOnly: true }]);
+    await closeDetails("settings");
+
+    // From the Deployment: a Secret's chosen key as a variable, named as kubectl set env names it.
+    await page().evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/apps/v1/deployments/${ns}/${name}`);
+    await page().getByRole("button", { name: "Use a ConfigMap or Secret…" }).click();
+    const again = dialog(`Use a ConfigMap or Secret in deployments/${name}`);
+    await again.getByText("Secret", { exact: true }).click();
+    await again.getByRole("combobox", { name: "From" }).click();
+    await page().getByRole("option", { name: "db", exact: true }).click();
+    await again.getByRole("radio", { name: /Chosen keys as variables/ }).check();
+    await again.getByRole("checkbox", { name: "password" }).check();
+    await expect.poll(() => again.getByLabel("Variable for password").inputValue()).toBe("PASSWORD");
+    await expect
+      .poll(() => again.getByLabel("The same with kubectl:").innerText())
+      .toBe(`kubectl set env deployment/${name} -n ${ns} -c api --from=secret/db --keys=password`);
+    // The same key again as files: the volume name the ConfigMap took is refused on its field.
+    await again.getByRole("radio", { name: /As files in a folder/ }).check();
+    await again.getByLabel("Volume name").fill("settings");
+    await expect.poll(() => again.getByText("The pod already has a volume named settings").count()).toBe(1);
+    expect(await again.getByRole("button", { name: "Apply" }).isDisabled()).toBe(true);
+    await again.getByRole("radio", { name: /Chosen keys as variables/ }).check();
+    await again.getByRole("checkbox", { name: "password" }).check();
+    await expect.poll(() => again.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
+    await again.getByRole("button", { name: "Apply" }).click();
+    await expect
+      .poll(async () => (await container()).containers[0].env)
+      .toEqual([{ name: "PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } }]);
+    await closeDetails(name);
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -87,6 +87,7 @@ const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
   debugNode: sendPreview,
   setImage: sendPreview,
   schedule: sendPreview,
+  useConfig: sendPreview,
   pause: sendPreview,
   resume: sendPreview,
   rollback: sendPreview,

@@ -37,7 +37,13 @@ export type RuleId =
   | "tolerateAllNeedsExists"
   | "tolerationSeconds"
   | "atLeastOne"
-  | "minDomainsDoNotSchedule";
+  | "minDomainsDoNotSchedule"
+  | "envName"
+  | "envTaken"
+  | "volumeTaken"
+  | "mountPath"
+  | "mountTaken"
+  | "itemPath";
 
 export interface Rule {
   rule: RuleId;
@@ -82,6 +88,12 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   tolerationSeconds: () => "seconds are a whole number, and only for the NoExecute effect",
   atLeastOne: (p) => `${p.field} is a whole number of at least 1`,
   minDomainsDoNotSchedule: () => "minDomains is only allowed with whenUnsatisfiable DoNotSchedule",
+  envName: (p) => `"${p.name}" is not a variable name: letters, digits, '_', '-' and '.', not starting with a digit`,
+  envTaken: (p) => `the container already has a variable ${p.name}`,
+  volumeTaken: (p) => `the pod already has a volume named ${p.name}`,
+  mountPath: (p) => `"${p.path}" is not an absolute path (it starts with /, without ':')`,
+  mountTaken: (p) => `volume ${p.volume} is already mounted at ${p.path}`,
+  itemPath: (p) => `"${p.path}" is not a relative path inside the folder (no leading /, no ..)`,
 };
 
 export const ruleText = (r: Rule): string => english[r.rule](r.params);

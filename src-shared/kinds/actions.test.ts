@@ -142,13 +142,24 @@ describe("which kinds offer what", () => {
       "resume",
       "rollback",
       "schedule",
+      "useConfig",
       ...metadata,
     ]);
-    expect(actionsOf(kind("statefulsets"))).toEqual(["delete", "removeFinalizers", "scale", "restart", "setImage", "rollback", "schedule", ...metadata]);
-    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "removeFinalizers", "restart", "setImage", "rollback", "schedule", ...metadata]);
+    expect(actionsOf(kind("statefulsets"))).toEqual([
+      "delete",
+      "removeFinalizers",
+      "scale",
+      "restart",
+      "setImage",
+      "rollback",
+      "schedule",
+      "useConfig",
+      ...metadata,
+    ]);
+    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "removeFinalizers", "restart", "setImage", "rollback", "schedule", "useConfig", ...metadata]);
     expect(actionsOf(kind("pods"))).toEqual(["delete", "forceDelete", "removeFinalizers", "debug", "debugCopy", ...metadata]);
     expect(actionsOf(kind("nodes"))).toEqual(["delete", "removeFinalizers", "cordon", "uncordon", "debugNode", "drain", "taint", ...metadata]);
-    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "removeFinalizers", "trigger", "suspend", "unsuspend", "schedule", ...metadata]);
+    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "removeFinalizers", "trigger", "suspend", "unsuspend", "schedule", "useConfig", ...metadata]);
     expect(actionsOf(kind("jobs"))).toEqual(["delete", "removeFinalizers", "suspend", "unsuspend", ...metadata]);
   });
 

@@ -21,6 +21,7 @@ import { changeCauseAnnotation, rollbackBody, rollbackProblem, rollbackTarget, t
 import { RuleError } from "../k8s/rules.ts";
 import { applyTaintChanges } from "../k8s/taint-changes.ts";
 import { schedulingPatch, type SchedulingFields } from "../k8s/scheduling-form.ts";
+import { configUsePatch, type ConfigUse } from "../k8s/config-use.ts";
 import { defaultContainerName } from "../k8s/pod-details.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
 
@@ -654,6 +655,32 @@ export const actions = {
       const body = schedulingPatch(object ?? {}, input as SchedulingFields);
       if (object && !body.length) throw new Error(`the scheduling of ${target.name} is already so: nothing to change`);
       return { method: "PATCH", path: resourcePath(target), patchType: "json", body };
+    },
+  }),
+  // A ConfigMap or Secret put to use in one container of the pod template (config-use.ts): as
+  // variables, chosen ones, or files in a volume. Its form is a wizard (wizards/UseConfig.tsx).
+  useConfig: define({
+    capability: "useConfig",
+    input: z
+      .object({
+        source: z.object({ kind: z.enum(["ConfigMap", "Secret"]), name: z.string().min(1).max(253) }).strict(),
+        container: z.string().min(1).max(63),
+        mode: z.enum(["envAll", "envKeys", "volume"]),
+        prefix: z.string().max(253),
+        keys: z.array(z.object({ key: z.string().min(1).max(253), as: z.string().min(1).max(253) }).strict()).max(1000),
+        mountPath: z.string().max(4096),
+        volume: z.string().max(63),
+      })
+      .strict(),
+    confirm: () => "confirm",
+    bulk: false,
+    readsObject: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input, object }) => {
+      if (!object) return { method: "PATCH", path: resourcePath(target), patchType: "json", body: [] };
+      const r = configUsePatch(object, input as ConfigUse);
+      if (!r.ok) throw new RuleError(r.rule);
+      return { method: "PATCH", path: resourcePath(target), patchType: "json", body: r.patch };
     },
   }),
   label: metadataAction("labels"),

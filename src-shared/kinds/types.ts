@@ -55,6 +55,7 @@ export type Capability =
   | "debugNode"
   | "setImage"
   | "schedule"
+  | "useConfig"
   | "pause"
   | "rollback"
   | "suspend"

@@ -20,6 +20,7 @@ import { useUndoNotice } from "../journal/undo.tsx";
 const Dialog = lazyView(() => import("./ActionDialog.tsx").then((m) => m.ActionDialog));
 // Actions whose input is a wizard rather than the table's fields.
 const Scheduling = lazyView(() => import("../../wizards/SchedulingWizard.tsx").then((m) => m.SchedulingWizard));
+const UseConfig = lazyView(() => import("../../wizards/UseConfig.tsx").then((m) => m.UseConfigWizard));
 
 export interface ActionRequest {
   context: string;
@@ -107,6 +108,8 @@ export function ActionRunner({ children }: { children: ReactNode }) {
         <Suspense fallback={null}>
           {open.action === "schedule" ? (
             <Scheduling.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+          ) : open.action === "useConfig" ? (
+            <UseConfig.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
           ) : (
             <Dialog.View key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
           )}

@@ -17,6 +17,7 @@ import { WorkloadToolbar } from "./WorkloadToolbar.tsx";
 import { rolloutTab } from "./rollout.tsx";
 import { PausedBadge, SuspendedBadge } from "./state-badges.tsx";
 import { JobRows, StrategyRows } from "./workload-rows.tsx";
+import { UseInWorkloadButton } from "../../wizards/UseInWorkloadButton.tsx";
 
 // The cron libraries come with the first CronJob opened.
 const LazyCronRows = lazyView(() => import("./cronjobs.tsx").then((m) => m.CronJobRows));
@@ -59,7 +60,8 @@ export interface KindView {
 
 const views: Record<string, KindView> = {
   "/pods": podView,
-  "/secrets": secretView,
+  "/secrets": { ...secretView, Toolbar: UseInWorkloadButton },
+  "/configmaps": { Toolbar: UseInWorkloadButton },
   "/services": serviceView,
   // Whatever selects pods shows their logs, merged; whatever rolls out shows its rollout.
   "apps/deployments": { Toolbar: WorkloadToolbar, Badges: PausedBadge, OverviewRows: StrategyRows, tabs: [rolloutTab] },

@@ -1,0 +1,250 @@
+// "Use a ConfigMap or Secret" (the tutorial's ConfigMap and Secret chapters, second half): a
+// source from the workload's namespace, one of its containers, and how — every key as
+// variables (envFrom), chosen keys as named variables, or the keys as files in a folder (all, or
+// chosen ones at chosen paths). What each way means is said beside it; the JSON patch and the
+// kubectl command follow the form; the cluster's dry run checks it before Apply, which runs the
+// action table's useConfig (journaled, so Undo puts it back).
+import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconCheck, IconKey } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { PodSpec } from "kubernetes-types/core/v1.js";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { stringify } from "yaml";
+import "../i18n/late.ts";
+import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
+import { configUsePatch, envNameOf, type ConfigUse, type ConfigUseField } from "../../src-shared/k8s/config-use.ts";
+import { templateSpecOf } from "../../src-shared/k8s/scheduling-form.ts";
+import type { ActionInput } from "../../src-shared/kinds/actions.ts";
+import { actDryRun, getObject } from "../api/index.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { useRows } from "../data/rows.ts";
+import { ruleMessage } from "../i18n/rules.ts";
+import type { ActionRequest, Run } from "../views/actions/runner.tsx";
+import { WhatIsSent } from "../views/kinds/create-form.tsx";
+
+interface Props {
+  request: ActionRequest;
+  execute: Run;
+  onClose(): void;
+}
+
+type SourceKind = ConfigUse["source"]["kind"];
+const resourceOf = (kind: SourceKind) => (kind === "Secret" ? "secrets" : "configmaps");
+
+export function UseConfigWizard({ request, execute, onClose }: Props) {
+  const { t } = useTranslation();
+  const target = request.targets[0];
+  const namespace = target.namespace ?? "default";
+  const workload = useQuery({ queryKey: ["useConfig.workload", target], queryFn: () => getObject(target), staleTime: 0, gcTime: 0 });
+  const initialKind = request.initial?.sourceKind === "Secret" ? "Secret" : "ConfigMap";
+  const [kind, setKind] = useState<SourceKind>(initialKind);
+  const [name, setName] = useState<string>(typeof request.initial?.sourceName === "string" ? request.initial.sourceName : "");
+  const sources = useRows([{ context: target.context, group: "", version: "v1", resource: resourceOf(kind), namespace }]);
+  const source = useQuery({
+    queryKey: ["useConfig.source", target.context, namespace, kind, name],
+    queryFn: () => getObject({ context: target.context, group: "", version: "v1", resource: resourceOf(kind), namespace, name }),
+    enabled: !!name,
+    retry: false,
+  });
+  const sourceKeys = [...Object.keys(source.data?.data ?? {}), ...Object.keys(source.data?.binaryData ?? {})].sort();
+  const containers = (templateSpecOf(workload.data ?? {}) as Partial<PodSpec>).containers?.map((c) => c.name) ?? [];
+  const [container, setContainer] = useState<string>();
+  const chosenContainer = container ?? containers[0] ?? "";
+  const [mode, setMode] = useState<ConfigUse["mode"]>("envAll");
+  const [prefix, setPrefix] = useState("");
+  // Chosen keys and what each becomes (a variable's name, or a file's path in the folder).
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [onlySome, setOnlySome] = useState(false);
+  const [mountPath, setMountPath] = useState("");
+  const [volume, setVolume] = useState("");
+  const volumeName = volume || name.replace(/[^a-z0-9-]/g, "-").slice(0, 63);
+  const path = mountPath || `/etc/${name}`;
+  const keys = Object.entries(chosen).map(([key, as]) => ({ key, as }));
+  const use: ConfigUse = {
+    source: { kind, name },
+    container: chosenContainer,
+    mode,
+    prefix,
+    keys: mode === "volume" && !onlySome ? [] : keys,
+    mountPath: path,
+    volume: volumeName,
+  };
+  const r = workload.data && name ? configUsePatch(workload.data, use) : undefined;
+  const problem = (field: ConfigUseField, index?: number) =>
+    r && !r.ok && r.field === field && (index === undefined || r.index === index) ? ruleMessage(t, r.rule) : undefined;
+  const [checked] = useDebouncedValue(r?.ok ? use : undefined, 300);
+  const dryRun = useQuery({
+    queryKey: ["useConfig.dryRun", target, checked],
+    queryFn: () => actDryRun("useConfig", checked as ActionInput<"useConfig">, target),
+    enabled: !!checked,
+    retry: false,
+    gcTime: 0,
+  });
+  const [busy, setBusy] = useState(false);
+  const apply = async () => {
+    if (!r?.ok) return;
+    setBusy(true);
+    try {
+      if (await execute(request, use)) onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = (key: string, on: boolean) =>
+    setChosen((c) => {
+      const next = { ...c };
+      if (on) next[key] = mode === "envKeys" ? envNameOf(key) : key;
+      else delete next[key];
+      return next;
+    });
+
+  return (
+    <Modal opened onClose={onClose} title={t("useConfig.title", { name: `${target.resource}/${target.name}` })} size="90rem" centered>
+      {workload.error && <ErrorAlert error={workload.error as unknown as ApiErrorShape} title={t("useConfig.unreadable")} />}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t("useConfig.about")}
+          </Text>
+          <Group align="flex-end" grow>
+            <SegmentedControl
+              value={kind}
+              onChange={(v) => {
+                setKind(v as SourceKind);
+                setName("");
+                setChosen({});
+              }}
+              data={[
+                { value: "ConfigMap", label: "ConfigMap" },
+                { value: "Secret", label: "Secret" },
+              ]}
+            />
+            <Select
+              label={t("useConfig.source")}
+              data={sources.rows.map((row) => row.name).sort()}
+              value={name || null}
+              onChange={(v) => {
+                setName(v ?? "");
+                setChosen({});
+              }}
+              searchable
+              nothingFoundMessage={t("useConfig.noSources", { namespace })}
+            />
+          </Group>
+          {source.error && <ErrorAlert error={source.error as unknown as ApiErrorShape} title={t("useConfig.unreadable")} />}
+          <Select
+            label={t("useConfig.container")}
+            data={containers}
+            value={chosenContainer || null}
+            onChange={(v) => v && setContainer(v)}
+            allowDeselect={false}
+            error={problem("container")}
+          />
+          <Radio.Group
+            label={t("useConfig.how")}
+            value={mode}
+            onChange={(v) => {
+              setMode(v as ConfigUse["mode"]);
+              setChosen({});
+            }}
+          >
+            <Stack gap={6} mt={4}>
+              {(["envAll", "envKeys", "volume"] as const).map((m) => (
+                <Radio key={m} value={m} label={t(`useConfig.modes.${m}`)} description={t(`useConfig.modes.${m}About`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {mode === "envAll" && (
+            <TextInput
+              label={t("useConfig.prefix")}
+              description={t("useConfig.prefixAbout")}
+              value={prefix}
+              onChange={(e) => setPrefix(e.currentTarget.value)}
+              error={problem("prefix")}
+            />
+          )}
+          {mode === "volume" && (
+            <Group grow align="flex-start">
+              <TextInput
+                label={t("useConfig.mountPath")}
+                placeholder={path}
+                value={mountPath}
+                onChange={(e) => setMountPath(e.currentTarget.value)}
+                error={problem("mountPath")}
+              />
+              <TextInput
+                label={t("useConfig.volume")}
+                placeholder={volumeName}
+                value={volume}
+                onChange={(e) => setVolume(e.currentTarget.value)}
+                error={problem("volume")}
+              />
+            </Group>
+          )}
+          {mode === "volume" && <Checkbox label={t("useConfig.onlySome")} checked={onlySome} onChange={(e) => setOnlySome(e.currentTarget.checked)} />}
+          {(mode === "envKeys" || (mode === "volume" && onlySome)) && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t(mode === "envKeys" ? "useConfig.keysAsVariables" : "useConfig.keysAsFiles")}
+              </Text>
+              {source.isFetching && <Loader size="xs" />}
+              {sourceKeys.map((key) => {
+                const i = keys.findIndex((k) => k.key === key);
+                return (
+                  <Group key={key} gap="xs" wrap="nowrap" align="flex-start">
+                    <Checkbox label={key} checked={key in chosen} onChange={(e) => toggle(key, e.currentTarget.checked)} w={240} mt={6} />
+                    {key in chosen && (
+                      <TextInput
+                        aria-label={t(mode === "envKeys" ? "useConfig.variable" : "useConfig.file", { key })}
+                        value={chosen[key]}
+                        onChange={(e) => setChosen((c) => ({ ...c, [key]: e.currentTarget.value }))}
+                        error={problem("keys", i)}
+                        style={{ flex: 1 }}
+                      />
+                    )}
+                  </Group>
+                );
+              })}
+              {problem("keys") && !keys.length && (
+                <Text size="xs" c="red">
+                  {t("useConfig.chooseKeys")}
+                </Text>
+              )}
+            </Stack>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          {r?.ok ? (
+            <WhatIsSent command={r.command} yaml={stringify(r.patch)} yamlLabel={t("scheduling.review.patch")} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t("useConfig.chooseSource")}
+            </Text>
+          )}
+          {dryRun.isFetching && (
+            <Group gap="xs">
+              <Loader size="xs" />
+              <Text size="sm">{t("scheduling.review.checking")}</Text>
+            </Group>
+          )}
+          {r?.ok && dryRun.data && !dryRun.isFetching && (
+            <Alert color="green" icon={<IconCheck size={16} />} p="xs" role="status">
+              {t("scheduling.review.dryRunOk")}
+            </Alert>
+          )}
+          {dryRun.error && !dryRun.isFetching && <ErrorAlert error={dryRun.error as unknown as ApiErrorShape} title={t("scheduling.review.dryRunFailed")} />}
+        </Stack>
+      </SimpleGrid>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onClose}>
+          {t("actions.cancel")}
+        </Button>
+        <Button leftSection={<IconKey size={14} />} disabled={!r?.ok || !dryRun.data || dryRun.isFetching} loading={busy} onClick={() => void apply()}>
+          {t("useConfig.apply")}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
