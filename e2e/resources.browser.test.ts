@@ -254,6 +254,32 @@ describe("details", () => {
     await page.keyboard.press("Escape");
   });
 
+  it("explains an image that does not pull from the runtime's words, through ErrImagePull and ImagePullBackOff", async () => {
+    // The practice cluster's image-pull stage plays a kubelet whose registry has no such tag.
+    const ns = `kd-pull-${Date.now().toString(36)}`;
+    await kubectl(["create", "namespace", ns]);
+    try {
+      const pod = {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "bad-tag", namespace: ns, labels: { "sandbox.kubedeck.dev/image-pull": "not-found" } },
+        spec: { containers: [{ name: "web", image: "nginx:no-such-tag" }] },
+      };
+      await kubectl(["apply", "-f", "-"], JSON.stringify(pod));
+      await page.evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/core/v1/pods/${ns}/bad-tag`);
+      const problems = page.getByRole("region", { name: "Problems" });
+      // Both of the kubelet's states say the cause, the back-off with the pull's error inside it.
+      for (const reason of ["ErrImagePull", "ImagePullBackOff"])
+        await expect.poll(() => problems.getByText(`Image nginx:no-such-tag cannot be pulled (${reason})`).count(), { timeout: 30_000 }).toBe(1);
+      expect(await problems.getByText("The registry has no image or tag nginx:no-such-tag: check the name and the tag.").count()).toBe(1);
+      await expect.poll(() => problems.getByText(/^Back-off pulling image "nginx:no-such-tag": ErrImagePull: rpc error: code = NotFound/).count()).toBe(1);
+      await shotBothThemes(shot, page, "pod-image-pull-explained");
+      await page.keyboard.press("Escape");
+    } finally {
+      await kubectl(["delete", "namespace", ns, "--wait=false"]);
+    }
+  });
+
   it("lists a CRD created during the test under Custom resources, with its printer columns", async () => {
     const group = `b${Date.now().toString(36)}.kubedeck.dev`;
     const crd = exampleCrd(group, { plural: "widgets", kind: "Widget" });
