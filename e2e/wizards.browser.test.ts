@@ -296,13 +296,19 @@ describe("scheduling wizard", () => {
     expect(after.metadata).toEqual(before.metadata);
     expect((await template()).metadata.annotations["kubernetes.io/change-cause"]).toBe("kubedeck scheduling: nodeSelector, affinity, tolerations");
 
+    await wizard.getByRole("button", { name: "Close" }).click();
+    // The Deployment's details name its pod that has a problem.
+    const podProblems = page().getByRole("region", { name: "Problems of its pods" });
+    await expect.poll(() => podProblems.getByText("1 of its 3 pods has a problem").count(), { timeout: 20_000 }).toBe(1);
+    await shot(page(), "workload-problems");
     // The Pending pod's "Why?" opens its problems, whose fix opens the wizard again on the Deployment.
     const pods = JSON.parse(await kubectl(["get", "pods", "-n", ns, "-l", `app=${name}`, "-o", "json"])).items as {
       metadata: { name: string };
       spec: { nodeName?: string };
     }[];
     const pending = pods.find((p) => !p.spec.nodeName)!.metadata.name;
-    await wizard.getByRole("button", { name: "Why?" }).click();
+    expect(await podProblems.innerText()).toMatch(new RegExp(`${pending}\\s+Pending`));
+    await podProblems.getByRole("button", { name: `Why is ${pending} not running?` }).click();
     const problems = page().getByRole("region", { name: "Problems" });
     await expect.poll(() => problems.getByRole("table", { name: "Each node, and what keeps the pod off it" }).count(), { timeout: 20_000 }).toBe(1);
     await problems.getByRole("button", { name: `Change where Deployment ${name} may run…` }).click();

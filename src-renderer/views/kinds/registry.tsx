@@ -18,6 +18,7 @@ import { rolloutTab } from "./rollout.tsx";
 import { PausedBadge, SuspendedBadge } from "./state-badges.tsx";
 import { JobRows, StrategyRows } from "./workload-rows.tsx";
 import { UseInWorkloadButton } from "../../wizards/UseInWorkloadButton.tsx";
+import { WorkloadProblems } from "./WorkloadProblems.tsx";
 
 // The cron libraries come with the first CronJob opened.
 const LazyCronRows = lazyView(() => import("./cronjobs.tsx").then((m) => m.CronJobRows));
@@ -64,11 +65,11 @@ const views: Record<string, KindView> = {
   "/configmaps": { Toolbar: UseInWorkloadButton },
   "/services": serviceView,
   // Whatever selects pods shows their logs, merged; whatever rolls out shows its rollout.
-  "apps/deployments": { Toolbar: WorkloadToolbar, Badges: PausedBadge, OverviewRows: StrategyRows, tabs: [rolloutTab] },
-  "apps/statefulsets": { Toolbar: WorkloadToolbar, OverviewRows: StrategyRows, tabs: [rolloutTab] },
-  "apps/daemonsets": { Toolbar: WorkloadToolbar, OverviewRows: StrategyRows, tabs: [rolloutTab] },
-  "apps/replicasets": { Toolbar: WorkloadToolbar },
-  "batch/jobs": { Toolbar: WorkloadToolbar, Badges: SuspendedBadge, OverviewRows: JobRows },
+  "apps/deployments": { Toolbar: WorkloadToolbar, Badges: PausedBadge, Notices: WorkloadProblems, OverviewRows: StrategyRows, tabs: [rolloutTab] },
+  "apps/statefulsets": { Toolbar: WorkloadToolbar, Notices: WorkloadProblems, OverviewRows: StrategyRows, tabs: [rolloutTab] },
+  "apps/daemonsets": { Toolbar: WorkloadToolbar, Notices: WorkloadProblems, OverviewRows: StrategyRows, tabs: [rolloutTab] },
+  "apps/replicasets": { Toolbar: WorkloadToolbar, Notices: WorkloadProblems },
+  "batch/jobs": { Toolbar: WorkloadToolbar, Badges: SuspendedBadge, Notices: WorkloadProblems, OverviewRows: JobRows },
   "batch/cronjobs": { Badges: SuspendedBadge, OverviewRows: CronJobRows },
   "/nodes": nodeView,
   "/namespaces": namespaceView,
