@@ -416,3 +416,71 @@ describe("using a ConfigMap or Secret in a workload", () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe("storage wizard", () => {
+  const pv = `${ns}-disk`;
+  beforeAll(async () => {
+    // A volume of the static class of the test's own, found by its label: the claim's selector asks for it.
+    const volume = {
+      apiVersion: "v1",
+      kind: "PersistentVolume",
+      metadata: { name: pv, labels: { "kd-wiz": ns } },
+      spec: {
+        capacity: { storage: "4Gi" },
+        accessModes: ["ReadWriteOnce"],
+        persistentVolumeReclaimPolicy: "Delete",
+        storageClassName: "manual",
+        hostPath: { path: `/tmp/${pv}` },
+      },
+    };
+    await kubectl(["apply", "-f", "-"], JSON.stringify(volume));
+  });
+  afterAll(() => kubectl(["delete", "pv", pv, "--wait=false", "--ignore-not-found"]));
+
+  it("predicts the volume a claim binds, says why the others do not fit, checks the size's unit, and the claim binds as predicted", async () => {
+    await openList(page(), `${list("persistentvolumeclaims")}`);
+    await page().getByRole("button", { name: "New claim…" }).click();
+    const wizard = dialog("New PersistentVolumeClaim");
+    await wizard.getByLabel("Name", { exact: true }).fill("data");
+    await wizard.getByLabel("Namespace").fill(ns);
+    // The default class provisions: said with its provisioner.
+    await expect
+      .poll(() => wizard.getByText("No existing volume fits: sandbox.kubedeck.dev/hostpath will make a new one.").count(), { timeout: 15_000 })
+      .toBe(1);
+    await wizard.getByRole("combobox", { name: "StorageClass" }).click();
+    await page().getByRole("option", { name: "manual", exact: true }).click();
+    await expect.poll(() => wizard.getByRole("note", { name: "What this class does" }).innerText()).toContain("This class has no provisioner");
+    await wizard.getByLabel("Size").fill("3GB");
+    await expect.poll(() => wizard.getByText('"3GB" is not a size', { exact: false }).count()).toBe(1);
+    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    await wizard.getByLabel("Size").fill("3Gi");
+    await wizard.getByRole("button", { name: "Add a label" }).click();
+    await wizard.getByRole("textbox", { name: "Key" }).fill("kd-wiz");
+    await wizard.getByRole("textbox", { name: "Value" }).fill(ns);
+    const binding = wizard.getByRole("region", { name: "Which volume it would get" });
+    await expect.poll(() => binding.getByRole("status").innerText()).toBe(`The PV controller would bind it to ${pv}: the smallest volume that fits.`);
+    // Every other volume says why not: the seeded claim's volume is bound, the dynamic ones are of another class.
+    const row = (v: string) => binding.locator(`tr[data-volume="${v}"]`);
+    expect(await row("sandbox-pv-01").innerText()).toContain("bound to demo/data-pvc");
+    await shotBothThemes(shot, page(), "claim");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("persistentvolumeclaims")}/${ns}/data`);
+    await expect
+      .poll(async () => (await kubectl(["get", "pvc", "data", "-n", ns, "-o", "jsonpath={.status.phase}/{.spec.volumeName}"])).trim(), { timeout: 60_000 })
+      .toBe(`Bound/${pv}`);
+    await closeDetails("data");
+
+    // A claim no volume fits, of a class that makes none, would stay Pending: said before anything is sent.
+    await page().getByRole("button", { name: "New claim…" }).click();
+    await wizard.getByLabel("Name", { exact: true }).fill("huge");
+    await wizard.getByRole("combobox", { name: "StorageClass" }).click();
+    await page().getByRole("option", { name: "manual", exact: true }).click();
+    await wizard.getByLabel("Size").fill("500Gi");
+    await expect
+      .poll(() => binding.getByRole("status").innerText())
+      .toBe("No volume fits and this class makes none: the claim would stay Pending until a fitting volume appears.");
+    expect(await row("sandbox-pv-08").innerText()).toContain("20Gi is less than 500Gi");
+    await wizard.getByRole("button", { name: "Cancel" }).click();
+    expect(app.errors).toEqual([]);
+  });
+});

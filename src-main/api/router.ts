@@ -105,6 +105,7 @@ export function createRouter(s: Services): Router {
     "nodes.placementPods": ({ context, node }) => s.resources.placementPods(context, node),
     "nodes.allocation": ({ context, node }) => s.resources.allocation(context, node),
     "pods.fit": ({ context, namespace, name, room }) => s.resources.podFit(context, namespace, name, room),
+    "storage.overview": ({ context }) => s.resources.storage(context),
     "scheduling.predict": ({ context, ...r }) => s.resources.predict(context, { ...r, spec: r.spec as unknown as PodSpec }),
     "metrics.status": ({ context }) => s.resources.metricsStatus(context),
     "cluster.overview": ({ context, namespaces }) => s.resources.overview(context, namespaces),

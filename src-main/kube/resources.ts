@@ -9,7 +9,7 @@ import type { Relation } from "../../src-shared/k8s/relations.ts";
 import type { RolloutRevision } from "../../src-shared/k8s/rollouts.ts";
 import { relations } from "../../src-shared/k8s/relations.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
-import type { SecretValue } from "../../src-shared/api/types.ts";
+import type { SecretValue, StorageOverview } from "../../src-shared/api/types.ts";
 import { isSecret } from "../../src-shared/k8s/editable.ts";
 import { decodeSecretValue } from "../../src-shared/k8s/secret-values.ts";
 import type { K8sObject } from "../../src-shared/kinds/types.ts";
@@ -19,6 +19,7 @@ import { getJson } from "./raw.ts";
 import type { WatchHub } from "./watch-hub.ts";
 import { metricsStatus, usage } from "./metrics.ts";
 import { readOverview } from "./overview.ts";
+import { storageOverview } from "./storage.ts";
 import { allocationPods, placementPods, podFit, predict, type PredictRequest } from "./placement.ts";
 import type { NodeFit } from "../../src-shared/k8s/node-fit.ts";
 import type { Prediction } from "../../src-shared/k8s/placement-predict.ts";
@@ -140,6 +141,15 @@ export class Resources {
       return await predict(this.connections.config(context), r);
     } catch (e) {
       throw toApiError(e, `predicting where the pods of ${r.workload ? describeObject(r.workload) : `a new workload in ${r.namespace}`} would run`);
+    }
+  }
+
+  /** The classes and volumes the storage wizard weighs. */
+  async storage(context: string): Promise<StorageOverview> {
+    try {
+      return await storageOverview(this.connections.config(context));
+    } catch (e) {
+      throw toApiError(e, "listing the StorageClasses and PersistentVolumes");
     }
   }
 

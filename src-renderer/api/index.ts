@@ -57,6 +57,7 @@ export const lintHelmChart = (ref: string, version: string | undefined, values: 
 export const renderHelm = (args: { context: string; command: import("../../src-shared/k8s/helm-commands.ts").HelmCommand }) => call("helm.render", args);
 export const getHelmRevision = (ref: { context: string; namespace: string; name: string }, revision: number) => call("helm.revision", { ...ref, revision });
 export const getPodFit = (input: CallInput<"pods.fit">) => call("pods.fit", input);
+export const getStorage = (context: string) => call("storage.overview", { context });
 export const predictScheduling = (input: CallInput<"scheduling.predict">) => call("scheduling.predict", input);
 export const getPlacementPods = (context: string, node: string) => call("nodes.placementPods", { context, node });
 export const getOverview = (context: string, namespaces?: string[]) => call("cluster.overview", { context, namespaces });

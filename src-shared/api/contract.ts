@@ -44,6 +44,7 @@ import type {
   NamespacesState,
   ResourceRowsEvent,
   Settings,
+  StorageOverview,
 } from "./types.ts";
 
 // The refs of refs.ts, as the renderer may send them.
@@ -162,6 +163,8 @@ export const callInputs = {
       workload: objectRefSchema.optional(),
     })
     .strict(),
+  /** The StorageClasses and PersistentVolumes, for the storage wizard's binding prediction. */
+  "storage.overview": z.object({ context: contextName }).strict(),
   /** Nodes ready or not, pods by phase, the last hour's warnings, CPU and memory requested of allocatable; pods and events in the given namespaces (none = all). */
   "cluster.overview": z.object({ context: contextName, namespaces: z.array(namespaceName).max(1000).optional() }).strict(),
   /** Whether metrics-server answers (its APIService), and in its words when it does not. */
@@ -310,6 +313,7 @@ export interface CallOutputs {
   "nodes.allocation": PodAllocation[];
   "pods.fit": NodeFit[];
   "scheduling.predict": Prediction;
+  "storage.overview": StorageOverview;
   "metrics.status": MetricsStatus;
   "cluster.overview": ClusterOverview;
   "metrics.usage": Usage[];

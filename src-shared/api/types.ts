@@ -296,6 +296,12 @@ export interface ForwardInfo extends ForwardRequest {
 }
 
 /** A TLS certificate and key checked before a TLS Secret is made (secrets.checkTls). */
+/** The storage wizard's view of the cluster: its classes, and its volumes cut to what binding reads. */
+export interface StorageOverview {
+  classes: { name: string; provisioner: string; reclaimPolicy: string; volumeBindingMode: string; allowVolumeExpansion: boolean; isDefault: boolean }[];
+  volumes: import("kubernetes-types/core/v1.js").PersistentVolume[];
+}
+
 export interface TlsCheck {
   subject: string;
   issuer: string;

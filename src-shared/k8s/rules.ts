@@ -43,7 +43,8 @@ export type RuleId =
   | "volumeTaken"
   | "mountPath"
   | "mountTaken"
-  | "itemPath";
+  | "itemPath"
+  | "storageSize";
 
 export interface Rule {
   rule: RuleId;
@@ -94,6 +95,7 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   mountPath: (p) => `"${p.path}" is not an absolute path (it starts with /, without ':')`,
   mountTaken: (p) => `volume ${p.volume} is already mounted at ${p.path}`,
   itemPath: (p) => `"${p.path}" is not a relative path inside the folder (no leading /, no ..)`,
+  storageSize: (p) => `"${p.size}" is not a size: a number and a unit, Mi or Gi (powers of 1024) or M or G (powers of 1000), as in 500Mi or 10Gi`,
 };
 
 export const ruleText = (r: Rule): string => english[r.rule](r.params);

@@ -10,6 +10,7 @@ import { NewConfigMapButton, NewSecretButton } from "./CreateConfigButton.tsx";
 import { eventList } from "./events.tsx";
 import { HelmListTools } from "./HelmTool.tsx";
 import { RunPodButton } from "./RunPodButton.tsx";
+import { NewClaimButton } from "../../wizards/NewClaimButton.tsx";
 
 export type RowFilter = (r: ResourceRow) => boolean;
 
@@ -30,6 +31,7 @@ const lists: Record<string, ListView> = {
   "/namespaces": { Tools: CreateNamespaceButton },
   "/configmaps": { Tools: NewConfigMapButton },
   "/secrets": { Tools: NewSecretButton },
+  "/persistentvolumeclaims": { Tools: NewClaimButton },
   "helm.sh/releases": { Tools: HelmListTools },
 };
 

@@ -1,0 +1,234 @@
+// The storage wizard's claim (the tutorial's PV and PVC chapters): a class chosen with what it
+// means (who makes the volume, what happens to it after the claim, when it binds, whether it
+// grows), or none for a volume bound statically; the size in Kubernetes' units; access modes and
+// volume mode explained; a selector of volume labels. Beside it, live, which volume the PV
+// controller would bind and why each other one would not (volume-binding.ts), or that a new one
+// will be provisioned. Then the YAML, the cluster's dry run and the create; the claim's details
+// follow it from Pending to Bound.
+import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+import { IconDatabase, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { stringify } from "yaml";
+import "../i18n/late.ts";
+import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
+import { accessModes, claimObject, type ClaimField, type ClaimInput } from "../../src-shared/k8s/claim-object.ts";
+import { predictBinding, type VolumeMismatch } from "../../src-shared/k8s/volume-binding.ts";
+import { getStorage } from "../api/index.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { navigate } from "../data/hash-route.ts";
+import { ruleMessage } from "../i18n/rules.ts";
+import { useDryRunCreate, WhatIsSent } from "../views/kinds/create-form.tsx";
+
+/** "No class": a volume of no class, bound statically (no class can be named so). */
+const noClass = "(none)";
+
+function mismatchText(t: TFunction, m: VolumeMismatch): string {
+  switch (m.why) {
+    case "claimed":
+      return t("claim.why.claimed", { by: m.by });
+    case "deleting":
+      return t("claim.why.deleting");
+    case "class":
+      return t("claim.why.class", { has: m.has || t("claim.noClass") });
+    case "volumeMode":
+      return t("claim.why.volumeMode", { has: m.has });
+    case "selector":
+      return t("claim.why.selector");
+    case "accessModes":
+      return t("claim.why.accessModes", { missing: m.missing.join(", ") });
+    case "tooSmall":
+      return t("claim.why.tooSmall", { has: m.has, wanted: m.wanted });
+  }
+}
+
+export function CreateClaimDialog({ context, namespace, onClose }: { context: string; namespace: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const storage = useQuery({ queryKey: ["storage.overview", context], queryFn: () => getStorage(context), refetchInterval: 5000 });
+  const classes = storage.data?.classes ?? [];
+  const defaultClass = classes.find((c) => c.isDefault);
+  const [f, setF] = useState<ClaimInput>({ name: "", namespace, size: "1Gi", accessModes: ["ReadWriteOnce"], volumeMode: "Filesystem", selector: [] });
+  const set = (change: Partial<ClaimInput>) => setF((s) => ({ ...s, ...change }));
+  // The class the claim gets: the chosen one, or the default the API server fills in.
+  const chosen = f.storageClassName ?? defaultClass?.name ?? "";
+  const cls = classes.find((c) => c.name === chosen);
+  const r = claimObject(f);
+  const problem = (field: ClaimField, index?: number) =>
+    !r.ok && r.field === field && (index === undefined || r.index === index) && (field !== "name" || f.name) ? ruleMessage(t, r.rule) : undefined;
+  // Binding is weighed against the claim as the API server will hold it (its class filled in).
+  const binding = r.ok && storage.data ? predictBinding({ ...r.claim, spec: { ...r.claim.spec, storageClassName: chosen } }, storage.data.volumes) : undefined;
+  const provisioned = !!cls && cls.provisioner !== "kubernetes.io/no-provisioner";
+  const creating = useDryRunCreate(context);
+  const create = async () => {
+    if (!r.ok || !(await creating.create(r.claim, f.namespace))) return;
+    onClose();
+    navigate({ context, list: { group: "", version: "v1", resource: "persistentvolumeclaims" }, object: { namespace: f.namespace, name: f.name } });
+  };
+  const yaml = r.ok ? stringify(r.claim) : "—";
+
+  return (
+    <Modal opened onClose={onClose} title={t("claim.title")} size="90rem" centered>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            {t("claim.about")}
+          </Text>
+          <Group grow align="flex-start">
+            <TextInput label={t("config.name")} value={f.name} onChange={(e) => set({ name: e.currentTarget.value })} error={problem("name")} data-autofocus />
+            <TextInput label={t("config.namespace")} value={f.namespace} onChange={(e) => set({ namespace: e.currentTarget.value })} />
+          </Group>
+          <Select
+            label={t("claim.class")}
+            data={[
+              ...classes.map((c) => ({ value: c.name, label: c.isDefault ? t("claim.defaultClass", { name: c.name }) : c.name })),
+              { value: noClass, label: t("claim.noClass") },
+            ]}
+            value={f.storageClassName === undefined ? (defaultClass?.name ?? null) : f.storageClassName === "" ? noClass : f.storageClassName}
+            onChange={(v) => set({ storageClassName: v === noClass ? "" : v === defaultClass?.name ? undefined : (v ?? undefined) })}
+            allowDeselect={false}
+          />
+          {cls && (
+            <Text size="xs" c="dimmed" role="note" aria-label={t("claim.classAbout")}>
+              {provisioned ? t("claim.provisioner", { provisioner: cls.provisioner }) : t("claim.static")}{" "}
+              {t(`claim.reclaim.${cls.reclaimPolicy === "Retain" ? "Retain" : "Delete"}`)}{" "}
+              {t(cls.volumeBindingMode === "WaitForFirstConsumer" ? "claim.waitForConsumer" : "claim.immediate")}{" "}
+              {t(cls.allowVolumeExpansion ? "claim.expands" : "claim.noExpansion")}
+            </Text>
+          )}
+          <TextInput
+            label={t("claim.size")}
+            description={t("claim.sizeAbout")}
+            value={f.size}
+            onChange={(e) => set({ size: e.currentTarget.value })}
+            error={problem("size")}
+            w={320}
+          />
+          <Checkbox.Group label={t("claim.accessModes")} value={f.accessModes} onChange={(v) => set({ accessModes: v })} error={problem("accessModes")}>
+            <Stack gap={4} mt={4}>
+              {accessModes.map((m) => (
+                <Checkbox key={m} value={m} label={m} description={t(`claim.modes.${m}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Stack gap={2}>
+            <Text size="sm" fw={500}>
+              {t("claim.volumeMode")}
+            </Text>
+            <SegmentedControl
+              w="fit-content"
+              value={f.volumeMode}
+              onChange={(v) => set({ volumeMode: v as ClaimInput["volumeMode"] })}
+              data={[
+                { value: "Filesystem", label: "Filesystem" },
+                { value: "Block", label: "Block" },
+              ]}
+            />
+            <Text size="xs" c="dimmed">
+              {t("claim.volumeModeAbout")}
+            </Text>
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t("claim.selector")}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t("claim.selectorAbout")}
+            </Text>
+            {f.selector.map((s, i) => (
+              <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
+                <TextInput
+                  aria-label={t("scheduling.key")}
+                  placeholder={t("scheduling.key")}
+                  value={s.key}
+                  onChange={(e) => set({ selector: f.selector.map((x, j) => (j === i ? { ...x, key: e.currentTarget.value } : x)) })}
+                  error={problem("selector", i)}
+                />
+                <TextInput
+                  aria-label={t("scheduling.value")}
+                  placeholder={t("scheduling.value")}
+                  value={s.value}
+                  onChange={(e) => set({ selector: f.selector.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)) })}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  mt={4}
+                  aria-label={t("scheduling.remove")}
+                  onClick={() => set({ selector: f.selector.filter((_, j) => j !== i) })}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Button
+              size="compact-xs"
+              variant="default"
+              w="fit-content"
+              leftSection={<IconPlus size={12} />}
+              onClick={() => set({ selector: [...f.selector, { key: "", value: "" }] })}
+            >
+              {t("scheduling.nodes.addLabel")}
+            </Button>
+          </Stack>
+        </Stack>
+        <Stack gap="xs">
+          <Stack gap={6} role="region" aria-label={t("claim.binding")}>
+            <Text fw={500}>{t("claim.binding")}</Text>
+            {storage.error && <ErrorAlert error={storage.error as unknown as ApiErrorShape} title={t("claim.unreadable")} />}
+            {binding?.volume ? (
+              <Alert color="green" p="xs" role="status">
+                {t("claim.binds", { volume: binding.volume })}
+              </Alert>
+            ) : binding && provisioned ? (
+              <Alert color="blue" p="xs" role="status">
+                {t("claim.willProvision", { provisioner: cls!.provisioner })}
+              </Alert>
+            ) : (
+              binding && (
+                <Alert color="orange" p="xs" role="status">
+                  {t("claim.pending")}
+                </Alert>
+              )
+            )}
+            {binding && binding.verdicts.length > 0 && (
+              <Table aria-label={t("claim.volumes")} verticalSpacing={2} fz="sm" withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("claim.volume")}</Table.Th>
+                    <Table.Th>{t("claim.capacity")}</Table.Th>
+                    <Table.Th>{t("claim.fits")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {binding.verdicts.slice(0, 30).map((v) => (
+                    <Table.Tr key={v.volume} data-volume={v.volume}>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        {v.volume} {v.volume === binding.volume && <Badge size="xs">{t("claim.chosen")}</Badge>}
+                      </Table.Td>
+                      <Table.Td>{v.capacity}</Table.Td>
+                      <Table.Td c={v.mismatches.length ? "var(--kd-state-bad)" : "var(--kd-state-good)"}>
+                        {v.mismatches.length ? v.mismatches.map((m) => mismatchText(t, m)).join("; ") : t("scheduling.predict.ok")}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
+          <WhatIsSent command={r.ok ? `kubectl apply -f claim.yaml  # ${t("claim.yamlBeside")}` : "—"} yaml={yaml} />
+        </Stack>
+      </SimpleGrid>
+      {creating.error && <ErrorAlert error={creating.error} title={t("claim.failed")} />}
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onClose}>
+          {t("actions.cancel")}
+        </Button>
+        <Button leftSection={<IconDatabase size={14} />} disabled={!r.ok} loading={creating.busy} onClick={() => void create()}>
+          {t("config.create")}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
