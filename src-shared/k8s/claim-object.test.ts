@@ -19,7 +19,8 @@ describe("claimObject", () => {
   });
 
   it("leaves the class out for the default, writes an empty one for none, and checks modes and the selector", () => {
-    expect(claimObject(input({})).ok && claimObject(input({})).claim.spec).not.toHaveProperty("storageClassName");
+    const byDefault = claimObject(input({}));
+    expect(byDefault.ok && byDefault.claim.spec).not.toHaveProperty("storageClassName");
     const none = claimObject(input({ storageClassName: "" }));
     expect(none.ok && none.claim.spec?.storageClassName).toBe("");
     expect(claimObject(input({ accessModes: [] }))).toMatchObject({ ok: false, field: "accessModes" });
