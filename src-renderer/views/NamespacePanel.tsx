@@ -9,7 +9,7 @@ import { watchNamespaces } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useStream } from "../data/streams.ts";
-import { CreateNamespaceButton } from "./kinds/CreateNamespaceButton.tsx";
+import { CreateNamespaceButton } from "./kinds/create-buttons.tsx";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
 
 const validName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -5,12 +5,9 @@ import type { ComponentType } from "react";
 import { resourceKey } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
-import { CreateNamespaceButton } from "./CreateNamespaceButton.tsx";
-import { NewConfigMapButton, NewSecretButton } from "./CreateConfigButton.tsx";
+import { CreateNamespaceButton, NewClaimButton, NewConfigMapButton, NewSecretButton, RunPodButton } from "./create-buttons.tsx";
 import { eventList } from "./events.tsx";
 import { HelmListTools } from "./HelmTool.tsx";
-import { RunPodButton } from "./RunPodButton.tsx";
-import { NewClaimButton } from "../../wizards/NewClaimButton.tsx";
 
 export type RowFilter = (r: ResourceRow) => boolean;
 

@@ -1,0 +1,57 @@
+// The lists' buttons that open a form creating an object ("Run a pod", "Create namespace", "New
+// ConfigMap…", "New Secret…", "New claim…"): each checks the cluster's create permission first
+// (a forbidden one says what is missing), and its form's code (with the YAML library) loads
+// when first opened.
+import { Button } from "@mantine/core";
+import { IconDatabase, IconPlayerPlay, IconPlus, IconWand } from "@tabler/icons-react";
+import { memo, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Guarded, useAllowed } from "../../components/access.tsx";
+import { lazyView } from "../../components/lazy-view.tsx";
+
+interface FormProps {
+  context: string;
+  namespace: string;
+  onClose(): void;
+}
+
+function createButton(resource: string, label: string, icon: ReactNode, load: () => Promise<ComponentType<FormProps>>, clusterScoped = false) {
+  const Form = lazyView(load);
+  return memo(function CreateButton({ context, namespace }: { context: string; namespace?: string }) {
+    const { t } = useTranslation();
+    const [open, setOpen] = useState(false);
+    const { allowed, reason } = useAllowed(context, { verb: "create", group: "", resource, ...(clusterScoped ? {} : { namespace: namespace ?? "default" }) });
+    return (
+      <>
+        <Guarded allowed={allowed} reason={reason}>
+          <Button size="xs" variant="default" leftSection={icon} disabled={!allowed} onClick={() => setOpen(true)}>
+            {t(label)}
+          </Button>
+        </Guarded>
+        {open && (
+          <Suspense fallback={null}>
+            <Form.View context={context} namespace={namespace ?? "default"} onClose={() => setOpen(false)} />
+          </Suspense>
+        )}
+      </>
+    );
+  });
+}
+
+export const RunPodButton = createButton("pods", "run.button", <IconPlayerPlay size={14} />, () => import("./RunPod.tsx").then((m) => m.RunPodDialog));
+export const CreateNamespaceButton = createButton(
+  "namespaces",
+  "newNamespace.button",
+  <IconPlus size={14} />,
+  () => import("./CreateNamespace.tsx").then((m) => m.CreateNamespaceDialog),
+  true,
+);
+export const NewConfigMapButton = createButton("configmaps", "config.newConfigMap", <IconWand size={14} />, () =>
+  import("./CreateConfig.tsx").then((m) => (p: FormProps) => <m.CreateConfigDialog {...p} kind="ConfigMap" />),
+);
+export const NewSecretButton = createButton("secrets", "config.newSecret", <IconWand size={14} />, () =>
+  import("./CreateConfig.tsx").then((m) => (p: FormProps) => <m.CreateConfigDialog {...p} kind="Secret" />),
+);
+export const NewClaimButton = createButton("persistentvolumeclaims", "claimNew", <IconDatabase size={14} />, () =>
+  import("../../wizards/CreateClaim.tsx").then((m) => m.CreateClaimDialog),
+);
