@@ -245,6 +245,7 @@ describe("scheduling wizard", () => {
     await expect.poll(() => wizard.getByText("Gt takes exactly one whole number").count()).toBe(1);
     expect(await wizard.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
     await wizard.getByRole("button", { name: "Remove Term 1" }).click();
+    await shotBothThemes(shot, page(), "scheduling-nodes");
     await wizard.getByRole("button", { name: "Next" }).click();
 
     // Other pods: one per host, by the workload's own labels. Two ssd hosts for three replicas: one stays Pending, and the wizard warns.
@@ -260,6 +261,9 @@ describe("scheduling wizard", () => {
     // Taints: offered from the nodes; tolerating the GPU taint lets worker-4 past it, but not past disktype.
     await wizard.getByRole("button", { name: "Tolerate dedicated=gpu:NoSchedule" }).click();
     await expect.poll(async () => (await cellsOf(predictedRow(wizard, "sandbox-worker-4")))[1]).toBe("needs disktype=ssd, has hdd");
+    await shotBothThemes(shot, page(), "scheduling-taints");
+    await wizard.getByRole("button", { name: "Spread" }).click();
+    await shotBothThemes(shot, page(), "scheduling-spread");
     await wizard.getByRole("button", { name: "Review" }).click();
 
     // The patch of the scheduling fields alone, the cluster's dry run, then Apply.
@@ -326,6 +330,16 @@ describe("scheduling wizard", () => {
       await page().getByRole("button", { name: "调度规则…" }).click();
       const wizard = dialog(`deployments/${name} 的调度规则`);
       await expect.poll(() => wizard.getByText("调度器为每个新 Pod 选择节点", { exact: false }).count()).toBe(1);
+      // Every step, in Chinese and both themes.
+      for (const [step, name] of [
+        ["节点", "nodes"],
+        ["其他 Pod", "pods"],
+        ["污点", "taints"],
+        ["检查", "review"],
+      ] as const) {
+        await wizard.getByRole("button", { name: step, exact: true }).click();
+        await shotBothThemes(shot, page(), `scheduling-zh-${name}`);
+      }
       await wizard.getByRole("button", { name: "分布" }).click();
       await wizard.getByRole("button", { name: "添加约束" }).click();
       await expect.poll(() => wizard.getByRole("table", { name: "Pod 会运行在哪里" }).count()).toBe(1);
@@ -461,7 +475,8 @@ describe("storage wizard", () => {
     await expect.poll(() => binding.getByRole("status").innerText()).toBe(`The PV controller would bind it to ${pv}: the smallest volume that fits.`);
     // Every other volume says why not: the seeded claim's volume is bound, the dynamic ones are of another class.
     const row = (v: string) => binding.locator(`tr[data-volume="${v}"]`);
-    expect(await row("sandbox-pv-01").innerText()).toContain("bound to demo/data-pvc");
+    const seeded = (await kubectl(["get", "pvc", "data-pvc", "-n", "demo", "-o", "jsonpath={.spec.volumeName}"])).trim();
+    expect(await row(seeded).innerText()).toContain("bound to demo/data-pvc");
     await shotBothThemes(shot, page(), "claim");
     await wizard.getByRole("button", { name: "Create", exact: true }).click();
     await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("persistentvolumeclaims")}/${ns}/data`);
