@@ -546,7 +546,7 @@ export function TaintsStep({ form, set, problem, prediction }: StepProps) {
         })}
       </Stack>
       {form.tolerations.map((r, i) => (
-        <Group key={i} gap="xs" align="flex-start" wrap="nowrap" role="group" aria-label={`${t("scheduling.taints.tolerate")} ${i + 1}`}>
+        <Group key={i} gap="xs" align="flex-start" wrap="wrap" role="group" aria-label={`${t("scheduling.taints.tolerate")} ${i + 1}`}>
           <TextInput
             aria-label={t("scheduling.key")}
             placeholder={t("scheduling.key")}
