@@ -1,6 +1,7 @@
 // Storage for the practice cluster, both ways the tutorial teaches it:
 // - dynamic: the default StorageClass `standard` names the agent's hostPath provisioner,
-//   so a claim gets a fresh volume (deleted again with the claim);
+//   so a claim gets a fresh volume (deleted again with the claim), which can grow;
+//   `standard-wait` does the same once the claim's first pod is scheduled, on its node;
 // - static: class `manual` has no provisioner, only a pool of pre-created volumes that the
 //   real PV controller binds to fitting claims.
 // kwok runs no containers, so nothing ever mounts these folders.
@@ -24,6 +25,16 @@ export function storageManifests() {
         provisioner,
         reclaimPolicy: "Delete",
         volumeBindingMode: "Immediate",
+        allowVolumeExpansion: true,
+      },
+      {
+        apiVersion: "storage.k8s.io/v1",
+        kind: "StorageClass",
+        metadata: { name: "standard-wait" },
+        provisioner,
+        reclaimPolicy: "Delete",
+        volumeBindingMode: "WaitForFirstConsumer",
+        allowVolumeExpansion: true,
       },
       {
         apiVersion: "storage.k8s.io/v1",
