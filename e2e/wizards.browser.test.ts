@@ -19,8 +19,8 @@ const dialog = (name: string | RegExp) => page().getByRole("dialog", { name });
 const decode = (b64: string) => Buffer.from(b64, "base64");
 
 /** Closes the details panel a create opened, once it is there (an Escape pressed before it opens is lost, and it would cover the page). */
-async function closeDetails(name: string) {
-  const details = page().getByRole("dialog", { name: new RegExp(`${ns}/${name}$`) });
+async function closeDetails(name: string, namespaced = true) {
+  const details = page().getByRole("dialog", { name: new RegExp(`${namespaced ? `${ns}/` : ""}${name}$`) });
   await expect.poll(() => details.count(), { timeout: 15_000 }).toBe(1);
   await page().keyboard.press("Escape");
   await expect.poll(() => details.count()).toBe(0);
@@ -385,7 +385,7 @@ describe("using a ConfigMap or Secret in a workload", () => {
     await page().evaluate((h) => (location.hash = h), `${list("configmaps")}/${ns}/settings`);
     await page().getByRole("button", { name: "Use in a workload…" }).click();
     await page().getByRole("menuitem", { name, exact: true }).click();
-    const wizard = dialog(`Use a ConfigMap or Secret in deployments/${name}`);
+    const wizard = dialog(`Use a ConfigMap, Secret or claim in deployments/${name}`);
     await expect.poll(() => wizard.getByRole("combobox", { name: "From" }).inputValue()).toBe("settings");
     await wizard.getByRole("radio", { name: /As files in a folder/ }).check();
     await wizard.getByRole("checkbox", { name: "Only some keys, at paths I choose" }).check();
@@ -403,8 +403,8 @@ describe("using a ConfigMap or Secret in a workload", () => {
 
     // From the Deployment: a Secret's chosen key as a variable, named as kubectl set env names it.
     await page().evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/apps/v1/deployments/${ns}/${name}`);
-    await page().getByRole("button", { name: "Use a ConfigMap or Secret…" }).click();
-    const again = dialog(`Use a ConfigMap or Secret in deployments/${name}`);
+    await page().getByRole("button", { name: "Use a ConfigMap, Secret or claim…" }).click();
+    const again = dialog(`Use a ConfigMap, Secret or claim in deployments/${name}`);
     await again.getByText("Secret", { exact: true }).click();
     await again.getByRole("combobox", { name: "From" }).click();
     await page().getByRole("option", { name: "db", exact: true }).click();
@@ -449,7 +449,9 @@ describe("storage wizard", () => {
     };
     await kubectl(["apply", "-f", "-"], JSON.stringify(volume));
   });
-  afterAll(() => kubectl(["delete", "pv", pv, "--wait=false", "--ignore-not-found"]));
+  // The volumes the volume wizard makes (cluster-wide, so named for this run).
+  const made = [`${ns}-waiting`, `${ns}-nfs`];
+  afterAll(() => kubectl(["delete", "pv", pv, ...made, "--wait=false", "--ignore-not-found"]));
 
   it("predicts the volume a claim binds, says why the others do not fit, checks the size's unit, and the claim binds as predicted", async () => {
     await openList(page(), `${list("persistentvolumeclaims")}`);
@@ -496,6 +498,210 @@ describe("storage wizard", () => {
       .toBe("No volume fits and this class makes none: the claim would stay Pending until a fitting volume appears.");
     expect(await row("sandbox-pv-08").innerText()).toContain("20Gi is less than 500Gi");
     await wizard.getByRole("button", { name: "Cancel" }).click();
+    expect(app.errors).toEqual([]);
+  });
+
+  it("a claim that waits for its first pod binds on that pod's node once a Deployment mounts it, then grows; a class that forbids growing is refused", async () => {
+    const store = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "store", namespace: ns },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: "store" } },
+        template: { metadata: { labels: { app: "store" } }, spec: { containers: [{ name: "store", image: "redis:7" }] } },
+      },
+    };
+    await kubectl(["apply", "-f", "-"], JSON.stringify(store));
+    await openList(page(), `${list("persistentvolumeclaims")}`);
+    await page().getByRole("button", { name: "New claim…" }).click();
+    const wizard = dialog("New PersistentVolumeClaim");
+    await wizard.getByLabel("Name", { exact: true }).fill("cache");
+    await wizard.getByLabel("Namespace").fill(ns);
+    await wizard.getByRole("combobox", { name: "StorageClass" }).click();
+    await page().getByRole("option", { name: "standard-wait", exact: true }).click();
+    const binding = wizard.getByRole("region", { name: "Which volume it would get" });
+    await expect
+      .poll(() => binding.getByRole("status").innerText())
+      .toBe(
+        "No volume is chosen yet: this class waits for the first pod that mounts the claim, then sandbox.kubedeck.dev/hostpath makes one on that pod's node.",
+      );
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect
+      .poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 })
+      .toBe(`${list("persistentvolumeclaims")}/${ns}/cache`);
+    // Its details say why it is Pending, and that this is expected.
+    const notice = page().getByRole("region", { name: "Why the claim is not ready" });
+    await expect.poll(() => notice.innerText(), { timeout: 15_000 }).toContain("Waiting for its first pod (WaitForFirstConsumer)");
+    await shotBothThemes(shot, page(), "claim-waits");
+
+    // Mounted from the claim's details, with what its binding and access mode mean for this Deployment.
+    await page().getByRole("button", { name: "Mount in a workload…" }).click();
+    await page().getByRole("menuitem", { name: "store", exact: true }).click();
+    const mount = dialog("Use a ConfigMap, Secret or claim in deployments/store");
+    await expect.poll(() => mount.getByRole("combobox", { name: "From" }).inputValue()).toBe("cache");
+    const notes = mount.getByRole("region", { name: "What this claim means here" });
+    await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain("cache waits for its first consumer (WaitForFirstConsumer)");
+    expect(await notes.innerText()).toContain("cache is ReadWriteOnce: it is attached to one node at a time.");
+    await mount.getByLabel("Folder in the container").fill("/var/cache");
+    await mount.getByLabel("Sub-folder of the volume (optional)").fill("../up");
+    await expect.poll(() => mount.getByText('"../up" is not a relative path inside the folder').count()).toBe(1);
+    expect(await mount.getByRole("button", { name: "Apply" }).isDisabled()).toBe(true);
+    await mount.getByLabel("Sub-folder of the volume (optional)").fill("store");
+    await expect.poll(() => mount.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
+    await shotBothThemes(shot, page(), "mount-claim");
+    await mount.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => mount.count()).toBe(0);
+    const template = JSON.parse(await kubectl(["get", "deployment", "store", "-n", ns, "-o", "json"])).spec.template.spec;
+    expect(template.volumes).toEqual([{ name: "cache", persistentVolumeClaim: { claimName: "cache" } }]);
+    expect(template.containers[0].volumeMounts).toEqual([{ name: "cache", mountPath: "/var/cache", subPath: "store" }]);
+
+    // The pod is scheduled, so the claim binds: its volume is made on the pod's node, and the notice goes.
+    await expect
+      .poll(async () => (await kubectl(["get", "pvc", "cache", "-n", ns, "-o", "jsonpath={.status.phase}"])).trim(), { timeout: 60_000 })
+      .toBe("Bound");
+    const volume = (await kubectl(["get", "pvc", "cache", "-n", ns, "-o", "jsonpath={.spec.volumeName}"])).trim();
+    // The scheduler binds the pod that mounts it once the claim is bound: wait for that pod's node.
+    const podNode = async () =>
+      (await kubectl(["get", "pods", "-n", ns, "-o", 'jsonpath={.items[?(@.spec.volumes[0].persistentVolumeClaim.claimName=="cache")].spec.nodeName}'])).trim();
+    await expect.poll(podNode, { timeout: 30_000 }).toMatch(/^sandbox-/);
+    const pinned = await kubectl(["get", "pv", volume, "-o", "jsonpath={.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values[0]}"]);
+    expect(pinned.trim()).toBe(await podNode());
+    await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(0);
+
+    // Growing it: a smaller size is refused before anything is sent; the class allows it, and the resizer follows.
+    await page().getByRole("button", { name: "Expand", exact: true }).click();
+    const expand = dialog("Expand cache");
+    await expand.getByLabel("New size").fill("512Mi");
+    await expect.poll(() => expand.getByRole("alert").innerText()).toBe("512Mi is not more than the 1Gi the claim has: a claim can only grow");
+    await expand.getByLabel("New size").fill("2Gi");
+    await expect
+      .poll(() => expand.getByRole("region", { name: "What expanding does" }).innerText(), { timeout: 15_000 })
+      .toContain("Class standard-wait allows expansion");
+    await shotBothThemes(shot, page(), "expand-claim");
+    await expand.getByRole("button", { name: "Expand", exact: true }).click();
+    await expect
+      .poll(async () => (await kubectl(["get", "pvc", "cache", "-n", ns, "-o", "jsonpath={.status.capacity.storage}"])).trim(), { timeout: 30_000 })
+      .toBe("2Gi");
+    expect((await kubectl(["get", "pv", volume, "-o", "jsonpath={.spec.capacity.storage}"])).trim()).toBe("2Gi");
+    await closeDetails("cache");
+
+    // The static claim of the first test: its class does not allow growing, as the dialog says and the API server answers.
+    await page().evaluate((h) => (location.hash = h), `${list("persistentvolumeclaims")}/${ns}/data`);
+    await page().getByRole("button", { name: "Expand", exact: true }).click();
+    const refused = dialog("Expand data");
+    await refused.getByLabel("New size").fill("8Gi");
+    await expect
+      .poll(() => refused.getByRole("region", { name: "What expanding does" }).innerText(), { timeout: 15_000 })
+      .toContain("Class manual does not allow expansion (allowVolumeExpansion is not true): the API server will refuse.");
+    await refused.getByRole("button", { name: "Expand", exact: true }).click();
+    await expect
+      .poll(() => page().getByRole("alert").filter({ hasText: "only dynamically provisioned pvc can be resized" }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect((await kubectl(["get", "pvc", "data", "-n", ns, "-o", "jsonpath={.spec.resources.requests.storage}"])).trim()).toBe("3Gi");
+    if (await refused.count()) await refused.getByRole("button", { name: "Cancel" }).click();
+    await closeDetails("data");
+    expect(app.errors).toEqual([]);
+  });
+
+  it("makes a volume for a claim no volume fits, which then binds it; and the tutorial's NFS volume, checked field by field", async () => {
+    // A claim of the static class that no pool volume fits (7Gi, and asking for a label none has).
+    const waiting = {
+      apiVersion: "v1",
+      kind: "PersistentVolumeClaim",
+      metadata: { name: "waiting", namespace: ns },
+      spec: {
+        storageClassName: "manual",
+        accessModes: ["ReadWriteOnce"],
+        resources: { requests: { storage: "7Gi" } },
+        selector: { matchLabels: { "kd-wiz-vol": ns } },
+      },
+    };
+    await kubectl(["apply", "-f", "-"], JSON.stringify(waiting));
+    await page().evaluate((h) => (location.hash = h), `${list("persistentvolumeclaims")}/${ns}/waiting`);
+    const notice = page().getByRole("region", { name: "Why the claim is not ready" });
+    await expect.poll(() => notice.innerText(), { timeout: 15_000 }).toContain("No volume fits");
+    // Only the volumes of its class are listed, each with its reasons; the others are counted.
+    expect(await notice.innerText()).toContain("sandbox-pv-08 (20Gi): labels do not match the selector");
+    expect(await notice.innerText()).not.toContain("class standard");
+    expect(await notice.innerText()).toMatch(/\d+ volumes? of (another class|other classes), which a claim never binds/);
+    await notice.getByRole("button", { name: "New volume for this claim…" }).click();
+    const wizard = dialog("New PersistentVolume");
+    // The claim's needs are filled in; a folder on the node holds it.
+    expect(await wizard.getByLabel("Name", { exact: true }).inputValue()).toBe(`${ns}-waiting`);
+    expect(await wizard.getByLabel("Capacity").inputValue()).toBe("7Gi");
+    await wizard.getByText("Folder on the node", { exact: true }).click();
+    await wizard.getByRole("textbox", { name: "Folder on the node" }).fill(`/tmp/${ns}-waiting`);
+    const takers = wizard.getByRole("region", { name: "Which claim would take it" });
+    await expect
+      .poll(() => takers.getByRole("status").innerText(), { timeout: 15_000 })
+      .toBe(`The PV controller would bind ${ns}/waiting to it as soon as it exists: the smallest volume that fits that claim.`);
+    await shotBothThemes(shot, page(), "volume-for-claim");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect
+      .poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 })
+      .toBe(`#/context/sandbox-admin/r/core/v1/persistentvolumes/_/${ns}-waiting`);
+    await expect
+      .poll(async () => (await kubectl(["get", "pvc", "waiting", "-n", ns, "-o", "jsonpath={.status.phase}/{.spec.volumeName}"])).trim(), { timeout: 60_000 })
+      .toBe(`Bound/${ns}-waiting`);
+    await closeDetails(`${ns}-waiting`, false);
+
+    // The tutorial's pv0003: NFS, 5Gi, Retain, class slow, mount options hard and nfsvers=4.1.
+    await openList(page(), "#/context/sandbox-admin/r/core/v1/persistentvolumes");
+    await page().getByRole("button", { name: "New volume…" }).click();
+    await wizard.getByLabel("Name", { exact: true }).fill(`${ns}-nfs`);
+    await wizard.getByLabel("NFS server").fill("not a host");
+    await expect.poll(() => wizard.getByText('"not a host" is not a server name or address').count()).toBe(1);
+    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    await wizard.getByLabel("NFS server").fill("172.17.0.2");
+    await wizard.getByLabel("Exported path").fill("/tmp");
+    await wizard.getByLabel("Capacity").fill("5Gi");
+    await wizard.getByRole("combobox", { name: "StorageClass" }).fill("slow");
+    await wizard.getByLabel("Mount options").fill("hard\nnfsvers=4.1");
+    await wizard.getByText("Block", { exact: true }).click();
+    await expect.poll(() => wizard.getByText("NFS shares files: it has no Block mode").count()).toBe(1);
+    await wizard.getByText("Filesystem", { exact: true }).click();
+    await wizard.getByRole("radio", { name: "Delete" }).check();
+    await expect.poll(() => wizard.getByText("Nothing in the cluster can delete this storage", { exact: false }).count()).toBe(1);
+    await wizard.getByRole("radio", { name: "Retain" }).check();
+    await expect.poll(() => takers.getByRole("status").innerText()).toBe("No waiting claim fits it: it will be Available until a claim asks for what it has.");
+    await shotBothThemes(shot, page(), "volume-nfs");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect
+      .poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 })
+      .toBe(`#/context/sandbox-admin/r/core/v1/persistentvolumes/_/${ns}-nfs`);
+    const nfs = JSON.parse(await kubectl(["get", "pv", `${ns}-nfs`, "-o", "json"]));
+    expect(nfs.spec).toEqual({
+      capacity: { storage: "5Gi" },
+      accessModes: ["ReadWriteOnce"],
+      persistentVolumeReclaimPolicy: "Retain",
+      storageClassName: "slow",
+      volumeMode: "Filesystem",
+      mountOptions: ["hard", "nfsvers=4.1"],
+      nfs: { server: "172.17.0.2", path: "/tmp" },
+    });
+    await closeDetails(`${ns}-nfs`, false);
+
+    // A local disk needs its node: said, then pinned by node affinity in what is sent. In Chinese.
+    await page().getByRole("combobox", { name: "Language" }).click();
+    await page().getByRole("option", { name: "中文（简体）" }).click();
+    try {
+      await page().getByRole("button", { name: "新建卷…" }).click();
+      const zh = dialog("新建 PersistentVolume");
+      await zh.getByText("本地磁盘", { exact: true }).click();
+      await zh.getByLabel("名称", { exact: true }).fill(`${ns}-local`);
+      await zh.getByLabel("磁盘在节点上的路径").fill("/mnt/disks/ssd1");
+      await expect.poll(() => zh.getByText("local 卷位于节点自己的磁盘上：请选择拥有该磁盘的节点").count()).toBe(1);
+      await zh.getByLabel("拥有该磁盘的节点").click();
+      await page().getByRole("option", { name: "sandbox-worker-1", exact: true }).click();
+      await expect.poll(() => zh.getByLabel(/^将发送的内容/).innerText()).toContain("- sandbox-worker-1");
+      await shotBothThemes(shot, page(), "volume-local-zh");
+      await zh.getByRole("button", { name: "取消" }).click();
+      await expect.poll(() => zh.count()).toBe(0);
+    } finally {
+      await page().getByRole("combobox", { name: "语言" }).click();
+      await page().getByRole("option", { name: "English" }).click();
+    }
     expect(app.errors).toEqual([]);
   });
 });

@@ -5,44 +5,26 @@
 // controller would bind and why each other one would not (volume-binding.ts), or that a new one
 // will be provisioned. Then the YAML, the cluster's dry run and the create; the claim's details
 // follow it from Pending to Bound.
-import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconDatabase, IconPlus, IconTrash } from "@tabler/icons-react";
+import { Alert, Badge, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+import { IconDatabase } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import "../i18n/late.ts";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import { accessModes, claimObject, type ClaimField, type ClaimInput } from "../../src-shared/k8s/claim-object.ts";
-import { predictBinding, type VolumeMismatch } from "../../src-shared/k8s/volume-binding.ts";
+import { predictBinding } from "../../src-shared/k8s/volume-binding.ts";
 import { getStorage } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { navigate } from "../data/hash-route.ts";
 import { ruleMessage } from "../i18n/rules.ts";
 import { useDryRunCreate, WhatIsSent } from "../views/kinds/create-form.tsx";
+import { mismatchText } from "./volume-text.ts";
+import { LabelRows, VolumeModeControl } from "./storage-form-parts.tsx";
 
 /** "No class": a volume of no class, bound statically (no class can be named so). */
 const noClass = "(none)";
-
-function mismatchText(t: TFunction, m: VolumeMismatch): string {
-  switch (m.why) {
-    case "claimed":
-      return t("claim.why.claimed", { by: m.by });
-    case "deleting":
-      return t("claim.why.deleting");
-    case "class":
-      return t("claim.why.class", { has: m.has || t("claim.noClass") });
-    case "volumeMode":
-      return t("claim.why.volumeMode", { has: m.has });
-    case "selector":
-      return t("claim.why.selector");
-    case "accessModes":
-      return t("claim.why.accessModes", { missing: m.missing.join(", ") });
-    case "tooSmall":
-      return t("claim.why.tooSmall", { has: m.has, wanted: m.wanted });
-  }
-}
 
 export function CreateClaimDialog({ context, namespace, onClose }: { context: string; namespace: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -112,72 +94,24 @@ export function CreateClaimDialog({ context, namespace, onClose }: { context: st
               ))}
             </Stack>
           </Checkbox.Group>
-          <Stack gap={2}>
-            <Text size="sm" fw={500}>
-              {t("claim.volumeMode")}
-            </Text>
-            <SegmentedControl
-              w="fit-content"
-              value={f.volumeMode}
-              onChange={(v) => set({ volumeMode: v as ClaimInput["volumeMode"] })}
-              data={[
-                { value: "Filesystem", label: "Filesystem" },
-                { value: "Block", label: "Block" },
-              ]}
-            />
-            <Text size="xs" c="dimmed">
-              {t("claim.volumeModeAbout")}
-            </Text>
-          </Stack>
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t("claim.selector")}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t("claim.selectorAbout")}
-            </Text>
-            {f.selector.map((s, i) => (
-              <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
-                <TextInput
-                  aria-label={t("scheduling.key")}
-                  placeholder={t("scheduling.key")}
-                  value={s.key}
-                  onChange={(e) => set({ selector: f.selector.map((x, j) => (j === i ? { ...x, key: e.currentTarget.value } : x)) })}
-                  error={problem("selector", i)}
-                />
-                <TextInput
-                  aria-label={t("scheduling.value")}
-                  placeholder={t("scheduling.value")}
-                  value={s.value}
-                  onChange={(e) => set({ selector: f.selector.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)) })}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  mt={4}
-                  aria-label={t("scheduling.remove")}
-                  onClick={() => set({ selector: f.selector.filter((_, j) => j !== i) })}
-                >
-                  <IconTrash size={14} />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button
-              size="compact-xs"
-              variant="default"
-              w="fit-content"
-              leftSection={<IconPlus size={12} />}
-              onClick={() => set({ selector: [...f.selector, { key: "", value: "" }] })}
-            >
-              {t("scheduling.nodes.addLabel")}
-            </Button>
-          </Stack>
+          <VolumeModeControl value={f.volumeMode} onChange={(volumeMode) => set({ volumeMode })} />
+          <LabelRows
+            title={t("claim.selector")}
+            about={t("claim.selectorAbout")}
+            rows={f.selector}
+            onChange={(selector) => set({ selector })}
+            problem={(i) => problem("selector", i)}
+          />
         </Stack>
         <Stack gap="xs">
           <Stack gap={6} role="region" aria-label={t("claim.binding")}>
             <Text fw={500}>{t("claim.binding")}</Text>
             {storage.error && <ErrorAlert error={storage.error as unknown as ApiErrorShape} title={t("claim.unreadable")} />}
-            {binding?.volume ? (
+            {binding && cls?.volumeBindingMode === "WaitForFirstConsumer" ? (
+              <Alert color="blue" p="xs" role="status">
+                {provisioned ? t("claim.waitsForPod", { provisioner: cls.provisioner }) : t("claim.waitsForPodStatic")}
+              </Alert>
+            ) : binding?.volume ? (
               <Alert color="green" p="xs" role="status">
                 {t("claim.binds", { volume: binding.volume })}
               </Alert>

@@ -1,7 +1,9 @@
-// "Use a ConfigMap or Secret" (the tutorial's ConfigMap and Secret chapters, second half): a
-// source from the workload's namespace, one of its containers, and how — every key as
-// variables (envFrom), chosen keys as named variables, or the keys as files in a folder (all, or
-// chosen ones at chosen paths). What each way means is said beside it; the JSON patch and the
+// "Use a ConfigMap, Secret or claim" (the tutorial's ConfigMap and Secret chapters, second half,
+// and the PVC chapter's last step): a source from the workload's namespace, one of its
+// containers, and how — every key as variables (envFrom), chosen keys as named variables, or the
+// keys as files in a folder (all, or chosen ones at chosen paths); a claim as a folder (read-only
+// or not, a sub-folder of it) or a Block claim's device, with what its access modes and binding
+// mean for this workload. What each way means is said beside it; the JSON patch and the
 // kubectl command follow the form; the cluster's dry run checks it before Apply, which runs the
 // action table's useConfig (journaled, so Undo puts it back).
 import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
@@ -14,10 +16,10 @@ import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import "../i18n/late.ts";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
-import { configUsePatch, envNameOf, type ConfigUse, type ConfigUseField } from "../../src-shared/k8s/config-use.ts";
+import { claimUseWarnings, configUsePatch, envNameOf, type ClaimUseWarning, type ConfigUse, type ConfigUseField } from "../../src-shared/k8s/config-use.ts";
 import { templateSpecOf } from "../../src-shared/k8s/scheduling-form.ts";
 import type { ActionInput } from "../../src-shared/kinds/actions.ts";
-import { actDryRun, getObject } from "../api/index.ts";
+import { actDryRun, getObject, getStorage } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useRows } from "../data/rows.ts";
 import { ruleMessage } from "../i18n/rules.ts";
@@ -31,14 +33,15 @@ interface Props {
 }
 
 type SourceKind = ConfigUse["source"]["kind"];
-const resourceOf = (kind: SourceKind) => (kind === "Secret" ? "secrets" : "configmaps");
+const resourceOf = (kind: SourceKind) => (kind === "Secret" ? "secrets" : kind === "PersistentVolumeClaim" ? "persistentvolumeclaims" : "configmaps");
+const sourceKinds: SourceKind[] = ["ConfigMap", "Secret", "PersistentVolumeClaim"];
 
 export function UseConfigWizard({ request, execute, onClose }: Props) {
   const { t } = useTranslation();
   const target = request.targets[0];
   const namespace = target.namespace ?? "default";
   const workload = useQuery({ queryKey: ["useConfig.workload", target], queryFn: () => getObject(target), staleTime: 0, gcTime: 0 });
-  const initialKind = request.initial?.sourceKind === "Secret" ? "Secret" : "ConfigMap";
+  const initialKind = sourceKinds.find((k) => k === request.initial?.sourceKind) ?? "ConfigMap";
   const [kind, setKind] = useState<SourceKind>(initialKind);
   const [name, setName] = useState<string>(typeof request.initial?.sourceName === "string" ? request.initial.sourceName : "");
   const sources = useRows([{ context: target.context, group: "", version: "v1", resource: resourceOf(kind), namespace }]);
@@ -52,7 +55,20 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
   const containers = (templateSpecOf(workload.data ?? {}) as Partial<PodSpec>).containers?.map((c) => c.name) ?? [];
   const [container, setContainer] = useState<string>();
   const chosenContainer = container ?? containers[0] ?? "";
-  const [mode, setMode] = useState<ConfigUse["mode"]>("envAll");
+  const claim = kind === "PersistentVolumeClaim";
+  const [chosenMode, setMode] = useState<ConfigUse["mode"]>("envAll");
+  // A claim is only ever a volume.
+  const mode = claim ? "volume" : chosenMode;
+  const [readOnly, setReadOnly] = useState<boolean>();
+  const [subPath, setSubPath] = useState("");
+  const storage = useQuery({ queryKey: ["storage.overview", target.context], queryFn: () => getStorage(target.context), enabled: claim });
+  const claimModes: string[] = source.data?.status?.accessModes ?? source.data?.spec?.accessModes ?? [];
+  // A claim that can only be read is mounted read-only unless the user says otherwise.
+  const claimReadOnly = readOnly ?? (claimModes.length > 0 && claimModes.every((m) => m === "ReadOnlyMany"));
+  const block = claim && source.data?.spec?.volumeMode === "Block";
+  const waitForConsumer =
+    storage.data?.classes.find((c) => c.name === (source.data?.spec?.storageClassName ?? ""))?.volumeBindingMode === "WaitForFirstConsumer";
+  const warnings: ClaimUseWarning[] = claim && source.data && workload.data ? claimUseWarnings(source.data, workload.data, waitForConsumer) : [];
   const [prefix, setPrefix] = useState("");
   // Chosen keys and what each becomes (a variable's name, or a file's path in the folder).
   const [chosen, setChosen] = useState<Record<string, string>>({});
@@ -60,7 +76,7 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
   const [mountPath, setMountPath] = useState("");
   const [volume, setVolume] = useState("");
   const volumeName = volume || name.replace(/[^a-z0-9-]/g, "-").slice(0, 63);
-  const path = mountPath || `/etc/${name}`;
+  const path = mountPath || (claim ? (block ? `/dev/${name}` : "/data") : `/etc/${name}`);
   const keys = Object.entries(chosen).map(([key, as]) => ({ key, as }));
   const use: ConfigUse = {
     source: { kind, name },
@@ -70,6 +86,7 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
     keys: mode === "volume" && !onlySome ? [] : keys,
     mountPath: path,
     volume: volumeName,
+    ...(claim ? { readOnly: claimReadOnly, ...(block ? { block: true } : subPath ? { subPath } : {}) } : {}),
   };
   const r = workload.data && name ? configUsePatch(workload.data, use) : undefined;
   const problem = (field: ConfigUseField, index?: number) =>
@@ -116,10 +133,7 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
                 setName("");
                 setChosen({});
               }}
-              data={[
-                { value: "ConfigMap", label: "ConfigMap" },
-                { value: "Secret", label: "Secret" },
-              ]}
+              data={sourceKinds.map((k) => ({ value: k, label: k === "PersistentVolumeClaim" ? t("useConfig.claim") : k }))}
             />
             <Select
               label={t("useConfig.source")}
@@ -142,20 +156,22 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
             allowDeselect={false}
             error={problem("container")}
           />
-          <Radio.Group
-            label={t("useConfig.how")}
-            value={mode}
-            onChange={(v) => {
-              setMode(v as ConfigUse["mode"]);
-              setChosen({});
-            }}
-          >
-            <Stack gap={6} mt={4}>
-              {(["envAll", "envKeys", "volume"] as const).map((m) => (
-                <Radio key={m} value={m} label={t(`useConfig.modes.${m}`)} description={t(`useConfig.modes.${m}About`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          {!claim && (
+            <Radio.Group
+              label={t("useConfig.how")}
+              value={mode}
+              onChange={(v) => {
+                setMode(v as ConfigUse["mode"]);
+                setChosen({});
+              }}
+            >
+              <Stack gap={6} mt={4}>
+                {(["envAll", "envKeys", "volume"] as const).map((m) => (
+                  <Radio key={m} value={m} label={t(`useConfig.modes.${m}`)} description={t(`useConfig.modes.${m}About`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
           {mode === "envAll" && (
             <TextInput
               label={t("useConfig.prefix")}
@@ -183,7 +199,35 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
               />
             </Group>
           )}
-          {mode === "volume" && <Checkbox label={t("useConfig.onlySome")} checked={onlySome} onChange={(e) => setOnlySome(e.currentTarget.checked)} />}
+          {claim && !block && (
+            <TextInput
+              label={t("useConfig.subPath")}
+              description={t("useConfig.subPathAbout")}
+              value={subPath}
+              onChange={(e) => setSubPath(e.currentTarget.value)}
+              error={problem("subPath")}
+            />
+          )}
+          {claim && (
+            <Checkbox
+              label={t("useConfig.readOnly")}
+              description={t(block ? "useConfig.blockAbout" : "useConfig.readOnlyAbout")}
+              checked={claimReadOnly}
+              onChange={(e) => setReadOnly(e.currentTarget.checked)}
+            />
+          )}
+          {claim && warnings.length > 0 && (
+            <Stack gap={4} role="region" aria-label={t("useConfig.claimNotes")}>
+              {warnings.map((w) => (
+                <Alert key={w.id} color={w.id === "pending" && w.waitForConsumer ? "blue" : "orange"} p="xs">
+                  {t(`useConfig.warnings.${w.id === "pending" && w.waitForConsumer ? "waitForConsumer" : w.id}`, { ...w, name })}
+                </Alert>
+              ))}
+            </Stack>
+          )}
+          {mode === "volume" && !claim && (
+            <Checkbox label={t("useConfig.onlySome")} checked={onlySome} onChange={(e) => setOnlySome(e.currentTarget.checked)} />
+          )}
           {(mode === "envKeys" || (mode === "volume" && onlySome)) && (
             <Stack gap={4}>
               <Text size="sm" fw={500}>

@@ -1,7 +1,8 @@
-// "Use in a workload…" on a ConfigMap's or a Secret's details: a menu of the workloads in its
-// namespace; the one chosen opens the useConfig wizard with this source already picked.
+// "Use in a workload…" on a ConfigMap's or a Secret's details, "Mount in a workload…" on a
+// claim's: a menu of the workloads in its namespace; the one chosen opens the useConfig wizard
+// with this source already picked.
 import { Button, Menu } from "@mantine/core";
-import { IconKey } from "@tabler/icons-react";
+import { IconDatabase, IconKey } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import "../i18n/late.ts";
 import { kinds } from "../../src-shared/kinds/registry.ts";
@@ -18,12 +19,12 @@ export function UseInWorkloadButton({ target, object }: DetailsProps) {
   const namespace = target.namespace ?? "default";
   const queries = workloadKinds.map((k) => ({ context: target.context, group: k.group, version: k.version, resource: k.resource, namespace }));
   const { perQuery } = useRows(queries);
-  const sourceKind = object.kind === "Secret" ? "Secret" : "ConfigMap";
+  const sourceKind = object.kind === "Secret" || object.kind === "PersistentVolumeClaim" ? object.kind : "ConfigMap";
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <Button size="xs" variant="default" leftSection={<IconKey size={14} />}>
-          {t("useConfig.button")}
+        <Button size="xs" variant="default" leftSection={sourceKind === "PersistentVolumeClaim" ? <IconDatabase size={14} /> : <IconKey size={14} />}>
+          {t(sourceKind === "PersistentVolumeClaim" ? "useConfig.mountButton" : "useConfig.button")}
         </Button>
       </Menu.Target>
       <Menu.Dropdown mah={360} style={{ overflowY: "auto" }}>

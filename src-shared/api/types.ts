@@ -300,6 +300,8 @@ export interface ForwardInfo extends ForwardRequest {
 export interface StorageOverview {
   classes: { name: string; provisioner: string; reclaimPolicy: string; volumeBindingMode: string; allowVolumeExpansion: boolean; isDefault: boolean }[];
   volumes: import("kubernetes-types/core/v1.js").PersistentVolume[];
+  /** Claims that are Pending and bound to no volume yet. */
+  waitingClaims: import("kubernetes-types/core/v1.js").PersistentVolumeClaim[];
 }
 
 export interface TlsCheck {

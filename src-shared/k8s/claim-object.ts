@@ -25,11 +25,16 @@ export type ClaimResult = { ok: true; claim: PersistentVolumeClaim } | { ok: fal
 const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const quantity = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 
+/** Why a size is not one Kubernetes reads ("10GB", "10gi", "10 Gi": the units people write), or nothing. */
+export function storageSizeProblem(size: string): Rule | undefined {
+  return quantity.test(size) && Number.parseFloat(size) > 0 ? undefined : { rule: "storageSize", params: { size } };
+}
+
 export function claimObject(f: ClaimInput): ClaimResult {
   if (!dnsSubdomain.test(f.name) || f.name.length > 253) return { ok: false, field: "name", rule: { rule: "dnsSubdomain", params: {} } };
   const size = f.size.trim();
-  // "10GB", "10gi", "10 Gi": the units people write that Kubernetes does not read.
-  if (!quantity.test(size) || Number.parseFloat(size) <= 0) return { ok: false, field: "size", rule: { rule: "storageSize", params: { size } } };
+  const sizeProblem = storageSizeProblem(size);
+  if (sizeProblem) return { ok: false, field: "size", rule: sizeProblem };
   if (!f.accessModes.length) return { ok: false, field: "accessModes", rule: { rule: "required", params: {} } };
   for (const [i, s] of f.selector.entries()) {
     const p = keyProblem(s.key) ?? valueProblem(s.value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configUsePatch, envNameOf, type ConfigUse } from "./config-use.ts";
+import { claimUseWarnings, configUsePatch, envNameOf, type ConfigUse } from "./config-use.ts";
 
 const deployment = {
   kind: "Deployment",
@@ -114,5 +114,46 @@ describe("putting a ConfigMap or Secret to use in a pod template", () => {
       ok: true,
       patch: [{ op: "add", path: "/spec/jobTemplate/spec/template/spec/containers/0/envFrom" }],
     });
+  });
+
+  it("mounts a claim's folder (read-only, a sub-folder) or a Block claim's device, and never as variables", () => {
+    const claim = { kind: "PersistentVolumeClaim" as const, name: "cache" };
+    expect(configUsePatch(deployment, use({ source: claim, mode: "volume", mountPath: "/cache", volume: "cache", subPath: "web", readOnly: true }))).toEqual({
+      ok: true,
+      patch: [
+        { op: "add", path: "/spec/template/spec/volumes/-", value: { name: "cache", persistentVolumeClaim: { claimName: "cache", readOnly: true } } },
+        { op: "add", path: "/spec/template/spec/containers/1/volumeMounts/-", value: { name: "cache", mountPath: "/cache", subPath: "web", readOnly: true } },
+      ],
+      command: expect.stringMatching(/^kubectl patch deployment\/web -n demo --type=json/),
+    });
+    expect(configUsePatch(deployment, use({ source: claim, mode: "volume", mountPath: "/dev/disk", volume: "cache", block: true }))).toMatchObject({
+      ok: true,
+      patch: [
+        { value: { name: "cache", persistentVolumeClaim: { claimName: "cache" } } },
+        { op: "add", path: "/spec/template/spec/containers/1/volumeDevices", value: [{ name: "cache", devicePath: "/dev/disk" }] },
+      ],
+    });
+    expect(configUsePatch(deployment, use({ source: claim, mode: "volume", mountPath: "/c", volume: "cache", subPath: "../up" }))).toMatchObject({
+      ok: false,
+      field: "subPath",
+      rule: { rule: "itemPath" },
+    });
+    expect(configUsePatch(deployment, use({ source: claim, mode: "envAll" }))).toMatchObject({ ok: false, rule: { rule: "claimAsVolume" } });
+  });
+
+  it("warns of what a claim's binding and access modes mean for the workload", () => {
+    const rwo = { spec: { accessModes: ["ReadWriteOnce"] }, status: { phase: "Bound", accessModes: ["ReadWriteOnce"] } };
+    const deploymentOf = (replicas: number, strategy = "RollingUpdate") => ({ kind: "Deployment", spec: { replicas, strategy: { type: strategy } } });
+    expect(claimUseWarnings(rwo, deploymentOf(1, "Recreate"), false)).toEqual([]);
+    expect(claimUseWarnings(rwo, deploymentOf(3), false)).toEqual([{ id: "onceNode", replicas: 3 }]);
+    expect(claimUseWarnings({ spec: { accessModes: ["ReadWriteOncePod"] }, status: { phase: "Pending" } }, deploymentOf(1), true)).toEqual([
+      { id: "pending", waitForConsumer: true },
+      { id: "oncePod", replicas: 1 },
+    ]);
+    expect(claimUseWarnings({ status: { phase: "Bound", accessModes: ["ReadOnlyMany"] } }, { kind: "DaemonSet" }, false)).toEqual([{ id: "readOnlyMany" }]);
+    expect(claimUseWarnings(rwo, { kind: "DaemonSet" }, false)).toEqual([{ id: "everyNode" }]);
+    expect(claimUseWarnings({ status: { phase: "Bound", accessModes: ["ReadWriteMany"] } }, { kind: "StatefulSet", spec: { replicas: 3 } }, false)).toEqual([
+      { id: "sharedByReplicas", replicas: 3 },
+    ]);
   });
 });

@@ -44,7 +44,15 @@ export type RuleId =
   | "mountPath"
   | "mountTaken"
   | "itemPath"
-  | "storageSize";
+  | "storageSize"
+  | "claimAsVolume"
+  | "claimGrowsOnly"
+  | "nfsServer"
+  | "absolutePath"
+  | "localNeedsNode"
+  | "oncePodAlone"
+  | "blockNotNfs"
+  | "mountOptionsNfsOnly";
 
 export interface Rule {
   rule: RuleId;
@@ -95,6 +103,14 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   mountPath: (p) => `"${p.path}" is not an absolute path (it starts with /, without ':')`,
   mountTaken: (p) => `volume ${p.volume} is already mounted at ${p.path}`,
   itemPath: (p) => `"${p.path}" is not a relative path inside the folder (no leading /, no ..)`,
+  claimAsVolume: () => "a PersistentVolumeClaim is used as a volume, not as variables",
+  claimGrowsOnly: (p) => `${p.size} is not more than the ${p.current} the claim has: a claim can only grow`,
+  nfsServer: (p) => `"${p.server}" is not a server name or address`,
+  absolutePath: (p) => `"${p.path}" is not an absolute path (it starts with /, without ..)`,
+  localNeedsNode: () => "a local volume is on a node's own disk: choose the node(s) that have it",
+  oncePodAlone: () => "ReadWriteOncePod cannot be combined with other access modes",
+  blockNotNfs: () => "NFS shares files: it has no Block mode",
+  mountOptionsNfsOnly: () => "only NFS volumes take mount options here; the kubelet refuses them for a folder or a local disk",
   storageSize: (p) => `"${p.size}" is not a size: a number and a unit, Mi or Gi (powers of 1024) or M or G (powers of 1000), as in 500Mi or 10Gi`,
 };
 

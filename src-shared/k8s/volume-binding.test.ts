@@ -1,6 +1,6 @@
 import type { PersistentVolume, PersistentVolumeClaim } from "kubernetes-types/core/v1.js";
 import { describe, expect, it } from "vitest";
-import { predictBinding } from "./volume-binding.ts";
+import { claimsForVolume, predictBinding } from "./volume-binding.ts";
 
 const pv = (name: string, size: string, extra: Partial<PersistentVolume["spec"]> = {}, labels: Record<string, string> = {}): PersistentVolume => ({
   metadata: { name, labels },
@@ -45,5 +45,22 @@ describe("predictBinding", () => {
   it("binds a volume meant for the claim first", () => {
     const meant = pv("meant", "20Gi", { claimRef: { namespace: "demo", name: "data" } });
     expect(predictBinding(claim("1Gi"), [...pool, meant]).volume).toBe("meant");
+  });
+});
+
+describe("which waiting claim a new volume would take", () => {
+  it("names the claim the controller would bind to it, and why the others would not take it", () => {
+    const claim = (name: string, size: string, cls = "manual") => ({
+      metadata: { name, namespace: "demo" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } }, storageClassName: cls },
+    });
+    const existing = { metadata: { name: "pv-small" }, spec: { capacity: { storage: "1Gi" }, accessModes: ["ReadWriteOnce"], storageClassName: "manual" } };
+    const fresh = { metadata: { name: "pv-new" }, spec: { capacity: { storage: "5Gi" }, accessModes: ["ReadWriteOnce"], storageClassName: "manual" } };
+    expect(claimsForVolume(fresh, [claim("small", "1Gi"), claim("big", "4Gi"), claim("huge", "9Gi"), claim("other", "1Gi", "fast")], [existing])).toEqual([
+      { claim: "demo/big", mismatches: [], takes: true },
+      { claim: "demo/small", mismatches: [], takes: false },
+      { claim: "demo/huge", mismatches: [{ why: "tooSmall", wanted: "9Gi", has: "5Gi" }], takes: false },
+      { claim: "demo/other", mismatches: [{ why: "class", wanted: "fast", has: "manual" }], takes: false },
+    ]);
   });
 });

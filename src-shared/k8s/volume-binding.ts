@@ -70,3 +70,27 @@ export function predictBinding(claim: PersistentVolumeClaim, volumes: Persistent
       .map(({ volume, capacity, mismatches }) => ({ volume, capacity, mismatches })),
   };
 }
+
+export interface ClaimVerdict {
+  claim: string;
+  /** Empty: the volume fits the claim. */
+  mismatches: VolumeMismatch[];
+  /** The PV controller would bind the claim to this volume (it fits and is the smallest that does). */
+  takes: boolean;
+}
+
+/** For a volume about to be made: each waiting claim, whether it fits, and whether the controller would bind it there. The takers first. */
+export function claimsForVolume(volume: PersistentVolume, claims: PersistentVolumeClaim[], volumes: PersistentVolume[]): ClaimVerdict[] {
+  const name = volume.metadata?.name ?? "";
+  const others = volumes.filter((v) => v.metadata?.name !== name);
+  return claims
+    .map((c) => {
+      const p = predictBinding(c, [...others, volume]);
+      return {
+        claim: `${c.metadata?.namespace ?? ""}/${c.metadata?.name ?? ""}`,
+        mismatches: p.verdicts.find((v) => v.volume === name)?.mismatches ?? [],
+        takes: p.volume === name,
+      };
+    })
+    .sort((a, b) => Number(b.takes) - Number(a.takes) || a.mismatches.length - b.mismatches.length || a.claim.localeCompare(b.claim));
+}

@@ -384,3 +384,35 @@ describe("action keys", () => {
     expect(actionKeys.deleteAll).toBeUndefined();
   });
 });
+
+describe("growing a claim", () => {
+  const target = { context: "c", group: "", version: "v1", resource: "persistentvolumeclaims", namespace: "demo", name: "data" };
+  const claim = {
+    kind: "PersistentVolumeClaim",
+    spec: { resources: { requests: { storage: "1Gi" } } },
+    status: { phase: "Bound", capacity: { storage: "1Gi" } },
+  };
+  const preview = (size: string, object: object = claim) => actions.expand.preview({ target, input: { size }, object, now: new Date() });
+
+  it("asks for the larger size as kubectl patch would, offered on bound claims only", () => {
+    expect(preview("2Gi")).toEqual({
+      method: "PATCH",
+      path: "/api/v1/namespaces/demo/persistentvolumeclaims/data",
+      patchType: "merge",
+      body: { spec: { resources: { requests: { storage: "2Gi" } } } },
+    });
+    expect(actions.expand.fits!(claim)).toBe(true);
+    expect(actions.expand.fits!({ status: { phase: "Pending" } })).toBe(false);
+    expect(
+      actionsOf(describeResource({ group: "", version: "v1", resource: "persistentvolumeclaims", kind: "PersistentVolumeClaim", namespaced: true, verbs: [] })),
+    ).toContain("expand");
+  });
+
+  it("refuses a size that is not one, or not more than the claim has (1024Mi is 1Gi), and takes back a failed resize", () => {
+    expect(() => preview("2GB")).toThrow('"2GB" is not a size');
+    expect(() => preview("1024Mi")).toThrow("1024Mi is not more than the 1Gi the claim has: a claim can only grow");
+    const failed = { ...claim, spec: { resources: { requests: { storage: "100Gi" } } } };
+    expect(preview("3Gi", failed).body).toEqual({ spec: { resources: { requests: { storage: "3Gi" } } } });
+    expect(() => preview("100Gi", failed)).toThrow("already asks for 100Gi");
+  });
+});

@@ -22,7 +22,8 @@ import { RuleError } from "../k8s/rules.ts";
 import { applyTaintChanges } from "../k8s/taint-changes.ts";
 import { schedulingPatch, type SchedulingFields } from "../k8s/scheduling-form.ts";
 import { configUsePatch, type ConfigUse } from "../k8s/config-use.ts";
-import { defaultContainerName } from "../k8s/pod-details.ts";
+import { defaultContainerName, quantityNanos } from "../k8s/pod-details.ts";
+import { storageSizeProblem } from "../k8s/claim-object.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
 
 /** One HTTP request to the API server, as main will send it. */
@@ -658,18 +659,22 @@ export const actions = {
     },
   }),
   // A ConfigMap or Secret put to use in one container of the pod template (config-use.ts): as
-  // variables, chosen ones, or files in a volume. Its form is a wizard (wizards/UseConfig.tsx).
+  // variables, chosen ones, or files in a volume; or a claim mounted as a volume. Its form is a
+  // wizard (wizards/UseConfig.tsx).
   useConfig: define({
     capability: "useConfig",
     input: z
       .object({
-        source: z.object({ kind: z.enum(["ConfigMap", "Secret"]), name: z.string().min(1).max(253) }).strict(),
+        source: z.object({ kind: z.enum(["ConfigMap", "Secret", "PersistentVolumeClaim"]), name: z.string().min(1).max(253) }).strict(),
         container: z.string().min(1).max(63),
         mode: z.enum(["envAll", "envKeys", "volume"]),
         prefix: z.string().max(253),
         keys: z.array(z.object({ key: z.string().min(1).max(253), as: z.string().min(1).max(253) }).strict()).max(1000),
         mountPath: z.string().max(4096),
         volume: z.string().max(63),
+        readOnly: z.boolean().optional(),
+        subPath: z.string().max(4096).optional(),
+        block: z.boolean().optional(),
       })
       .strict(),
     confirm: () => "confirm",
@@ -681,6 +686,31 @@ export const actions = {
       const r = configUsePatch(object, input as ConfigUse);
       if (!r.ok) throw new RuleError(r.rule);
       return { method: "PATCH", path: resourcePath(target), patchType: "json", body: r.patch };
+    },
+  }),
+  // A bound claim asks for more room (the PVC chapter's expansion): its class must allow it
+  // (allowVolumeExpansion, which the API server's admission checks), and then a resizer grows the
+  // volume. A claim never shrinks below what it has; a request between what it has and what it
+  // asked for is how a failed expansion is taken back.
+  expand: define({
+    capability: "expand",
+    input: z.object({ size: z.string().trim().min(1).max(64) }).strict(),
+    fields: [{ key: "size", type: "text", initial: (o) => o?.spec?.resources?.requests?.storage ?? "" }],
+    confirm: () => "confirm",
+    bulk: false,
+    fits: (o) => o.status?.phase === "Bound",
+    readsObject: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input, object }) => {
+      const problem = storageSizeProblem(input.size);
+      if (problem) throw new RuleError(problem);
+      // Sizes in bytes (as billionths), to compare 1Gi with 1024Mi.
+      const bytes = (q: string) => quantityNanos(q) ?? 0n;
+      const has: string | undefined = object?.status?.capacity?.storage;
+      if (has && bytes(input.size) <= bytes(has)) throw new RuleError({ rule: "claimGrowsOnly", params: { size: input.size, current: has } });
+      const asked: string | undefined = object?.spec?.resources?.requests?.storage;
+      if (asked && bytes(input.size) === bytes(asked)) throw new Error(`${target.name} already asks for ${asked}: nothing to change`);
+      return { method: "PATCH", path: resourcePath(target), patchType: "merge", body: { spec: { resources: { requests: { storage: input.size } } } } };
     },
   }),
   label: metadataAction("labels"),

@@ -46,6 +46,7 @@ export const persistentVolumeClaim: KindDescriptor = {
   version: "v1",
   resource: "persistentvolumeclaims",
   namespaced: true,
+  capabilities: ["expand"],
   columns: [
     nameColumn,
     { name: "STATUS", value: phaseOrTerminating },

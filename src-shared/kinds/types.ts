@@ -56,6 +56,7 @@ export type Capability =
   | "setImage"
   | "schedule"
   | "useConfig"
+  | "expand"
   | "pause"
   | "rollback"
   | "suspend"

@@ -1,6 +1,7 @@
 // An icon per action; an action without one here gets the generic one.
 import {
   IconArrowBackUp,
+  IconArrowsMaximize,
   IconBan,
   IconBolt,
   IconBox,
@@ -34,6 +35,7 @@ const icons: Partial<Record<ActionId, ReactNode>> = {
   setImage: <IconBox size={14} />,
   schedule: <IconMapPin size={14} />,
   useConfig: <IconKey size={14} />,
+  expand: <IconArrowsMaximize size={14} />,
   pause: <IconPlayerPause size={14} />,
   resume: <IconPlayerPlay size={14} />,
   rollback: <IconArrowBackUp size={14} />,

@@ -1,9 +1,9 @@
 // The lists' buttons that open a form creating an object ("Run a pod", "Create namespace", "New
-// ConfigMap…", "New Secret…", "New claim…"): each checks the cluster's create permission first
+// ConfigMap…", "New Secret…", "New claim…", "New volume…"): each checks the cluster's create permission first
 // (a forbidden one says what is missing), and its form's code (with the YAML library) loads
 // when first opened.
 import { Button } from "@mantine/core";
-import { IconDatabase, IconPlayerPlay, IconPlus, IconWand } from "@tabler/icons-react";
+import { IconDatabase, IconDatabasePlus, IconPlayerPlay, IconPlus, IconWand } from "@tabler/icons-react";
 import { memo, Suspense, useState, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Guarded, useAllowed } from "../../components/access.tsx";
@@ -54,4 +54,11 @@ export const NewSecretButton = createButton("secrets", "config.newSecret", <Icon
 );
 export const NewClaimButton = createButton("persistentvolumeclaims", "claimNew", <IconDatabase size={14} />, () =>
   import("../../wizards/CreateClaim.tsx").then((m) => m.CreateClaimDialog),
+);
+export const NewVolumeButton = createButton(
+  "persistentvolumes",
+  "volumeNewButton",
+  <IconDatabasePlus size={14} />,
+  () => import("../../wizards/CreateVolume.tsx").then((m) => m.CreateVolumeDialog),
+  true,
 );

@@ -5,7 +5,7 @@ import type { ComponentType } from "react";
 import { resourceKey } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
-import { CreateNamespaceButton, NewClaimButton, NewConfigMapButton, NewSecretButton, RunPodButton } from "./create-buttons.tsx";
+import { CreateNamespaceButton, NewClaimButton, NewVolumeButton, NewConfigMapButton, NewSecretButton, RunPodButton } from "./create-buttons.tsx";
 import { eventList } from "./events.tsx";
 import { HelmListTools } from "./HelmTool.tsx";
 
@@ -29,6 +29,7 @@ const lists: Record<string, ListView> = {
   "/configmaps": { Tools: NewConfigMapButton },
   "/secrets": { Tools: NewSecretButton },
   "/persistentvolumeclaims": { Tools: NewClaimButton },
+  "/persistentvolumes": { Tools: NewVolumeButton },
   "helm.sh/releases": { Tools: HelmListTools },
 };
 

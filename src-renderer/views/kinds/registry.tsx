@@ -19,6 +19,7 @@ import { PausedBadge, SuspendedBadge } from "./state-badges.tsx";
 import { JobRows, StrategyRows } from "./workload-rows.tsx";
 import { UseInWorkloadButton } from "../../wizards/UseInWorkloadButton.tsx";
 import { WorkloadProblems } from "./WorkloadProblems.tsx";
+import { ClaimStatus } from "./ClaimStatus.tsx";
 
 // The cron libraries come with the first CronJob opened.
 const LazyCronRows = lazyView(() => import("./cronjobs.tsx").then((m) => m.CronJobRows));
@@ -63,6 +64,7 @@ const views: Record<string, KindView> = {
   "/pods": podView,
   "/secrets": { ...secretView, Toolbar: UseInWorkloadButton },
   "/configmaps": { Toolbar: UseInWorkloadButton },
+  "/persistentvolumeclaims": { Toolbar: UseInWorkloadButton, Notices: ClaimStatus },
   "/services": serviceView,
   // Whatever selects pods shows their logs, merged; whatever rolls out shows its rollout.
   "apps/deployments": { Toolbar: WorkloadToolbar, Badges: PausedBadge, Notices: WorkloadProblems, OverviewRows: StrategyRows, tabs: [rolloutTab] },
