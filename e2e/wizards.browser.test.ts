@@ -705,3 +705,160 @@ describe("storage wizard", () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe("deploy an app", () => {
+  const next = (wizard: ReturnType<typeof dialog>) => wizard.getByRole("button", { name: "Next", exact: true }).click();
+
+  it("makes a Deployment with its ports, variables, resources, probe, a NodePort Service and an Ingress, each step checked", async () => {
+    await openList(page(), "#/context/sandbox-admin/r/apps/v1/deployments");
+    await page().getByRole("button", { name: "Deploy an app…" }).click();
+    const wizard = dialog("Deploy an app");
+    await wizard.getByLabel("Name", { exact: true }).fill("shop");
+    await wizard.getByLabel("Namespace").fill(ns);
+    await wizard.getByLabel("Image").fill("nginx:1.27");
+    await wizard.getByLabel("Replicas").fill("2");
+    await shotBothThemes(shot, page(), "deploy-what");
+    await next(wizard);
+
+    await wizard.getByRole("button", { name: "Add a port" }).click();
+    await wizard.getByRole("textbox", { name: "Name (optional)" }).fill("http");
+    await wizard.getByRole("textbox", { name: "Port", exact: true }).fill("80");
+    await wizard.getByRole("button", { name: "Add a variable" }).click();
+    await wizard.getByRole("textbox", { name: "Name", exact: true }).fill("MODE");
+    await wizard.getByRole("textbox", { name: "Value" }).fill("prod");
+    await wizard.getByLabel("CPU request").fill("100m");
+    await wizard.getByLabel("Memory request").fill("64Mi");
+    await wizard.getByLabel("CPU limit").fill("100m");
+    await wizard.getByLabel("Memory limit").fill("32Mi");
+    // A request over its limit is said on its field and holds back Next.
+    await expect.poll(() => wizard.getByLabel("Memory request").getAttribute("aria-invalid")).toBe("true");
+    expect(await wizard.getByText("The memory request 64Mi is more than its limit 32Mi").first().isVisible()).toBe(true);
+    expect(await wizard.getByRole("button", { name: "Next", exact: true }).isDisabled()).toBe(true);
+    await wizard.getByLabel("Memory limit").fill("64Mi");
+    await expect
+      .poll(() => wizard.getByRole("note", { name: "Quality of service" }).innerText())
+      .toMatch(/^Guaranteed: CPU and memory each have a limit equal/);
+    await shotBothThemes(shot, page(), "deploy-container");
+    await next(wizard);
+
+    const readiness = wizard.getByRole("group", { name: "Readiness" });
+    await readiness.getByText("HTTP GET", { exact: true }).click();
+    await readiness.getByLabel("Path").fill("/healthz");
+    await readiness.getByLabel("Port", { exact: true }).fill("http");
+    await shotBothThemes(shot, page(), "deploy-health");
+    await next(wizard);
+
+    await wizard.getByRole("radio", { name: "NodePort", exact: true }).check();
+    await wizard.getByRole("checkbox", { name: "Reach it over HTTP from outside (Ingress)" }).check();
+    await wizard.getByLabel("Host", { exact: true }).fill("Shop!");
+    await expect.poll(() => wizard.getByLabel("Host", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(await wizard.getByText('"Shop!" is not a host name', { exact: false }).first().isVisible()).toBe(true);
+    await wizard.getByLabel("Host", { exact: true }).fill("shop.kd.example");
+    await shotBothThemes(shot, page(), "deploy-expose");
+    await next(wizard);
+    await expect.poll(() => wizard.getByText("Only a StatefulSet makes a claim per replica", { exact: false }).count()).toBe(1);
+    await next(wizard);
+
+    await expect.poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 }).toBe("The cluster's dry run accepts all 3 objects.");
+    await shotBothThemes(shot, page(), "deploy-review");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    const done = wizard.getByRole("region", { name: "Created" });
+    await expect
+      .poll(async () => (await done.innerText()).replace(/\n+/g, "\n"), { timeout: 15_000 })
+      .toBe("Created\ndeployments/shop\nservices/shop\ningresses/shop\nChoose where it runs…");
+
+    const deployment = JSON.parse(await kubectl(["get", "deployment", "shop", "-n", ns, "-o", "json"]));
+    const container = deployment.spec.template.spec.containers[0];
+    expect(deployment.spec.replicas).toBe(2);
+    expect(container.ports).toEqual([{ name: "http", containerPort: 80, protocol: "TCP" }]);
+    expect(container.env).toEqual([{ name: "MODE", value: "prod" }]);
+    expect(container.resources).toEqual({ requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "100m", memory: "64Mi" } });
+    expect(container.readinessProbe.httpGet).toEqual({ path: "/healthz", port: "http", scheme: "HTTP" });
+    const service = JSON.parse(await kubectl(["get", "service", "shop", "-n", ns, "-o", "json"]));
+    expect(service.spec.type).toBe("NodePort");
+    expect(service.spec.ports[0]).toMatchObject({ name: "http", port: 80, targetPort: "http" });
+    expect(service.spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+    const ingress = JSON.parse(await kubectl(["get", "ingress", "shop", "-n", ns, "-o", "json"]));
+    expect(ingress.spec.rules[0]).toEqual({
+      host: "shop.kd.example",
+      http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "shop", port: { name: "http" } } } }] },
+    });
+    // kwok runs the pods: both become ready, and their QoS class is what the wizard said.
+    await expect
+      .poll(async () => (await kubectl(["get", "deployment", "shop", "-n", ns, "-o", "jsonpath={.status.readyReplicas}"])).trim(), { timeout: 60_000 })
+      .toBe("2");
+    expect((await kubectl(["get", "pods", "-n", ns, "-l", "app=shop", "-o", "jsonpath={.items[0].status.qosClass}"])).trim()).toBe("Guaranteed");
+
+    // The scheduling wizard takes over for the new workload.
+    await done.getByRole("button", { name: "Choose where it runs…" }).click();
+    const scheduling = dialog("Scheduling of deployments/shop");
+    await expect.poll(() => scheduling.count(), { timeout: 15_000 }).toBe(1);
+    await scheduling.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => scheduling.count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it("gives a StatefulSet its headless Service and a bound claim per replica", async () => {
+    await openList(page(), "#/context/sandbox-admin/r/apps/v1/statefulsets");
+    await page().getByRole("button", { name: "Deploy an app…" }).click();
+    const wizard = dialog("Deploy an app");
+    expect(await wizard.getByRole("radio", { name: "StatefulSet" }).isChecked()).toBe(true);
+    await wizard.getByLabel("Name", { exact: true }).fill("db");
+    await wizard.getByLabel("Namespace").fill(ns);
+    await wizard.getByLabel("Image").fill("redis:7");
+    await wizard.getByLabel("Replicas").fill("2");
+    await next(wizard);
+    await wizard.getByRole("button", { name: "Add a port" }).click();
+    await wizard.getByRole("textbox", { name: "Port", exact: true }).fill("6379");
+    await next(wizard);
+    await next(wizard);
+    await next(wizard);
+    await wizard.getByRole("button", { name: "Add a claim template" }).click();
+    await expect.poll(() => wizard.getByText("Claims data-db-0, data-db-1 … one per replica").count()).toBe(1);
+    await shotBothThemes(shot, page(), "deploy-storage");
+    await next(wizard);
+    await expect.poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 }).toBe("The cluster's dry run accepts all 2 objects.");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect.poll(() => wizard.getByRole("region", { name: "Created" }).count(), { timeout: 15_000 }).toBe(1);
+    await wizard.getByRole("button", { name: "Close" }).click();
+    expect((await kubectl(["get", "service", "db-headless", "-n", ns, "-o", "jsonpath={.spec.clusterIP}"])).trim()).toBe("None");
+    for (const claim of ["data-db-0", "data-db-1"])
+      await expect
+        .poll(async () => (await kubectl(["get", "pvc", claim, "-n", ns, "-o", "jsonpath={.status.phase}", "--ignore-not-found"])).trim(), { timeout: 90_000 })
+        .toBe("Bound");
+    expect(app.errors).toEqual([]);
+  });
+
+  it("reads a CronJob's schedule in Chinese, refuses an unknown time zone, and creates it", async () => {
+    await openList(page(), "#/context/sandbox-admin/r/batch/v1/cronjobs");
+    await page().getByRole("combobox", { name: "Language" }).click();
+    await page().getByRole("option", { name: "中文（简体）" }).click();
+    try {
+      await page().getByRole("button", { name: "部署应用…" }).click();
+      const wizard = dialog("部署应用");
+      await wizard.getByLabel("名称", { exact: true }).fill("report");
+      await wizard.getByLabel("命名空间").fill(ns);
+      await wizard.getByLabel("镜像", { exact: true }).fill("busybox:1.36");
+      await wizard.getByLabel("调度", { exact: true }).fill("0 3 * * *");
+      await wizard.getByLabel("时区", { exact: true }).fill("Mars/Olympus");
+      await expect.poll(() => wizard.getByLabel("时区", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+      expect(await wizard.getByText("“Mars/Olympus”不是 tz 数据库中的时区", { exact: false }).first().isVisible()).toBe(true);
+      expect(await wizard.getByRole("button", { name: "下一步", exact: true }).isDisabled()).toBe(true);
+      await wizard.getByLabel("时区", { exact: true }).fill("Asia/Shanghai");
+      await expect.poll(() => wizard.getByRole("status", { name: "何时运行" }).innerText()).toMatch(/03:00.*下次：/);
+      await shotBothThemes(shot, page(), "deploy-cron-zh");
+      for (let i = 0; i < 5; i++) await wizard.getByRole("button", { name: "下一步", exact: true }).click();
+      await expect.poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 }).toBe("集群的 dry run 接受了这 1 个对象。");
+      await wizard.getByRole("button", { name: "创建", exact: true }).click();
+      await expect.poll(() => wizard.getByRole("region", { name: "已创建" }).count(), { timeout: 15_000 }).toBe(1);
+      await wizard.getByRole("button", { name: "关闭" }).click();
+    } finally {
+      await page().getByRole("combobox", { name: "语言" }).click();
+      await page().getByRole("option", { name: "English" }).click();
+    }
+    const cron = JSON.parse(await kubectl(["get", "cronjob", "report", "-n", ns, "-o", "json"]));
+    expect(cron.spec).toMatchObject({ schedule: "0 3 * * *", timeZone: "Asia/Shanghai", concurrencyPolicy: "Allow" });
+    expect(cron.spec.jobTemplate.spec.template.spec.restartPolicy).toBe("OnFailure");
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -52,7 +52,20 @@ export type RuleId =
   | "localNeedsNode"
   | "oncePodAlone"
   | "blockNotNfs"
-  | "mountOptionsNfsOnly";
+  | "mountOptionsNfsOnly"
+  | "cpuQuantity"
+  | "memoryQuantity"
+  | "limitBelowRequest"
+  | "portName"
+  | "httpPath"
+  | "hostName"
+  | "cronSchedule"
+  | "timeZone"
+  | "serviceForBatch"
+  | "servicePorts"
+  | "nodePort"
+  | "ingressNeedsService"
+  | "tlsNeedsHost";
 
 export interface Rule {
   rule: RuleId;
@@ -111,6 +124,19 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   oncePodAlone: () => "ReadWriteOncePod cannot be combined with other access modes",
   blockNotNfs: () => "NFS shares files: it has no Block mode",
   mountOptionsNfsOnly: () => "only NFS volumes take mount options here; the kubelet refuses them for a folder or a local disk",
+  cpuQuantity: (p) => `"${p.value}" is not an amount of CPU: cores (0.5, 2) or millicores (250m)`,
+  memoryQuantity: (p) => `"${p.value}" is not an amount of memory: a number and Mi or Gi (256Mi, 1Gi)`,
+  limitBelowRequest: (p) => `the ${p.resource} request ${p.request} is more than its limit ${p.limit}`,
+  portName: (p) => `"${p.name}" is not a port name: at most 15 lower-case letters, digits and '-', with a letter, used once`,
+  httpPath: (p) => `"${p.path}" is not a path: it starts with /`,
+  hostName: (p) => `"${p.host}" is not a host name (lower-case, dots between parts, *. allowed in front)`,
+  cronSchedule: (p) => `"${p.schedule}" is not a schedule: five fields (minute hour day month weekday) or @hourly, @daily …`,
+  timeZone: (p) => `"${p.zone}" is not a time zone of the tz database (Asia/Shanghai, Etc/UTC)`,
+  serviceForBatch: () => "a Job's pods run to an end and serve nothing: no Service for them",
+  servicePorts: () => "a Service forwards ports: give the container at least one port",
+  nodePort: (p) => `${p.port} is not a node port: 30000 to 32767, or empty for one the cluster picks`,
+  ingressNeedsService: () => "an Ingress sends requests to a Service's port: choose ClusterIP, NodePort or LoadBalancer, with a port",
+  tlsNeedsHost: () => "TLS needs the host its certificate is for",
   storageSize: (p) => `"${p.size}" is not a size: a number and a unit, Mi or Gi (powers of 1024) or M or G (powers of 1000), as in 500Mi or 10Gi`,
 };
 

@@ -1,9 +1,9 @@
 // The lists' buttons that open a form creating an object ("Run a pod", "Create namespace", "New
-// ConfigMap…", "New Secret…", "New claim…", "New volume…"): each checks the cluster's create permission first
+// ConfigMap…", "New Secret…", "New claim…", "New volume…", "Deploy an app…"): each checks the cluster's create permission first
 // (a forbidden one says what is missing), and its form's code (with the YAML library) loads
 // when first opened.
 import { Button } from "@mantine/core";
-import { IconDatabase, IconDatabasePlus, IconPlayerPlay, IconPlus, IconWand } from "@tabler/icons-react";
+import { IconDatabase, IconDatabasePlus, IconPlayerPlay, IconRocket, IconPlus, IconWand } from "@tabler/icons-react";
 import { memo, Suspense, useState, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Guarded, useAllowed } from "../../components/access.tsx";
@@ -15,12 +15,12 @@ interface FormProps {
   onClose(): void;
 }
 
-function createButton(resource: string, label: string, icon: ReactNode, load: () => Promise<ComponentType<FormProps>>, clusterScoped = false) {
+function createButton(resource: string, label: string, icon: ReactNode, load: () => Promise<ComponentType<FormProps>>, clusterScoped = false, group = "") {
   const Form = lazyView(load);
   return memo(function CreateButton({ context, namespace }: { context: string; namespace?: string }) {
     const { t } = useTranslation();
     const [open, setOpen] = useState(false);
-    const { allowed, reason } = useAllowed(context, { verb: "create", group: "", resource, ...(clusterScoped ? {} : { namespace: namespace ?? "default" }) });
+    const { allowed, reason } = useAllowed(context, { verb: "create", group, resource, ...(clusterScoped ? {} : { namespace: namespace ?? "default" }) });
     return (
       <>
         <Guarded allowed={allowed} reason={reason}>
@@ -62,3 +62,21 @@ export const NewVolumeButton = createButton(
   () => import("../../wizards/CreateVolume.tsx").then((m) => m.CreateVolumeDialog),
   true,
 );
+
+// "Deploy an app…" on each workload list, starting from that kind.
+const deployButton = (group: string, resource: string, kind: "Deployment" | "StatefulSet" | "DaemonSet" | "Job" | "CronJob") =>
+  createButton(
+    resource,
+    "deployButton",
+    <IconRocket size={14} />,
+    () => import("../../wizards/DeployApp.tsx").then((m) => (p: FormProps) => <m.DeployAppDialog {...p} kind={kind} />),
+    false,
+    group,
+  );
+export const DeployButtons = {
+  deployments: deployButton("apps", "deployments", "Deployment"),
+  statefulsets: deployButton("apps", "statefulsets", "StatefulSet"),
+  daemonsets: deployButton("apps", "daemonsets", "DaemonSet"),
+  jobs: deployButton("batch", "jobs", "Job"),
+  cronjobs: deployButton("batch", "cronjobs", "CronJob"),
+};

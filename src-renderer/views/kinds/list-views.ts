@@ -5,7 +5,7 @@ import type { ComponentType } from "react";
 import { resourceKey } from "../../../src-shared/api/refs.ts";
 import type { ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
-import { CreateNamespaceButton, NewClaimButton, NewVolumeButton, NewConfigMapButton, NewSecretButton, RunPodButton } from "./create-buttons.tsx";
+import { CreateNamespaceButton, DeployButtons, NewClaimButton, NewVolumeButton, NewConfigMapButton, NewSecretButton, RunPodButton } from "./create-buttons.tsx";
 import { eventList } from "./events.tsx";
 import { HelmListTools } from "./HelmTool.tsx";
 
@@ -31,6 +31,11 @@ const lists: Record<string, ListView> = {
   "/persistentvolumeclaims": { Tools: NewClaimButton },
   "/persistentvolumes": { Tools: NewVolumeButton },
   "helm.sh/releases": { Tools: HelmListTools },
+  "apps/deployments": { Tools: DeployButtons.deployments },
+  "apps/statefulsets": { Tools: DeployButtons.statefulsets },
+  "apps/daemonsets": { Tools: DeployButtons.daemonsets },
+  "batch/jobs": { Tools: DeployButtons.jobs },
+  "batch/cronjobs": { Tools: DeployButtons.cronjobs },
 };
 
 export const listView = (r: { group: string; resource: string }): ListView => lists[resourceKey(r)] ?? {};
