@@ -861,4 +861,109 @@ describe("deploy an app", () => {
     expect(cron.spec.jobTemplate.spec.template.spec.restartPolicy).toBe("OnFailure");
     expect(app.errors).toEqual([]);
   });
+
+  it("changes an existing container's resources and probes with the same steps, sending only what changed", async () => {
+    await page().evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/apps/v1/deployments/${ns}/shop`);
+    await page().getByRole("button", { name: "Container and health…" }).click();
+    const wizard = dialog("Container and health of deployments/shop");
+    // The form is read from the container as it is: nothing to send yet.
+    await expect.poll(() => wizard.getByLabel("Memory limit").inputValue(), { timeout: 15_000 }).toBe("64Mi");
+    expect(await wizard.getByText("Nothing is changed yet: the form shows the container as it is.").count()).toBe(1);
+    await wizard.getByLabel("Memory request").fill("128Mi");
+    await wizard.getByLabel("Memory limit").fill("128Mi");
+    await wizard.getByRole("tab", { name: "Health" }).click();
+    const liveness = wizard.getByRole("group", { name: "Liveness" });
+    await liveness.getByText("TCP", { exact: true }).click();
+    await liveness.getByLabel("Port", { exact: true }).fill("http");
+    await expect.poll(() => wizard.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
+    const patch = await wizard.getByLabel("The JSON patch").innerText();
+    expect(patch).toContain("path: /spec/template/spec/containers/0/resources");
+    expect(patch).toContain("path: /spec/template/spec/containers/0/livenessProbe");
+    expect(patch).not.toContain("readinessProbe");
+    await shotBothThemes(shot, page(), "edit-container");
+    await wizard.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => wizard.count()).toBe(0);
+    const container = JSON.parse(await kubectl(["get", "deployment", "shop", "-n", ns, "-o", "json"])).spec.template.spec.containers[0];
+    expect(container.resources).toEqual({ requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "100m", memory: "128Mi" } });
+    expect(container.livenessProbe.tcpSocket).toEqual({ port: "http" });
+    // What was not changed is as it was.
+    expect(container.readinessProbe.httpGet).toEqual({ path: "/healthz", port: "http", scheme: "HTTP" });
+    expect(container.env).toEqual([{ name: "MODE", value: "prod" }]);
+    await closeDetails("shop");
+    expect(app.errors).toEqual([]);
+  });
+
+  it("reads every step of the storage wizards and of Deploy an app in Chinese, in both themes", async () => {
+    await openList(page(), `${list("persistentvolumeclaims")}`);
+    await page().getByRole("combobox", { name: "Language" }).click();
+    await page().getByRole("option", { name: "中文（简体）" }).click();
+    try {
+      await page().getByRole("button", { name: "新建 PVC…" }).click();
+      const claim = dialog("新建 PersistentVolumeClaim");
+      await claim.getByLabel("名称", { exact: true }).fill("zh-claim");
+      await expect.poll(() => claim.getByRole("region", { name: "它会得到哪个卷" }).getByRole("status").count(), { timeout: 15_000 }).toBe(1);
+      await shotBothThemes(shot, page(), "claim-zh");
+      await claim.getByRole("button", { name: "取消" }).click();
+
+      // The claim the storage tests made, bound and grown: mounting it again, and growing it again.
+      await page().evaluate((h) => (location.hash = h), `${list("persistentvolumeclaims")}/${ns}/cache`);
+      await page().getByRole("button", { name: "挂载到工作负载…" }).click();
+      await page().getByRole("menuitem", { name: "shop", exact: true }).click();
+      await expect.poll(() => page().getByRole("menu").count()).toBe(0);
+      const mount = dialog("在 deployments/shop 中使用 ConfigMap、Secret 或存储声明");
+      await expect.poll(() => mount.getByRole("region", { name: "该声明在这里意味着什么" }).innerText(), { timeout: 15_000 }).toContain("ReadWriteOnce");
+      await shotBothThemes(shot, page(), "mount-claim-zh");
+      await mount.getByRole("button", { name: "取消" }).click();
+      await page().getByRole("button", { name: "扩容", exact: true }).click();
+      const expand = dialog("扩容 cache");
+      await expand.getByLabel("新容量").fill("3Gi");
+      await expect.poll(() => expand.getByRole("region", { name: "扩容会做什么" }).innerText(), { timeout: 15_000 }).toContain("允许扩容");
+      await shotBothThemes(shot, page(), "expand-zh");
+      await expand.getByRole("button", { name: "取消" }).click();
+      await closeDetails("cache");
+
+      await page().evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/apps/v1/deployments/${ns}/shop`);
+      await page().getByRole("button", { name: "容器与健康检查…" }).click();
+      const edit = dialog("deployments/shop 的容器与健康检查");
+      await expect.poll(() => edit.getByLabel("内存上限").inputValue(), { timeout: 15_000 }).toBe("128Mi");
+      await shotBothThemes(shot, page(), "edit-container-zh");
+      await edit.getByRole("button", { name: "取消" }).click();
+      await closeDetails("shop");
+
+      // Every step of Deploy an app, a StatefulSet so that the storage step has a claim template.
+      await openList(page(), "#/context/sandbox-admin/r/apps/v1/statefulsets");
+      await page().getByRole("button", { name: "部署应用…" }).click();
+      const wizard = dialog("部署应用");
+      await wizard.getByLabel("名称", { exact: true }).fill("zh-db");
+      await wizard.getByLabel("命名空间").fill(ns);
+      await wizard.getByLabel("镜像", { exact: true }).fill("postgres:17");
+      const next = () => wizard.getByRole("button", { name: "下一步", exact: true }).click();
+      await shotBothThemes(shot, page(), "deploy-zh-what");
+      await next();
+      await wizard.getByRole("button", { name: "添加端口" }).click();
+      await wizard.getByRole("textbox", { name: "端口", exact: true }).fill("5432");
+      await wizard.getByLabel("内存请求").fill("256Mi");
+      await expect.poll(() => wizard.getByRole("note", { name: "服务质量" }).innerText()).toMatch(/^Burstable：/);
+      await shotBothThemes(shot, page(), "deploy-zh-container");
+      await next();
+      await wizard.getByRole("group", { name: "存活" }).getByText("TCP", { exact: true }).click();
+      await wizard.getByRole("group", { name: "存活" }).getByLabel("端口", { exact: true }).fill("5432");
+      await shotBothThemes(shot, page(), "deploy-zh-health");
+      await next();
+      await wizard.getByRole("radio", { name: "ClusterIP", exact: true }).check();
+      await shotBothThemes(shot, page(), "deploy-zh-expose");
+      await next();
+      await wizard.getByRole("button", { name: "添加声明模板" }).click();
+      await shotBothThemes(shot, page(), "deploy-zh-storage");
+      await next();
+      await expect.poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 }).toBe("集群的 dry run 接受了这 3 个对象。");
+      await shotBothThemes(shot, page(), "deploy-zh-review");
+      await wizard.getByRole("button", { name: "取消" }).click();
+      await expect.poll(() => wizard.count()).toBe(0);
+    } finally {
+      await page().getByRole("combobox", { name: "语言" }).click();
+      await page().getByRole("option", { name: "English" }).click();
+    }
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -88,6 +88,7 @@ const executors: Record<ActionId, (x: Execution) => Promise<void>> = {
   setImage: sendPreview,
   schedule: sendPreview,
   useConfig: sendPreview,
+  editContainer: sendPreview,
   expand: sendPreview,
   pause: sendPreview,
   resume: sendPreview,

@@ -8,7 +8,7 @@
 // action table's useConfig (journaled, so Undo puts it back).
 import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconCheck, IconKey } from "@tabler/icons-react";
+import { IconKey } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { PodSpec } from "kubernetes-types/core/v1.js";
 import { useState } from "react";
@@ -25,6 +25,7 @@ import { useRows } from "../data/rows.ts";
 import { ruleMessage } from "../i18n/rules.ts";
 import type { ActionRequest, Run } from "../views/actions/runner.tsx";
 import { WhatIsSent } from "../views/kinds/create-form.tsx";
+import { DryRunStatus } from "./DryRunStatus.tsx";
 
 interface Props {
   request: ActionRequest;
@@ -267,18 +268,7 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
               {t("useConfig.chooseSource")}
             </Text>
           )}
-          {dryRun.isFetching && (
-            <Group gap="xs">
-              <Loader size="xs" />
-              <Text size="sm">{t("scheduling.review.checking")}</Text>
-            </Group>
-          )}
-          {r?.ok && dryRun.data && !dryRun.isFetching && (
-            <Alert color="green" icon={<IconCheck size={16} />} p="xs" role="status">
-              {t("scheduling.review.dryRunOk")}
-            </Alert>
-          )}
-          {dryRun.error && !dryRun.isFetching && <ErrorAlert error={dryRun.error as unknown as ApiErrorShape} title={t("scheduling.review.dryRunFailed")} />}
+          <DryRunStatus dryRun={dryRun} ready={!!r?.ok} />
         </Stack>
       </SimpleGrid>
       <Group justify="flex-end" mt="md">

@@ -54,7 +54,6 @@ describe("the objects of Deploy an app", () => {
                   resources: { requests: { cpu: "250m", memory: "128Mi" }, limits: { cpu: "250m", memory: "128Mi" } },
                   readinessProbe: {
                     httpGet: { path: "/healthz", port: "http" },
-                    initialDelaySeconds: 0,
                     periodSeconds: 10,
                     timeoutSeconds: 1,
                     failureThreshold: 3,

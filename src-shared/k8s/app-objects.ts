@@ -134,7 +134,8 @@ function probe(p: ProbeInput, field: AppField): { ok: true; probe?: Probe } | { 
     ok: true,
     probe: {
       ...how,
-      initialDelaySeconds: p.initialDelaySeconds,
+      // Left out at its default (0), as the API server stores it.
+      ...(p.initialDelaySeconds ? { initialDelaySeconds: p.initialDelaySeconds } : {}),
       periodSeconds: Math.max(1, p.periodSeconds),
       timeoutSeconds: Math.max(1, p.timeoutSeconds),
       failureThreshold: Math.max(1, p.failureThreshold),
@@ -150,38 +151,11 @@ export function appObjects(f: AppInput): AppResult {
   if (!f.image.trim() || /\s/.test(f.image.trim())) return fail("image", { rule: "imageRef", params: {} });
   if ((f.kind === "Deployment" || f.kind === "StatefulSet") && (!Number.isInteger(f.replicas) || f.replicas < 0))
     return fail("replicas", { rule: "atLeastOne", params: { field: "replicas" } });
-  const names = new Set<string>();
-  for (const [i, p] of f.ports.entries()) {
-    if (p.port === "" || !Number.isInteger(p.port) || p.port < 1 || p.port > 65535) return fail("ports", { rule: "port", params: { port: String(p.port) } }, i);
-    if (p.name && (!portName.test(p.name) || p.name.length > 15 || names.has(p.name))) return fail("ports", { rule: "portName", params: { name: p.name } }, i);
-    if (p.name) names.add(p.name);
-  }
-  for (const [i, e] of f.env.entries()) if (!envName.test(e.name)) return fail("env", { rule: "envLine", params: { line: `${e.name}=${e.value}` } }, i);
-  for (const [i, r] of f.envFrom.entries())
-    if (!dnsLabel.test(r.name) && !/^[a-z0-9.-]+$/.test(r.name)) return fail("envFrom", { rule: "dnsSubdomain", params: {} }, i);
-  for (const which of ["requests", "limits"] as const) {
-    const r = f[which];
-    if (r.cpu.trim() && !cpu.test(r.cpu.trim())) return fail(`${which}.cpu`, { rule: "cpuQuantity", params: { value: r.cpu } });
-    if (r.memory.trim() && !memory.test(r.memory.trim())) return fail(`${which}.memory`, { rule: "memoryQuantity", params: { value: r.memory } });
-  }
-  for (const res of ["cpu", "memory"] as const) {
-    const [req, lim] = [f.requests[res].trim(), f.limits[res].trim()];
-    if (req && lim && (quantityNanos(req) ?? 0n) > (quantityNanos(lim) ?? 0n))
-      return fail(`requests.${res}`, { rule: "limitBelowRequest", params: { resource: res, request: req, limit: lim } });
-  }
-  const probes: Partial<Record<ProbeKind, Probe>> = {};
-  for (const k of probeKinds) {
-    // A Job's pods serve nothing, so its readiness probe is left out (the form does not offer it).
-    const r = probe(f.probes[k], `probe.${k}`);
-    if (!r.ok) return r;
-    if (r.probe) probes[k] = r.probe;
-  }
-  const hook = (s: string) => (words(s).length ? { exec: { command: words(s) } } : undefined);
-  const lifecycle = { ...(hook(f.postStart) ? { postStart: hook(f.postStart) } : {}), ...(hook(f.preStop) ? { preStop: hook(f.preStop) } : {}) };
-
+  const batch = f.kind === "Job" || f.kind === "CronJob";
+  const parts = containerParts(f, batch);
+  if (!parts.ok) return parts;
   // A fresh object at each place: shared ones would print as YAML anchors (&a1, *a1), which newcomers do not write.
   const labels = () => ({ app: f.name });
-  const batch = f.kind === "Job" || f.kind === "CronJob";
   if (batch) {
     const { completions, parallelism, backoffLimit, ttlSecondsAfterFinished } = f.job;
     for (const n of [completions, parallelism]) if (!Number.isInteger(n) || n < 1) return fail("job", { rule: "atLeastOne", params: { field: "completions" } });
@@ -205,22 +179,13 @@ export function appObjects(f: AppInput): AppResult {
     }
   const claims = f.kind === "StatefulSet" ? f.claims : [];
 
-  const numbered = f.ports.filter((p) => p.port !== "") as { name: string; port: number; protocol: "TCP" | "UDP" }[];
+  const numbered = numberedPorts(f);
   const container: Container = {
     name: f.name,
     image: f.image.trim(),
     ...(words(f.command).length ? { command: words(f.command) } : {}),
     ...(words(f.args).length ? { args: words(f.args) } : {}),
-    ...(numbered.length ? { ports: numbered.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.port, protocol: p.protocol })) } : {}),
-    ...(f.env.length ? { env: f.env.map((e) => ({ name: e.name, value: e.value })) } : {}),
-    ...(f.envFrom.length
-      ? { envFrom: f.envFrom.map((r) => (r.kind === "ConfigMap" ? { configMapRef: { name: r.name } } : { secretRef: { name: r.name } })) }
-      : {}),
-    ...resources(f),
-    ...(probes.liveness ? { livenessProbe: probes.liveness } : {}),
-    ...(probes.readiness && !batch ? { readinessProbe: probes.readiness } : {}),
-    ...(probes.startup ? { startupProbe: probes.startup } : {}),
-    ...(Object.keys(lifecycle).length ? { lifecycle } : {}),
+    ...parts.parts,
     ...(claims.length ? { volumeMounts: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })) } : {}),
   };
   const template = { metadata: { labels: labels() }, spec: { containers: [container], ...(batch ? { restartPolicy: f.restartPolicy } : {}) } };
@@ -321,7 +286,69 @@ export function appObjects(f: AppInput): AppResult {
   return { ok: true, objects, qos: qosClass(f.requests, f.limits) };
 }
 
-function resources(f: AppInput) {
+/** The container fields the form edits, in the order a container lists them. */
+export const editableFields = ["ports", "env", "envFrom", "resources", "livenessProbe", "readinessProbe", "startupProbe", "lifecycle"] as const;
+export type ContainerParts = Partial<Pick<Container, (typeof editableFields)[number]>>;
+type Fail = { ok: false; field: AppField; index?: number; rule: Rule };
+
+const numberedPorts = (f: Pick<AppInput, "ports">) => f.ports.filter((p) => p.port !== "") as { name: string; port: number; protocol: "TCP" | "UDP" }[];
+
+/**
+ * The container's ports, variables, resources, probes and hooks from the form, each checked as
+ * the API server checks it: what Deploy an app puts in a new container, and what editing an
+ * existing one patches. A Job's pods serve nothing, so it gets no readiness probe.
+ */
+export function containerParts(
+  f: Pick<AppInput, "ports" | "env" | "envFrom" | "requests" | "limits" | "probes" | "postStart" | "preStop">,
+  batch: boolean,
+): { ok: true; parts: ContainerParts } | Fail {
+  const fail = (field: AppField, rule: Rule, index?: number): Fail => ({ ok: false, field, rule, ...(index === undefined ? {} : { index }) });
+  const names = new Set<string>();
+  for (const [i, p] of f.ports.entries()) {
+    if (p.port === "" || !Number.isInteger(p.port) || p.port < 1 || p.port > 65535) return fail("ports", { rule: "port", params: { port: String(p.port) } }, i);
+    if (p.name && (!portName.test(p.name) || p.name.length > 15 || names.has(p.name))) return fail("ports", { rule: "portName", params: { name: p.name } }, i);
+    if (p.name) names.add(p.name);
+  }
+  for (const [i, e] of f.env.entries()) if (!envName.test(e.name)) return fail("env", { rule: "envLine", params: { line: `${e.name}=${e.value}` } }, i);
+  for (const [i, r] of f.envFrom.entries())
+    if (!dnsLabel.test(r.name) && !/^[a-z0-9.-]+$/.test(r.name)) return fail("envFrom", { rule: "dnsSubdomain", params: {} }, i);
+  for (const which of ["requests", "limits"] as const) {
+    const r = f[which];
+    if (r.cpu.trim() && !cpu.test(r.cpu.trim())) return fail(`${which}.cpu`, { rule: "cpuQuantity", params: { value: r.cpu } });
+    if (r.memory.trim() && !memory.test(r.memory.trim())) return fail(`${which}.memory`, { rule: "memoryQuantity", params: { value: r.memory } });
+  }
+  for (const res of ["cpu", "memory"] as const) {
+    const [req, lim] = [f.requests[res].trim(), f.limits[res].trim()];
+    if (req && lim && (quantityNanos(req) ?? 0n) > (quantityNanos(lim) ?? 0n))
+      return fail(`requests.${res}`, { rule: "limitBelowRequest", params: { resource: res, request: req, limit: lim } });
+  }
+  const probes: Partial<Record<ProbeKind, Probe>> = {};
+  for (const k of probeKinds) {
+    const r = probe(f.probes[k], `probe.${k}`);
+    if (!r.ok) return r;
+    if (r.probe) probes[k] = r.probe;
+  }
+  const hook = (s: string) => (words(s).length ? { exec: { command: words(s) } } : undefined);
+  const lifecycle = { ...(hook(f.postStart) ? { postStart: hook(f.postStart) } : {}), ...(hook(f.preStop) ? { preStop: hook(f.preStop) } : {}) };
+  const numbered = numberedPorts(f);
+  return {
+    ok: true,
+    parts: {
+      ...(numbered.length ? { ports: numbered.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.port, protocol: p.protocol })) } : {}),
+      ...(f.env.length ? { env: f.env.map((e) => ({ name: e.name, value: e.value })) } : {}),
+      ...(f.envFrom.length
+        ? { envFrom: f.envFrom.map((r) => (r.kind === "ConfigMap" ? { configMapRef: { name: r.name } } : { secretRef: { name: r.name } })) }
+        : {}),
+      ...resources(f),
+      ...(probes.liveness ? { livenessProbe: probes.liveness } : {}),
+      ...(probes.readiness && !batch ? { readinessProbe: probes.readiness } : {}),
+      ...(probes.startup ? { startupProbe: probes.startup } : {}),
+      ...(Object.keys(lifecycle).length ? { lifecycle } : {}),
+    },
+  };
+}
+
+function resources(f: Pick<AppInput, "requests" | "limits">) {
   const pick = (r: { cpu: string; memory: string }) =>
     Object.fromEntries(
       Object.entries(r)

@@ -143,6 +143,7 @@ describe("which kinds offer what", () => {
       "rollback",
       "schedule",
       "useConfig",
+      "editContainer",
       ...metadata,
     ]);
     expect(actionsOf(kind("statefulsets"))).toEqual([
@@ -154,12 +155,33 @@ describe("which kinds offer what", () => {
       "rollback",
       "schedule",
       "useConfig",
+      "editContainer",
       ...metadata,
     ]);
-    expect(actionsOf(kind("daemonsets"))).toEqual(["delete", "removeFinalizers", "restart", "setImage", "rollback", "schedule", "useConfig", ...metadata]);
+    expect(actionsOf(kind("daemonsets"))).toEqual([
+      "delete",
+      "removeFinalizers",
+      "restart",
+      "setImage",
+      "rollback",
+      "schedule",
+      "useConfig",
+      "editContainer",
+      ...metadata,
+    ]);
     expect(actionsOf(kind("pods"))).toEqual(["delete", "forceDelete", "removeFinalizers", "debug", "debugCopy", ...metadata]);
     expect(actionsOf(kind("nodes"))).toEqual(["delete", "removeFinalizers", "cordon", "uncordon", "debugNode", "drain", "taint", ...metadata]);
-    expect(actionsOf(kind("cronjobs"))).toEqual(["delete", "removeFinalizers", "trigger", "suspend", "unsuspend", "schedule", "useConfig", ...metadata]);
+    expect(actionsOf(kind("cronjobs"))).toEqual([
+      "delete",
+      "removeFinalizers",
+      "trigger",
+      "suspend",
+      "unsuspend",
+      "schedule",
+      "useConfig",
+      "editContainer",
+      ...metadata,
+    ]);
     expect(actionsOf(kind("jobs"))).toEqual(["delete", "removeFinalizers", "suspend", "unsuspend", ...metadata]);
   });
 

@@ -22,6 +22,7 @@ import { RuleError } from "../k8s/rules.ts";
 import { applyTaintChanges } from "../k8s/taint-changes.ts";
 import { schedulingPatch, type SchedulingFields } from "../k8s/scheduling-form.ts";
 import { configUsePatch, type ConfigUse } from "../k8s/config-use.ts";
+import { containerEditPatch } from "../k8s/container-edit.ts";
 import { defaultContainerName, quantityNanos } from "../k8s/pod-details.ts";
 import { storageSizeProblem } from "../k8s/claim-object.ts";
 import type { Capability, K8sObject, KindDescriptor } from "./types.ts";
@@ -140,6 +141,20 @@ const podsIn = (namespace: string | undefined, name?: string): ObjectRef => ({
   namespace,
   name: name ?? "",
 });
+// A probe as the container form holds it (app-objects.ts ProbeInput).
+const probeInput = z
+  .object({
+    type: z.enum(["none", "http", "tcp", "exec", "grpc"]),
+    path: z.string().max(2048),
+    port: z.string().max(15),
+    command: z.string().max(4096),
+    initialDelaySeconds: z.number().int().min(0),
+    periodSeconds: z.number().int().min(0),
+    timeoutSeconds: z.number().int().min(0),
+    failureThreshold: z.number().int().min(0),
+  })
+  .strict();
+
 const own = (t: ObjectRef, verb: string, subresource?: string): AccessCheck => ({
   verb,
   group: t.group,
@@ -685,6 +700,38 @@ export const actions = {
       if (!object) return { method: "PATCH", path: resourcePath(target), patchType: "json", body: [] };
       const r = configUsePatch(object, input as ConfigUse);
       if (!r.ok) throw new RuleError(r.rule);
+      return { method: "PATCH", path: resourcePath(target), patchType: "json", body: r.patch };
+    },
+  }),
+  // One container of the pod template changed with the Deploy an app steps (container-edit.ts):
+  // ports, variables, resources, probes, hooks; what the form does not show is kept. Its form
+  // is a wizard (wizards/EditContainer.tsx).
+  editContainer: define({
+    capability: "editContainer",
+    input: z
+      .object({
+        container: z.string().min(1).max(63),
+        ports: z
+          .array(z.object({ name: z.string().max(15), port: z.union([z.number().int(), z.literal("")]), protocol: z.enum(["TCP", "UDP"]) }).strict())
+          .max(100),
+        env: z.array(z.object({ name: z.string().max(4096), value: z.string().max(1_000_000) }).strict()).max(1000),
+        envFrom: z.array(z.object({ kind: z.enum(["ConfigMap", "Secret"]), name: z.string().max(253) }).strict()).max(100),
+        requests: z.object({ cpu: z.string().max(32), memory: z.string().max(32) }).strict(),
+        limits: z.object({ cpu: z.string().max(32), memory: z.string().max(32) }).strict(),
+        probes: z.object({ liveness: probeInput, readiness: probeInput, startup: probeInput }).strict(),
+        postStart: z.string().max(4096),
+        preStop: z.string().max(4096),
+      })
+      .strict(),
+    confirm: () => "confirm",
+    bulk: false,
+    readsObject: true,
+    needs: (t) => [own(t, "patch")],
+    preview: ({ target, input, object }) => {
+      if (!object) return { method: "PATCH", path: resourcePath(target), patchType: "json", body: [] };
+      const r = containerEditPatch(object, input.container, input);
+      if (!r.ok) throw new RuleError(r.rule);
+      if (!r.patch.length) throw new Error(`container ${input.container} of ${target.name} is already so: nothing to change`);
       return { method: "PATCH", path: resourcePath(target), patchType: "json", body: r.patch };
     },
   }),

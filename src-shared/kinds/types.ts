@@ -56,6 +56,7 @@ export type Capability =
   | "setImage"
   | "schedule"
   | "useConfig"
+  | "editContainer"
   | "expand"
   | "pause"
   | "rollback"

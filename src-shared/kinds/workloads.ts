@@ -60,7 +60,7 @@ export const deployment: KindDescriptor<Deployment> = {
   group: "apps",
   version: "v1",
   resource: "deployments",
-  capabilities: ["scale", "setImage", "schedule", "useConfig", "restart", "pause", "rollback", "delete"],
+  capabilities: ["scale", "setImage", "schedule", "useConfig", "editContainer", "restart", "pause", "rollback", "delete"],
   ownsObjects: true,
   namespaced: true,
   columns: [
@@ -79,7 +79,7 @@ export const replicaSet: KindDescriptor<ReplicaSet> = {
   group: "apps",
   version: "v1",
   resource: "replicasets",
-  capabilities: ["scale", "schedule", "useConfig", "delete"],
+  capabilities: ["scale", "schedule", "useConfig", "editContainer", "delete"],
   ownsObjects: true,
   namespaced: true,
   columns: [
@@ -98,7 +98,7 @@ export const statefulSet: KindDescriptor<StatefulSet> = {
   group: "apps",
   version: "v1",
   resource: "statefulsets",
-  capabilities: ["scale", "setImage", "schedule", "useConfig", "restart", "rollback", "delete"],
+  capabilities: ["scale", "setImage", "schedule", "useConfig", "editContainer", "restart", "rollback", "delete"],
   ownsObjects: true,
   namespaced: true,
   columns: [nameColumn, { name: "READY", value: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` }, ageColumn, ...containerColumns(template)],
@@ -109,7 +109,7 @@ export const daemonSet: KindDescriptor<DaemonSet> = {
   group: "apps",
   version: "v1",
   resource: "daemonsets",
-  capabilities: ["setImage", "schedule", "useConfig", "restart", "rollback", "delete"],
+  capabilities: ["setImage", "schedule", "useConfig", "editContainer", "restart", "rollback", "delete"],
   ownsObjects: true,
   namespaced: true,
   columns: [
@@ -179,7 +179,7 @@ export const cronJob: KindDescriptor<CronJob> = {
   group: "batch",
   version: "v1",
   resource: "cronjobs",
-  capabilities: ["trigger", "suspend", "schedule", "useConfig", "delete"],
+  capabilities: ["trigger", "suspend", "schedule", "useConfig", "editContainer", "delete"],
   ownsObjects: true,
   namespaced: true,
   columns: [

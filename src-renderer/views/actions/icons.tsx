@@ -1,5 +1,6 @@
 // An icon per action; an action without one here gets the generic one.
 import {
+  IconAdjustments,
   IconArrowBackUp,
   IconArrowsMaximize,
   IconBan,
@@ -35,6 +36,7 @@ const icons: Partial<Record<ActionId, ReactNode>> = {
   setImage: <IconBox size={14} />,
   schedule: <IconMapPin size={14} />,
   useConfig: <IconKey size={14} />,
+  editContainer: <IconAdjustments size={14} />,
   expand: <IconArrowsMaximize size={14} />,
   pause: <IconPlayerPause size={14} />,
   resume: <IconPlayerPlay size={14} />,

@@ -21,6 +21,7 @@ const Dialog = lazyView(() => import("./ActionDialog.tsx").then((m) => m.ActionD
 // Actions whose input is a wizard rather than the table's fields.
 const Scheduling = lazyView(() => import("../../wizards/SchedulingWizard.tsx").then((m) => m.SchedulingWizard));
 const UseConfig = lazyView(() => import("../../wizards/UseConfig.tsx").then((m) => m.UseConfigWizard));
+const EditContainer = lazyView(() => import("../../wizards/EditContainer.tsx").then((m) => m.EditContainerWizard));
 
 export interface ActionRequest {
   context: string;
@@ -110,6 +111,8 @@ export function ActionRunner({ children }: { children: ReactNode }) {
             <Scheduling.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
           ) : open.action === "useConfig" ? (
             <UseConfig.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+          ) : open.action === "editContainer" ? (
+            <EditContainer.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
           ) : (
             <Dialog.View key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
           )}
