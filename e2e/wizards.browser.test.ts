@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selfSignedCertificate } from "./sandbox/certificate.ts";
 import { screenshotter } from "./browser.ts";
@@ -24,6 +25,17 @@ async function closeDetails(name: string, namespaced = true) {
   await expect.poll(() => details.count(), { timeout: 15_000 }).toBe(1);
   await page().keyboard.press("Escape");
   await expect.poll(() => details.count()).toBe(0);
+}
+
+/** The wizard's Next (held back while its step has a problem). */
+const next = (wizard: Locator) => wizard.getByRole("button", { name: "Next", exact: true }).click();
+const nextHeldBack = (wizard: Locator) => wizard.getByRole("button", { name: "Next", exact: true }).isDisabled();
+/** On through the steps to Review, whose dry run must accept what is shown, then Create. */
+async function reviewAndCreate(wizard: Locator) {
+  const button = wizard.getByRole("button", { name: "Next", exact: true });
+  while (await button.count()) await button.click();
+  await expect.poll(() => wizard.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
+  await wizard.getByRole("button", { name: "Create", exact: true }).click();
 }
 
 /** Picks files in the chooser a button opens, as a user does. */
@@ -52,24 +64,25 @@ describe("configuration wizard", () => {
     const wizard = dialog("New ConfigMap");
     await wizard.getByLabel("Name", { exact: true }).fill("settings");
     await wizard.getByLabel("Namespace").fill(ns);
+    await wizard.getByRole("checkbox", { name: "Immutable" }).check();
+    await next(wizard);
     await wizard.getByRole("textbox", { name: "Key" }).fill("mode");
     await wizard.getByRole("textbox", { name: "Value" }).fill("production");
     await choose(wizard.getByRole("button", { name: "Add files…" }), [join(files, "app.properties"), join(files, "logo.bin")]);
     await expect.poll(() => wizard.getByText("from a file (4 bytes, binary)").count()).toBe(1);
-    // A bad env-file line is said with its line, and blocks Create.
+    // A bad env-file line is said with its line, and holds back Next.
     const env = wizard.getByRole("textbox", { name: "From an env-file" });
     await env.fill("LOG_LEVEL=debug\nnot a pair");
     await expect.poll(() => wizard.getByText(/^line 2: "not a pair": give NAME=value/).count()).toBe(1);
-    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    expect(await nextHeldBack(wizard)).toBe(true);
     await env.fill("LOG_LEVEL=debug\n# comment\nGREETING=hello world");
-    await wizard.getByRole("checkbox", { name: "Immutable" }).check();
     await expect
       .poll(() => wizard.getByLabel("The same with kubectl:").innerText())
       .toBe(
         `kubectl create configmap settings -n ${ns} --from-literal=mode=production --from-file=app.properties=FILE --from-file=logo.bin=FILE --from-env-file=FILE && kubectl patch configmap settings -n ${ns} -p '{"immutable":true}'`,
       );
     await shotBothThemes(shot, page(), "configmap");
-    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await reviewAndCreate(wizard);
     await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("configmaps")}/${ns}/settings`);
     const cm = JSON.parse(await kubectl(["get", "configmap", "settings", "-n", ns, "-o", "json"]));
     expect(cm.data).toEqual({ mode: "production", "app.properties": "color=blue\nsize=large\n", LOG_LEVEL: "debug", GREETING: "hello world" });
@@ -83,11 +96,16 @@ describe("configuration wizard", () => {
     const wizard = dialog("New ConfigMap");
     await wizard.getByLabel("Name", { exact: true }).fill("settings");
     await wizard.getByLabel("Namespace").fill(ns);
+    await next(wizard);
     await wizard.getByRole("textbox", { name: "Key" }).fill("mode");
     await wizard.getByRole("textbox", { name: "Value" }).fill("staging");
-    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await next(wizard);
+    // Review: the cluster's dry run refuses it in its own words, and Create stays held back.
     await expect.poll(() => wizard.getByRole("alert").innerText(), { timeout: 15_000 }).toMatch(/already exists/);
+    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    await shot(page(), "configmap-refused");
     expect(JSON.parse(await kubectl(["get", "configmap", "settings", "-n", ns, "-o", "json"])).data.mode).toBe("production");
+    await wizard.getByRole("button", { name: "Name and options", exact: true }).click();
     await wizard.getByLabel("Name", { exact: true }).fill("settings-two");
     await wizard.getByRole("button", { name: "Open in the YAML editor" }).click();
     const editor = dialog("Create or apply YAML");
@@ -107,12 +125,13 @@ describe("configuration wizard", () => {
     await wizard.getByLabel("Namespace").fill(ns);
     await wizard.getByLabel("Type", { exact: true }).click();
     await page().getByRole("option", { name: "TLS certificate and key" }).click();
+    await next(wizard);
     await choose(wizard.getByRole("button", { name: "Load from a file…" }).first(), [cert]);
     await wizard.getByRole("textbox", { name: "Private key (PEM)" }).fill("not a key");
     await expect.poll(() => wizard.getByText("not a PEM PRIVATE KEY (-----BEGIN PRIVATE KEY-----)").count()).toBe(1);
     await wizard.getByRole("textbox", { name: "Private key (PEM)" }).fill(readFileSync(other, "utf8"));
     await expect.poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 }).toMatch(/This key is not the certificate's/);
-    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    expect(await nextHeldBack(wizard)).toBe(true);
     await wizard.getByRole("textbox", { name: "Private key (PEM)" }).fill(readFileSync(key, "utf8"));
     await expect
       .poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 })
@@ -121,7 +140,7 @@ describe("configuration wizard", () => {
     expect(yaml).toMatch(/tls\.key: \(hidden, \d+ bytes\)/);
     expect(yaml).not.toContain("PRIVATE");
     await shotBothThemes(shot, page(), "secret-tls");
-    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await reviewAndCreate(wizard);
     await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("secrets")}/${ns}/shop-tls`);
     const s = JSON.parse(await kubectl(["get", "secret", "shop-tls", "-n", ns, "-o", "json"]));
     expect(s.type).toBe("kubernetes.io/tls");
@@ -140,10 +159,11 @@ describe("configuration wizard", () => {
         await wizard.getByLabel("Type", { exact: true }).click();
         await page().getByRole("option", { name: type }).click();
       }
+      await next(wizard);
       await fill(wizard);
       const command = await wizard.getByLabel("The same with kubectl:").innerText();
       expect(command).not.toMatch(/s3cr3t/);
-      await wizard.getByRole("button", { name: "Create", exact: true }).click();
+      await reviewAndCreate(wizard);
       await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("secrets")}/${ns}/${name}`);
       await closeDetails(name);
       const s = JSON.parse(await kubectl(["get", "secret", name, "-n", ns, "-o", "json"]));
@@ -178,9 +198,14 @@ describe("configuration wizard", () => {
       await page().getByRole("button", { name: "新建 Secret…" }).click();
       const wizard = dialog("新建 Secret");
       await expect.poll(() => wizard.getByText("Secret 把密码、令牌和密钥与使用它们的 Pod 分开保存", { exact: false }).count()).toBe(1);
-      await wizard.getByLabel("名称").fill("Bad_Name");
+      await wizard.getByLabel("名称", { exact: true }).fill("Bad_Name");
       await expect.poll(() => wizard.getByText("只能包含小写字母、数字、“-”和“.”", { exact: false }).count()).toBe(1);
+      expect(await wizard.getByRole("button", { name: "下一步", exact: true }).isDisabled()).toBe(true);
       await shotBothThemes(shot, page(), "secret-zh");
+      await wizard.getByLabel("名称", { exact: true }).fill("zh-secret");
+      await wizard.getByRole("button", { name: "下一步", exact: true }).click();
+      await expect.poll(() => wizard.getByRole("button", { name: "添加键" }).count()).toBe(1);
+      await shotBothThemes(shot, page(), "secret-zh-data");
       await page().keyboard.press("Escape");
     } finally {
       await page().getByRole("combobox", { name: "语言" }).click();
@@ -387,10 +412,12 @@ describe("using a ConfigMap or Secret in a workload", () => {
     await page().getByRole("menuitem", { name, exact: true }).click();
     const wizard = dialog(`Use a ConfigMap, Secret or claim in deployments/${name}`);
     await expect.poll(() => wizard.getByRole("combobox", { name: "From" }).inputValue()).toBe("settings");
+    await next(wizard);
     await wizard.getByRole("radio", { name: /As files in a folder/ }).check();
     await wizard.getByRole("checkbox", { name: "Only some keys, at paths I choose" }).check();
     await wizard.getByRole("checkbox", { name: "app.properties" }).check();
     await wizard.getByLabel("File for app.properties").fill("conf/app.properties");
+    await next(wizard);
     await expect.poll(() => wizard.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
     await shotBothThemes(shot, page(), "use-config-volume");
     await wizard.getByRole("button", { name: "Apply" }).click();
@@ -408,6 +435,7 @@ describe("using a ConfigMap or Secret in a workload", () => {
     await again.getByText("Secret", { exact: true }).click();
     await again.getByRole("combobox", { name: "From" }).click();
     await page().getByRole("option", { name: "db", exact: true }).click();
+    await next(again);
     await again.getByRole("radio", { name: /Chosen keys as variables/ }).check();
     await again.getByRole("checkbox", { name: "password" }).check();
     await expect.poll(() => again.getByLabel("Variable for password").inputValue()).toBe("PASSWORD");
@@ -418,9 +446,10 @@ describe("using a ConfigMap or Secret in a workload", () => {
     await again.getByRole("radio", { name: /As files in a folder/ }).check();
     await again.getByLabel("Volume name").fill("settings");
     await expect.poll(() => again.getByText("The pod already has a volume named settings").count()).toBe(1);
-    expect(await again.getByRole("button", { name: "Apply" }).isDisabled()).toBe(true);
+    expect(await nextHeldBack(again)).toBe(true);
     await again.getByRole("radio", { name: /Chosen keys as variables/ }).check();
     await again.getByRole("checkbox", { name: "password" }).check();
+    await next(again);
     await expect.poll(() => again.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
     await again.getByRole("button", { name: "Apply" }).click();
     await expect
@@ -466,10 +495,12 @@ describe("storage wizard", () => {
     await wizard.getByRole("combobox", { name: "StorageClass" }).click();
     await page().getByRole("option", { name: "manual", exact: true }).click();
     await expect.poll(() => wizard.getByRole("note", { name: "What this class does" }).innerText()).toContain("This class has no provisioner");
-    await wizard.getByLabel("Size").fill("3GB");
+    await next(wizard);
+    await wizard.getByLabel("Size", { exact: true }).fill("3GB");
     await expect.poll(() => wizard.getByText('"3GB" is not a size', { exact: false }).count()).toBe(1);
-    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
-    await wizard.getByLabel("Size").fill("3Gi");
+    expect(await nextHeldBack(wizard)).toBe(true);
+    await wizard.getByLabel("Size", { exact: true }).fill("3Gi");
+    await next(wizard);
     await wizard.getByRole("button", { name: "Add a label" }).click();
     await wizard.getByRole("textbox", { name: "Key" }).fill("kd-wiz");
     await wizard.getByRole("textbox", { name: "Value" }).fill(ns);
@@ -480,7 +511,7 @@ describe("storage wizard", () => {
     const seeded = (await kubectl(["get", "pvc", "data-pvc", "-n", "demo", "-o", "jsonpath={.spec.volumeName}"])).trim();
     expect(await row(seeded).innerText()).toContain("bound to demo/data-pvc");
     await shotBothThemes(shot, page(), "claim");
-    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await reviewAndCreate(wizard);
     await expect.poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 }).toBe(`${list("persistentvolumeclaims")}/${ns}/data`);
     await expect
       .poll(async () => (await kubectl(["get", "pvc", "data", "-n", ns, "-o", "jsonpath={.status.phase}/{.spec.volumeName}"])).trim(), { timeout: 60_000 })
@@ -492,7 +523,8 @@ describe("storage wizard", () => {
     await wizard.getByLabel("Name", { exact: true }).fill("huge");
     await wizard.getByRole("combobox", { name: "StorageClass" }).click();
     await page().getByRole("option", { name: "manual", exact: true }).click();
-    await wizard.getByLabel("Size").fill("500Gi");
+    await next(wizard);
+    await wizard.getByLabel("Size", { exact: true }).fill("500Gi");
     await expect
       .poll(() => binding.getByRole("status").innerText())
       .toBe("No volume fits and this class makes none: the claim would stay Pending until a fitting volume appears.");
@@ -526,7 +558,7 @@ describe("storage wizard", () => {
       .toBe(
         "No volume is chosen yet: this class waits for the first pod that mounts the claim, then sandbox.kubedeck.dev/hostpath makes one on that pod's node.",
       );
-    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await reviewAndCreate(wizard);
     await expect
       .poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 })
       .toBe(`${list("persistentvolumeclaims")}/${ns}/cache`);
@@ -540,16 +572,18 @@ describe("storage wizard", () => {
     await page().getByRole("menuitem", { name: "store", exact: true }).click();
     const mount = dialog("Use a ConfigMap, Secret or claim in deployments/store");
     await expect.poll(() => mount.getByRole("combobox", { name: "From" }).inputValue()).toBe("cache");
+    await next(mount);
     const notes = mount.getByRole("region", { name: "What this claim means here" });
     await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain("cache waits for its first consumer (WaitForFirstConsumer)");
     expect(await notes.innerText()).toContain("cache is ReadWriteOnce: it is attached to one node at a time.");
     await mount.getByLabel("Folder in the container").fill("/var/cache");
     await mount.getByLabel("Sub-folder of the volume (optional)").fill("../up");
     await expect.poll(() => mount.getByText('"../up" is not a relative path inside the folder').count()).toBe(1);
-    expect(await mount.getByRole("button", { name: "Apply" }).isDisabled()).toBe(true);
+    expect(await nextHeldBack(mount)).toBe(true);
     await mount.getByLabel("Sub-folder of the volume (optional)").fill("store");
-    await expect.poll(() => mount.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
     await shotBothThemes(shot, page(), "mount-claim");
+    await next(mount);
+    await expect.poll(() => mount.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
     await mount.getByRole("button", { name: "Apply" }).click();
     await expect.poll(() => mount.count()).toBe(0);
     const template = JSON.parse(await kubectl(["get", "deployment", "store", "-n", ns, "-o", "json"])).spec.template.spec;
@@ -629,15 +663,16 @@ describe("storage wizard", () => {
     const wizard = dialog("New PersistentVolume");
     // The claim's needs are filled in; a folder on the node holds it.
     expect(await wizard.getByLabel("Name", { exact: true }).inputValue()).toBe(`${ns}-waiting`);
-    expect(await wizard.getByLabel("Capacity").inputValue()).toBe("7Gi");
     await wizard.getByText("Folder on the node", { exact: true }).click();
     await wizard.getByRole("textbox", { name: "Folder on the node" }).fill(`/tmp/${ns}-waiting`);
+    await next(wizard);
+    expect(await wizard.getByLabel("Capacity", { exact: true }).inputValue()).toBe("7Gi");
     const takers = wizard.getByRole("region", { name: "Which claim would take it" });
     await expect
       .poll(() => takers.getByRole("status").innerText(), { timeout: 15_000 })
       .toBe(`The PV controller would bind ${ns}/waiting to it as soon as it exists: the smallest volume that fits that claim.`);
     await shotBothThemes(shot, page(), "volume-for-claim");
-    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await reviewAndCreate(wizard);
     await expect
       .poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 })
       .toBe(`#/context/sandbox-admin/r/core/v1/persistentvolumes/_/${ns}-waiting`);
@@ -652,21 +687,23 @@ describe("storage wizard", () => {
     await wizard.getByLabel("Name", { exact: true }).fill(`${ns}-nfs`);
     await wizard.getByLabel("NFS server").fill("not a host");
     await expect.poll(() => wizard.getByText('"not a host" is not a server name or address').count()).toBe(1);
-    expect(await wizard.getByRole("button", { name: "Create", exact: true }).isDisabled()).toBe(true);
+    expect(await nextHeldBack(wizard)).toBe(true);
     await wizard.getByLabel("NFS server").fill("172.17.0.2");
     await wizard.getByLabel("Exported path").fill("/tmp");
-    await wizard.getByLabel("Capacity").fill("5Gi");
-    await wizard.getByRole("combobox", { name: "StorageClass" }).fill("slow");
     await wizard.getByLabel("Mount options").fill("hard\nnfsvers=4.1");
+    await next(wizard);
+    await wizard.getByLabel("Capacity", { exact: true }).fill("5Gi");
     await wizard.getByText("Block", { exact: true }).click();
     await expect.poll(() => wizard.getByText("NFS shares files: it has no Block mode").count()).toBe(1);
     await wizard.getByText("Filesystem", { exact: true }).click();
     await wizard.getByRole("radio", { name: "Delete" }).check();
     await expect.poll(() => wizard.getByText("Nothing in the cluster can delete this storage", { exact: false }).count()).toBe(1);
     await wizard.getByRole("radio", { name: "Retain" }).check();
+    await next(wizard);
+    await wizard.getByRole("combobox", { name: "StorageClass" }).fill("slow");
     await expect.poll(() => takers.getByRole("status").innerText()).toBe("No waiting claim fits it: it will be Available until a claim asks for what it has.");
     await shotBothThemes(shot, page(), "volume-nfs");
-    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await reviewAndCreate(wizard);
     await expect
       .poll(() => page().evaluate(() => decodeURIComponent(location.hash)), { timeout: 15_000 })
       .toBe(`#/context/sandbox-admin/r/core/v1/persistentvolumes/_/${ns}-nfs`);
@@ -726,6 +763,27 @@ describe("deploy an app", () => {
     await wizard.getByRole("button", { name: "Add a variable" }).click();
     await wizard.getByRole("textbox", { name: "Name", exact: true }).fill("MODE");
     await wizard.getByRole("textbox", { name: "Value" }).fill("prod");
+    // A variable from a ConfigMap's key, the key offered from the ConfigMap; one from the pod's own fields.
+    await kubectl(["create", "configmap", "shop-settings", "-n", ns, "--from-literal=color=blue"]);
+    await wizard.getByRole("button", { name: "Add a variable" }).click();
+    await wizard.getByRole("textbox", { name: "Name", exact: true }).nth(1).fill("COLOR");
+    await wizard.getByRole("combobox", { name: "Where COLOR's value comes from" }).click();
+    await page().getByRole("option", { name: "ConfigMap key" }).click();
+    await wizard.getByRole("combobox", { name: "ConfigMap", exact: true }).click();
+    await page().getByRole("option", { name: "shop-settings" }).click();
+    await wizard.getByRole("combobox", { name: "Key", exact: true }).click();
+    await page().getByRole("option", { name: "color", exact: true }).click();
+    await wizard.getByRole("button", { name: "Add a variable" }).click();
+    await wizard.getByRole("textbox", { name: "Name", exact: true }).nth(2).fill("POD");
+    await wizard.getByRole("combobox", { name: "Where POD's value comes from" }).click();
+    await page().getByRole("option", { name: "Pod field" }).click();
+    const field = wizard.getByRole("combobox", { name: "Pod field", exact: true });
+    await field.fill("status.phase");
+    // Said on its row (and where the YAML would be).
+    await expect.poll(() => wizard.getByText('"status.phase" is not a pod field a variable can read', { exact: false }).first().isVisible()).toBe(true);
+    expect(await nextHeldBack(wizard)).toBe(true);
+    await field.fill("metadata.name");
+    await page().keyboard.press("Escape");
     await wizard.getByLabel("CPU request").fill("100m");
     await wizard.getByLabel("Memory request").fill("64Mi");
     await wizard.getByLabel("CPU limit").fill("100m");
@@ -745,6 +803,15 @@ describe("deploy an app", () => {
     await readiness.getByText("HTTP GET", { exact: true }).click();
     await readiness.getByLabel("Path").fill("/healthz");
     await readiness.getByLabel("Port", { exact: true }).fill("http");
+    // Hooks: an HTTP GET after the start, a pause before the stop.
+    const postStart = wizard.getByRole("group", { name: "postStart" });
+    await postStart.getByText("HTTP GET", { exact: true }).click();
+    await postStart.getByLabel("Path").fill("/warm");
+    await postStart.getByLabel("Port", { exact: true }).fill("99999");
+    await expect.poll(() => postStart.getByText('"99999"', { exact: false }).count()).toBe(1);
+    expect(await nextHeldBack(wizard)).toBe(true);
+    await postStart.getByLabel("Port", { exact: true }).fill("http");
+    await wizard.getByRole("group", { name: "preStop" }).getByText("Sleep", { exact: true }).click();
     await shotBothThemes(shot, page(), "deploy-health");
     await next(wizard);
 
@@ -771,7 +838,12 @@ describe("deploy an app", () => {
     const container = deployment.spec.template.spec.containers[0];
     expect(deployment.spec.replicas).toBe(2);
     expect(container.ports).toEqual([{ name: "http", containerPort: 80, protocol: "TCP" }]);
-    expect(container.env).toEqual([{ name: "MODE", value: "prod" }]);
+    expect(container.env).toEqual([
+      { name: "MODE", value: "prod" },
+      { name: "COLOR", valueFrom: { configMapKeyRef: { name: "shop-settings", key: "color" } } },
+      { name: "POD", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "metadata.name" } } },
+    ]);
+    expect(container.lifecycle).toEqual({ postStart: { httpGet: { path: "/warm", port: "http", scheme: "HTTP" } }, preStop: { sleep: { seconds: 5 } } });
     expect(container.resources).toEqual({ requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "100m", memory: "64Mi" } });
     expect(container.readinessProbe.httpGet).toEqual({ path: "/healthz", port: "http", scheme: "HTTP" });
     const service = JSON.parse(await kubectl(["get", "service", "shop", "-n", ns, "-o", "json"]));
@@ -880,6 +952,8 @@ describe("deploy an app", () => {
     expect(patch).toContain("path: /spec/template/spec/containers/0/resources");
     expect(patch).toContain("path: /spec/template/spec/containers/0/livenessProbe");
     expect(patch).not.toContain("readinessProbe");
+    // The variables from a key and a field, and the hooks, were read as they are: not sent again.
+    expect(patch).not.toMatch(/env|lifecycle/);
     await shotBothThemes(shot, page(), "edit-container");
     await wizard.getByRole("button", { name: "Apply" }).click();
     await expect.poll(() => wizard.count()).toBe(0);
@@ -888,8 +962,96 @@ describe("deploy an app", () => {
     expect(container.livenessProbe.tcpSocket).toEqual({ port: "http" });
     // What was not changed is as it was.
     expect(container.readinessProbe.httpGet).toEqual({ path: "/healthz", port: "http", scheme: "HTTP" });
-    expect(container.env).toEqual([{ name: "MODE", value: "prod" }]);
+    expect(container.env.map((e: { name: string }) => e.name)).toEqual(["MODE", "COLOR", "POD"]);
+    expect(container.lifecycle.preStop).toEqual({ sleep: { seconds: 5 } });
     await closeDetails("shop");
+    expect(app.errors).toEqual([]);
+  });
+
+  it("exposes a Deployment that exists by its own selector: a NodePort Service and an Ingress; refuses a selector with expressions", async () => {
+    const deployment = (name: string, selector: object) => ({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name, namespace: ns, labels: { team: "api" } },
+      spec: {
+        replicas: 2,
+        selector,
+        template: {
+          metadata: { labels: { app: name, tier: "backend" } },
+          spec: { containers: [{ name, image: "nginx:1.27", ports: [{ name: "web", containerPort: 8080 }] }] },
+        },
+      },
+    });
+    await kubectl(["apply", "-f", "-"], JSON.stringify(deployment("gateway", { matchLabels: { app: "gateway" } })));
+    await page().evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/apps/v1/deployments/${ns}/gateway`);
+    await page().getByRole("button", { name: "Expose…" }).click();
+    const wizard = dialog("Expose deployments/gateway");
+    // Named after the workload, with its containers' port; the pods it selects, live.
+    expect(await wizard.getByLabel("Service name").inputValue()).toBe("gateway");
+    expect(await wizard.getByRole("textbox", { name: "Name (optional)" }).inputValue()).toBe("web");
+    const selects = wizard.getByRole("region", { name: "The pods it would select" });
+    await expect.poll(() => selects.innerText(), { timeout: 30_000 }).toContain("2 pods match app=gateway now.");
+    await wizard.getByLabel("Service name").fill("API");
+    await expect.poll(() => wizard.getByLabel("Service name").getAttribute("aria-invalid")).toBe("true");
+    expect(await nextHeldBack(wizard)).toBe(true);
+    await wizard.getByLabel("Service name").fill("gateway-public");
+    await shotBothThemes(shot, page(), "expose-ports");
+    await next(wizard);
+    await wizard.getByRole("radio", { name: "NodePort", exact: true }).check();
+    await wizard.getByRole("checkbox", { name: "Reach it over HTTP from outside (Ingress)" }).check();
+    await wizard.getByLabel("Host", { exact: true }).fill("gateway.kd.example");
+    expect(await wizard.getByLabel("The same with kubectl:").innerText()).toBe(
+      `kubectl expose deployment gateway -n ${ns} --name=gateway-public --type=NodePort`,
+    );
+    await shotBothThemes(shot, page(), "expose-reach");
+    await next(wizard);
+    await expect.poll(() => wizard.getByRole("status").innerText(), { timeout: 15_000 }).toBe("The cluster's dry run accepts all 2 objects.");
+    await shotBothThemes(shot, page(), "expose-review");
+    await wizard.getByRole("button", { name: "Create", exact: true }).click();
+    await expect
+      .poll(async () => (await wizard.getByRole("region", { name: "Created" }).innerText()).replace(/\n+/g, "\n"), { timeout: 15_000 })
+      .toBe("Created\nservices/gateway-public\ningresses/gateway-public");
+    const service = JSON.parse(await kubectl(["get", "service", "gateway-public", "-n", ns, "-o", "json"]));
+    expect(service.metadata.labels).toEqual({ team: "api" });
+    expect(service.spec.selector).toEqual({ app: "gateway" });
+    expect(service.spec.type).toBe("NodePort");
+    expect(service.spec.ports[0]).toMatchObject({ name: "web", port: 8080, targetPort: "web", protocol: "TCP" });
+    // The Service finds both pods: their addresses are its endpoints once they are ready.
+    await expect
+      .poll(
+        async () =>
+          (
+            await kubectl([
+              "get",
+              "endpointslices",
+              "-n",
+              ns,
+              "-l",
+              "kubernetes.io/service-name=gateway-public",
+              "-o",
+              "jsonpath={.items[*].endpoints[*].addresses[0]}",
+            ])
+          )
+            .trim()
+            .split(/\s+/)
+            .filter(Boolean).length,
+        { timeout: 60_000 },
+      )
+      .toBe(2);
+    const ingress = JSON.parse(await kubectl(["get", "ingress", "gateway-public", "-n", ns, "-o", "json"]));
+    expect(ingress.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: "gateway-public", port: { name: "web" } } });
+    await wizard.getByRole("button", { name: "Close" }).click();
+    await closeDetails("gateway");
+
+    // A selector with expressions cannot be a Service's: said, and nothing goes further.
+    await kubectl(["apply", "-f", "-"], JSON.stringify(deployment("picky", { matchExpressions: [{ key: "app", operator: "In", values: ["picky"] }] })));
+    await page().evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/apps/v1/deployments/${ns}/picky`);
+    await page().getByRole("button", { name: "Expose…" }).click();
+    const refused = dialog("Expose deployments/picky");
+    await expect.poll(() => refused.getByText("its selector has expressions, and a Service selects by labels only", { exact: false }).count()).toBe(1);
+    expect(await nextHeldBack(refused)).toBe(true);
+    await refused.getByRole("button", { name: "Cancel" }).click();
+    await closeDetails("picky");
     expect(app.errors).toEqual([]);
   });
 
@@ -901,9 +1063,37 @@ describe("deploy an app", () => {
       await page().getByRole("button", { name: "新建 PVC…" }).click();
       const claim = dialog("新建 PersistentVolumeClaim");
       await claim.getByLabel("名称", { exact: true }).fill("zh-claim");
+      await claim.getByLabel("命名空间").fill(ns);
       await expect.poll(() => claim.getByRole("region", { name: "它会得到哪个卷" }).getByRole("status").count(), { timeout: 15_000 }).toBe(1);
+      const zhNext = (wizard: Locator) => wizard.getByRole("button", { name: "下一步", exact: true }).click();
+      const zhAccepted = (wizard: Locator) => expect.poll(() => wizard.getByText("集群的试运行（dry run）接受了它。").count(), { timeout: 15_000 }).toBe(1);
       await shotBothThemes(shot, page(), "claim-zh");
+      for (const step of ["size", "selector"]) {
+        await zhNext(claim);
+        await shotBothThemes(shot, page(), `claim-zh-${step}`);
+      }
+      await zhNext(claim);
+      await zhAccepted(claim);
+      await shotBothThemes(shot, page(), "claim-zh-review");
       await claim.getByRole("button", { name: "取消" }).click();
+
+      // Every step of the volume wizard: an NFS export.
+      await openList(page(), "#/context/sandbox-admin/r/core/v1/persistentvolumes");
+      await page().getByRole("button", { name: "新建卷…" }).click();
+      const volume = dialog("新建 PersistentVolume");
+      await volume.getByLabel("名称", { exact: true }).fill(`${ns}-zh`);
+      await volume.getByLabel("NFS 服务器").fill("172.17.0.2");
+      await volume.getByLabel("共享路径").fill("/tmp");
+      await shotBothThemes(shot, page(), "volume-zh-source");
+      for (const step of ["capacity", "class"]) {
+        await zhNext(volume);
+        await shotBothThemes(shot, page(), `volume-zh-${step}`);
+      }
+      await zhNext(volume);
+      await zhAccepted(volume);
+      await shotBothThemes(shot, page(), "volume-zh-review");
+      await volume.getByRole("button", { name: "取消" }).click();
+      await expect.poll(() => volume.count()).toBe(0);
 
       // The claim the storage tests made, bound and grown: mounting it again, and growing it again.
       await page().evaluate((h) => (location.hash = h), `${list("persistentvolumeclaims")}/${ns}/cache`);
@@ -911,6 +1101,7 @@ describe("deploy an app", () => {
       await page().getByRole("menuitem", { name: "shop", exact: true }).click();
       await expect.poll(() => page().getByRole("menu").count()).toBe(0);
       const mount = dialog("在 deployments/shop 中使用 ConfigMap、Secret 或存储声明");
+      await zhNext(mount);
       await expect.poll(() => mount.getByRole("region", { name: "该声明在这里意味着什么" }).innerText(), { timeout: 15_000 }).toContain("ReadWriteOnce");
       await shotBothThemes(shot, page(), "mount-claim-zh");
       await mount.getByRole("button", { name: "取消" }).click();
@@ -928,6 +1119,19 @@ describe("deploy an app", () => {
       await expect.poll(() => edit.getByLabel("内存上限").inputValue(), { timeout: 15_000 }).toBe("128Mi");
       await shotBothThemes(shot, page(), "edit-container-zh");
       await edit.getByRole("button", { name: "取消" }).click();
+      await page().getByRole("button", { name: "暴露…" }).click();
+      const expose = dialog("暴露 deployments/shop");
+      await expect
+        .poll(() => expose.getByRole("region", { name: "它会选中的 Pod" }).innerText(), { timeout: 15_000 })
+        .toMatch(/现在有 2 个 Pod 匹配 app=shop。/);
+      await expose.getByLabel("Service 名称").fill("shop-zh");
+      await shotBothThemes(shot, page(), "expose-zh-ports");
+      await zhNext(expose);
+      await shotBothThemes(shot, page(), "expose-zh-reach");
+      await zhNext(expose);
+      await expect.poll(() => expose.getByRole("status").innerText(), { timeout: 15_000 }).toBe("集群的 dry run 接受了这 1 个对象。");
+      await shotBothThemes(shot, page(), "expose-zh-review");
+      await expose.getByRole("button", { name: "取消" }).click();
       await closeDetails("shop");
 
       // Every step of Deploy an app, a StatefulSet so that the storage step has a claim template.

@@ -1,10 +1,10 @@
-// The storage wizard's claim (the tutorial's PV and PVC chapters): a class chosen with what it
+// The storage wizard's claim (the tutorial's PV and PVC chapters), in steps: a class chosen with what it
 // means (who makes the volume, what happens to it after the claim, when it binds, whether it
 // grows), or none for a volume bound statically; the size in Kubernetes' units; access modes and
 // volume mode explained; a selector of volume labels. Beside it, live, which volume the PV
 // controller would bind and why each other one would not (volume-binding.ts), or that a new one
-// will be provisioned. Then the YAML, the cluster's dry run and the create; the claim's details
-// follow it from Pending to Bound.
+// will be provisioned. Review asks the cluster's dry run, then Create; the claim's details follow it
+// from Pending to Bound. The YAML is beside every step, and the editor is the way out.
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconDatabase } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -13,18 +13,26 @@ import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import "../i18n/late.ts";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
-import { accessModes, claimObject, type ClaimField, type ClaimInput } from "../../src-shared/k8s/claim-object.ts";
+import { accessModes, claimObject, type ClaimField, type ClaimInput, type ClaimResult } from "../../src-shared/k8s/claim-object.ts";
 import { predictBinding } from "../../src-shared/k8s/volume-binding.ts";
 import { getStorage } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { lazyView } from "../components/lazy-view.tsx";
 import { navigate } from "../data/hash-route.ts";
 import { ruleMessage } from "../i18n/rules.ts";
 import { useDryRunCreate, WhatIsSent } from "../views/kinds/create-form.tsx";
 import { mismatchText } from "./volume-text.ts";
+import { ReviewStep, useCreateDryRun, WizardFooter, WizardStepper } from "./wizard-frame.tsx";
 import { LabelRows, VolumeModeControl } from "./storage-form-parts.tsx";
 
 /** "No class": a volume of no class, bound statically (no class can be named so). */
 const noClass = "(none)";
+
+const steps = ["class", "size", "selector", "review"] as const;
+/** The step a problem is on (-1: none). */
+const stepOf = (r: ClaimResult): number => (r.ok ? -1 : r.field === "name" ? 0 : r.field === "selector" ? 2 : 1);
+
+const Editor = lazyView(() => import("../editor/EditorDialog.tsx").then((m) => m.EditorDialog));
 
 export function CreateClaimDialog({ context, namespace, onClose }: { context: string; namespace: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -42,6 +50,11 @@ export function CreateClaimDialog({ context, namespace, onClose }: { context: st
   // Binding is weighed against the claim as the API server will hold it (its class filled in).
   const binding = r.ok && storage.data ? predictBinding({ ...r.claim, spec: { ...r.claim.spec, storageClassName: chosen } }, storage.data.volumes) : undefined;
   const provisioned = !!cls && cls.provisioner !== "kubernetes.io/no-provisioner";
+  const [step, setStep] = useState(0);
+  const [editor, setEditor] = useState<string>();
+  // A step is red once its problem shows (an untouched name is not one yet); Next waits either way.
+  const shownProblem = (i: number) => !r.ok && stepOf(r) === i && (r.field !== "name" || !!f.name);
+  const check = useCreateDryRun(context, f.namespace, steps[step] === "review" && r.ok ? [r.claim] : undefined);
   const creating = useDryRunCreate(context);
   const create = async () => {
     if (!r.ok || !(await creating.create(r.claim, f.namespace))) return;
@@ -50,58 +63,79 @@ export function CreateClaimDialog({ context, namespace, onClose }: { context: st
   };
   const yaml = r.ok ? stringify(r.claim) : "—";
 
+  if (editor !== undefined) return <Editor.View context={context} namespace={f.namespace} initial={editor} onClose={onClose} />;
   return (
     <Modal opened onClose={onClose} title={t("claim.title")} size="90rem" centered>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="xs">
-          <Text size="sm" c="dimmed">
-            {t("claim.about")}
-          </Text>
-          <Group grow align="flex-start">
-            <TextInput label={t("config.name")} value={f.name} onChange={(e) => set({ name: e.currentTarget.value })} error={problem("name")} data-autofocus />
-            <TextInput label={t("config.namespace")} value={f.namespace} onChange={(e) => set({ namespace: e.currentTarget.value })} />
-          </Group>
-          <Select
-            label={t("claim.class")}
-            data={[
-              ...classes.map((c) => ({ value: c.name, label: c.isDefault ? t("claim.defaultClass", { name: c.name }) : c.name })),
-              { value: noClass, label: t("claim.noClass") },
-            ]}
-            value={f.storageClassName === undefined ? (defaultClass?.name ?? null) : f.storageClassName === "" ? noClass : f.storageClassName}
-            onChange={(v) => set({ storageClassName: v === noClass ? "" : v === defaultClass?.name ? undefined : (v ?? undefined) })}
-            allowDeselect={false}
-          />
-          {cls && (
-            <Text size="xs" c="dimmed" role="note" aria-label={t("claim.classAbout")}>
-              {provisioned ? t("claim.provisioner", { provisioner: cls.provisioner }) : t("claim.static")}{" "}
-              {t(`claim.reclaim.${cls.reclaimPolicy === "Retain" ? "Retain" : "Delete"}`)}{" "}
-              {t(cls.volumeBindingMode === "WaitForFirstConsumer" ? "claim.waitForConsumer" : "claim.immediate")}{" "}
-              {t(cls.allowVolumeExpansion ? "claim.expands" : "claim.noExpansion")}
-            </Text>
+          <WizardStepper labels={steps.map((s) => t(`claim.steps.${s}`))} step={step} setStep={setStep} bad={(i) => shownProblem(i)} />
+          {steps[step] === "class" && (
+            <>
+              <Text size="sm" c="dimmed">
+                {t("claim.about")}
+              </Text>
+              <Group grow align="flex-start">
+                <TextInput
+                  label={t("config.name")}
+                  value={f.name}
+                  onChange={(e) => set({ name: e.currentTarget.value })}
+                  error={problem("name")}
+
+                  data-autofocus
+                />
+                <TextInput label={t("config.namespace")} value={f.namespace} onChange={(e) => set({ namespace: e.currentTarget.value })} />
+              </Group>
+              <Select
+                label={t("claim.class")}
+                data={[
+                  ...classes.map((c) => ({ value: c.name, label: c.isDefault ? t("claim.defaultClass", { name: c.name }) : c.name })),
+                  { value: noClass, label: t("claim.noClass") },
+                ]}
+                value={f.storageClassName === undefined ? (defaultClass?.name ?? null) : f.storageClassName === "" ? noClass : f.storageClassName}
+                onChange={(v) => set({ storageClassName: v === noClass ? "" : v === defaultClass?.name ? undefined : (v ?? undefined) })}
+                allowDeselect={false}
+              />
+              {cls && (
+                <Text size="xs" c="dimmed" role="note" aria-label={t("claim.classAbout")}>
+                  {provisioned ? t("claim.provisioner", { provisioner: cls.provisioner }) : t("claim.static")}{" "}
+                  {t(`claim.reclaim.${cls.reclaimPolicy === "Retain" ? "Retain" : "Delete"}`)}{" "}
+                  {t(cls.volumeBindingMode === "WaitForFirstConsumer" ? "claim.waitForConsumer" : "claim.immediate")}{" "}
+                  {t(cls.allowVolumeExpansion ? "claim.expands" : "claim.noExpansion")}
+                </Text>
+              )}
+            </>
           )}
-          <TextInput
-            label={t("claim.size")}
-            description={t("claim.sizeAbout")}
-            value={f.size}
-            onChange={(e) => set({ size: e.currentTarget.value })}
-            error={problem("size")}
-            w={320}
-          />
-          <Checkbox.Group label={t("claim.accessModes")} value={f.accessModes} onChange={(v) => set({ accessModes: v })} error={problem("accessModes")}>
-            <Stack gap={4} mt={4}>
-              {accessModes.map((m) => (
-                <Checkbox key={m} value={m} label={m} description={t(`claim.modes.${m}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <VolumeModeControl value={f.volumeMode} onChange={(volumeMode) => set({ volumeMode })} />
-          <LabelRows
-            title={t("claim.selector")}
-            about={t("claim.selectorAbout")}
-            rows={f.selector}
-            onChange={(selector) => set({ selector })}
-            problem={(i) => problem("selector", i)}
-          />
+          {steps[step] === "size" && (
+            <>
+              <TextInput
+                label={t("claim.size")}
+                description={t("claim.sizeAbout")}
+                value={f.size}
+                onChange={(e) => set({ size: e.currentTarget.value })}
+                error={problem("size")}
+                w={320}
+                data-autofocus
+              />
+              <Checkbox.Group label={t("claim.accessModes")} value={f.accessModes} onChange={(v) => set({ accessModes: v })} error={problem("accessModes")}>
+                <Stack gap={4} mt={4}>
+                  {accessModes.map((m) => (
+                    <Checkbox key={m} value={m} label={m} description={t(`claim.modes.${m}`)} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+              <VolumeModeControl value={f.volumeMode} onChange={(volumeMode) => set({ volumeMode })} />
+            </>
+          )}
+          {steps[step] === "selector" && (
+            <LabelRows
+              title={t("claim.selector")}
+              about={t("claim.selectorAbout")}
+              rows={f.selector}
+              onChange={(selector) => set({ selector })}
+              problem={(i) => problem("selector", i)}
+            />
+          )}
+          {steps[step] === "review" && <ReviewStep about={t("claim.reviewAbout")} check={check} />}
         </Stack>
         <Stack gap="xs">
           <Stack gap={6} role="region" aria-label={t("claim.binding")}>
@@ -155,14 +189,20 @@ export function CreateClaimDialog({ context, namespace, onClose }: { context: st
         </Stack>
       </SimpleGrid>
       {creating.error && <ErrorAlert error={creating.error} title={t("claim.failed")} />}
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          {t("actions.cancel")}
-        </Button>
-        <Button leftSection={<IconDatabase size={14} />} disabled={!r.ok} loading={creating.busy} onClick={() => void create()}>
-          {t("config.create")}
-        </Button>
-      </Group>
+      <WizardFooter
+        step={step}
+        setStep={setStep}
+        last={steps[step] === "review"}
+        blocked={stepOf(r) === step}
+        onCancel={onClose}
+        onEditor={() => r.ok && setEditor(stringify(r.claim))}
+        editorDisabled={!r.ok}
+        finish={
+          <Button leftSection={<IconDatabase size={14} />} disabled={!check.accepted} loading={creating.busy} onClick={() => void create()}>
+            {t("config.create")}
+          </Button>
+        }
+      />
     </Modal>
   );
 }

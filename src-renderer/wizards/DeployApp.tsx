@@ -4,26 +4,22 @@
 // it makes (app-objects.ts). Review sends them all to the cluster's dry run, then creates them;
 // afterwards the new objects link to their details, and "Where it runs…" opens the scheduling
 // wizard on the new workload. The YAML editor is the way out, holding the same documents.
-import { Alert, Anchor, Button, Group, List, Loader, Modal, ScrollArea, SimpleGrid, Stack, Stepper, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconCheck, IconMapPin, IconPencil, IconRocket } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Anchor, Button, Group, Modal, ScrollArea, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconMapPin, IconRocket } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import "../i18n/late.ts";
-import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
-import type { ApplyOutcome } from "../../src-shared/api/types.ts";
 import { appObjects, newApp, type AppField, type AppInput } from "../../src-shared/k8s/app-objects.ts";
 import { kinds } from "../../src-shared/kinds/registry.ts";
-import { applyDocuments, getStorage } from "../api/index.ts";
+import { getStorage } from "../api/index.ts";
 import { lazyView } from "../components/lazy-view.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { navigate } from "../data/hash-route.ts";
-import { keys } from "../data/keys.ts";
 import { useRows } from "../data/rows.ts";
 import { ruleMessage } from "../i18n/rules.ts";
 import { useRunAction } from "../views/actions/runner.tsx";
+import { CreatedObjects, CreateDryRunStatus, useCreateDocuments, useCreateDryRun, WizardFooter, WizardStepper } from "./wizard-frame.tsx";
 import { ContainerStep, ExposeStep, HealthStep, StorageStep, WhatStep, type DeployStepProps } from "./deploy-steps.tsx";
 
 const Editor = lazyView(() => import("../editor/EditorDialog.tsx").then((m) => m.EditorDialog));
@@ -43,7 +39,6 @@ const stepOf = (field: AppField): number =>
 
 export function DeployAppDialog({ context, namespace, kind, onClose }: { context: string; namespace: string; kind?: AppInput["kind"]; onClose(): void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const run = useRunAction();
   const [f, setF] = useState<AppInput>(() => ({ ...newApp(namespace), ...(kind ? { kind } : {}) }));
   const set = (change: Partial<AppInput>) => setF((s) => ({ ...s, ...change }));
@@ -69,45 +64,15 @@ export function DeployAppDialog({ context, namespace, kind, onClose }: { context
     storageClasses: (storage.data?.classes ?? []).map((c) => c.name),
     ingressClasses: (lists.perQuery[2] ?? []).map((row) => row.name),
   };
-  const props: DeployStepProps = { f, set, problem, choices };
+  const props: DeployStepProps = { context, f, set, problem, choices };
   const yaml = r.ok ? r.objects.map((o) => stringify(o)).join("---\n") : "";
 
-  // The cluster's dry run of every object, on Review, once the form has settled.
-  const [checked] = useDebouncedValue(reviewing && r.ok ? r.objects : undefined, 300);
-  const dryRun = useQuery({
-    queryKey: ["deploy.dryRun", context, checked],
-    enabled: !!checked,
-    retry: false,
-    gcTime: 0,
-    queryFn: () =>
-      applyDocuments({ context, namespace: f.namespace, mode: "create", dryRun: true, force: false, documents: checked as Record<string, unknown>[] }),
-  });
-  const refused = dryRun.data?.filter((o): o is Extract<ApplyOutcome, { ok: false }> => !o.ok) ?? [];
+  // The cluster's dry run of every object, on Review.
+  const check = useCreateDryRun(context, f.namespace, reviewing && r.ok ? r.objects : undefined);
 
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<ApplyOutcome[]>();
-  const [createError, setCreateError] = useState<ApiErrorShape>();
-  const create = async () => {
-    if (!r.ok) return;
-    setBusy(true);
-    setCreateError(undefined);
-    try {
-      const outcomes = await applyDocuments({
-        context,
-        namespace: f.namespace,
-        mode: "create",
-        dryRun: false,
-        force: false,
-        documents: r.objects as Record<string, unknown>[],
-      });
-      setCreated(outcomes);
-      void client.invalidateQueries({ queryKey: keys.counts(context) });
-    } catch (e) {
-      setCreateError(e as ApiErrorShape);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const creating = useCreateDocuments(context);
+  const created = creating.created;
+  const create = () => r.ok && creating.create(f.namespace, r.objects);
   const workloadKind = kinds.find((k) => k.kind === f.kind && (k.group === "apps" || k.group === "batch"));
   const workloadRef = workloadKind && {
     context,
@@ -131,34 +96,7 @@ export function DeployAppDialog({ context, namespace, kind, onClose }: { context
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="sm">
           {created ? (
-            <Stack gap="xs" role="region" aria-label={t("deploy.done")}>
-              <Text fw={500}>{t("deploy.done")}</Text>
-              <List size="sm" spacing={4}>
-                {created.map((o, i) => (
-                  <List.Item key={i}>
-                    {o.ok ? (
-                      <Anchor
-                        component="button"
-                        size="sm"
-                        onClick={() => {
-                          onClose();
-                          navigate({
-                            context,
-                            list: { group: o.ref.group, version: o.ref.version, resource: o.ref.resource },
-                            object: { namespace: o.ref.namespace, name: o.ref.name },
-                          });
-                        }}
-                      >
-                        {`${o.ref.resource}/${o.ref.name}`}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm" c="red">
-                        {o.error.message}
-                      </Text>
-                    )}
-                  </List.Item>
-                ))}
-              </List>
+            <CreatedObjects context={context} created={created} onClose={onClose}>
               {workloadKind && workloadRef && created[0]?.ok && workloadKind.capabilities?.includes("schedule") && (
                 <Group>
                   <Button
@@ -173,14 +111,10 @@ export function DeployAppDialog({ context, namespace, kind, onClose }: { context
                   </Button>
                 </Group>
               )}
-            </Stack>
+            </CreatedObjects>
           ) : (
             <>
-              <Stepper active={step} onStepClick={setStep} size="xs" allowNextStepsSelect={false}>
-                {steps.map((s, i) => (
-                  <Stepper.Step key={s} label={t(`deploy.steps.${s}`)} aria-label={t(`deploy.steps.${s}`)} color={stepProblem(i) ? "red" : undefined} />
-                ))}
-              </Stepper>
+              <WizardStepper labels={steps.map((s) => t(`deploy.steps.${s}`))} step={step} setStep={setStep} bad={stepProblem} />
               <ScrollArea.Autosize mah="62vh" offsetScrollbars>
                 {steps[step] === "what" && <WhatStep {...props} />}
                 {steps[step] === "container" && <ContainerStep {...props} />}
@@ -199,27 +133,13 @@ export function DeployAppDialog({ context, namespace, kind, onClose }: { context
                         </Anchor>
                       </Alert>
                     )}
-                    {dryRun.isFetching && (
-                      <Group gap="xs">
-                        <Loader size="xs" />
-                        <Text size="sm">{t("scheduling.review.checking")}</Text>
-                      </Group>
-                    )}
-                    {dryRun.data && !dryRun.isFetching && !refused.length && (
-                      <Alert color="green" icon={<IconCheck size={16} />} p="xs" role="status">
-                        {t("deploy.dryRunOk", { count: dryRun.data.length })}
-                      </Alert>
-                    )}
-                    {refused.map((o, i) => (
-                      <ErrorAlert key={i} error={o.error} title={t("scheduling.review.dryRunFailed")} />
-                    ))}
-                    {dryRun.error && <ErrorAlert error={dryRun.error as unknown as ApiErrorShape} title={t("scheduling.review.dryRunFailed")} />}
+                    {r.ok && <CreateDryRunStatus check={check} okText={t("deploy.dryRunOk", { count: r.objects.length })} />}
                   </Stack>
                 )}
               </ScrollArea.Autosize>
             </>
           )}
-          {createError && <ErrorAlert error={createError} title={t("deploy.failed")} />}
+          {creating.error && <ErrorAlert error={creating.error} title={t("deploy.failed")} />}
         </Stack>
         <Stack gap={4}>
           <Text size="xs" c="dimmed">
@@ -238,39 +158,21 @@ export function DeployAppDialog({ context, namespace, kind, onClose }: { context
           </ScrollArea.Autosize>
         </Stack>
       </SimpleGrid>
-      <Group justify="space-between" mt="md">
-        <Button variant="subtle" leftSection={<IconPencil size={14} />} disabled={!r.ok || !!created} onClick={() => setEditing(true)}>
-          {t("scheduling.review.openInEditor")}
-        </Button>
-        {created ? (
-          <Button onClick={onClose}>{t("scheduling.landed.close")}</Button>
-        ) : (
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {t("actions.cancel")}
-            </Button>
-            {step > 0 && (
-              <Button variant="default" onClick={() => setStep(step - 1)}>
-                {t("scheduling.back")}
-              </Button>
-            )}
-            {reviewing ? (
-              <Button
-                leftSection={<IconRocket size={14} />}
-                disabled={!r.ok || !dryRun.data || dryRun.isFetching || refused.length > 0}
-                loading={busy}
-                onClick={() => void create()}
-              >
-                {t("config.create")}
-              </Button>
-            ) : (
-              <Button disabled={stepProblem(step)} onClick={() => setStep(step + 1)}>
-                {t("scheduling.next")}
-              </Button>
-            )}
-          </Group>
-        )}
-      </Group>
+      <WizardFooter
+        step={step}
+        setStep={setStep}
+        last={reviewing}
+        blocked={stepProblem(step)}
+        onCancel={onClose}
+        done={!!created}
+        onEditor={() => setEditing(true)}
+        editorDisabled={!r.ok}
+        finish={
+          <Button leftSection={<IconRocket size={14} />} disabled={!check.accepted} loading={creating.busy} onClick={() => void create()}>
+            {t("config.create")}
+          </Button>
+        }
+      />
     </Modal>
   );
 }

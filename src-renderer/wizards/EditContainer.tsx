@@ -4,7 +4,6 @@
 // not show) and the kubectl command; the cluster's dry run, then Apply through the action table
 // (journaled, so Undo puts it back).
 import { Alert, Button, Group, Modal, ScrollArea, Select, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconAdjustments } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -23,6 +22,7 @@ import { ruleMessage } from "../i18n/rules.ts";
 import type { ActionRequest, Run } from "../views/actions/runner.tsx";
 import { WhatIsSent } from "../views/kinds/create-form.tsx";
 import { DryRunStatus } from "./DryRunStatus.tsx";
+import { useSettled } from "./wizard-frame.tsx";
 import { ContainerStep, HealthStep, type DeployStepProps } from "./deploy-steps.tsx";
 
 interface Props {
@@ -59,9 +59,9 @@ export function EditContainerWizard({ request, execute, onClose }: Props) {
     storageClasses: [],
     ingressClasses: [],
   };
-  const props: DeployStepProps = { f, set, problem, choices };
+  const props: DeployStepProps = { context: target.context, f, set, problem, choices };
   const input = form && { container: name, ...form };
-  const [checked] = useDebouncedValue(r?.ok && r.patch.length ? input : undefined, 300);
+  const checked = useSettled(r?.ok && r.patch.length ? input : undefined);
   const dryRun = useQuery({
     queryKey: ["editContainer.dryRun", target, checked],
     queryFn: () => actDryRun("editContainer", checked as ActionInput<"editContainer">, target),

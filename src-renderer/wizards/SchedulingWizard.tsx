@@ -4,9 +4,8 @@
 // the JSON patch of the template's scheduling fields alone, the cluster's dry run, Apply (through
 // the action table's `schedule`, so the journal and Undo have it), and where the pods landed
 // beside the prediction. The YAML editor is the way out, with the change already in it.
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, ScrollArea, SimpleGrid, Stack, Stepper, Table, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconCheck, IconMapPin, IconPencil } from "@tabler/icons-react";
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, ScrollArea, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { IconCheck, IconMapPin } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,6 +34,7 @@ import { navigate } from "../data/hash-route.ts";
 import { useRows } from "../data/rows.ts";
 import { WhatIsSent } from "../views/kinds/create-form.tsx";
 import type { ActionRequest, Run } from "../views/actions/runner.tsx";
+import { useSettled, WizardFooter, WizardStepper } from "./wizard-frame.tsx";
 import { PlacementPrediction } from "./PlacementPrediction.tsx";
 import { NodesStep, PodsStep, SpreadStep, TaintsStep, type StepProps } from "./scheduling-steps.tsx";
 
@@ -95,7 +95,8 @@ function Wizard({ request, execute, onClose, object }: Props & { object: K8sObje
   // While the form has a mistake, the prediction stays at the last form that had none.
   const lastGood = useRef<SchedulingFields>(result.ok ? result.fields : {});
   if (result.ok) lastGood.current = result.fields;
-  const [fields] = useDebouncedValue(result.ok ? result.fields : lastGood.current, 300);
+  const settled = useSettled(result.ok ? result.fields : lastGood.current);
+  const fields = useMemo(() => settled ?? {}, [settled]);
   const predictedSpec = useMemo(() => templateSpecOf(withSchedulingFields(object, fields)), [object, fields]);
   const prediction = useQuery({
     queryKey: ["scheduling.predict", target, predictedSpec, replicas],
@@ -146,11 +147,7 @@ function Wizard({ request, execute, onClose, object }: Props & { object: K8sObje
             <Landed target={target} object={object} prediction={prediction.data} daemon={daemon} onClose={onClose} />
           ) : (
             <>
-              <Stepper active={step} onStepClick={setStep} allowNextStepsSelect size="xs">
-                {steps.map((s, i) => (
-                  <Stepper.Step key={s} label={t(`scheduling.steps.${s}`)} color={stepProblem(i) ? "red" : undefined} aria-label={t(`scheduling.steps.${s}`)} />
-                ))}
-              </Stepper>
+              <WizardStepper labels={steps.map((s) => t(`scheduling.steps.${s}`))} step={step} setStep={setStep} bad={(i) => !!stepProblem(i)} ahead />
               <ScrollArea.Autosize mah="60vh" offsetScrollbars>
                 {steps[step] === "nodes" && <NodesStep {...props} />}
                 {steps[step] === "pods" && <PodsStep {...props} />}
@@ -201,39 +198,20 @@ function Wizard({ request, execute, onClose, object }: Props & { object: K8sObje
           stale={!result.ok}
         />
       </SimpleGrid>
-      <Group justify="space-between" mt="md">
-        <Button variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditor(true)}>
-          {t("scheduling.review.openInEditor")}
-        </Button>
-        {applied ? (
-          <Button onClick={onClose}>{t("scheduling.landed.close")}</Button>
-        ) : (
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {t("actions.cancel")}
-            </Button>
-            {step > 0 && (
-              <Button variant="default" onClick={() => setStep(step - 1)}>
-                {t("scheduling.back")}
-              </Button>
-            )}
-            {reviewing ? (
-              <Button
-                leftSection={<IconMapPin size={14} />}
-                disabled={!result.ok || !patch.length || !!dryRun.error}
-                loading={busy}
-                onClick={() => void apply()}
-              >
-                {t("scheduling.review.apply")}
-              </Button>
-            ) : (
-              <Button disabled={!!stepProblem(step)} onClick={() => setStep(step + 1)}>
-                {t("scheduling.next")}
-              </Button>
-            )}
-          </Group>
-        )}
-      </Group>
+      <WizardFooter
+        step={step}
+        setStep={setStep}
+        last={reviewing}
+        blocked={!!stepProblem(step)}
+        onCancel={onClose}
+        done={applied}
+        onEditor={() => setEditor(true)}
+        finish={
+          <Button leftSection={<IconMapPin size={14} />} disabled={!result.ok || !patch.length || !!dryRun.error} loading={busy} onClick={() => void apply()}>
+            {t("scheduling.review.apply")}
+          </Button>
+        }
+      />
     </Modal>
   );
 }

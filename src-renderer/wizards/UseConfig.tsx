@@ -4,10 +4,10 @@
 // keys as files in a folder (all, or chosen ones at chosen paths); a claim as a folder (read-only
 // or not, a sub-folder of it) or a Block claim's device, with what its access modes and binding
 // mean for this workload. What each way means is said beside it; the JSON patch and the
-// kubectl command follow the form; the cluster's dry run checks it before Apply, which runs the
-// action table's useConfig (journaled, so Undo puts it back).
+// kubectl command follow the form. Three steps — what and into which container, how, Review with
+// the cluster's dry run — before Apply, which runs the action table's useConfig (journaled, so
+// Undo puts it back).
 import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconKey } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { PodSpec } from "kubernetes-types/core/v1.js";
@@ -26,6 +26,7 @@ import { ruleMessage } from "../i18n/rules.ts";
 import type { ActionRequest, Run } from "../views/actions/runner.tsx";
 import { WhatIsSent } from "../views/kinds/create-form.tsx";
 import { DryRunStatus } from "./DryRunStatus.tsx";
+import { useSettled, WizardFooter, WizardStepper } from "./wizard-frame.tsx";
 
 interface Props {
   request: ActionRequest;
@@ -36,6 +37,7 @@ interface Props {
 type SourceKind = ConfigUse["source"]["kind"];
 const resourceOf = (kind: SourceKind) => (kind === "Secret" ? "secrets" : kind === "PersistentVolumeClaim" ? "persistentvolumeclaims" : "configmaps");
 const sourceKinds: SourceKind[] = ["ConfigMap", "Secret", "PersistentVolumeClaim"];
+const steps = ["what", "how", "review"] as const;
 
 export function UseConfigWizard({ request, execute, onClose }: Props) {
   const { t } = useTranslation();
@@ -90,9 +92,13 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
     ...(claim ? { readOnly: claimReadOnly, ...(block ? { block: true } : subPath ? { subPath } : {}) } : {}),
   };
   const r = workload.data && name ? configUsePatch(workload.data, use) : undefined;
+  const [step, setStep] = useState(0);
+  // The step a problem is on: no source yet, or the container, holds back the first; the rest, the second.
+  const blockedAt = !r ? 0 : r.ok ? -1 : r.field === "container" ? 0 : 1;
+  const shownProblem = r && !r.ok ? blockedAt : -1;
   const problem = (field: ConfigUseField, index?: number) =>
     r && !r.ok && r.field === field && (index === undefined || r.index === index) ? ruleMessage(t, r.rule) : undefined;
-  const [checked] = useDebouncedValue(r?.ok ? use : undefined, 300);
+  const checked = useSettled(r?.ok ? use : undefined);
   const dryRun = useQuery({
     queryKey: ["useConfig.dryRun", target, checked],
     queryFn: () => actDryRun("useConfig", checked as ActionInput<"useConfig">, target),
@@ -123,141 +129,158 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
       {workload.error && <ErrorAlert error={workload.error as unknown as ApiErrorShape} title={t("useConfig.unreadable")} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t("useConfig.about")}
-          </Text>
-          <Group align="flex-end" grow>
-            <SegmentedControl
-              value={kind}
-              onChange={(v) => {
-                setKind(v as SourceKind);
-                setName("");
-                setChosen({});
-              }}
-              data={sourceKinds.map((k) => ({ value: k, label: k === "PersistentVolumeClaim" ? t("useConfig.claim") : k }))}
-            />
-            <Select
-              label={t("useConfig.source")}
-              data={sources.rows.map((row) => row.name).sort()}
-              value={name || null}
-              onChange={(v) => {
-                setName(v ?? "");
-                setChosen({});
-              }}
-              searchable
-              nothingFoundMessage={t("useConfig.noSources", { namespace })}
-            />
-          </Group>
-          {source.error && <ErrorAlert error={source.error as unknown as ApiErrorShape} title={t("useConfig.unreadable")} />}
-          <Select
-            label={t("useConfig.container")}
-            data={containers}
-            value={chosenContainer || null}
-            onChange={(v) => v && setContainer(v)}
-            allowDeselect={false}
-            error={problem("container")}
-          />
-          {!claim && (
-            <Radio.Group
-              label={t("useConfig.how")}
-              value={mode}
-              onChange={(v) => {
-                setMode(v as ConfigUse["mode"]);
-                setChosen({});
-              }}
-            >
-              <Stack gap={6} mt={4}>
-                {(["envAll", "envKeys", "volume"] as const).map((m) => (
-                  <Radio key={m} value={m} label={t(`useConfig.modes.${m}`)} description={t(`useConfig.modes.${m}About`)} />
-                ))}
-              </Stack>
-            </Radio.Group>
-          )}
-          {mode === "envAll" && (
-            <TextInput
-              label={t("useConfig.prefix")}
-              description={t("useConfig.prefixAbout")}
-              value={prefix}
-              onChange={(e) => setPrefix(e.currentTarget.value)}
-              error={problem("prefix")}
-            />
-          )}
-          {mode === "volume" && (
-            <Group grow align="flex-start">
-              <TextInput
-                label={t("useConfig.mountPath")}
-                placeholder={path}
-                value={mountPath}
-                onChange={(e) => setMountPath(e.currentTarget.value)}
-                error={problem("mountPath")}
-              />
-              <TextInput
-                label={t("useConfig.volume")}
-                placeholder={volumeName}
-                value={volume}
-                onChange={(e) => setVolume(e.currentTarget.value)}
-                error={problem("volume")}
-              />
-            </Group>
-          )}
-          {claim && !block && (
-            <TextInput
-              label={t("useConfig.subPath")}
-              description={t("useConfig.subPathAbout")}
-              value={subPath}
-              onChange={(e) => setSubPath(e.currentTarget.value)}
-              error={problem("subPath")}
-            />
-          )}
-          {claim && (
-            <Checkbox
-              label={t("useConfig.readOnly")}
-              description={t(block ? "useConfig.blockAbout" : "useConfig.readOnlyAbout")}
-              checked={claimReadOnly}
-              onChange={(e) => setReadOnly(e.currentTarget.checked)}
-            />
-          )}
-          {claim && warnings.length > 0 && (
-            <Stack gap={4} role="region" aria-label={t("useConfig.claimNotes")}>
-              {warnings.map((w) => (
-                <Alert key={w.id} color={w.id === "pending" && w.waitForConsumer ? "blue" : "orange"} p="xs">
-                  {t(`useConfig.warnings.${w.id === "pending" && w.waitForConsumer ? "waitForConsumer" : w.id}`, { ...w, name })}
-                </Alert>
-              ))}
-            </Stack>
-          )}
-          {mode === "volume" && !claim && (
-            <Checkbox label={t("useConfig.onlySome")} checked={onlySome} onChange={(e) => setOnlySome(e.currentTarget.checked)} />
-          )}
-          {(mode === "envKeys" || (mode === "volume" && onlySome)) && (
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t(mode === "envKeys" ? "useConfig.keysAsVariables" : "useConfig.keysAsFiles")}
+          <WizardStepper labels={steps.map((s) => t(`useConfig.steps.${s}`))} step={step} setStep={setStep} bad={(i) => shownProblem === i} />
+          {steps[step] === "what" && (
+            <>
+              <Text size="sm" c="dimmed">
+                {t("useConfig.about")}
               </Text>
-              {source.isFetching && <Loader size="xs" />}
-              {sourceKeys.map((key) => {
-                const i = keys.findIndex((k) => k.key === key);
-                return (
-                  <Group key={key} gap="xs" wrap="nowrap" align="flex-start">
-                    <Checkbox label={key} checked={key in chosen} onChange={(e) => toggle(key, e.currentTarget.checked)} w={240} mt={6} />
-                    {key in chosen && (
-                      <TextInput
-                        aria-label={t(mode === "envKeys" ? "useConfig.variable" : "useConfig.file", { key })}
-                        value={chosen[key]}
-                        onChange={(e) => setChosen((c) => ({ ...c, [key]: e.currentTarget.value }))}
-                        error={problem("keys", i)}
-                        style={{ flex: 1 }}
-                      />
-                    )}
-                  </Group>
-                );
-              })}
-              {problem("keys") && !keys.length && (
-                <Text size="xs" c="red">
-                  {t("useConfig.chooseKeys")}
-                </Text>
+              <Group align="flex-end" grow>
+                <SegmentedControl
+                  value={kind}
+                  onChange={(v) => {
+                    setKind(v as SourceKind);
+                    setName("");
+                    setChosen({});
+                  }}
+                  data={sourceKinds.map((k) => ({ value: k, label: k === "PersistentVolumeClaim" ? t("useConfig.claim") : k }))}
+                />
+                <Select
+                  label={t("useConfig.source")}
+                  data={sources.rows.map((row) => row.name).sort()}
+                  value={name || null}
+                  onChange={(v) => {
+                    setName(v ?? "");
+                    setChosen({});
+                  }}
+                  searchable
+                  nothingFoundMessage={t("useConfig.noSources", { namespace })}
+                />
+              </Group>
+              {source.error && <ErrorAlert error={source.error as unknown as ApiErrorShape} title={t("useConfig.unreadable")} />}
+              <Select
+                label={t("useConfig.container")}
+                data={containers}
+                value={chosenContainer || null}
+                onChange={(v) => v && setContainer(v)}
+                allowDeselect={false}
+                error={problem("container")}
+              />
+            </>
+          )}
+          {steps[step] === "how" && (
+            <>
+              {!claim && (
+                <Radio.Group
+                  label={t("useConfig.how")}
+                  value={mode}
+                  onChange={(v) => {
+                    setMode(v as ConfigUse["mode"]);
+                    setChosen({});
+                  }}
+                >
+                  <Stack gap={6} mt={4}>
+                    {(["envAll", "envKeys", "volume"] as const).map((m) => (
+                      <Radio key={m} value={m} label={t(`useConfig.modes.${m}`)} description={t(`useConfig.modes.${m}About`)} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
               )}
-            </Stack>
+              {mode === "envAll" && (
+                <TextInput
+                  label={t("useConfig.prefix")}
+                  description={t("useConfig.prefixAbout")}
+                  value={prefix}
+                  onChange={(e) => setPrefix(e.currentTarget.value)}
+                  error={problem("prefix")}
+                />
+              )}
+              {mode === "volume" && (
+                <Group grow align="flex-start">
+                  <TextInput
+                    label={t("useConfig.mountPath")}
+                    placeholder={path}
+                    value={mountPath}
+                    onChange={(e) => setMountPath(e.currentTarget.value)}
+                    error={problem("mountPath")}
+                  />
+                  <TextInput
+                    label={t("useConfig.volume")}
+                    placeholder={volumeName}
+                    value={volume}
+                    onChange={(e) => setVolume(e.currentTarget.value)}
+                    error={problem("volume")}
+                  />
+                </Group>
+              )}
+              {claim && !block && (
+                <TextInput
+                  label={t("useConfig.subPath")}
+                  description={t("useConfig.subPathAbout")}
+                  value={subPath}
+                  onChange={(e) => setSubPath(e.currentTarget.value)}
+                  error={problem("subPath")}
+                />
+              )}
+              {claim && (
+                <Checkbox
+                  label={t("useConfig.readOnly")}
+                  description={t(block ? "useConfig.blockAbout" : "useConfig.readOnlyAbout")}
+                  checked={claimReadOnly}
+                  onChange={(e) => setReadOnly(e.currentTarget.checked)}
+                />
+              )}
+              {claim && warnings.length > 0 && (
+                <Stack gap={4} role="region" aria-label={t("useConfig.claimNotes")}>
+                  {warnings.map((w) => (
+                    <Alert key={w.id} color={w.id === "pending" && w.waitForConsumer ? "blue" : "orange"} p="xs">
+                      {t(`useConfig.warnings.${w.id === "pending" && w.waitForConsumer ? "waitForConsumer" : w.id}`, { ...w, name })}
+                    </Alert>
+                  ))}
+                </Stack>
+              )}
+              {mode === "volume" && !claim && (
+                <Checkbox label={t("useConfig.onlySome")} checked={onlySome} onChange={(e) => setOnlySome(e.currentTarget.checked)} />
+              )}
+              {(mode === "envKeys" || (mode === "volume" && onlySome)) && (
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>
+                    {t(mode === "envKeys" ? "useConfig.keysAsVariables" : "useConfig.keysAsFiles")}
+                  </Text>
+                  {source.isFetching && <Loader size="xs" />}
+                  {sourceKeys.map((key) => {
+                    const i = keys.findIndex((k) => k.key === key);
+                    return (
+                      <Group key={key} gap="xs" wrap="nowrap" align="flex-start">
+                        <Checkbox label={key} checked={key in chosen} onChange={(e) => toggle(key, e.currentTarget.checked)} w={240} mt={6} />
+                        {key in chosen && (
+                          <TextInput
+                            aria-label={t(mode === "envKeys" ? "useConfig.variable" : "useConfig.file", { key })}
+                            value={chosen[key]}
+                            onChange={(e) => setChosen((c) => ({ ...c, [key]: e.currentTarget.value }))}
+                            error={problem("keys", i)}
+                            style={{ flex: 1 }}
+                          />
+                        )}
+                      </Group>
+                    );
+                  })}
+                  {problem("keys") && !keys.length && (
+                    <Text size="xs" c="red">
+                      {t("useConfig.chooseKeys")}
+                    </Text>
+                  )}
+                </Stack>
+              )}
+            </>
+          )}
+          {steps[step] === "review" && (
+            <>
+              <Text size="sm" c="dimmed">
+                {t("useConfig.reviewAbout")}
+              </Text>
+              <DryRunStatus dryRun={dryRun} ready={!!r?.ok} />
+            </>
           )}
         </Stack>
         <Stack gap="xs">
@@ -268,17 +291,20 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
               {t("useConfig.chooseSource")}
             </Text>
           )}
-          <DryRunStatus dryRun={dryRun} ready={!!r?.ok} />
         </Stack>
       </SimpleGrid>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          {t("actions.cancel")}
-        </Button>
-        <Button leftSection={<IconKey size={14} />} disabled={!r?.ok || !dryRun.data || dryRun.isFetching} loading={busy} onClick={() => void apply()}>
-          {t("useConfig.apply")}
-        </Button>
-      </Group>
+      <WizardFooter
+        step={step}
+        setStep={setStep}
+        last={steps[step] === "review"}
+        blocked={blockedAt === step}
+        onCancel={onClose}
+        finish={
+          <Button leftSection={<IconKey size={14} />} disabled={!r?.ok || !dryRun.data || dryRun.isFetching} loading={busy} onClick={() => void apply()}>
+            {t("useConfig.apply")}
+          </Button>
+        }
+      />
     </Modal>
   );
 }

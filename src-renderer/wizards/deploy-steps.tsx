@@ -18,14 +18,32 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import "../i18n/late.ts";
 import { readSchedule } from "../../src-shared/k8s/cron-schedule.ts";
-import { appKinds, probeKinds, qosClass, serviceTypes, type AppField, type AppInput, type ProbeInput } from "../../src-shared/k8s/app-objects.ts";
+import {
+  appKinds,
+  envFieldPaths,
+  envSources,
+  probeKinds,
+  qosClass,
+  serviceTypes,
+  type AppField,
+  type AppInput,
+  type EnvInput,
+  type EnvSource,
+  type HookInput,
+  type ProbeInput,
+  type ServiceChoice,
+} from "../../src-shared/k8s/app-objects.ts";
+import { getObject } from "../api/index.ts";
 import { accessModes } from "../../src-shared/k8s/claim-object.ts";
 
 export interface DeployStepProps {
+  /** The cluster the app goes to (a variable's keys are read from it). */
+  context: string;
   f: AppInput;
   set(change: Partial<AppInput>): void;
   problem(field: AppField, index?: number): string | undefined;
@@ -35,6 +53,14 @@ export interface DeployStepProps {
 
 const batch = (f: AppInput) => f.kind === "Job" || f.kind === "CronJob";
 const num = (v: string | number, fallback = 0) => (typeof v === "number" ? v : v === "" ? fallback : Number(v));
+
+/** A problem said under a group of fields (a single field says its own). */
+const FieldError = ({ error }: { error?: string }) =>
+  error ? (
+    <Text size="xs" c="red">
+      {error}
+    </Text>
+  ) : null;
 
 /** A list of rows with a remove button each, and an add button under them. */
 function Rows<T>({
@@ -223,11 +249,11 @@ export function WhatStep({ f, set, problem }: DeployStepProps) {
 
 const qosColor = { Guaranteed: "green", Burstable: "yellow", BestEffort: "gray" } as const;
 
-export function ContainerStep({ f, set, problem, choices }: DeployStepProps) {
+/** The container's ports: a name (optional; a Service and a probe can name it), the number, the protocol. */
+export function PortRows({ f, set, problem }: Pick<DeployStepProps, "f" | "set" | "problem">) {
   const { t } = useTranslation();
-  const qos = qosClass(f.requests, f.limits);
   return (
-    <Stack gap="xs">
+    <>
       <Text size="sm" fw={500}>
         {t("deploy.ports")}
       </Text>
@@ -259,28 +285,24 @@ export function ContainerStep({ f, set, problem, choices }: DeployStepProps) {
           </>
         )}
       </Rows>
+    </>
+  );
+}
+
+export function ContainerStep({ context, f, set, problem, choices }: DeployStepProps) {
+  const { t } = useTranslation();
+  const qos = qosClass(f.requests, f.limits);
+  return (
+    <Stack gap="xs">
+      <PortRows f={f} set={set} problem={problem} />
       <Text size="sm" fw={500}>
         {t("deploy.env")}
       </Text>
+      <Text size="xs" c="dimmed">
+        {t("deploy.envAbout")}
+      </Text>
       <Rows rows={f.env} onChange={(env) => set({ env })} blank={{ name: "", value: "" }} add={t("deploy.addEnv")}>
-        {(e, i, change) => (
-          <>
-            <TextInput
-              aria-label={t("deploy.envName")}
-              placeholder={t("deploy.envName")}
-              value={e.name}
-              onChange={(ev) => change({ name: ev.currentTarget.value })}
-              error={problem("env", i)}
-            />
-            <TextInput
-              aria-label={t("deploy.envValue")}
-              placeholder={t("deploy.envValue")}
-              value={e.value}
-              onChange={(ev) => change({ value: ev.currentTarget.value })}
-              style={{ flex: 1 }}
-            />
-          </>
-        )}
+        {(e, i, change) => <EnvRow e={e} change={change} error={problem("env", i)} choices={choices} context={context} namespace={f.namespace} />}
       </Rows>
       <Text size="sm" fw={500}>
         {t("deploy.envFrom")}
@@ -412,11 +434,166 @@ function ProbeFields({ kind, p, onChange, error }: { kind: string; p: ProbeInput
           ))}
         </Group>
       )}
-      {error && (
-        <Text size="xs" c="red">
-          {error}
+      <FieldError error={error} />
+    </Stack>
+  );
+}
+
+/** One variable: its name, and its value typed, read from a key of a ConfigMap or Secret, or from a field of the pod. */
+function EnvRow({
+  e,
+  change,
+  error,
+  choices,
+  context,
+  namespace,
+}: {
+  e: EnvInput;
+  change(c: Partial<EnvInput>): void;
+  error?: string;
+  choices: DeployStepProps["choices"];
+  context: string;
+  namespace: string;
+}) {
+  const { t } = useTranslation();
+  const from = e.from ?? "value";
+  const kind = from === "configMapKey" ? "ConfigMap" : "Secret";
+  // The chosen object's keys, offered for the key (typed freely while it is not read).
+  const source = useQuery({
+    queryKey: ["deploy.envKeys", context, namespace, kind, e.source],
+    queryFn: () => getObject({ context, group: "", version: "v1", resource: kind === "ConfigMap" ? "configmaps" : "secrets", namespace, name: e.source! }),
+    enabled: (from === "configMapKey" || from === "secretKey") && !!e.source,
+    retry: false,
+  });
+  const keys = [...Object.keys(source.data?.data ?? {}), ...Object.keys(source.data?.binaryData ?? {})].sort();
+  return (
+    <Stack gap={2} style={{ flex: 1 }}>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <TextInput
+          aria-label={t("deploy.envName")}
+          placeholder={t("deploy.envName")}
+          value={e.name}
+          onChange={(ev) => change({ name: ev.currentTarget.value })}
+          w={150}
+        />
+        {from === "kept" ? (
+          <Text size="xs" c="dimmed" pt={6} style={{ flex: 1 }}>
+            {t("deploy.envKept", { from: e.value })}
+          </Text>
+        ) : (
+          <>
+            <Select
+              aria-label={t("deploy.envFromLabel", { name: e.name })}
+              data={envSources.map((v) => ({ value: v, label: t(`deploy.envSources.${v}`) }))}
+              value={from}
+              onChange={(v) => v && change({ from: v as EnvSource, source: "", key: v === "field" ? "metadata.name" : "" })}
+              allowDeselect={false}
+              w={150}
+            />
+            {from === "value" && (
+              <TextInput
+                aria-label={t("deploy.envValue")}
+                placeholder={t("deploy.envValue")}
+                value={e.value}
+                onChange={(ev) => change({ value: ev.currentTarget.value })}
+                style={{ flex: 1 }}
+              />
+            )}
+            {(from === "configMapKey" || from === "secretKey") && (
+              <>
+                <Select
+                  aria-label={kind}
+                  placeholder={kind}
+                  data={kind === "ConfigMap" ? choices.configMaps : choices.secrets}
+                  value={e.source || null}
+                  onChange={(v) => change({ source: v ?? "" })}
+                  searchable
+                  style={{ flex: 1, minWidth: 160 }}
+                />
+                <Autocomplete
+                  aria-label={t("deploy.envKey")}
+                  placeholder={t("deploy.envKey")}
+                  data={keys}
+                  value={e.key ?? ""}
+                  onChange={(key) => change({ key })}
+                  style={{ flex: 1 }}
+                />
+              </>
+            )}
+            {from === "field" && (
+              <Autocomplete
+                aria-label={t("deploy.envField")}
+                data={[...envFieldPaths, "metadata.labels['app']"]}
+                value={e.key ?? ""}
+                onChange={(key) => change({ key })}
+                style={{ flex: 1 }}
+              />
+            )}
+          </>
+        )}
+      </Group>
+      <FieldError error={error} />
+    </Stack>
+  );
+}
+
+/** A lifecycle hook: none, a command, an HTTP GET, or a pause. */
+function HookFields({ when, h, onChange, error }: { when: "postStart" | "preStop"; h: HookInput; onChange(h: HookInput): void; error?: string }) {
+  const { t } = useTranslation();
+  const change = (c: Partial<HookInput>) => onChange({ ...h, ...c });
+  return (
+    <Stack gap={4} role="group" aria-label={when}>
+      <Group gap="xs">
+        <Text size="sm" fw={500} ff="monospace">
+          {when}
         </Text>
+        <SegmentedControl
+          size="xs"
+          value={h.type}
+          onChange={(v) => change({ type: v as HookInput["type"] })}
+          data={(["none", "exec", "http", "sleep"] as const).map((v) => ({ value: v, label: t(`deploy.hookTypes.${v}`) }))}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t(`deploy.${when}`)}
+      </Text>
+      {h.type !== "none" && (
+        <Group gap="xs" align="flex-start" wrap="wrap">
+          {h.type === "exec" && (
+            <TextInput
+              label={t("deploy.command")}
+              placeholder={when === "preStop" ? "nginx -s quit" : "/bin/sh -c echo started > /tmp/started"}
+              value={h.command}
+              onChange={(e) => change({ command: e.currentTarget.value })}
+              style={{ flex: 1 }}
+            />
+          )}
+          {h.type === "http" && (
+            <>
+              <TextInput label={t("deploy.probePath")} value={h.path} onChange={(e) => change({ path: e.currentTarget.value })} w={200} />
+              <TextInput
+                label={t("deploy.probePort")}
+                description={t("deploy.probePortAbout")}
+                value={h.port}
+                onChange={(e) => change({ port: e.currentTarget.value })}
+                w={200}
+              />
+            </>
+          )}
+          {h.type === "sleep" && (
+            <NumberInput
+              label={t("deploy.sleepSeconds")}
+              description={t("deploy.sleepAbout")}
+              min={0}
+              allowDecimal={false}
+              value={h.seconds}
+              onChange={(v) => change({ seconds: num(v) })}
+              w={320}
+            />
+          )}
+        </Group>
       )}
+      <FieldError error={error} />
     </Stack>
   );
 }
@@ -436,21 +613,18 @@ export function HealthStep({ f, set, problem }: DeployStepProps) {
       <Text size="sm" fw={500}>
         {t("deploy.hooks")}
       </Text>
-      <Group grow align="flex-start">
-        <TextInput label="postStart" description={t("deploy.postStart")} value={f.postStart} onChange={(e) => set({ postStart: e.currentTarget.value })} />
-        <TextInput
-          label="preStop"
-          description={t("deploy.preStop")}
-          placeholder="sleep 5"
-          value={f.preStop}
-          onChange={(e) => set({ preStop: e.currentTarget.value })}
-        />
-      </Group>
+      <Text size="xs" c="dimmed">
+        {t("deploy.hooksAbout")}
+      </Text>
+      {(["postStart", "preStop"] as const).map((when) => (
+        <HookFields key={when} when={when} h={f[when]} onChange={(h) => set({ [when]: h })} error={problem(when)} />
+      ))}
     </Stack>
   );
 }
 
-export function ExposeStep({ f, set, problem, choices }: DeployStepProps) {
+/** How the pods are reached: the Service's type (of `types`: Expose has no "none"), node ports, the Ingress. */
+export function ExposeStep({ f, set, problem, choices, types = serviceTypes }: DeployStepProps & { types?: readonly ServiceChoice[] }) {
   const { t } = useTranslation();
   if (batch(f))
     return (
@@ -469,7 +643,7 @@ export function ExposeStep({ f, set, problem, choices }: DeployStepProps) {
         error={problem("service")}
       >
         <Stack gap={4} mt={4}>
-          {serviceTypes.map((s) => (
+          {types.map((s) => (
             <Radio key={s} value={s} label={t(`deploy.services.${s}`)} description={t(`deploy.services.${s}About`)} />
           ))}
         </Stack>

@@ -3,7 +3,7 @@ import { stringify } from "yaml";
 import type { StatefulSet } from "kubernetes-types/apps/v1.js";
 import type { CronJob } from "kubernetes-types/batch/v1.js";
 import type { Service } from "kubernetes-types/core/v1.js";
-import { appObjects, newApp, qosClass, type AppInput } from "./app-objects.ts";
+import { appObjects, containerParts, newApp, noHook, qosClass, type AppInput } from "./app-objects.ts";
 
 const app = (change: (a: AppInput) => void): AppInput => {
   const a = newApp("shop");
@@ -24,7 +24,7 @@ describe("the objects of Deploy an app", () => {
         a.requests = { cpu: "250m", memory: "128Mi" };
         a.limits = { cpu: "250m", memory: "128Mi" };
         a.probes.readiness = { ...a.probes.readiness, type: "http", path: "/healthz", port: "http" };
-        a.preStop = "sleep 5";
+        a.preStop = { ...noHook, type: "exec", command: "sleep 5" };
         a.service = "NodePort";
         a.nodePorts = ["30080"];
         a.ingress = { enabled: true, host: "shop.example.com", path: "/", pathType: "Prefix", className: "nginx", tlsSecret: "shop-tls" };
@@ -152,6 +152,51 @@ describe("the objects of Deploy an app", () => {
     expect(fails((a) => ((a.kind = "CronJob"), (a.cron.schedule = "every day")))).toEqual({ field: "cron.schedule", rule: "cronSchedule" });
     expect(fails((a) => ((a.kind = "CronJob"), (a.cron.timeZone = "Mars/Olympus")))).toEqual({ field: "cron.timeZone", rule: "timeZone" });
     expect(fails((a) => ((a.kind = "Job"), (a.service = "ClusterIP")))).toEqual({ field: "service", rule: "serviceForBatch" });
+  });
+
+  it("reads variables from a ConfigMap's or Secret's key and from the pod's fields, and runs HTTP and sleep hooks", () => {
+    const r = containerParts(
+      app((a) => {
+        a.env = [
+          { name: "EMPTY", value: "" },
+          { name: "COLOR", value: "", from: "configMapKey", source: "settings", key: "color" },
+          { name: "PASSWORD", value: "", from: "secretKey", source: "db", key: "password" },
+          { name: "POD", value: "", from: "field", key: "metadata.name" },
+          { name: "TIER", value: "", from: "field", key: "metadata.labels['tier']" },
+        ];
+        a.postStart = { ...noHook, type: "http", path: "/warm", port: "http" };
+        a.preStop = { ...noHook, type: "sleep", seconds: 5 };
+      }),
+      false,
+    );
+    expect(r.ok && r.parts.env).toEqual([
+      // An empty value is left out, as the API server stores it.
+      { name: "EMPTY" },
+      { name: "COLOR", valueFrom: { configMapKeyRef: { name: "settings", key: "color" } } },
+      { name: "PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } },
+      { name: "POD", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "metadata.name" } } },
+      { name: "TIER", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "metadata.labels['tier']" } } },
+    ]);
+    expect(r.ok && r.parts.lifecycle).toEqual({ postStart: { httpGet: { path: "/warm", port: "http" } }, preStop: { sleep: { seconds: 5 } } });
+  });
+
+  it("says which variable or hook is wrong, and why", () => {
+    const parts = (change: (a: AppInput) => void) => containerParts(app(change), false);
+    expect(parts((a) => (a.env = [{ name: "A", value: "", from: "configMapKey", source: "", key: "k" }]))).toMatchObject({
+      field: "env",
+      index: 0,
+      rule: { rule: "dnsSubdomain" },
+    });
+    expect(parts((a) => (a.env = [{ name: "A", value: "", from: "secretKey", source: "db", key: "a/b" }]))).toMatchObject({
+      rule: { rule: "configKey", params: { key: "a/b" } },
+    });
+    expect(parts((a) => (a.env = [{ name: "A", value: "", from: "field", key: "status.phase" }]))).toMatchObject({
+      rule: { rule: "fieldPath", params: { path: "status.phase" } },
+    });
+    expect(parts((a) => (a.postStart = { ...noHook, type: "http", path: "/", port: "99999" }))).toMatchObject({ field: "postStart", rule: { rule: "port" } });
+    expect(parts((a) => (a.preStop = { ...noHook, type: "http", path: "drain", port: "80" }))).toMatchObject({ field: "preStop", rule: { rule: "httpPath" } });
+    expect(parts((a) => (a.preStop = { ...noHook, type: "exec", command: " " }))).toMatchObject({ field: "preStop", rule: { rule: "required" } });
+    expect(parts((a) => (a.preStop = { ...noHook, type: "sleep", seconds: -1 }))).toMatchObject({ field: "preStop" });
   });
 
   it("works out the QoS class as the kubelet does", () => {

@@ -6,7 +6,7 @@
 // and a claim per replica (volumeClaimTemplates). Every field is checked as the API server
 // checks it and the failure names its field; the QoS class the resources give is worked out
 // as the kubelet does.
-import type { Container, PersistentVolumeClaim, Probe, Service } from "kubernetes-types/core/v1.js";
+import type { Container, EnvVar, Lifecycle, LifecycleHandler, PersistentVolumeClaim, Probe, Service } from "kubernetes-types/core/v1.js";
 import type { Ingress } from "kubernetes-types/networking/v1.js";
 import { storageSizeProblem } from "./claim-object.ts";
 import { quantityNanos } from "./pod-details.ts";
@@ -33,6 +33,46 @@ export interface ProbeInput {
   failureThreshold: number;
 }
 
+/** Where a variable's value comes from: typed, one key of a ConfigMap or Secret, a field of the pod (the downward API), or kept as the workload has it (a form for a change only). */
+export const envSources = ["value", "configMapKey", "secretKey", "field"] as const;
+export type EnvSource = (typeof envSources)[number] | "kept";
+export interface EnvInput {
+  name: string;
+  /** value: the value; kept: the workload's valueFrom as JSON. */
+  value: string;
+  /** Absent: value. */
+  from?: EnvSource;
+  /** configMapKey, secretKey: the object's name. */
+  source?: string;
+  /** configMapKey, secretKey: the key; field: the field's path. */
+  key?: string;
+}
+/** The pod fields a variable can read (the API server's list; labels and annotations by key too). */
+export const envFieldPaths = [
+  "metadata.name",
+  "metadata.namespace",
+  "metadata.uid",
+  "spec.nodeName",
+  "spec.serviceAccountName",
+  "status.hostIP",
+  "status.hostIPs",
+  "status.podIP",
+  "status.podIPs",
+] as const;
+const labelOrAnnotation = /^metadata\.(labels|annotations)\['[^']+'\]$/;
+
+/** A lifecycle hook: a command, an HTTP GET, or a pause (sleep), run after the start or before the stop. */
+export interface HookInput {
+  type: "none" | "exec" | "http" | "sleep";
+  /** exec: the command, words separated by spaces. */
+  command: string;
+  /** http: the path and the port (number or a container port's name). */
+  path: string;
+  port: string;
+  /** sleep: seconds, at most the pod's termination grace period (30 unless set). */
+  seconds: number;
+}
+
 export interface AppInput {
   kind: AppKind;
   name: string;
@@ -44,15 +84,15 @@ export interface AppInput {
   command: string;
   args: string;
   ports: { name: string; port: number | ""; protocol: "TCP" | "UDP" }[];
-  env: { name: string; value: string }[];
+  env: EnvInput[];
   /** Every key of these as variables (envFrom). */
   envFrom: { kind: "ConfigMap" | "Secret"; name: string }[];
   requests: { cpu: string; memory: string };
   limits: { cpu: string; memory: string };
   probes: Record<ProbeKind, ProbeInput>;
-  /** exec commands run right after the container starts, and before it is stopped. */
-  postStart: string;
-  preStop: string;
+  /** Run right after the container starts, and before it is stopped. */
+  postStart: HookInput;
+  preStop: HookInput;
   /** Job and CronJob: OnFailure or Never (the others always Always). */
   restartPolicy: "OnFailure" | "Never";
   service: ServiceChoice;
@@ -112,11 +152,16 @@ export function qosClass(requests: { cpu: string; memory: string }, limits: { cp
   return same(requests.cpu, limits.cpu) && same(requests.memory, limits.memory) ? "Guaranteed" : "Burstable";
 }
 
+/** A port as a probe or hook names it: a number, or a container port's name; undefined when it is neither. */
+function portRef(text: string): number | string | undefined {
+  const port = /^\d+$/.test(text.trim()) ? Number(text) : text.trim();
+  return (typeof port === "number" ? port < 1 || port > 65535 : !portName.test(port) || port.length > 15) ? undefined : port;
+}
+
 function probe(p: ProbeInput, field: AppField): { ok: true; probe?: Probe } | { ok: false; field: AppField; rule: Rule } {
   if (p.type === "none") return { ok: true };
-  const port = /^\d+$/.test(p.port.trim()) ? Number(p.port) : p.port.trim();
-  if (p.type !== "exec" && (typeof port === "number" ? port < 1 || port > 65535 : !portName.test(port) || port.length > 15))
-    return { ok: false, field, rule: { rule: "port", params: { port: p.port } } };
+  const port = portRef(p.port) ?? "";
+  if (p.type !== "exec" && port === "") return { ok: false, field, rule: { rule: "port", params: { port: p.port } } };
   if (p.type === "grpc" && typeof port !== "number") return { ok: false, field, rule: { rule: "port", params: { port: p.port } } };
   if (p.type === "http" && !p.path.startsWith("/")) return { ok: false, field, rule: { rule: "httpPath", params: { path: p.path } } };
   if (p.type === "exec" && !words(p.command).length) return { ok: false, field, rule: { rule: "required", params: {} } };
@@ -238,17 +283,45 @@ export function appObjects(f: AppInput): AppResult {
             },
           };
 
-  // Services: the chosen one (a Job's pods are not served), and a StatefulSet's headless one.
-  const objects: object[] = [workload];
+  // Services: the chosen one (a Job's pods are not served), and a StatefulSet's headless one; the Ingress.
+  if (f.service !== "none" && batch) return fail("service", { rule: "serviceForBatch", params: {} });
+  const exposed = serviceObjects(f, {
+    labels: labels(),
+    selector: labels(),
+    ports: numbered,
+    ...(f.kind === "StatefulSet" && f.service !== "Headless" ? { headless } : {}),
+  });
+  if (!exposed.ok) return exposed;
+  const objects: object[] = [workload, ...exposed.objects];
+  return { ok: true, objects, qos: qosClass(f.requests, f.limits) };
+}
+
+export type NumberedPort = { name: string; port: number; protocol: "TCP" | "UDP" };
+export type ServiceInput = Pick<AppInput, "name" | "namespace" | "service" | "nodePorts" | "ingress">;
+
+/**
+ * The Service the pods are reached by — named `f.name`, selecting `pods.selector`, a port for each
+ * of theirs (targeting it by name when it has one) — a StatefulSet's headless Service when asked
+ * (`pods.headless`), and the Ingress to the Service, each checked: what Deploy an app makes with a
+ * new workload, and what Expose makes for one that exists. Fresh label objects at each place:
+ * shared ones would print as YAML anchors.
+ */
+export function serviceObjects(
+  f: ServiceInput,
+  pods: { labels: Record<string, string>; selector: Record<string, string>; ports: NumberedPort[]; headless?: string },
+): { ok: true; objects: object[] } | Fail {
+  const fail = (field: AppField, rule: Rule, index?: number): Fail => ({ ok: false, field, rule, ...(index === undefined ? {} : { index }) });
+  const objects: object[] = [];
+  const numbered = pods.ports;
+  const meta = (name: string) => ({ name, namespace: f.namespace, labels: { ...pods.labels } });
   if (f.service !== "none") {
-    if (batch) return fail("service", { rule: "serviceForBatch", params: {} });
     if (!numbered.length && f.service !== "Headless") return fail("service", { rule: "servicePorts", params: {} });
     for (const [i, np] of f.nodePorts.entries())
       if (f.service === "NodePort" && np.trim() && !(Number.isInteger(Number(np)) && Number(np) >= 30000 && Number(np) <= 32767))
         return fail("nodePorts", { rule: "nodePort", params: { port: np } }, i);
-    objects.push(service(f, f.name, f.service, numbered));
+    objects.push(service(f, meta(f.name), { ...pods.selector }, f.service, numbered));
   }
-  if (f.kind === "StatefulSet" && f.service !== "Headless") objects.push(service(f, headless, "Headless", numbered));
+  if (pods.headless) objects.push(service(f, meta(pods.headless), { ...pods.selector }, "Headless", numbered));
   if (f.ingress.enabled) {
     if (f.service === "none" || f.service === "Headless" || !numbered.length) return fail("ingress.host", { rule: "ingressNeedsService", params: {} });
     const h = f.ingress.host.trim();
@@ -261,7 +334,7 @@ export function appObjects(f: AppInput): AppResult {
     const ingress: Ingress = {
       apiVersion: "networking.k8s.io/v1",
       kind: "Ingress",
-      metadata: meta(),
+      metadata: meta(f.name),
       spec: {
         ...(f.ingress.className.trim() ? { ingressClassName: f.ingress.className.trim() } : {}),
         ...(f.ingress.tlsSecret ? { tls: [{ hosts: [h], secretName: f.ingress.tlsSecret }] } : {}),
@@ -283,7 +356,7 @@ export function appObjects(f: AppInput): AppResult {
     };
     objects.push(ingress);
   }
-  return { ok: true, objects, qos: qosClass(f.requests, f.limits) };
+  return { ok: true, objects };
 }
 
 /** The container fields the form edits, in the order a container lists them. */
@@ -291,7 +364,8 @@ export const editableFields = ["ports", "env", "envFrom", "resources", "liveness
 export type ContainerParts = Partial<Pick<Container, (typeof editableFields)[number]>>;
 type Fail = { ok: false; field: AppField; index?: number; rule: Rule };
 
-const numberedPorts = (f: Pick<AppInput, "ports">) => f.ports.filter((p) => p.port !== "") as { name: string; port: number; protocol: "TCP" | "UDP" }[];
+/** The ports that have a number (a row being typed may not yet). */
+export const numberedPorts = (f: Pick<AppInput, "ports">) => f.ports.filter((p) => p.port !== "") as NumberedPort[];
 
 /**
  * The container's ports, variables, resources, probes and hooks from the form, each checked as
@@ -309,7 +383,13 @@ export function containerParts(
     if (p.name && (!portName.test(p.name) || p.name.length > 15 || names.has(p.name))) return fail("ports", { rule: "portName", params: { name: p.name } }, i);
     if (p.name) names.add(p.name);
   }
-  for (const [i, e] of f.env.entries()) if (!envName.test(e.name)) return fail("env", { rule: "envLine", params: { line: `${e.name}=${e.value}` } }, i);
+  const env: EnvVar[] = [];
+  for (const [i, e] of f.env.entries()) {
+    if (!envName.test(e.name)) return fail("env", { rule: "envLine", params: { line: `${e.name}=${e.value}` } }, i);
+    const v = envVar(e);
+    if ("rule" in v) return fail("env", v, i);
+    env.push(v);
+  }
   for (const [i, r] of f.envFrom.entries())
     if (!dnsLabel.test(r.name) && !/^[a-z0-9.-]+$/.test(r.name)) return fail("envFrom", { rule: "dnsSubdomain", params: {} }, i);
   for (const which of ["requests", "limits"] as const) {
@@ -328,14 +408,18 @@ export function containerParts(
     if (!r.ok) return r;
     if (r.probe) probes[k] = r.probe;
   }
-  const hook = (s: string) => (words(s).length ? { exec: { command: words(s) } } : undefined);
-  const lifecycle = { ...(hook(f.postStart) ? { postStart: hook(f.postStart) } : {}), ...(hook(f.preStop) ? { preStop: hook(f.preStop) } : {}) };
+  const lifecycle: Lifecycle = {};
+  for (const when of ["postStart", "preStop"] as const) {
+    const h = hookHandler(f[when]);
+    if (h && "rule" in h) return fail(when, h);
+    if (h) lifecycle[when] = h;
+  }
   const numbered = numberedPorts(f);
   return {
     ok: true,
     parts: {
       ...(numbered.length ? { ports: numbered.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.port, protocol: p.protocol })) } : {}),
-      ...(f.env.length ? { env: f.env.map((e) => ({ name: e.name, value: e.value })) } : {}),
+      ...(env.length ? { env } : {}),
       ...(f.envFrom.length
         ? { envFrom: f.envFrom.map((r) => (r.kind === "ConfigMap" ? { configMapRef: { name: r.name } } : { secretRef: { name: r.name } })) }
         : {}),
@@ -346,6 +430,43 @@ export function containerParts(
       ...(Object.keys(lifecycle).length ? { lifecycle } : {}),
     },
   };
+}
+
+/** One variable as the container lists it (a value left empty is left out, as the API server stores it), or the rule its source breaks. */
+function envVar(e: EnvInput): EnvVar | Rule {
+  const from = e.from ?? "value";
+  if (from === "value") return e.value ? { name: e.name, value: e.value } : { name: e.name };
+  if (from === "kept") {
+    try {
+      return { name: e.name, valueFrom: JSON.parse(e.value) as EnvVar["valueFrom"] };
+    } catch {
+      return { rule: "required", params: {} };
+    }
+  }
+  if (from === "field") {
+    const path = (e.key ?? "").trim();
+    if (!(envFieldPaths as readonly string[]).includes(path) && !labelOrAnnotation.test(path)) return { rule: "fieldPath", params: { path } };
+    return { name: e.name, valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: path } } };
+  }
+  const source = (e.source ?? "").trim();
+  const key = (e.key ?? "").trim();
+  if (!source || source.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(source))
+    return { rule: "dnsSubdomain", params: {} };
+  if (!/^[-._a-zA-Z0-9]+$/.test(key) || key.length > 253 || key === "." || key === "..") return { rule: "configKey", params: { key } };
+  const ref = { name: source, key };
+  return { name: e.name, valueFrom: from === "configMapKey" ? { configMapKeyRef: ref } : { secretKeyRef: ref } };
+}
+
+/** A hook's handler, nothing for none, or the rule it breaks. */
+function hookHandler(h: HookInput): LifecycleHandler | Rule | undefined {
+  if (h.type === "none") return undefined;
+  if (h.type === "exec") return words(h.command).length ? { exec: { command: words(h.command) } } : { rule: "required", params: {} };
+  if (h.type === "sleep")
+    return Number.isInteger(h.seconds) && h.seconds >= 0 ? { sleep: { seconds: h.seconds } } : { rule: "atLeastOne", params: { field: "seconds" } };
+  const port = portRef(h.port);
+  if (port === undefined) return { rule: "port", params: { port: h.port } };
+  if (!h.path.startsWith("/")) return { rule: "httpPath", params: { path: h.path } };
+  return { httpGet: { path: h.path, port } };
 }
 
 function resources(f: Pick<AppInput, "requests" | "limits">) {
@@ -360,14 +481,20 @@ function resources(f: Pick<AppInput, "requests" | "limits">) {
   return { resources: { ...(Object.keys(requests).length ? { requests } : {}), ...(Object.keys(limits).length ? { limits } : {}) } };
 }
 
-function service(f: AppInput, name: string, type: Exclude<ServiceChoice, "none">, ports: { name: string; port: number; protocol: "TCP" | "UDP" }[]): Service {
+function service(
+  f: ServiceInput,
+  metadata: { name: string; namespace: string; labels: Record<string, string> },
+  selector: Record<string, string>,
+  type: Exclude<ServiceChoice, "none">,
+  ports: NumberedPort[],
+): Service {
   return {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name, namespace: f.namespace, labels: { app: f.name } },
+    metadata,
     spec: {
       ...(type === "Headless" ? { clusterIP: "None" } : { type }),
-      selector: { app: f.name },
+      selector,
       ...(ports.length
         ? {
             ports: ports.map((p, i) => ({
@@ -391,6 +518,8 @@ function validZone(zone: string): boolean {
     return false;
   }
 }
+
+export const noHook: HookInput = { type: "none", command: "", path: "/", port: "", seconds: 5 };
 
 /** The form as it starts: a Deployment of one replica, nothing else chosen. */
 export function newApp(namespace: string): AppInput {
@@ -418,8 +547,8 @@ export function newApp(namespace: string): AppInput {
     requests: { cpu: "", memory: "" },
     limits: { cpu: "", memory: "" },
     probes: { liveness: noProbe, readiness: noProbe, startup: noProbe },
-    postStart: "",
-    preStop: "",
+    postStart: noHook,
+    preStop: noHook,
     restartPolicy: "OnFailure",
     service: "none",
     nodePorts: [],

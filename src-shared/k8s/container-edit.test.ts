@@ -8,6 +8,8 @@ const web = {
   env: [
     { name: "MODE", value: "prod" },
     { name: "PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } },
+    { name: "CPU", valueFrom: { resourceFieldRef: { resource: "limits.cpu", divisor: "1m" } } },
+    { name: "POD", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "metadata.name" } } },
   ],
   // In the API server's order: limits before requests.
   resources: { limits: { memory: "64Mi", cpu: "100m" }, requests: { cpu: "100m", memory: "64Mi", "ephemeral-storage": "1Gi" } },
@@ -59,16 +61,25 @@ describe("changing an existing container with the Deploy an app steps", () => {
     ]);
   });
 
-  it("keeps variables from keys and an HTTP hook, and removes what the form empties", () => {
+  it("reads variables from keys and fields and an HTTP hook into the form, keeps in its place a variable it cannot show, and removes what it empties", () => {
     const form = containerForm(web);
-    form.env = [];
-    form.ports = [];
-    const r = containerEditPatch(deployment, "web", form);
-    expect(r.ok && r.patch.slice(0, 2)).toEqual([
-      { op: "remove", path: "/spec/template/spec/containers/1/ports" },
-      { op: "add", path: "/spec/template/spec/containers/1/env", value: [web.env[1]] },
+    expect(form.env).toEqual([
+      { name: "MODE", value: "prod" },
+      { name: "PASSWORD", value: "", from: "secretKey", source: "db", key: "password" },
+      { name: "CPU", value: JSON.stringify(web.env[2].valueFrom), from: "kept" },
+      { name: "POD", value: "", from: "field", key: "metadata.name" },
     ]);
-    expect(r.ok && r.changed).toEqual(["ports", "env"]);
+    expect(form.preStop).toMatchObject({ type: "http", path: "/drain", port: "80" });
+    form.env = form.env.slice(1);
+    form.ports = [];
+    form.preStop = { ...form.preStop, path: "/quit" };
+    const r = containerEditPatch(deployment, "web", form);
+    expect(r.ok && r.patch.slice(0, 3)).toEqual([
+      { op: "remove", path: "/spec/template/spec/containers/1/ports" },
+      { op: "add", path: "/spec/template/spec/containers/1/env", value: web.env.slice(1) },
+      { op: "add", path: "/spec/template/spec/containers/1/lifecycle", value: { preStop: { httpGet: { path: "/quit", port: 80 } } } },
+    ]);
+    expect(r.ok && r.changed).toEqual(["ports", "env", "lifecycle"]);
   });
 
   it("says which field is wrong, and refuses a container the template does not have", () => {

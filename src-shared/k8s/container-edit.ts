@@ -1,11 +1,11 @@
 // Changing an existing workload's container with the Deploy an app steps (ports, variables,
 // resources, probes, hooks): the form read from the container, and the JSON patch that gives
 // the container what the form says and changes nothing else. What the form does not show is
-// kept: variables from a key (valueFrom), resources other than cpu and memory, a probe's
-// fields the form has none for (headers, scheme, successThreshold) while its kind stays, and
-// HTTP or sleep hooks.
-import type { Container, Probe } from "kubernetes-types/core/v1.js";
-import { containerParts, editableFields, newApp, type AppField, type AppInput, type ProbeInput } from "./app-objects.ts";
+// kept: variables from sources the form has none for (a resource field, a file; an optional
+// key), in their place; resources other than cpu and memory; a probe's or an HTTP hook's fields
+// the form has none for (headers, scheme, host, successThreshold) while its kind stays.
+import type { Container, EnvVar, LifecycleHandler, Probe } from "kubernetes-types/core/v1.js";
+import { containerParts, editableFields, newApp, noHook, type AppField, type AppInput, type EnvInput, type HookInput, type ProbeInput } from "./app-objects.ts";
 import type { Rule } from "./rules.ts";
 import { podSpecPointer, templateSpecOf, type JsonPatchOp } from "./scheduling-form.ts";
 
@@ -26,21 +26,38 @@ function probeForm(p: Probe | undefined): ProbeInput {
   return { ...base, ...params, type: "exec", command: (p.exec?.command ?? []).join(" ") };
 }
 
-const execText = (h: { exec?: { command?: string[] } } | undefined) => (h?.exec ? (h.exec.command ?? []).join(" ") : "");
+function hookForm(h: LifecycleHandler | undefined): HookInput {
+  if (h?.exec) return { ...noHook, type: "exec", command: (h.exec.command ?? []).join(" ") };
+  if (h?.httpGet) return { ...noHook, type: "http", path: h.httpGet.path ?? "/", port: String(h.httpGet.port) };
+  if (h?.sleep) return { ...noHook, type: "sleep", seconds: h.sleep.seconds };
+  return noHook;
+}
+
+/** A variable as the form shows it; one from a source the form has none for is kept as it is. */
+function envForm(e: EnvVar): EnvInput {
+  const v = e.valueFrom;
+  if (!v) return { name: e.name, value: e.value ?? "" };
+  const ref = v.configMapKeyRef ?? v.secretKeyRef;
+  if (ref && ref.optional === undefined && Object.keys(v).length === 1)
+    return { name: e.name, value: "", from: v.configMapKeyRef ? "configMapKey" : "secretKey", source: ref.name ?? "", key: ref.key };
+  if (v.fieldRef && Object.keys(v).length === 1 && (v.fieldRef.apiVersion ?? "v1") === "v1")
+    return { name: e.name, value: "", from: "field", key: v.fieldRef.fieldPath };
+  return { name: e.name, value: JSON.stringify(v), from: "kept" };
+}
 
 /** The form's fields as the container has them. */
 export function containerForm(c: Container): ContainerForm {
   return {
     ports: (c.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.containerPort, protocol: p.protocol === "UDP" ? "UDP" : "TCP" })),
-    env: (c.env ?? []).filter((e) => !e.valueFrom).map((e) => ({ name: e.name, value: e.value ?? "" })),
+    env: (c.env ?? []).map(envForm),
     envFrom: (c.envFrom ?? []).flatMap((r): ContainerForm["envFrom"] =>
       r.configMapRef ? [{ kind: "ConfigMap", name: r.configMapRef.name ?? "" }] : r.secretRef ? [{ kind: "Secret", name: r.secretRef.name ?? "" }] : [],
     ),
     requests: { cpu: String(c.resources?.requests?.cpu ?? ""), memory: String(c.resources?.requests?.memory ?? "") },
     limits: { cpu: String(c.resources?.limits?.cpu ?? ""), memory: String(c.resources?.limits?.memory ?? "") },
     probes: { liveness: probeForm(c.livenessProbe), readiness: probeForm(c.readinessProbe), startup: probeForm(c.startupProbe) },
-    postStart: execText(c.lifecycle?.postStart),
-    preStop: execText(c.lifecycle?.preStop),
+    postStart: hookForm(c.lifecycle?.postStart),
+    preStop: hookForm(c.lifecycle?.preStop),
   };
 }
 
@@ -48,8 +65,6 @@ const handler = (p: Probe | undefined) => (p?.httpGet ? "http" : p?.tcpSocket ? 
 
 /** The container's editable fields after the form: the form's, with what it does not show kept from the container. */
 function merged(c: Container, parts: Partial<Container>): Partial<Container> {
-  const keptEnv = (c.env ?? []).filter((e) => e.valueFrom);
-  const env = [...(parts.env ?? []), ...keptEnv];
   const other = (r: Record<string, string> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([k]) => k !== "cpu" && k !== "memory"));
   const requests = { ...(parts.resources?.requests ?? {}), ...other(c.resources?.requests) };
   const limits = { ...(parts.resources?.limits ?? {}), ...other(c.resources?.limits) };
@@ -63,10 +78,12 @@ function merged(c: Container, parts: Partial<Container>): Partial<Container> {
     after && before && handler(before) === handler(after)
       ? { ...before, ...after, ...(after.httpGet ? { httpGet: { ...before.httpGet, ...after.httpGet } } : {}) }
       : after;
+  // An HTTP hook that stays HTTP keeps its fields the form does not show (scheme, host, headers).
   const hook = (name: "postStart" | "preStop") => {
-    const before = c.lifecycle?.[name];
-    // A hook the form cannot show (HTTP, sleep) stays as it is.
-    return before && !before.exec ? before : parts.lifecycle?.[name];
+    const [before, after] = [c.lifecycle?.[name], parts.lifecycle?.[name]];
+    // One the form has no kind for (tcpSocket, long deprecated) stays while the form says none.
+    if (before && !before.exec && !before.httpGet && !before.sleep && !after) return before;
+    return before?.httpGet && after?.httpGet ? { ...before, httpGet: { ...before.httpGet, ...after.httpGet } } : after;
   };
   const lifecycle = {
     ...(c.lifecycle ? Object.fromEntries(Object.entries(c.lifecycle).filter(([k]) => k !== "postStart" && k !== "preStop")) : {}),
@@ -75,7 +92,7 @@ function merged(c: Container, parts: Partial<Container>): Partial<Container> {
   };
   return {
     ports: parts.ports,
-    env: env.length ? env : undefined,
+    env: parts.env,
     envFrom: [...(parts.envFrom ?? []), ...(c.envFrom ?? []).filter((r) => !r.configMapRef && !r.secretRef)],
     resources: Object.keys(resources).length ? resources : undefined,
     livenessProbe: probe(c.livenessProbe, parts.livenessProbe),

@@ -65,7 +65,10 @@ export type RuleId =
   | "servicePorts"
   | "nodePort"
   | "ingressNeedsService"
-  | "tlsNeedsHost";
+  | "tlsNeedsHost"
+  | "fieldPath"
+  | "selectorExpressions"
+  | "selectorEmpty";
 
 export interface Rule {
   rule: RuleId;
@@ -110,6 +113,11 @@ const english: Record<RuleId, (p: Record<string, string | number>) => string> = 
   tolerationSeconds: () => "seconds are a whole number, and only for the NoExecute effect",
   atLeastOne: (p) => `${p.field} is a whole number of at least 1`,
   minDomainsDoNotSchedule: () => "minDomains is only allowed with whenUnsatisfiable DoNotSchedule",
+  selectorExpressions: () =>
+    "its selector has expressions, and a Service selects by labels only: write the Service in the YAML editor with the labels its pods have",
+  selectorEmpty: () => "it has no labels to select its pods by: a Service would select no pod",
+  fieldPath: (p) =>
+    `"${p.path}" is not a pod field a variable can read: metadata.name, metadata.namespace, metadata.uid, metadata.labels['KEY'], metadata.annotations['KEY'], spec.nodeName, spec.serviceAccountName, status.hostIP(s), status.podIP(s)`,
   envName: (p) => `"${p.name}" is not a variable name: letters, digits, '_', '-' and '.', not starting with a digit`,
   envTaken: (p) => `the container already has a variable ${p.name}`,
   volumeTaken: (p) => `the pod already has a volume named ${p.name}`,

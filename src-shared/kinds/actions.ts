@@ -155,6 +155,16 @@ const probeInput = z
   })
   .strict();
 
+const hookInput = z
+  .object({
+    type: z.enum(["none", "exec", "http", "sleep"]),
+    command: z.string().max(4096),
+    path: z.string().max(2048),
+    port: z.string().max(15),
+    seconds: z.number().int(),
+  })
+  .strict();
+
 const own = (t: ObjectRef, verb: string, subresource?: string): AccessCheck => ({
   verb,
   group: t.group,
@@ -714,13 +724,25 @@ export const actions = {
         ports: z
           .array(z.object({ name: z.string().max(15), port: z.union([z.number().int(), z.literal("")]), protocol: z.enum(["TCP", "UDP"]) }).strict())
           .max(100),
-        env: z.array(z.object({ name: z.string().max(4096), value: z.string().max(1_000_000) }).strict()).max(1000),
+        env: z
+          .array(
+            z
+              .object({
+                name: z.string().max(4096),
+                value: z.string().max(1_000_000),
+                from: z.enum(["value", "configMapKey", "secretKey", "field", "kept"]).optional(),
+                source: z.string().max(253).optional(),
+                key: z.string().max(512).optional(),
+              })
+              .strict(),
+          )
+          .max(1000),
         envFrom: z.array(z.object({ kind: z.enum(["ConfigMap", "Secret"]), name: z.string().max(253) }).strict()).max(100),
         requests: z.object({ cpu: z.string().max(32), memory: z.string().max(32) }).strict(),
         limits: z.object({ cpu: z.string().max(32), memory: z.string().max(32) }).strict(),
         probes: z.object({ liveness: probeInput, readiness: probeInput, startup: probeInput }).strict(),
-        postStart: z.string().max(4096),
-        preStop: z.string().max(4096),
+        postStart: hookInput,
+        preStop: hookInput,
       })
       .strict(),
     confirm: () => "confirm",

@@ -1,9 +1,10 @@
-// The configuration wizard (the tutorial's ConfigMap and Secret chapters): keys typed, read from
-// files or a folder, or from an env-file; the Secret types and what each needs (a registry's
+// The configuration wizard (the tutorial's ConfigMap and Secret chapters), in steps — its name
+// (a Secret's type, immutable), its data, Review: keys typed, read from files or a folder, or
+// from an env-file; the Secret types and what each needs (a registry's
 // login, a TLS certificate and its key — read and matched by main before anything is sent —,
 // basic-auth, an SSH key); immutable. What each choice means is said beside it; the kubectl
-// command and the YAML follow the form (a Secret's values hidden); the cluster checks it with a
-// dry run before it is created, and the YAML editor is a way out.
+// command and the YAML follow the form (a Secret's values hidden); Review asks the cluster's dry
+// run before Create, and the YAML editor is a way out.
 import {
   ActionIcon,
   Alert,
@@ -20,7 +21,7 @@ import {
   TextInput,
   Textarea,
 } from "@mantine/core";
-import { IconFile, IconFolder, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconFile, IconFolder, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -34,6 +35,7 @@ import {
   type ConfigEntry,
   type ConfigField,
   type ConfigInput,
+  type ConfigResult,
   type SecretType,
 } from "../../../src-shared/k8s/config-objects.ts";
 import { checkTls } from "../../api/index.ts";
@@ -41,6 +43,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { ruleMessage } from "../../i18n/rules.ts";
+import { ReviewStep, useCreateDryRun, WizardFooter, WizardStepper } from "../../wizards/wizard-frame.tsx";
 import { useDryRunCreate, WhatIsSent } from "./create-form.tsx";
 
 /** Each Secret type's strings (`config.types.<id>`): i18n keys cannot hold the type's dots. */
@@ -72,6 +75,10 @@ function shownYaml(object: Record<string, unknown>, secret: boolean, hidden: (by
   const data = Object.fromEntries(Object.entries(object.data as Record<string, string>).map(([k, v]) => [k, hidden(base64Size(v))]));
   return stringify({ ...object, data });
 }
+
+const steps = ["name", "data", "review"] as const;
+/** The step a problem is on (-1: none): the name's, or the data's. */
+const stepOf = (r: ConfigResult): number => (r.ok ? -1 : r.field === "name" ? 0 : 1);
 
 export function CreateConfigDialog({
   context,
@@ -127,6 +134,11 @@ export function CreateConfigDialog({
   });
   const tlsBlocks = tlsReady && (!tls.data || !tls.data.keyMatches);
 
+  const [step, setStep] = useState(0);
+  // A step is red once its problem shows (an untouched name is not one yet); Next waits either way.
+  const shownProblem = (i: number) => (!r.ok && stepOf(r) === i && (r.field !== "name" || !!f.name)) || (i === 1 && tlsBlocks && tls.isFetched);
+  const check = useCreateDryRun(context, f.namespace, steps[step] === "review" && r.ok ? [r.object] : undefined);
+
   const create = async () => {
     if (!r.ok || tlsBlocks || !(await creating.create(r.object, f.namespace))) return;
     onClose();
@@ -160,190 +172,214 @@ export function CreateConfigDialog({
     <Modal opened onClose={onClose} title={t(secret ? "config.secretTitle" : "config.configMapTitle")} size="90rem" centered>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Stack gap="xs">
-          <Text size="sm" c="dimmed">
-            {t(secret ? "config.secretAbout" : "config.configMapAbout")}
-          </Text>
-          <Group grow align="flex-start">
-            <TextInput label={t("config.name")} value={f.name} onChange={(e) => set({ name: e.currentTarget.value })} error={problem("name")} data-autofocus />
-            <TextInput label={t("config.namespace")} value={f.namespace} onChange={(e) => set({ namespace: e.currentTarget.value })} />
-          </Group>
-          {secret && (
-            <Select
-              label={t("config.type")}
-              description={t(`config.types.${typeIds[f.type]}.about`)}
-              data={secretTypes.map((value) => ({ value, label: t(`config.types.${typeIds[value]}.label`) }))}
-              value={f.type}
-              onChange={(v) => v && set({ type: v as SecretType })}
-              allowDeselect={false}
-            />
-          )}
-          {keyed && (
+          <WizardStepper
+            labels={steps.map((s) => t(`config.steps.${s === "name" && secret ? "nameType" : s}`))}
+            step={step}
+            setStep={setStep}
+            bad={(i) => shownProblem(i)}
+          />
+          {steps[step] === "name" && (
             <>
-              <Text size="sm" fw={500}>
-                {t("config.keys")}
+              <Text size="sm" c="dimmed">
+                {t(secret ? "config.secretAbout" : "config.configMapAbout")}
               </Text>
-              {f.entries.map((e, i) => (
-                <Group key={i} align="flex-start" gap="xs" wrap="nowrap">
-                  <TextInput
-                    aria-label={t("config.key")}
-                    placeholder={t("config.key")}
-                    value={e.key}
-                    onChange={(ev) => setEntry(i, { key: ev.currentTarget.value })}
-                    error={problem("entries", f.entries.filter((x) => x.key || x.value).indexOf(e))}
-                    w={200}
-                  />
-                  {e.from === "file" ? (
-                    <Text size="sm" c="dimmed" pt={6} style={{ flex: 1 }}>
-                      {t(e.base64 ? "config.binaryFile" : "config.textFile", {
-                        bytes: e.base64 ? base64Size(e.value) : new TextEncoder().encode(e.value).length,
-                      })}
-                    </Text>
-                  ) : secret ? (
-                    <PasswordInput
-                      aria-label={t("config.value")}
-                      placeholder={t("config.value")}
-                      value={e.value}
-                      onChange={(ev) => setEntry(i, { value: ev.currentTarget.value })}
-                      style={{ flex: 1 }}
-                    />
-                  ) : (
-                    <Textarea
-                      aria-label={t("config.value")}
-                      placeholder={t("config.value")}
-                      value={e.value}
-                      onChange={(ev) => setEntry(i, { value: ev.currentTarget.value })}
-                      autosize
-                      minRows={1}
-                      style={{ flex: 1 }}
-                    />
-                  )}
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={t("config.removeKey", { key: e.key })}
-                    onClick={() => set({ entries: f.entries.filter((_, j) => j !== i) })}
-                    mt={4}
-                  >
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Group>
-              ))}
-              <Group gap="xs">
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  leftSection={<IconPlus size={12} />}
-                  onClick={() => set({ entries: [...f.entries, { key: "", value: "", from: "literal" }] })}
-                >
-                  {t("config.addKey")}
-                </Button>
-                <FileButton multiple onChange={(files) => void addFiles(files)}>
-                  {(props) => (
-                    <Button {...props} size="compact-xs" variant="default" leftSection={<IconFile size={12} />}>
-                      {t("config.addFiles")}
-                    </Button>
-                  )}
-                </FileButton>
-                <FileButton multiple onChange={(files) => void addFiles(files)} inputProps={{ webkitdirectory: "", directory: "" } as object}>
-                  {(props) => (
-                    <Button {...props} size="compact-xs" variant="default" leftSection={<IconFolder size={12} />}>
-                      {t("config.addFolder")}
-                    </Button>
-                  )}
-                </FileButton>
-              </Group>
-              <Textarea
-                label={t("config.envFile")}
-                description={t("config.envFileAbout")}
-                placeholder={"LOG_LEVEL=debug\nAPP_MODE=production"}
-                value={f.envFile}
-                onChange={(e) => set({ envFile: e.currentTarget.value })}
-                autosize
-                minRows={2}
-                error={!r.ok && r.field === "envFile" ? `${t("config.line", { line: r.index })}: ${ruleMessage(t, r.rule)}` : undefined}
-                styles={{ input: { fontFamily: "monospace", fontSize: 12 } }}
-              />
-              <FileButton onChange={(file) => file && void file.text().then((envFile) => set({ envFile }))}>
-                {(props) => (
-                  <Button {...props} size="compact-xs" variant="subtle" leftSection={<IconFile size={12} />} w="fit-content">
-                    {t("config.loadEnvFile")}
-                  </Button>
-                )}
-              </FileButton>
-            </>
-          )}
-          {secret && f.type === "kubernetes.io/dockerconfigjson" && (
-            <>
-              <TextInput
-                label={t("config.docker.server")}
-                description={t("config.docker.serverAbout")}
-                placeholder="https://index.docker.io/v1/"
-                value={f.docker.server}
-                onChange={(e) => setIn("docker", { server: e.currentTarget.value })}
-                error={problem("docker.server")}
-              />
               <Group grow align="flex-start">
                 <TextInput
-                  label={t("config.docker.username")}
-                  value={f.docker.username}
-                  onChange={(e) => setIn("docker", { username: e.currentTarget.value })}
+                  label={t("config.name")}
+                  value={f.name}
+                  onChange={(e) => set({ name: e.currentTarget.value })}
+                  error={problem("name")}
+
+                  data-autofocus
                 />
-                <PasswordInput
-                  label={t("config.docker.password")}
-                  value={f.docker.password}
-                  onChange={(e) => setIn("docker", { password: e.currentTarget.value })}
-                />
+                <TextInput label={t("config.namespace")} value={f.namespace} onChange={(e) => set({ namespace: e.currentTarget.value })} />
               </Group>
-              <TextInput label={t("config.docker.email")} value={f.docker.email} onChange={(e) => setIn("docker", { email: e.currentTarget.value })} />
-            </>
-          )}
-          {secret && f.type === "kubernetes.io/tls" && (
-            <>
-              {pemField(t("config.tls.cert"), f.tls.cert, (cert) => setIn("tls", { cert }), f.tls.cert ? problem("tls.cert") : undefined)}
-              {pemField(t("config.tls.key"), f.tls.key, (key) => setIn("tls", { key }), f.tls.key ? problem("tls.key") : undefined)}
-              {tls.error && <ErrorAlert error={tls.error as unknown as ApiErrorShape} title={t("config.tls.unreadable")} />}
-              {tls.data && (
-                <Alert
-                  color={tls.data.keyMatches && !tls.data.expired ? "green" : "red"}
-                  title={t(tls.data.keyMatches ? "config.tls.matches" : "config.tls.mismatch")}
-                  role="status"
-                >
-                  <Text size="sm">{t("config.tls.subject", { subject: tls.data.subject })}</Text>
-                  {tls.data.names.length > 0 && <Text size="sm">{t("config.tls.names", { names: tls.data.names.join(", ") })}</Text>}
-                  <Text size="sm">{t(tls.data.expired ? "config.tls.expired" : "config.tls.valid", { from: tls.data.notBefore, to: tls.data.notAfter })}</Text>
-                </Alert>
+              {secret && (
+                <Select
+                  label={t("config.type")}
+                  description={t(`config.types.${typeIds[f.type]}.about`)}
+                  data={secretTypes.map((value) => ({ value, label: t(`config.types.${typeIds[value]}.label`) }))}
+                  value={f.type}
+                  onChange={(v) => v && set({ type: v as SecretType })}
+                  allowDeselect={false}
+                />
               )}
+              <Checkbox
+                label={t("config.immutable")}
+                description={t("config.immutableAbout")}
+                checked={f.immutable}
+                onChange={(e) => set({ immutable: e.currentTarget.checked })}
+              />
             </>
           )}
-          {secret && f.type === "kubernetes.io/basic-auth" && (
-            <Group grow align="flex-start">
-              <TextInput
-                label={t("config.basic.username")}
-                value={f.basic.username}
-                onChange={(e) => setIn("basic", { username: e.currentTarget.value })}
-                error={problem("basic.username")}
-              />
-              <PasswordInput
-                label={t("config.basic.password")}
-                value={f.basic.password}
-                onChange={(e) => setIn("basic", { password: e.currentTarget.value })}
-              />
-            </Group>
+          {steps[step] === "data" && (
+            <>
+              {keyed && (
+                <>
+                  <Text size="sm" fw={500}>
+                    {t("config.keys")}
+                  </Text>
+                  {f.entries.map((e, i) => (
+                    <Group key={i} align="flex-start" gap="xs" wrap="nowrap">
+                      <TextInput
+                        aria-label={t("config.key")}
+                        placeholder={t("config.key")}
+                        value={e.key}
+                        onChange={(ev) => setEntry(i, { key: ev.currentTarget.value })}
+                        error={problem("entries", f.entries.filter((x) => x.key || x.value).indexOf(e))}
+                        w={200}
+                      />
+                      {e.from === "file" ? (
+                        <Text size="sm" c="dimmed" pt={6} style={{ flex: 1 }}>
+                          {t(e.base64 ? "config.binaryFile" : "config.textFile", {
+                            bytes: e.base64 ? base64Size(e.value) : new TextEncoder().encode(e.value).length,
+                          })}
+                        </Text>
+                      ) : secret ? (
+                        <PasswordInput
+                          aria-label={t("config.value")}
+                          placeholder={t("config.value")}
+                          value={e.value}
+                          onChange={(ev) => setEntry(i, { value: ev.currentTarget.value })}
+                          style={{ flex: 1 }}
+                        />
+                      ) : (
+                        <Textarea
+                          aria-label={t("config.value")}
+                          placeholder={t("config.value")}
+                          value={e.value}
+                          onChange={(ev) => setEntry(i, { value: ev.currentTarget.value })}
+                          autosize
+                          minRows={1}
+                          style={{ flex: 1 }}
+                        />
+                      )}
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t("config.removeKey", { key: e.key })}
+                        onClick={() => set({ entries: f.entries.filter((_, j) => j !== i) })}
+                        mt={4}
+                      >
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    </Group>
+                  ))}
+                  <Group gap="xs">
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      leftSection={<IconPlus size={12} />}
+                      onClick={() => set({ entries: [...f.entries, { key: "", value: "", from: "literal" }] })}
+                    >
+                      {t("config.addKey")}
+                    </Button>
+                    <FileButton multiple onChange={(files) => void addFiles(files)}>
+                      {(props) => (
+                        <Button {...props} size="compact-xs" variant="default" leftSection={<IconFile size={12} />}>
+                          {t("config.addFiles")}
+                        </Button>
+                      )}
+                    </FileButton>
+                    <FileButton multiple onChange={(files) => void addFiles(files)} inputProps={{ webkitdirectory: "", directory: "" } as object}>
+                      {(props) => (
+                        <Button {...props} size="compact-xs" variant="default" leftSection={<IconFolder size={12} />}>
+                          {t("config.addFolder")}
+                        </Button>
+                      )}
+                    </FileButton>
+                  </Group>
+                  <Textarea
+                    label={t("config.envFile")}
+                    description={t("config.envFileAbout")}
+                    placeholder={"LOG_LEVEL=debug\nAPP_MODE=production"}
+                    value={f.envFile}
+                    onChange={(e) => set({ envFile: e.currentTarget.value })}
+                    autosize
+                    minRows={2}
+                    error={!r.ok && r.field === "envFile" ? `${t("config.line", { line: r.index })}: ${ruleMessage(t, r.rule)}` : undefined}
+                    styles={{ input: { fontFamily: "monospace", fontSize: 12 } }}
+                  />
+                  <FileButton onChange={(file) => file && void file.text().then((envFile) => set({ envFile }))}>
+                    {(props) => (
+                      <Button {...props} size="compact-xs" variant="subtle" leftSection={<IconFile size={12} />} w="fit-content">
+                        {t("config.loadEnvFile")}
+                      </Button>
+                    )}
+                  </FileButton>
+                </>
+              )}
+              {secret && f.type === "kubernetes.io/dockerconfigjson" && (
+                <>
+                  <TextInput
+                    label={t("config.docker.server")}
+                    description={t("config.docker.serverAbout")}
+                    placeholder="https://index.docker.io/v1/"
+                    value={f.docker.server}
+                    onChange={(e) => setIn("docker", { server: e.currentTarget.value })}
+                    error={problem("docker.server")}
+                  />
+                  <Group grow align="flex-start">
+                    <TextInput
+                      label={t("config.docker.username")}
+                      value={f.docker.username}
+                      onChange={(e) => setIn("docker", { username: e.currentTarget.value })}
+                    />
+                    <PasswordInput
+                      label={t("config.docker.password")}
+                      value={f.docker.password}
+                      onChange={(e) => setIn("docker", { password: e.currentTarget.value })}
+                    />
+                  </Group>
+                  <TextInput label={t("config.docker.email")} value={f.docker.email} onChange={(e) => setIn("docker", { email: e.currentTarget.value })} />
+                </>
+              )}
+              {secret && f.type === "kubernetes.io/tls" && (
+                <>
+                  {pemField(t("config.tls.cert"), f.tls.cert, (cert) => setIn("tls", { cert }), f.tls.cert ? problem("tls.cert") : undefined)}
+                  {pemField(t("config.tls.key"), f.tls.key, (key) => setIn("tls", { key }), f.tls.key ? problem("tls.key") : undefined)}
+                  {tls.error && <ErrorAlert error={tls.error as unknown as ApiErrorShape} title={t("config.tls.unreadable")} />}
+                  {tls.data && (
+                    <Alert
+                      color={tls.data.keyMatches && !tls.data.expired ? "green" : "red"}
+                      title={t(tls.data.keyMatches ? "config.tls.matches" : "config.tls.mismatch")}
+                      role="status"
+                    >
+                      <Text size="sm">{t("config.tls.subject", { subject: tls.data.subject })}</Text>
+                      {tls.data.names.length > 0 && <Text size="sm">{t("config.tls.names", { names: tls.data.names.join(", ") })}</Text>}
+                      <Text size="sm">
+                        {t(tls.data.expired ? "config.tls.expired" : "config.tls.valid", { from: tls.data.notBefore, to: tls.data.notAfter })}
+                      </Text>
+                    </Alert>
+                  )}
+                </>
+              )}
+              {secret && f.type === "kubernetes.io/basic-auth" && (
+                <Group grow align="flex-start">
+                  <TextInput
+                    label={t("config.basic.username")}
+                    value={f.basic.username}
+                    onChange={(e) => setIn("basic", { username: e.currentTarget.value })}
+                    error={problem("basic.username")}
+                  />
+                  <PasswordInput
+                    label={t("config.basic.password")}
+                    value={f.basic.password}
+                    onChange={(e) => setIn("basic", { password: e.currentTarget.value })}
+                  />
+                </Group>
+              )}
+              {secret &&
+                f.type === "kubernetes.io/ssh-auth" &&
+                pemField(
+                  t("config.ssh.key"),
+                  f.ssh.privateKey,
+                  (privateKey) => setIn("ssh", { privateKey }),
+                  f.ssh.privateKey ? problem("ssh.privateKey") : undefined,
+                )}
+            </>
           )}
-          {secret &&
-            f.type === "kubernetes.io/ssh-auth" &&
-            pemField(
-              t("config.ssh.key"),
-              f.ssh.privateKey,
-              (privateKey) => setIn("ssh", { privateKey }),
-              f.ssh.privateKey ? problem("ssh.privateKey") : undefined,
-            )}
-          <Checkbox
-            label={t("config.immutable")}
-            description={t("config.immutableAbout")}
-            checked={f.immutable}
-            onChange={(e) => set({ immutable: e.currentTarget.checked })}
-          />
+          {steps[step] === "review" && <ReviewStep about={t("config.reviewAbout")} check={check} />}
         </Stack>
         <Stack gap="xs">
           {secret && (
@@ -355,19 +391,20 @@ export function CreateConfigDialog({
         </Stack>
       </SimpleGrid>
       {creating.error && <ErrorAlert error={creating.error} title={t("config.failed")} />}
-      <Group justify="space-between" mt="md">
-        <Button variant="subtle" leftSection={<IconPencil size={14} />} disabled={!r.ok} onClick={() => r.ok && setEditor(stringify(r.object))}>
-          {t("config.openInEditor")}
-        </Button>
-        <Group>
-          <Button variant="default" onClick={onClose}>
-            {t("actions.cancel")}
-          </Button>
-          <Button leftSection={<IconPlus size={14} />} disabled={!r.ok || tlsBlocks} loading={creating.busy} onClick={() => void create()}>
+      <WizardFooter
+        step={step}
+        setStep={setStep}
+        last={steps[step] === "review"}
+        blocked={stepOf(r) === step || (step === 1 && tlsBlocks)}
+        onCancel={onClose}
+        onEditor={() => r.ok && setEditor(stringify(r.object))}
+        editorDisabled={!r.ok}
+        finish={
+          <Button leftSection={<IconPlus size={14} />} disabled={!check.accepted || tlsBlocks} loading={creating.busy} onClick={() => void create()}>
             {t("config.create")}
           </Button>
-        </Group>
-      </Group>
+        }
+      />
     </Modal>
   );
 }

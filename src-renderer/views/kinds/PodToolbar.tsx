@@ -19,6 +19,7 @@ import { useGuardedKey } from "../../keys/scoped-keys.ts";
 import { podLogSession, preloadDock, useDock, type DockSession } from "../dock/Dock.tsx";
 import { preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { ForwardButton } from "../forwards/ForwardButton.tsx";
+import { ExposeButton } from "../../wizards/ExposeButton.tsx";
 import type { DetailsProps } from "./registry.tsx";
 import "../../i18n/late.ts";
 
@@ -126,6 +127,7 @@ export function PodToolbar({ target, object }: DetailsProps) {
         onPick={(c) => open(podLogSession(target, all, c))}
       />
       <ForwardButton target={target} kind="pod" object={object} />
+      <ExposeButton target={target} object={object} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // A workload's logs, from its details panel: every pod its selector picks, merged in the dock
 // (kubectl logs deploy/NAME reads one pod; this reads them all, as stern does). Its key is a
-// pod's log key (streamKeys.logs).
+// pod's log key (streamKeys.logs). And, but for a Job, "Expose…" (kubectl expose).
 import { Button } from "@mantine/core";
 import { IconFileText } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { Guarded, useAllowed } from "../../components/access.tsx";
 import { navigate } from "../../data/hash-route.ts";
 import { useGuardedKey } from "../../keys/scoped-keys.ts";
 import { useDock, workloadLogSession } from "../dock/Dock.tsx";
+import { ExposeButton } from "../../wizards/ExposeButton.tsx";
 import type { DetailsProps } from "./registry.tsx";
 
 /** The kinds whose details show their pods' logs (registry.tsx), by resourceKey: a row of theirs has the log key too. */
@@ -26,12 +27,17 @@ export function WorkloadToolbar({ target, kind, object }: DetailsProps) {
     navigate({ context: target.context, list: { group: target.group, version: target.version, resource: target.resource } });
   };
   useGuardedKey("details", streamKeys.logs, { allowed, reason }, t("actions.logs"), open);
-  if (!session) return null;
+  // A Job's pods run to completion: nothing to serve, so no Expose.
+  const exposable = kind.kind !== "Job";
+  if (!session) return exposable ? <ExposeButton target={target} object={object} /> : null;
   return (
-    <Guarded allowed={allowed} reason={reason} press={streamKeys.logs}>
-      <Button size="xs" variant="default" leftSection={<IconFileText size={14} />} disabled={!allowed} onClick={open}>
-        {t("actions.logs")}
-      </Button>
-    </Guarded>
+    <>
+      <Guarded allowed={allowed} reason={reason} press={streamKeys.logs}>
+        <Button size="xs" variant="default" leftSection={<IconFileText size={14} />} disabled={!allowed} onClick={open}>
+          {t("actions.logs")}
+        </Button>
+      </Guarded>
+      {exposable && <ExposeButton target={target} object={object} />}
+    </>
   );
 }
