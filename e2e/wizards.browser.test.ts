@@ -943,10 +943,11 @@ describe("deploy an app", () => {
     expect(await wizard.getByText("Nothing is changed yet: the form shows the container as it is.").count()).toBe(1);
     await wizard.getByLabel("Memory request").fill("128Mi");
     await wizard.getByLabel("Memory limit").fill("128Mi");
-    await wizard.getByRole("tab", { name: "Health" }).click();
+    await next(wizard);
     const liveness = wizard.getByRole("group", { name: "Liveness" });
     await liveness.getByText("TCP", { exact: true }).click();
     await liveness.getByLabel("Port", { exact: true }).fill("http");
+    await next(wizard);
     await expect.poll(() => wizard.getByText("The cluster's dry run accepts it.").count(), { timeout: 15_000 }).toBe(1);
     const patch = await wizard.getByLabel("The JSON patch").innerText();
     expect(patch).toContain("path: /spec/template/spec/containers/0/resources");
@@ -1104,7 +1105,16 @@ describe("deploy an app", () => {
       await zhNext(mount);
       await expect.poll(() => mount.getByRole("region", { name: "该声明在这里意味着什么" }).innerText(), { timeout: 15_000 }).toContain("ReadWriteOnce");
       await shotBothThemes(shot, page(), "mount-claim-zh");
-      await mount.getByRole("button", { name: "取消" }).click();
+      // The way out: the editor starts from the Deployment as the patch would make it (fast-json-patch applies it).
+      await mount.getByRole("button", { name: "在 YAML 编辑器中打开" }).click();
+      const editor = dialog(`编辑 ${ns}/shop`);
+      const lines = editor.locator(".view-lines");
+      await expect.poll(() => lines.innerText(), { timeout: 15_000 }).toContain("apiVersion");
+      await lines.click();
+      await page().keyboard.press("Control+End");
+      await expect.poll(async () => (await lines.innerText()).replace(/\u00a0/g, " ")).toMatch(/persistentVolumeClaim:\s+claimName: cache/);
+      await editor.getByRole("button", { name: "取消" }).click();
+      await expect.poll(() => editor.count()).toBe(0);
       await page().getByRole("button", { name: "扩容", exact: true }).click();
       const expand = dialog("扩容 cache");
       await expand.getByLabel("新容量").fill("3Gi");

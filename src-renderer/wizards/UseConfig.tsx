@@ -21,12 +21,13 @@ import { templateSpecOf } from "../../src-shared/k8s/scheduling-form.ts";
 import type { ActionInput } from "../../src-shared/kinds/actions.ts";
 import { actDryRun, getObject, getStorage } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { lazyView } from "../components/lazy-view.tsx";
 import { useRows } from "../data/rows.ts";
 import { ruleMessage } from "../i18n/rules.ts";
 import type { ActionRequest, Run } from "../views/actions/runner.tsx";
 import { WhatIsSent } from "../views/kinds/create-form.tsx";
 import { DryRunStatus } from "./DryRunStatus.tsx";
-import { useSettled, WizardFooter, WizardStepper } from "./wizard-frame.tsx";
+import { useSettled, withPatch, WizardFooter, WizardStepper } from "./wizard-frame.tsx";
 
 interface Props {
   request: ActionRequest;
@@ -37,6 +38,8 @@ interface Props {
 type SourceKind = ConfigUse["source"]["kind"];
 const resourceOf = (kind: SourceKind) => (kind === "Secret" ? "secrets" : kind === "PersistentVolumeClaim" ? "persistentvolumeclaims" : "configmaps");
 const sourceKinds: SourceKind[] = ["ConfigMap", "Secret", "PersistentVolumeClaim"];
+const Editor = lazyView(() => import("../editor/EditorDialog.tsx").then((m) => m.EditorDialog));
+
 const steps = ["what", "how", "review"] as const;
 
 export function UseConfigWizard({ request, execute, onClose }: Props) {
@@ -93,6 +96,7 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
   };
   const r = workload.data && name ? configUsePatch(workload.data, use) : undefined;
   const [step, setStep] = useState(0);
+  const [editor, setEditor] = useState(false);
   // The step a problem is on: no source yet, or the container, holds back the first; the rest, the second.
   const blockedAt = !r ? 0 : r.ok ? -1 : r.field === "container" ? 0 : 1;
   const shownProblem = r && !r.ok ? blockedAt : -1;
@@ -124,6 +128,9 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
       return next;
     });
 
+  // The way out: the editor starts from the workload as the patch would make it.
+  if (editor && r?.ok)
+    return <Editor.View context={target.context} namespace={namespace} target={target} edit={(o) => withPatch(o, r.patch)} onClose={onClose} />;
   return (
     <Modal opened onClose={onClose} title={t("useConfig.title", { name: `${target.resource}/${target.name}` })} size="90rem" centered>
       {workload.error && <ErrorAlert error={workload.error as unknown as ApiErrorShape} title={t("useConfig.unreadable")} />}
@@ -299,6 +306,8 @@ export function UseConfigWizard({ request, execute, onClose }: Props) {
         last={steps[step] === "review"}
         blocked={blockedAt === step}
         onCancel={onClose}
+        onEditor={() => setEditor(true)}
+        editorDisabled={!r?.ok}
         finish={
           <Button leftSection={<IconKey size={14} />} disabled={!r?.ok || !dryRun.data || dryRun.isFetching} loading={busy} onClick={() => void apply()}>
             {t("useConfig.apply")}

@@ -7,11 +7,14 @@ import { Alert, Anchor, Button, Group, List, Stack, Stepper, Text } from "@manti
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconCheck, IconPencil } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { applyPatch, type Operation } from "fast-json-patch";
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import "../i18n/late.ts";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { ApplyOutcome } from "../../src-shared/api/types.ts";
+import type { JsonPatchOp } from "../../src-shared/k8s/scheduling-form.ts";
+import type { K8sObject } from "../../src-shared/kinds/types.ts";
 import { applyDocuments } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { navigate } from "../data/hash-route.ts";
@@ -208,4 +211,17 @@ export function CreatedObjects({ context, created, onClose, children }: { contex
       {children}
     </Stack>
   );
+}
+
+/**
+ * The object as a patch wizard's JSON patch would make it: what the YAML editor starts from when
+ * the wizard is left for it. The object as it is when the patch no longer fits it (it changed
+ * meanwhile: the editor then shows it as read).
+ */
+export function withPatch(object: K8sObject, patch: JsonPatchOp[]): K8sObject {
+  try {
+    return applyPatch(structuredClone(object), patch as Operation[], true, false).newDocument;
+  } catch {
+    return object;
+  }
 }
