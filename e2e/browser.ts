@@ -64,3 +64,36 @@ export function screenshotter(suite: string) {
   mkdirSync(dir, { recursive: true });
   return (page: Page, name: string) => page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Runs `body` with the UI in Chinese, then switches back to English. A failing body may
+ * leave a dialog open over the language menu: those are closed first, and the body's own
+ * error is the one reported, not the switch's.
+ */
+export async function inChinese(page: Page, body: () => Promise<void>): Promise<void> {
+  const pick = async (menu: string, option: string) => {
+    await page.getByRole("combobox", { name: menu }).click();
+    await page.getByRole("option", { name: option }).click();
+  };
+  await pick("Language", "中文（简体）");
+  let failure: unknown;
+  try {
+    await body();
+  } catch (e) {
+    failure = e;
+  }
+  try {
+    const overlays = page.locator(".mantine-Modal-overlay");
+    for (let i = 0; i < 5 && (await overlays.count()) > 0; i++) {
+      await page.keyboard.press("Escape");
+      await overlays
+        .last()
+        .waitFor({ state: "detached", timeout: 2000 })
+        .catch(() => undefined);
+    }
+    await pick("语言", "English");
+  } catch (e) {
+    failure ??= e;
+  }
+  if (failure) throw failure;
+}

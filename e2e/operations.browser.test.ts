@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, screenshotter, startServe } from "./browser.ts";
+import { inChinese, launchChromium, screenshotter, startServe } from "./browser.ts";
 import { nodeManifests } from "./sandbox/nodes.ts";
 import { nginxDeployment } from "./fixtures/deployment.ts";
 import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
@@ -829,9 +829,7 @@ describe("usage from metrics-server", () => {
 
 describe("in Simplified Chinese", () => {
   it("says the operations' screens in Chinese: the overview, a node's allocation, drain, a Job's delete and a new namespace", async () => {
-    await page().getByRole("combobox", { name: "Language" }).click();
-    await page().getByRole("option", { name: "中文（简体）" }).click();
-    try {
+    await inChinese(page(), async () => {
       await page().evaluate(() => (location.hash = "#/context/sandbox-admin"));
       const overview = page().getByRole("region", { name: "集群概览" });
       await expect.poll(() => overview.locator('[data-figure="nodes"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+ \/ \d+ 就绪$/);
@@ -894,10 +892,7 @@ describe("in Simplified Chinese", () => {
       await expect.poll(() => form.getByText("小写字母、数字和 '-'，以字母或数字开头和结尾，最多 63 个字符").count()).toBe(1);
       await shotBothThemes(shot, page(), "namespace-create-zh");
       await form.getByRole("button", { name: "取消" }).click();
-    } finally {
-      await page().getByRole("combobox", { name: "语言" }).click();
-      await page().getByRole("option", { name: "English" }).click();
-    }
+    });
     expect(app.errors).toEqual([]);
   });
 });

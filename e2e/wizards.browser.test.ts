@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selfSignedCertificate } from "./sandbox/certificate.ts";
-import { screenshotter } from "./browser.ts";
+import { inChinese, screenshotter } from "./browser.ts";
 import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("wizards");
@@ -192,9 +192,7 @@ describe("configuration wizard", () => {
   });
 
   it("reads in Chinese", async () => {
-    await page().getByRole("combobox", { name: "Language" }).click();
-    await page().getByRole("option", { name: "中文（简体）" }).click();
-    try {
+    await inChinese(page(), async () => {
       await page().getByRole("button", { name: "新建 Secret…" }).click();
       const wizard = dialog("新建 Secret");
       await expect.poll(() => wizard.getByText("Secret 把密码、令牌和密钥与使用它们的 Pod 分开保存", { exact: false }).count()).toBe(1);
@@ -207,10 +205,7 @@ describe("configuration wizard", () => {
       await expect.poll(() => wizard.getByRole("button", { name: "添加键" }).count()).toBe(1);
       await shotBothThemes(shot, page(), "secret-zh-data");
       await page().keyboard.press("Escape");
-    } finally {
-      await page().getByRole("combobox", { name: "语言" }).click();
-      await page().getByRole("option", { name: "English" }).click();
-    }
+    });
     expect(app.errors).toEqual([]);
   });
 });
@@ -348,9 +343,7 @@ describe("scheduling wizard", () => {
   });
 
   it("reads in Chinese, and the YAML editor takes the change as a way out", async () => {
-    await page().getByRole("combobox", { name: "Language" }).click();
-    await page().getByRole("option", { name: "中文（简体）" }).click();
-    try {
+    await inChinese(page(), async () => {
       await page().evaluate((h) => (location.hash = h), `${deployments}/${ns}/${name}`);
       await page().getByRole("button", { name: "调度规则…" }).click();
       const wizard = dialog(`deployments/${name} 的调度规则`);
@@ -380,10 +373,7 @@ describe("scheduling wizard", () => {
       await editor.getByRole("button", { name: "取消" }).click();
       await expect.poll(() => editor.count()).toBe(0);
       await closeDetails(name);
-    } finally {
-      await page().getByRole("combobox", { name: "语言" }).click();
-      await page().getByRole("option", { name: "English" }).click();
-    }
+    });
     expect(app.errors).toEqual([]);
   });
 });
@@ -720,9 +710,7 @@ describe("storage wizard", () => {
     await closeDetails(`${ns}-nfs`, false);
 
     // A local disk needs its node: said, then pinned by node affinity in what is sent. In Chinese.
-    await page().getByRole("combobox", { name: "Language" }).click();
-    await page().getByRole("option", { name: "中文（简体）" }).click();
-    try {
+    await inChinese(page(), async () => {
       await page().getByRole("button", { name: "新建卷…" }).click();
       const zh = dialog("新建 PersistentVolume");
       await zh.getByText("本地磁盘", { exact: true }).click();
@@ -735,10 +723,7 @@ describe("storage wizard", () => {
       await shotBothThemes(shot, page(), "volume-local-zh");
       await zh.getByRole("button", { name: "取消" }).click();
       await expect.poll(() => zh.count()).toBe(0);
-    } finally {
-      await page().getByRole("combobox", { name: "语言" }).click();
-      await page().getByRole("option", { name: "English" }).click();
-    }
+    });
     expect(app.errors).toEqual([]);
   });
 });
@@ -903,9 +888,7 @@ describe("deploy an app", () => {
 
   it("reads a CronJob's schedule in Chinese, refuses an unknown time zone, and creates it", async () => {
     await openList(page(), "#/context/sandbox-admin/r/batch/v1/cronjobs");
-    await page().getByRole("combobox", { name: "Language" }).click();
-    await page().getByRole("option", { name: "中文（简体）" }).click();
-    try {
+    await inChinese(page(), async () => {
       await page().getByRole("button", { name: "部署应用…" }).click();
       const wizard = dialog("部署应用");
       await wizard.getByLabel("名称", { exact: true }).fill("report");
@@ -924,10 +907,7 @@ describe("deploy an app", () => {
       await wizard.getByRole("button", { name: "创建", exact: true }).click();
       await expect.poll(() => wizard.getByRole("region", { name: "已创建" }).count(), { timeout: 15_000 }).toBe(1);
       await wizard.getByRole("button", { name: "关闭" }).click();
-    } finally {
-      await page().getByRole("combobox", { name: "语言" }).click();
-      await page().getByRole("option", { name: "English" }).click();
-    }
+    });
     const cron = JSON.parse(await kubectl(["get", "cronjob", "report", "-n", ns, "-o", "json"]));
     expect(cron.spec).toMatchObject({ schedule: "0 3 * * *", timeZone: "Asia/Shanghai", concurrencyPolicy: "Allow" });
     expect(cron.spec.jobTemplate.spec.template.spec.restartPolicy).toBe("OnFailure");
@@ -1058,9 +1038,7 @@ describe("deploy an app", () => {
 
   it("reads every step of the storage wizards and of Deploy an app in Chinese, in both themes", async () => {
     await openList(page(), `${list("persistentvolumeclaims")}`);
-    await page().getByRole("combobox", { name: "Language" }).click();
-    await page().getByRole("option", { name: "中文（简体）" }).click();
-    try {
+    await inChinese(page(), async () => {
       await page().getByRole("button", { name: "新建 PVC…" }).click();
       const claim = dialog("新建 PersistentVolumeClaim");
       await claim.getByLabel("名称", { exact: true }).fill("zh-claim");
@@ -1174,10 +1152,7 @@ describe("deploy an app", () => {
       await shotBothThemes(shot, page(), "deploy-zh-review");
       await wizard.getByRole("button", { name: "取消" }).click();
       await expect.poll(() => wizard.count()).toBe(0);
-    } finally {
-      await page().getByRole("combobox", { name: "语言" }).click();
-      await page().getByRole("option", { name: "English" }).click();
-    }
+    });
     expect(app.errors).toEqual([]);
   });
 });
