@@ -305,6 +305,34 @@ describe("details", () => {
   });
 });
 
+describe("sidebar counts", () => {
+  it("follow the cluster live: ConfigMaps made and deleted elsewhere are counted within seconds, not at the next poll", async () => {
+    await open(listRoute("", "v1", "pods"));
+    const badge = page
+      .getByRole("navigation", { name: "Resources" })
+      .getByRole("button", { name: /^ConfigMaps/ })
+      .getByLabel(/objects$/);
+    const shown = async () => Number((await badge.getAttribute("aria-label"))?.split(" ")[0]);
+    const theirs = async () => (await kubectl(["get", "configmaps", "-A", "-o", "name"])).split("\n").filter(Boolean).length;
+    // Other suites may change ConfigMaps meanwhile: each step waits for the two to agree.
+    const agree = (timeout: number) => expect.poll(async () => (await shown()) === (await theirs()), { timeout }).toBe(true);
+    await agree(20_000);
+    const names = ["count-a", "count-b", "count-c"].map((n) => `${n}-${Date.now().toString(36)}`);
+    try {
+      // Three changes in a row, each seen within 5 s: a count polled every 30 s would miss most.
+      await kubectl(["create", "configmap", names[0], "-n", "demo"]);
+      await agree(5000);
+      await kubectl(["create", "configmap", names[1], "-n", "demo"]);
+      await kubectl(["create", "configmap", names[2], "-n", "demo"]);
+      await agree(5000);
+      await kubectl(["delete", "configmap", ...names, "-n", "demo"]);
+      await agree(5000);
+    } finally {
+      await kubectl(["delete", "configmap", ...names, "-n", "demo", "--ignore-not-found"]);
+    }
+  });
+});
+
 describe("Helm releases", () => {
   it("lists releases as helm list does, and shows a release's objects, values and history with a diff", async () => {
     await open(listRoute("helm.sh", "v1", "releases"));

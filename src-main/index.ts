@@ -12,6 +12,7 @@ import { Connections } from "./kube/connections.ts";
 import { KubeconfigStore } from "./kube/kubeconfig-store.ts";
 import { Namespaces } from "./kube/namespaces.ts";
 import { WatchHub } from "./kube/watch-hub.ts";
+import { CountWatches } from "./kube/count-watch.ts";
 import { Discovery } from "./kube/discovery.ts";
 import { Journal } from "./kube/journal.ts";
 import { JournalStore } from "./platform/journal-store.ts";
@@ -67,6 +68,7 @@ export function createApp({ userDataDir, env, sealer, menu, dev, helm }: AppOpti
     connections,
     namespaces,
     watchHub,
+    counts: new CountWatches(connections),
     access,
     discovery,
     resources,

@@ -6,6 +6,7 @@ import type { AccessReviews } from "./kube/access.ts";
 import type { Apply } from "./kube/apply.ts";
 import type { Actions } from "./kube/actions.ts";
 import type { Connections } from "./kube/connections.ts";
+import type { CountWatches } from "./kube/count-watch.ts";
 import type { Discovery } from "./kube/discovery.ts";
 import type { Journal } from "./kube/journal.ts";
 import type { KubeconfigStore } from "./kube/kubeconfig-store.ts";
@@ -24,6 +25,7 @@ export interface Services {
   connections: Connections;
   namespaces: Namespaces;
   watchHub: WatchHub;
+  counts: CountWatches;
   access: AccessReviews;
   discovery: Discovery;
   resources: Resources;

@@ -177,6 +177,10 @@ export function createRouter(s: Services): Router {
       });
       return helm ? helm.stop : s.watchHub.subscribe(query, listener);
     },
+    "resources.counts": ({ context, resources, namespaces }, sink) => {
+      s.connections.config(context);
+      return s.counts.subscribe(context, resources, namespaces, (counts) => sink.write(counts));
+    },
     "discovery.watch": ({ context }, sink) => s.discovery.subscribe(context, (e) => sink.write(e)),
     "pods.exec": (args, sink) => startExec(s.connections, args, sink),
     "pods.logs": (args, sink) => startLogs(s.connections, args, sink),

@@ -58,13 +58,15 @@ export const getJson = <T>(kc: KubeConfig, path: string, accept?: string) => req
  * `requestJson`'s do, with the server's own message. No overall timeout: undici ends a body
  * that sends nothing for five minutes with an error (the caller decides whether to resume).
  */
-export async function openStream(kc: KubeConfig, path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openStream(kc: KubeConfig, path: string, signal: AbortSignal, accept?: string): Promise<ReadableStream<Uint8Array>> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error("the context has no cluster");
   const ctx = new RequestContext(cluster.server + path, HttpMethod.GET);
   await kc.applySecurityAuthentication(ctx);
   // Not the shared pool: a body open for hours must not hold one of its connections.
-  const res = await fetch(ctx.getUrl(), { headers: { ...ctx.getHeaders(), "User-Agent": "kubedeck" }, dispatcher: ctx.getDispatcher(), signal });
+  const headers: Record<string, string> = { ...ctx.getHeaders(), "User-Agent": "kubedeck" };
+  if (accept) headers.Accept = accept;
+  const res = await fetch(ctx.getUrl(), { headers, dispatcher: ctx.getDispatcher(), signal });
   if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { code: res.status, body: await res.text() });
   if (!res.body) throw new Error("the server sent no body");
   return res.body as ReadableStream<Uint8Array>;

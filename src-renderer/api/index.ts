@@ -38,6 +38,7 @@ export const watchContexts = watch("contexts.watch");
 export const watchConnections = watch("connections.watch");
 export const watchNamespaces = watch("namespaces.watch");
 export const watchDiscovery = watch("discovery.watch");
+export const watchCounts = watch("resources.counts");
 export const watchRows = (query: RowsQuery, handlers: StreamHandlers<"resources.watch">) => subscribe("resources.watch", query, handlers);
 
 export const checkAccess = (input: CallInput<"access.check">) => call("access.check", input);

@@ -1,16 +1,16 @@
 // The sidebar of a connected context: every resource it serves, grouped, with how many
-// objects each has in the chosen namespaces (refreshed every 30 s, and live for the open list).
+// objects each has in the chosen namespaces, live (main counts them with metadata-only watches).
 import { Badge, Group, NavLink, ScrollArea, Text, Tooltip } from "@mantine/core";
 import { IconHistory, IconLayoutDashboard } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { memo, useEffect, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
-import { countResources } from "../api/index.ts";
+import { watchCounts } from "../api/index.ts";
 import { navigate, type Route } from "../data/hash-route.ts";
 import { keys } from "../data/keys.ts";
+import { useStream } from "../data/streams.ts";
 import type { NamespaceScope } from "../data/namespace-scope.ts";
 import { goKeys, keyText } from "../keys/keymap.ts";
 import { navModel } from "./nav-groups.ts";
@@ -27,25 +27,26 @@ interface Props {
 /** A kind's name in the sidebar and titles: translated for the registry's kinds, else the Kind itself. */
 export const kindLabel = (t: TFunction, r: Pick<ApiResourceInfo, "resource" | "kind" | "group">) => t(`kinds.${r.resource}`, { defaultValue: r.kind });
 
-function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceScope, deferred: boolean) {
+/** Live counts of some resources over some namespaces (none = all), in their order. */
+function useCountsOf(context: string, resources: ApiResourceInfo[], namespaces: string[], enabled: boolean) {
+  return useStream<(number | null)[]>(
+    keys.counts(context, namespaces.length ? namespaces : "*", resources.map(resourceKey)),
+    (on) => watchCounts({ context, resources: resources.map((r) => ({ group: r.group, version: r.version, resource: r.resource })), namespaces }, on),
+    enabled && resources.length > 0,
+  );
+}
+
+/** Every listed resource's count (main watches their metadata): namespaced ones over the chosen namespaces. */
+function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceScope, deferred: boolean): Map<string, number | null> {
   const namespaced = list.filter((r) => r.namespaced);
   const cluster = list.filter((r) => !r.namespaced);
-  const ref = (r: ApiResourceInfo) => ({ group: r.group, version: r.version, resource: r.resource });
-  return useQuery({
-    queryKey: keys.counts(context, scope.namespaces ?? "*", list.map(resourceKey)),
-    enabled: scope.ready && list.length > 0 && !deferred,
-    refetchInterval: 30_000,
-    queryFn: async () => {
-      const [a, b] = await Promise.all([
-        namespaced.length ? countResources({ context, resources: namespaced.map(ref), namespaces: scope.namespaces ?? [] }) : [],
-        cluster.length ? countResources({ context, resources: cluster.map(ref), namespaces: [] }) : [],
-      ]);
-      const counts = new Map<string, number | null>();
-      namespaced.forEach((r, i) => counts.set(resourceKey(r), a[i]));
-      cluster.forEach((r, i) => counts.set(resourceKey(r), b[i]));
-      return counts;
-    },
-  });
+  const enabled = scope.ready && !deferred;
+  const a = useCountsOf(context, namespaced, scope.namespaces ?? [], enabled);
+  const b = useCountsOf(context, cluster, [], enabled);
+  const counts = new Map<string, number | null>();
+  if (a) namespaced.forEach((r, i) => counts.set(resourceKey(r), a[i]));
+  if (b) cluster.forEach((r, i) => counts.set(resourceKey(r), b[i]));
+  return counts;
 }
 
 /** The keys that jump to an item, in a tooltip (aria-keyshortcuts cannot say a sequence). */
@@ -70,13 +71,13 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
     const timer = setTimeout(() => setWaited(true), 2000);
     return () => clearTimeout(timer);
   }, []);
-  const counts = useCounts(context, counted, scope, !!route.list && !liveCount && !waited).data;
+  const counts = useCounts(context, counted, scope, !!route.list && !liveCount && !waited);
   const open = (r: ApiResourceInfo) => navigate({ context, list: { group: r.group, version: r.version, resource: r.resource } });
   const active = (r: ApiResourceInfo) => route.list?.group === r.group && route.list.resource === r.resource;
 
   const item = (r: ApiResourceInfo, showGroup = false) => {
     const key = resourceKey(r);
-    const count = liveCount?.key === key ? liveCount.count : counts?.get(key);
+    const count = liveCount?.key === key ? liveCount.count : counts.get(key);
     return (
       <KeyHint key={key} keys={goKeys(r)}>
         <NavLink

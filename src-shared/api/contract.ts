@@ -368,6 +368,21 @@ export const streamArgs = {
    * Its options are the action table's drain input.
    */
   "nodes.drain": z.object({ context: contextName, node: objectName, ...actions.drain.input.shape }).strict(),
+  /**
+   * How many objects each resource has in the given namespaces (none = all), live: the
+   * sidebar's numbers. Main counts with metadata-only watches (DESIGN §4); null where a
+   * count is unknown (not allowed, not served).
+   */
+  "resources.counts": z
+    .object({
+      context: contextName,
+      resources: z
+        .array(z.object({ ...resourceTypeShape, namespace: namespaceName.optional() }).strict())
+        .min(1)
+        .max(500),
+      namespaces: z.array(namespaceName).max(1000),
+    })
+    .strict(),
   /** A resource's rows (the kind's columns, and with showLabels their labels), live; one namespace or all, optionally filtered by labels or fields. */
   "resources.watch": z
     .object({
@@ -495,6 +510,8 @@ export interface StreamEvents {
   "namespaces.watch": NamespacesState;
   "discovery.watch": DiscoveryState;
   "resources.watch": ResourceRowsEvent;
+  /** The counts, in the order of the resources asked for, whenever one changes (at most four times a second). */
+  "resources.counts": (number | null)[];
   /** What the terminal shows (stdout and stderr), or, first, which command was started; `detached`: the token another window takes the session over with. */
   "pods.exec": { data: Uint8Array } | { started: string[] } | { waiting: string } | { detached: string };
   /** Lines of the log, in order, without their line ends; `resumed` when a follow was picked up again after the server ended it. */
@@ -521,6 +538,7 @@ export interface StreamResults {
   "namespaces.watch": never;
   "discovery.watch": never;
   "resources.watch": never;
+  "resources.counts": never;
   /** The command's exit code (null when the cluster said only in words, as kwok does), and the cluster's message. */
   "pods.exec": { code: number | null; message?: string };
   /** The log ended: not followed, or its container stopped. */

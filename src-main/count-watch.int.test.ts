@@ -1,0 +1,145 @@
+// The sidebar's live counts against the practice cluster: they follow creations and
+// deletions as they happen, are shared and stopped with their last subscriber, bring
+// metadata only, say "unknown" where the user may not list, and survive a silent watch.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CountWatches, maxWatchedNamespaces } from "./kube/count-watch.ts";
+import { appWithNamespace, kubectl } from "./int-app.ts";
+
+const { ns, ctx, app } = appWithNamespace("counts");
+const configMaps = { group: "", version: "v1", resource: "configmaps" };
+const secrets = { group: "", version: "v1", resource: "secrets" };
+const nodes = { group: "", version: "v1", resource: "nodes" };
+let counts: CountWatches;
+
+/** What the subscriber last heard. */
+function follow(watches: CountWatches, context: string, resources: (typeof configMaps)[], namespaces: string[]) {
+  const heard: (number | null)[][] = [];
+  const stop = watches.subscribe(context, resources, namespaces, (c) => heard.push(c), 50);
+  return { stop, last: () => heard.at(-1), heard };
+}
+
+const kubectlCount = async (args: string[]) => (await kubectl(["get", ...args, "-o", "name"])).split("\n").filter(Boolean).length;
+
+beforeAll(() => {
+  counts = new CountWatches(app().services.connections);
+});
+
+afterAll(() => {
+  expect(counts.size).toBe(0);
+});
+
+describe("live counts", () => {
+  it("follow objects created and deleted, one shared watch per resource and namespace, stopped with the last subscriber", async () => {
+    const a = follow(counts, ctx, [configMaps, secrets], [ns]);
+    const b = follow(counts, ctx, [configMaps], [ns]);
+    try {
+      expect(counts.size).toBe(2);
+      // The namespace's own kube-root-ca.crt, and no Secret.
+      await expect.poll(() => a.last()).toEqual([await kubectlCount(["configmaps", "-n", ns]), await kubectlCount(["secrets", "-n", ns])]);
+      await kubectl(["create", "configmap", "one", "-n", ns, "--from-literal=a=1"]);
+      await kubectl(["create", "configmap", "two", "-n", ns, "--from-literal=a=1"]);
+      const expected = await kubectlCount(["configmaps", "-n", ns]);
+      await expect.poll(() => a.last()?.[0], { timeout: 10_000 }).toBe(expected);
+      await expect.poll(() => b.last()).toEqual([expected]);
+      const watch = counts.active({ context: ctx, ...configMaps, namespace: ns })!;
+      expect(watch.watching).toBe(true);
+      expect(watch.lists).toBe(1);
+      await kubectl(["delete", "configmap", "one", "-n", ns]);
+      await expect.poll(() => a.last()?.[0], { timeout: 10_000 }).toBe(expected - 1);
+      a.stop();
+      expect(counts.active({ context: ctx, ...configMaps, namespace: ns })).toBe(watch);
+      b.stop();
+      expect(counts.size).toBe(0);
+      expect(watch.watching).toBe(false);
+    } finally {
+      a.stop();
+      b.stop();
+    }
+  });
+
+  it("bring metadata only: a big object's events cost a fraction of its size", async () => {
+    const f = follow(counts, ctx, [configMaps], [ns]);
+    try {
+      await expect.poll(() => counts.active({ context: ctx, ...configMaps, namespace: ns })?.watching).toBe(true);
+      const watch = counts.active({ context: ctx, ...configMaps, namespace: ns })!;
+      await expect.poll(() => f.last()?.[0]).toBeTypeOf("number");
+      const before = f.last()![0]!;
+      const bytesBefore = watch.received;
+      // 300 KB of data: a full object's event would carry all of it.
+      // create, not apply: apply would copy the data into an annotation, which is metadata.
+      await kubectl(
+        ["create", "-f", "-"],
+        JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "big", namespace: ns }, data: { blob: "x".repeat(300_000) } }),
+      );
+      await expect.poll(() => f.last()?.[0], { timeout: 10_000 }).toBe(before + 1);
+      expect(watch.received - bytesBefore).toBeGreaterThan(0);
+      expect(watch.received - bytesBefore).toBeLessThan(20_000);
+    } finally {
+      f.stop();
+    }
+  });
+
+  it("have no number where the user may not list, and a number where they may", async () => {
+    const viewer = "sandbox-viewer";
+    await app().services.connections.connect(viewer);
+    const own = new CountWatches(app().services.connections);
+    const everywhere = follow(own, viewer, [configMaps], []);
+    const demo = follow(own, viewer, [configMaps], ["demo"]);
+    try {
+      await expect.poll(() => demo.last(), { timeout: 10_000 }).toEqual([await kubectlCount(["configmaps", "-n", "demo"])]);
+      // Forbidden cluster-wide: unknown, and never a made-up number.
+      expect(everywhere.heard.flat().every((c) => c === null)).toBe(true);
+      await expect.poll(() => own.active({ context: viewer, ...configMaps })?.lists ?? 0).toBe(0);
+    } finally {
+      everywhere.stop();
+      demo.stop();
+    }
+    expect(own.size).toBe(0);
+  });
+
+  it("poll when many namespaces are chosen, rather than open a watch for each", async () => {
+    const many = ["demo", ns, "default", "kube-system", "kube-public", "kube-node-lease"];
+    expect(many.length).toBeGreaterThan(maxWatchedNamespaces);
+    const f = follow(counts, ctx, [configMaps], many);
+    try {
+      const total = (await Promise.all(many.map((n) => kubectlCount(["configmaps", "-n", n])))).reduce((x, y) => x + y, 0);
+      await expect.poll(() => f.last(), { timeout: 10_000 }).toEqual([total]);
+      expect(counts.active({ context: ctx, ...configMaps, namespace: "demo" })!.watching).toBe(false);
+    } finally {
+      f.stop();
+    }
+  });
+
+  it("re-open a silent watch from where it was, without counting again", async () => {
+    // ConfigMaps are watched straight from etcd here (no watch cache, so no bookmarks): a quiet
+    // namespace stays silent, and the watchdog (shortened to 1.5 s) fires.
+    const quiet = new CountWatches(app().services.connections, { silentMs: 1500 });
+    const f = follow(quiet, ctx, [configMaps], [ns]);
+    try {
+      await expect.poll(() => quiet.active({ context: ctx, ...configMaps, namespace: ns })?.reopened ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      const watch = quiet.active({ context: ctx, ...configMaps, namespace: ns })!;
+      expect(watch.lists).toBe(1);
+      await expect.poll(() => f.last()?.[0]).toBeTypeOf("number");
+      const before = f.last()![0]!;
+      await kubectl(["create", "configmap", "after-silence", "-n", ns]);
+      await expect.poll(() => f.last()?.[0], { timeout: 10_000 }).toBe(before + 1);
+      expect(watch.lists).toBe(1);
+    } finally {
+      f.stop();
+    }
+    expect(quiet.size).toBe(0);
+  });
+
+  it("stop with the context's connection", async () => {
+    const own = new CountWatches(app().services.connections);
+    const f = follow(own, ctx, [nodes], []);
+    await expect.poll(() => f.last(), { timeout: 10_000 }).toEqual([await kubectlCount(["nodes"])]);
+    await expect.poll(() => own.active({ context: ctx, ...nodes })?.watching).toBe(true);
+    const watch = own.active({ context: ctx, ...nodes })!;
+    app().services.connections.disconnect(ctx);
+    expect(own.size).toBe(0);
+    expect(watch.watching).toBe(false);
+    f.stop();
+    await app().services.connections.connect(ctx);
+  });
+});

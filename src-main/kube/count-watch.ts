@@ -1,0 +1,290 @@
+// Live object counts for the sidebar: one metadata-only watch per (context, resource,
+// namespace), shared by every subscriber and stopped with the last one or the context.
+// The first count is a one-item list (the server counts the rest, remainingItemCount), then
+// a watch from that list's resourceVersion adds ADDED and takes away DELETED. Events come as
+// PartialObjectMetadata: a pod's event is its metadata, not its spec and status, so counting
+// 30,000 pods keeps no objects and parses a fraction of what the list view's watch does.
+// A resource that cannot be watched (an aggregated API without watch) is counted by polling.
+import { Readable } from "node:stream";
+import { createInterface } from "node:readline";
+import { resourcePath, type ResourceType } from "../../src-shared/api/refs.ts";
+import type { Connections } from "./connections.ts";
+import { getJson, openStream } from "./raw.ts";
+
+/** A resource in one namespace (or all, `namespace` undefined). */
+export type CountTarget = ResourceType & { context: string; namespace?: string };
+
+type Listener = () => void;
+
+const metadataList = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+const metadataEvent = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+const pollMs = 30_000;
+const maxBackoffMs = 30_000;
+// The API server sends a bookmark about once a minute on an idle watch (allowWatchBookmarks):
+// a watch silent for longer is presumed dead (a half-open connection) and opened again.
+const defaultSilentMs = 75_000;
+/** Beyond this many chosen namespaces, per-namespace watches cost more connections than they are worth: polled. */
+export const maxWatchedNamespaces = 5;
+
+interface ListPage {
+  items: unknown[] | null;
+  metadata?: { continue?: string; resourceVersion?: string; remainingItemCount?: number };
+}
+
+interface WatchEvent {
+  type?: string;
+  object?: { code?: number; message?: string; metadata?: { resourceVersion?: string } };
+}
+
+class CountWatch {
+  readonly listeners = new Set<Listener>();
+  /** The count, or null while unknown (not yet read, not allowed, not served). */
+  count: number | null = null;
+  /** How many times the count was read by a list (the first time, after a 410, after a failure, and each poll). */
+  lists = 0;
+  /** How many times a watch that ended (or fell silent) was opened again without a list. */
+  reopened = 0;
+  /** Bytes the watches brought: metadata only, whatever the objects' size. */
+  received = 0;
+  private resourceVersion = "";
+  private abort?: AbortController;
+  private timer?: NodeJS.Timeout;
+  private backoffMs = 1000;
+  private stopped = false;
+  private readonly connections: Connections;
+  readonly target: CountTarget;
+  private readonly poll: boolean;
+  private readonly silentMs: number;
+
+  /** Its key in `CountWatches`. */
+  readonly key: string;
+
+  constructor(connections: Connections, key: string, target: CountTarget, poll: boolean, silentMs: number) {
+    this.key = key;
+    this.connections = connections;
+    this.target = target;
+    this.poll = poll;
+    this.silentMs = silentMs;
+  }
+
+  private set(count: number | null) {
+    if (count === this.count) return;
+    this.count = count;
+    for (const l of this.listeners) l();
+  }
+
+  /** The count from one list page of one item; a server that does not count (no remainingItemCount) is paged through. */
+  async start() {
+    if (this.stopped) return;
+    try {
+      const kc = this.connections.config(this.target.context);
+      const path = resourcePath(this.target);
+      const first = await getJson<ListPage>(kc, `${path}?limit=1`, metadataList);
+      // A metadata list with nothing in it says "items": null.
+      let count = first.items?.length ?? 0;
+      let token = first.metadata?.continue;
+      if (token && first.metadata?.remainingItemCount !== undefined) count += first.metadata.remainingItemCount;
+      else {
+        while (token && !this.stopped) {
+          const page = await getJson<ListPage>(kc, `${path}?limit=500&continue=${encodeURIComponent(token)}`, metadataList);
+          count += page.items?.length ?? 0;
+          token = page.metadata?.continue;
+        }
+      }
+      if (this.stopped) return;
+      this.lists++;
+      this.resourceVersion = first.metadata?.resourceVersion ?? "";
+      this.set(count);
+      this.backoffMs = 1000;
+      if (this.poll) this.again(pollMs);
+      else await this.watch();
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  private async watch() {
+    const controller = new AbortController();
+    this.abort = controller;
+    const kc = this.connections.config(this.target.context);
+    const query = new URLSearchParams({ watch: "true", allowWatchBookmarks: "true", resourceVersion: this.resourceVersion });
+    let body: ReadableStream<Uint8Array>;
+    try {
+      body = await openStream(kc, `${resourcePath(this.target)}?${query}`, controller.signal, metadataEvent);
+    } catch (e) {
+      if (controller.signal.aborted) return;
+      // Listed but not watchable (405): counted by polling from now on.
+      if ((e as { code?: number }).code === 405) return this.again(pollMs);
+      throw e;
+    }
+    if (this.stopped || controller.signal.aborted) return;
+    let silent: NodeJS.Timeout | undefined;
+    const quiet = () => {
+      clearTimeout(silent);
+      silent = setTimeout(() => controller.abort(), this.silentMs);
+      silent.unref?.();
+    };
+    quiet();
+    const stream = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+    let ended = false;
+    const end = (relist: boolean, error?: unknown) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(silent);
+      controller.abort();
+      stream.destroy();
+      if (this.stopped || this.abort !== controller) return;
+      this.abort = undefined;
+      if (error) this.failed(error);
+      else if (relist) void this.start();
+      // The server ends a watch now and then (or the watchdog did): go on from where it was.
+      else {
+        this.reopened++;
+        void this.watch().catch((e) => this.failed(e));
+      }
+    };
+    stream.on("data", (chunk: Buffer) => {
+      this.received += chunk.length;
+      quiet();
+    });
+    stream.on("error", () => end(false));
+    const lines = createInterface({ input: stream });
+    lines.on("line", (line) => {
+      let event: WatchEvent;
+      try {
+        event = JSON.parse(line) as WatchEvent;
+      } catch {
+        return end(false, new Error(`the watch of ${this.target.resource} sent a line that is not JSON`));
+      }
+      const rv = event.object?.metadata?.resourceVersion;
+      if (event.type === "ERROR") {
+        // 410 Gone: the resourceVersion is older than the server keeps. Count again.
+        if (event.object?.code === 410) return end(true);
+        return end(false, Object.assign(new Error(event.object?.message ?? "watch error"), { code: event.object?.code }));
+      }
+      if (rv) this.resourceVersion = rv;
+      if (event.type === "ADDED" && this.count !== null) this.set(this.count + 1);
+      else if (event.type === "DELETED" && this.count !== null) this.set(Math.max(0, this.count - 1));
+    });
+    lines.on("error", () => end(false));
+    lines.on("close", () => end(false));
+  }
+
+  private again(ms: number) {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.start(), ms);
+    this.timer.unref?.();
+  }
+
+  /** Not allowed, not served, or the cluster is gone: no number, and another try with capped backoff. */
+  private failed(_e: unknown) {
+    if (this.stopped) return;
+    this.abort?.abort();
+    this.abort = undefined;
+    this.set(null);
+    this.again(this.backoffMs);
+    this.backoffMs = Math.min(this.backoffMs * 2, maxBackoffMs);
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.abort?.abort();
+    this.abort = undefined;
+  }
+
+  get watching(): boolean {
+    return !!this.abort;
+  }
+}
+
+export class CountWatches {
+  private watches = new Map<string, CountWatch>();
+  private readonly connections: Connections;
+  private readonly silentMs: number;
+
+  /** `silentMs`: how long a watch may stay silent before it is re-opened (tests shorten it). */
+  constructor(connections: Connections, opts: { silentMs?: number } = {}) {
+    this.connections = connections;
+    this.silentMs = opts.silentMs ?? defaultSilentMs;
+    connections.onDisconnect((context) => {
+      for (const [key, w] of this.watches) {
+        if (w.target.context === context) {
+          w.stop();
+          this.watches.delete(key);
+        }
+      }
+    });
+  }
+
+  private static key(t: CountTarget, poll: boolean) {
+    return [t.context, t.group, t.version, t.resource, t.namespace ?? "*", poll ? "poll" : "watch"].join("|");
+  }
+
+  /** The shared count of a target (for tests and diagnostics). */
+  active(t: CountTarget): CountWatch | undefined {
+    return this.watches.get(CountWatches.key(t, false)) ?? this.watches.get(CountWatches.key(t, true));
+  }
+
+  get size(): number {
+    return this.watches.size;
+  }
+
+  /**
+   * Counts each resource over `namespaces` (none = all; a resource with its own `namespace`
+   * is counted there): `listener` hears the sums (null where any part is unknown) whenever
+   * one changes, at most every `batchMs`. Returns how to stop.
+   */
+  subscribe(
+    context: string,
+    resources: (ResourceType & { namespace?: string })[],
+    namespaces: string[],
+    listener: (counts: (number | null)[]) => void,
+    batchMs = 250,
+  ): () => void {
+    const poll = namespaces.length > maxWatchedNamespaces;
+    const parts = resources.map((r) => {
+      const scopes: (string | undefined)[] = r.namespace !== undefined ? [r.namespace] : namespaces.length ? namespaces : [undefined];
+      return scopes.map((namespace) => this.acquire({ context, group: r.group, version: r.version, resource: r.resource, namespace }, poll));
+    });
+    const sums = () => parts.map((ws) => ws.reduce<number | null>((sum, w) => (sum === null || w.count === null ? null : sum + w.count), 0));
+    let last = "";
+    let timer: NodeJS.Timeout | undefined;
+    const send = () => {
+      timer = undefined;
+      const counts = sums();
+      const text = JSON.stringify(counts);
+      if (text === last) return;
+      last = text;
+      listener(counts);
+    };
+    const changed = () => {
+      timer ??= setTimeout(send, batchMs);
+    };
+    const all = parts.flat();
+    for (const w of all) w.listeners.add(changed);
+    if (all.some((w) => w.lists > 0)) send();
+    return () => {
+      clearTimeout(timer);
+      for (const w of all) {
+        w.listeners.delete(changed);
+        if (w.listeners.size === 0) {
+          w.stop();
+          if (this.watches.get(w.key) === w) this.watches.delete(w.key);
+        }
+      }
+    };
+  }
+
+  private acquire(target: CountTarget, poll: boolean): CountWatch {
+    const key = CountWatches.key(target, poll);
+    let w = this.watches.get(key);
+    if (!w) {
+      w = new CountWatch(this.connections, key, target, poll, this.silentMs);
+      this.watches.set(key, w);
+      void w.start();
+    }
+    return w;
+  }
+}
