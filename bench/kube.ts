@@ -13,8 +13,8 @@ export interface Kube {
   options: ConfigurationOptions;
   /** The same, sending a JSON merge patch. */
   mergePatch: ConfigurationOptions;
-  /** GET of an API path, parsed. */
-  get<T>(path: string): Promise<T>;
+  /** GET of an API path, parsed; `accept` asks for another form (a Table, as kubectl does). */
+  get<T>(path: string, accept?: string): Promise<T & { bytes: number }>;
   close(): Promise<void>;
 }
 
@@ -42,11 +42,11 @@ export async function connectKube(kubeconfig: string, context = "sandbox-admin",
     core: kc.makeApiClient(CoreV1Api),
     options: opts(),
     mergePatch: opts(PatchStrategy.MergePatch),
-    async get<T>(path: string): Promise<T> {
-      const res = await dispatcher.request({ origin: server, path, method: "GET", headers: { accept: "application/json" } });
+    async get<T>(path: string, accept = "application/json"): Promise<T & { bytes: number }> {
+      const res = await dispatcher.request({ origin: server, path, method: "GET", headers: { accept } });
       const text = await res.body.text();
       if (res.statusCode !== 200) throw new Error(`bench: GET ${path} answered ${res.statusCode}: ${text.slice(0, 300)}`);
-      return JSON.parse(text) as T;
+      return Object.assign(JSON.parse(text) as object, { bytes: Buffer.byteLength(text) }) as T & { bytes: number };
     },
     close: () => dispatcher.close(),
   };

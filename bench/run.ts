@@ -18,8 +18,10 @@ import { startChurn } from "./churn.ts";
 import { waitForQuiet, watchOthers } from "./cpu.ts";
 import { installBenchHooks, type ChangeResult } from "./in-page.ts";
 import { connectKube, type Kube } from "./kube.ts";
-import { countAllPods, createProbe, deleteProbes, ensurePods, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
-import { ensureFloodPod, streamSteps, type StreamsContext } from "./streams.ts";
+import { countAllPods, createProbe, deleteProbes, ensurePods, listBytes, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
+import { ensureFloodPod, streamSteps, traceTasks, type StreamsContext } from "./streams.ts";
+import { inspectorUrl, mainHeapMB } from "./main-heap.ts";
+import { k9sModule, k9sVersion, timeK9s } from "./k9s.ts";
 import { ensureHelmReleases, helmReleaseCount, helmRevisions, openReleases, timeHelmList } from "./helm.ts";
 import { digitsOf, emptyFigures, larger, median, round, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
 
@@ -34,6 +36,10 @@ const usage = `Usage: npm run bench [-- options]   (or, after npm run build: nod
   --nodes N          worker nodes of the bench cluster (default 500)
   --keep             leave the bench cluster and its pods running; the next run reuses them
   --down             only stop the bench cluster (one left by --keep) and exit
+  --status kwok|bulk how pods become Running: kwok's stages pod by pod, or (bulk) the bench
+                     writes the Running status kwok would of every pod kwok has not reached
+                     once all are created (default: bulk above 12000 pods, else kwok)
+  --no-peer          do not build and time k9s beside Kubedeck
   --churn-seconds N  length of the churn step (default 60: half scrolling, half timing new pods)
   --max-wait N       before each run, wait up to N seconds for other processes to go quiet
                      (below a quarter of a core; default 600, 0 = do not wait)
@@ -51,6 +57,8 @@ const { values: opts } = parseArgs({
     nodes: { type: "string", default: "500" },
     keep: { type: "boolean", default: false },
     down: { type: "boolean", default: false },
+    "no-peer": { type: "boolean", default: false },
+    status: { type: "string" },
     "churn-seconds": { type: "string", default: "60" },
     "max-wait": { type: "string", default: "600" },
     out: { type: "string", default: join(benchDir, "results.json") },
@@ -75,6 +83,11 @@ const nodeCount = int("nodes", 4);
 const churnSeconds = int("churn-seconds", 2);
 const maxWait = int("max-wait", 0);
 const outFile = resolve(opts.out);
+if (opts.status !== undefined && opts.status !== "kwok" && opts.status !== "bulk") {
+  console.error(`bench: --status must be kwok or bulk\n\n${usage}`);
+  process.exit(2);
+}
+const bulkStatus = opts.status ? opts.status === "bulk" : podCount > 12_000;
 
 const started = Date.now();
 const elapsed = () => {
@@ -88,7 +101,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 // The sandbox modules read KUBEDECK_SANDBOX_STATE when they load: set it, then import them.
 process.env.KUBEDECK_SANDBOX_STATE = benchState;
 const cluster = await import("../e2e/sandbox/cluster.ts");
-const { binaryPaths } = await import("../e2e/sandbox/build.ts");
+const { binaryPaths, ensureGoTool } = await import("../e2e/sandbox/build.ts");
 const { stateDir, versions, agentDir } = await import("../e2e/sandbox/paths.ts");
 const { startServe, launchChromium } = await import("../e2e/browser.ts");
 if (resolve(stateDir) !== resolve(benchState)) throw new Error(`bench: the sandbox modules use ${stateDir}, not ${benchState}`);
@@ -191,7 +204,15 @@ const filterText = "billing";
 const scrollPxPerFrame = 60;
 
 /** One run: kubectl, then the app in serve mode with a fresh settings folder and a fresh browser. */
-async function measure(run: number, kube: Kube, kubeconfig: string, total: number, workers: string[], chromium: { version?: string }): Promise<RunFigures> {
+async function measure(
+  run: number,
+  kube: Kube,
+  kubeconfig: string,
+  total: number,
+  workers: string[],
+  chromium: { version?: string },
+  k9s: string | undefined,
+): Promise<RunFigures> {
   const f = emptyFigures();
   if (maxWait) await waitForQuiet(benchState, maxWait, log);
   const others = watchOthers(benchState);
@@ -209,8 +230,36 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
     fail("kubectl", e);
   }
 
+  // The peer, against the same cluster in the same run, right after kubectl.
+  if (k9s) {
+    try {
+      const k = await timeK9s(k9s, kubeconfig, total, Math.max(120_000, total * 10));
+      f.k9sMs = k.ms;
+      f.k9sShown = k.shown;
+      f.k9sRatio = k.ms !== null && f.kubectlMs ? k.ms / f.kubectlMs : null;
+      if (k.ms === null) {
+        f.errors.push(`k9s: its title counted ${k.shown ?? "no"} pods (first at ${Math.round(k.shownMs ?? NaN)} ms), not ${total}`);
+        log(`run ${run}: k9s did not show all ${total} pods; its screen:\n${k.screen ?? ""}`);
+      } else log(`run ${run}: k9s: ${total} pods on screen after ${Math.round(k.ms)} ms`);
+    } catch (e) {
+      fail("k9s", e);
+    }
+  }
+
   const userData = mkdtempSync(join(tmpdir(), "kubedeck-bench-user-data-"));
-  const serve = await startServe(["--kubeconfig", kubeconfig, "--user-data", userData]);
+  // --inspect: main's heap is read through its inspector (bench/main-heap.ts).
+  const serve = await startServe(["--kubeconfig", kubeconfig, "--user-data", userData], ["--inspect=127.0.0.1:0"]);
+  const mainHeap = async (when: "Load" | "Churn") => {
+    const url = inspectorUrl(serve.output());
+    if (!url) return fail("main heap", new Error("serve printed no inspector address"));
+    try {
+      const h = await mainHeapMB(url);
+      f[`mainHeapAfter${when}MB`] = h.usedMB;
+      f.mainHeapTotalMB = larger(f.mainHeapTotalMB, h.totalMB);
+    } catch (e) {
+      fail("main heap", e);
+    }
+  };
   let browser: Browser | undefined;
   const stop = async () => {
     await browser?.close();
@@ -244,6 +293,7 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
     // 5a. Memory with the full list loaded.
     f.rendererHeapAfterLoadMB = await heapMB(page);
     f.mainRssAfterLoadMB = serve.process.pid ? rssMB(serve.process.pid) : null;
+    await mainHeap("Load");
 
     // 3. Sort and filter, timed in the page from the input event to the frame after the change.
     const timed = async (arm: () => Promise<void>, act: () => Promise<void>): Promise<ChangeResult> => {
@@ -307,7 +357,15 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
       long.count += l.count;
       long.maxMs = Math.max(long.maxMs, l.maxMs);
     };
+    // The same tasks traced, for their CPU time: on two cores a task's wall time includes waiting for one.
+    let trace: Awaited<ReturnType<typeof traceTasks>> | undefined;
+    const stopTrace = async () => {
+      const t = await trace?.stop().catch((e) => void fail("churn trace", e));
+      trace = undefined;
+      f.longestTaskCpuMs = larger(f.longestTaskCpuMs, t?.maxCpuMs ?? null);
+    };
     await page.evaluate(() => window.__bench.startLongTasks());
+    trace = await traceTasks(page);
     const half = (churnSeconds * 1000) / 2;
     const churnEnd = Date.now() + churnSeconds * 1000;
     const created: Record<string, number> = {};
@@ -319,12 +377,14 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
       f.scrollMaxFrameMs = scroll.maxFrameMs;
       log(`run ${run}: scrolling: ${scroll.dropped}/${scroll.frames} frames dropped, longest ${Math.round(scroll.maxFrameMs)} ms`);
       await stopLongTasks();
+      await stopTrace();
 
       await filterBox.fill(probePrefix);
       await page.waitForFunction(() => window.__bench.attr("data-rows") === "0", null, { timeout: 30_000 });
       await page.evaluate(() => window.__bench.idle(1000));
       await page.evaluate((prefix) => window.__bench.watchRows(prefix), `${probeNamespace}/${probePrefix}`);
       await page.evaluate(() => window.__bench.startLongTasks());
+      trace = await traceTasks(page);
       const probeStart = Date.now();
       for (let i = 0; probeStart + i * 1000 < churnEnd; i++) {
         await sleep(probeStart + i * 1000 - Date.now());
@@ -340,6 +400,7 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
       fail("churn", e);
     }
     await stopLongTasks();
+    await stopTrace();
     const patches = await churn.stop();
     f.longestTaskMs = long.maxMs;
     f.longTasks = long.count;
@@ -347,7 +408,7 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
     f.churnPatchesSkipped = patches.skipped;
     log(
       `run ${run}: churn: ${patches.ok} updates in ${patches.seconds.toFixed(1)} s (${Math.round(patches.perSecond)}/s, ${patches.skipped} skipped at the cap, ` +
-        `${patches.failed} failed${patches.firstError ? `: ${patches.firstError}` : ""}); ${long.count} long tasks, longest ${Math.round(long.maxMs)} ms`,
+        `${patches.failed} failed${patches.firstError ? `: ${patches.firstError}` : ""}); ${long.count} long tasks, longest ${Math.round(long.maxMs)} ms (the longest in CPU time: ${Math.round(f.longestTaskCpuMs ?? NaN)} ms)`,
     );
     if (Object.keys(created).length) {
       // Give stragglers 5 s more, then count the rest as never shown.
@@ -378,11 +439,14 @@ async function measure(run: number, kube: Kube, kubeconfig: string, total: numbe
     }
     f.rendererHeapAfterChurnMB = await heapMB(page);
     f.mainRssAfterChurnMB = serve.process.pid ? rssMB(serve.process.pid) : null;
+    await mainHeap("Churn");
     f.rendererHeapMB = larger(f.rendererHeapAfterLoadMB, f.rendererHeapAfterChurnMB);
     f.mainRssMB = larger(f.mainRssAfterLoadMB, f.mainRssAfterChurnMB);
+    f.mainHeapMB = larger(f.mainHeapAfterLoadMB, f.mainHeapAfterChurnMB);
     log(
       `run ${run}: memory: renderer heap ${round(f.rendererHeapAfterLoadMB)} MB after loading, ${round(f.rendererHeapAfterChurnMB)} MB after churn; ` +
-        `main RSS ${round(f.mainRssAfterLoadMB)} MB, ${round(f.mainRssAfterChurnMB)} MB`,
+        `main RSS ${round(f.mainRssAfterLoadMB)} MB, ${round(f.mainRssAfterChurnMB)} MB; main heap live ${round(f.mainHeapAfterLoadMB)} MB, ` +
+        `${round(f.mainHeapAfterChurnMB)} MB (V8 held ${round(f.mainHeapTotalMB)} MB at most)`,
     );
 
     // 6. The YAML editor: from pressing Create to a pasted Deployment's schema problem being
@@ -520,18 +584,21 @@ async function main() {
   const workers = await workerNames(kube, nodeCount);
   log(`${workers.length} schedulable workers`);
   await deleteProbes(kube);
-  await ensurePods(kube, podCount, workers, log);
+  const pods = await ensurePods(kube, podCount, workers, log, { bulkStatus });
   await ensureFloodPod(streamsContext(undefined, kubeconfig, 0, undefined));
   await ensureHelmReleases(kube, log);
   const total = await countAllPods(kube);
+  const sizes = await listBytes(kube);
+  log(`list bytes per pod: ${Math.round(sizes.listBytesPerPod)} as JSON, ${Math.round(sizes.kubectlBytesPerPod)} as kubectl's Table`);
   log(`the cluster holds ${total} pods in all; kubectl warm-up (discovery cache)`);
   await timeKubectl(kubeconfig, total);
+  const k9s = opts["no-peer"] ? undefined : await ensureGoTool("k9s", k9sModule, k9sVersion, log);
 
   const raw: RunFigures[] = [];
   const chromium: { version?: string } = {};
   for (let run = 1; run <= runCount; run++) {
     log(`run ${run} of ${runCount}`);
-    raw.push(await measure(run, kube, kubeconfig, total, workers, chromium));
+    raw.push(await measure(run, kube, kubeconfig, total, workers, chromium, k9s));
   }
 
   const pkg = JSON.parse(readFileSync(join(repoDir, "package.json"), "utf8"));
@@ -545,13 +612,25 @@ async function main() {
       node: process.version,
       chromium: chromium.version ?? "unknown",
     },
-    versions: { kubedeck: pkg.version, ...pins },
+    versions: { kubedeck: pkg.version, ...pins, ...(k9s ? { k9s: k9sVersion } : {}) },
     pods: podCount,
     nodes: nodeCount,
     runs: runCount,
     method: {
       namespaces: namespaceCount,
       podsInCluster: total,
+      running: bulkStatus
+        ? "kwok runs pods as they are created; once all are, every pod kwok has not reached is given the Running status kwok's pod-create and pod-ready stages would write, in one status patch each (bench/pods.ts runningStatus)"
+        : "kwok's stages, pod by pod",
+      podsRunByKwok: pods.runByKwok,
+      podsGivenStatus: pods.givenStatus,
+      bytesPerPod: {
+        list: round(sizes.listBytesPerPod, 0),
+        kubectlTable: round(sizes.kubectlBytesPerPod, 0),
+        runByKwok: round(pods.kwokBytesPerPod, 0),
+        givenStatus: round(pods.bulkBytesPerPod, 0),
+        what: "list: JSON list pages of every pod, as Kubedeck reads them; kubectlTable: the Table pages kubectl get pods -A reads; runByKwok / givenStatus: one pod's JSON, averaged over up to 500 of each",
+      },
       clock: "page: from the input event's time stamp (or setting location.hash) to the animation frame after the DOM showed the change",
       sort: "click NAME, then AGE; until the first rendered row's data-key changed",
       filter: `type "${filterText}" into Filter, then clear it; until data-rows changed`,
@@ -559,10 +638,15 @@ async function main() {
       churn: "300 JSON merge patches/s of annotation bench/seq on random pods, at most 50 in flight (skipped, not queued, at the cap)",
       scroll: `first half of the churn: [data-scroller] moved ${scrollPxPerFrame} px every animation frame; a frame is dropped when it comes > 25 ms after the previous`,
       lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned`,
-      longestTask: "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them",
+      longestTask:
+        "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves",
       helm: `${helmReleaseCount} releases × ${helmRevisions} revisions over the bench's namespaces, written as Helm's storage Secrets (guestbook fixture chart, gzipped JSON); helm list -A --max ${helmReleaseCount * 2} (wall time, output read) against the Releases list on all namespaces until data-total = ${helmReleaseCount} (page clock, frame after); main RSS after 3 s idle, and its growth from before opening`,
+      peer: k9s
+        ? `k9s ${k9sVersion} (go install from the Go module proxy) in a 200×50 tmux pane, --all-namespaces --command pods --readonly, settings of its own (skipLatestRevCheck); from starting it to the pane's title counting every pod of the cluster, read every 50 ms; k9sRatio = k9sMs / kubectlMs of the same run`
+        : "not measured (--no-peer)",
+      counts: "the sidebar's counts are live throughout (metadata-only watch per counted kind); their cost is inside every figure",
       memory:
-        "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process; MB = 2^20 bytes; the larger of after-loading and after-churn",
+        "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process, then (after it was read) the same heap figures through serve's inspector (--inspect), usedSize as mainHeap and totalSize as mainHeapTotal; MB = 2^20 bytes; the larger of after-loading and after-churn",
     },
     ...summarize(raw, podCount),
     raw: raw.map((r) =>

@@ -84,7 +84,7 @@ async function flood(file: string, first: number, total: number, perSecond: numb
  * 2-core machines the API server, kwok and the log writer share the cores with the browser,
  * so a task's wall time includes waiting for a core; its CPU time is the work it did.
  */
-async function traceTasks(page: Page) {
+export async function traceTasks(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   const events: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] = [];
   cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as typeof events)));

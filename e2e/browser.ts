@@ -17,10 +17,10 @@ export interface Serve {
   stop(): Promise<void>;
 }
 
-/** Starts serve mode (built by `npm run build`) and resolves once it prints its ready line. */
-export function startServe(args: string[]): Promise<Serve> {
+/** Starts serve mode (built by `npm run build`) and resolves once it prints its ready line; `nodeArgs` go to Node (the bench's --inspect). */
+export function startServe(args: string[], nodeArgs: string[] = []): Promise<Serve> {
   // The practice cluster's helm stands for the copy an installed app brings.
-  const child = spawn(process.execPath, [join(repoDir, "out/main/serve.js"), "--port", "0", "--no-open", "--helm", binaryPaths().helm, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, join(repoDir, "out/main/serve.js"), "--port", "0", "--no-open", "--helm", binaryPaths().helm, ...args], {
     cwd: repoDir,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -140,29 +140,42 @@ function elapsed(start: number) {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
 }
 
+/** Builds one component unless its folder is complete; true when it was built. */
+async function ensureComponent(c: Component, log: (line: string) => void): Promise<boolean> {
+  const dir = binDir(c.name, c.version);
+  if (existsSync(join(dir, ".complete"))) return false;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const start = Date.now();
+  log(`sandbox: building ${c.name} ${c.version} …`);
+  try {
+    await c.build(dir);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`sandbox: building ${c.name} ${c.version} failed after ${elapsed(start)}:\n${(e as Error).message}`);
+  }
+  writeFileSync(join(dir, ".complete"), new Date().toISOString() + "\n");
+  log(`sandbox: built ${c.name} ${c.version} in ${elapsed(start)}`);
+  return true;
+}
+
 /** Builds what is missing and returns the path of every binary. */
 export async function ensureBinaries(log: (line: string) => void = console.log): Promise<Binaries> {
   const all = Date.now();
   let built = 0;
-  for (const c of components) {
-    const dir = binDir(c.name, c.version);
-    if (existsSync(join(dir, ".complete"))) continue;
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const start = Date.now();
-    log(`sandbox: building ${c.name} ${c.version} …`);
-    try {
-      await c.build(dir);
-    } catch (e) {
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`sandbox: building ${c.name} ${c.version} failed after ${elapsed(start)}:\n${(e as Error).message}`);
-    }
-    writeFileSync(join(dir, ".complete"), new Date().toISOString() + "\n");
-    log(`sandbox: built ${c.name} ${c.version} in ${elapsed(start)}`);
-    built++;
-  }
+  for (const c of components) if (await ensureComponent(c, log)) built++;
   if (built) log(`sandbox: ${built} component(s) built in ${elapsed(all)}`);
   return binaryPaths();
+}
+
+/**
+ * A Go command that is not part of the practice cluster (the bench's peer, k9s), built from
+ * the Go module proxy like the cluster's own into the same cache, once per version. Returns its path.
+ */
+export async function ensureGoTool(name: string, pkg: string, version: string, log: (line: string) => void = console.log): Promise<string> {
+  const binary = pkg.split("/").pop()!;
+  await ensureComponent({ name, version, outputs: [binary], build: (dir) => goInstall(dir, [`${pkg}@${version}`]) }, log);
+  return join(binDir(name, version), binary);
 }
 
 /** Where every binary is (or will be, once built). */
