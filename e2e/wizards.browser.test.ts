@@ -1107,10 +1107,12 @@ describe("deploy an app", () => {
       await expect.poll(() => edit.getByLabel("内存上限").inputValue(), { timeout: 15_000 }).toBe("128Mi");
       await shotBothThemes(shot, page(), "edit-container-zh");
       await edit.getByRole("button", { name: "取消" }).click();
+      // The storage tests' changes to shop's template may still be rolling out: old and new pods both match until they are done.
+      await kubectl(["rollout", "status", "deployment/shop", "-n", ns, "--timeout=120s"]);
       await page().getByRole("button", { name: "暴露…" }).click();
       const expose = dialog("暴露 deployments/shop");
       await expect
-        .poll(() => expose.getByRole("region", { name: "它会选中的 Pod" }).innerText(), { timeout: 15_000 })
+        .poll(() => expose.getByRole("region", { name: "它会选中的 Pod" }).innerText(), { timeout: 30_000 })
         .toMatch(/现在有 2 个 Pod 匹配 app=shop。/);
       await expose.getByLabel("Service 名称").fill("shop-zh");
       await shotBothThemes(shot, page(), "expose-zh-ports");
