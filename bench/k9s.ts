@@ -2,7 +2,7 @@
 // built from the Go module proxy at a pinned version. It runs in a tmux session of the
 // bench's own (its own socket, so a user's tmux is never touched) against the bench cluster,
 // and is timed from its start to the frame whose pod table title counts every pod of the
-// cluster ("Pods(all)[10001]"): the title counts the rows of its table, so a full count is
+// cluster ("pods(all)[10,001]"): the title counts the rows of its table, so a full count is
 // the complete list on screen.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -69,9 +69,10 @@ export async function timeK9s(bin: string, kubeconfig: string, expected: number,
     while (performance.now() - t0 < timeoutMs) {
       screen = await tmux(["capture-pane", "-p", "-t", session]).catch(() => screen);
       const at = performance.now() - t0;
-      const m = /pods\(all\)\[(\d+)\]/i.exec(screen);
+      // Past 999 the count is written with thousands separators ("pods(all)[10,001]").
+      const m = /pods\(all\)\[([\d,]+)\]/i.exec(screen);
       if (m) {
-        const n = Number(m[1]);
+        const n = Number(m[1].replaceAll(",", ""));
         if (result.shown === null || n > result.shown) {
           result.shown = n;
           result.shownMs = at;
@@ -83,7 +84,8 @@ export async function timeK9s(bin: string, kubeconfig: string, expected: number,
       }
       await sleep(pollMs);
     }
-    if (result.ms === null) result.screen = screen.trimEnd().split("\n").slice(-12).join("\n");
+    // Its header, the table's title and first rows: what it showed instead.
+    if (result.ms === null) result.screen = screen.trimEnd().split("\n").slice(0, 12).join("\n");
     return result;
   } finally {
     await tmux(["kill-session", "-t", session]).catch(() => undefined);

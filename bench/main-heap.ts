@@ -1,13 +1,23 @@
 // Main's JS heap, beside its RSS: how much of what the serve process holds is live objects,
 // and how much is V8's room around them. The bench starts serve with --inspect on a port of
-// its choosing on 127.0.0.1, and asks through the inspector's DevTools protocol for a full GC,
-// then the heap's used and total size (what Chromium's renderer figures use too).
+// its choosing on 127.0.0.1, and asks through the inspector's DevTools protocol for Node's own
+// account first (process.memoryUsage: V8's heap as it stands, garbage included, and the
+// memory outside it), then for a full GC and the heap's live size (what the renderer's figure is).
 
 /** The inspector's WebSocket address, from the line Node prints when --inspect is given. */
 export const inspectorUrl = (output: string) => /Debugger listening on (ws:\/\/127\.0\.0\.1:\d+\/[\w-]+)/.exec(output)?.[1];
 
-/** After a full GC: the heap's live bytes and the bytes V8 holds for it, in MB (2^20 bytes). */
-export async function mainHeapMB(url: string): Promise<{ usedMB: number; totalMB: number }> {
+export interface MainHeap {
+  /** Live JS heap after a full GC. */
+  usedMB: number;
+  /** The heap V8 held before that GC (live, garbage and free room). */
+  totalMB: number;
+  /** Memory outside the heap that JS objects hold (Buffers among it). */
+  externalMB: number;
+}
+
+/** Main's heap, in MB (2^20 bytes). */
+export async function mainHeapMB(url: string): Promise<MainHeap> {
   const socket = new WebSocket(url);
   await new Promise<void>((ok, fail) => {
     socket.addEventListener("open", () => ok(), { once: true });
@@ -28,10 +38,16 @@ export async function mainHeapMB(url: string): Promise<{ usedMB: number; totalMB
       pending.set(++id, { ok: ok as (v: unknown) => void, fail });
       socket.send(JSON.stringify({ id, method }));
     });
+  const evaluate = <T>(expression: string): Promise<T> =>
+    new Promise<T>((ok, fail) => {
+      pending.set(++id, { ok: (r) => ok((r as { result: { value: T } }).result.value), fail });
+      socket.send(JSON.stringify({ id, method: "Runtime.evaluate", params: { expression, returnByValue: true } }));
+    });
   try {
+    const before = await evaluate<{ heapTotal: number; external: number }>("process.memoryUsage()");
     await send("HeapProfiler.collectGarbage");
-    const { usedSize, totalSize } = await send<{ usedSize: number; totalSize: number }>("Runtime.getHeapUsage");
-    return { usedMB: usedSize / 2 ** 20, totalMB: totalSize / 2 ** 20 };
+    const { usedSize } = await send<{ usedSize: number }>("Runtime.getHeapUsage");
+    return { usedMB: usedSize / 2 ** 20, totalMB: before.heapTotal / 2 ** 20, externalMB: before.external / 2 ** 20 };
   } finally {
     socket.close();
   }

@@ -47,11 +47,12 @@ export interface RunFigures {
   mainRssAfterChurnMB: number | null;
   /** The larger of the two. */
   mainRssMB: number | null;
-  /** Main's live JS heap after a full GC (read right after its RSS), and the most V8 held for its heap: RSS minus these is code, buffers and slack. */
+  /** Main's live JS heap after a full GC (read right after its RSS); the most V8 held for its heap before that GC; memory JS objects hold outside it. RSS minus these is code, native libraries and the allocator's own. */
   mainHeapAfterLoadMB: number | null;
   mainHeapAfterChurnMB: number | null;
   mainHeapMB: number | null;
   mainHeapTotalMB: number | null;
+  mainExternalMB: number | null;
   /** From pressing Create to the first schema problem marked in a pasted Deployment: Monaco's code and the apps/v1 schema not loaded yet. */
   editorColdMs: number | null;
   /** The same a second time: code and schema cached. */
@@ -131,6 +132,7 @@ export const emptyFigures = (): RunFigures => ({
   mainHeapAfterChurnMB: null,
   mainHeapMB: null,
   mainHeapTotalMB: null,
+  mainExternalMB: null,
   editorColdMs: null,
   editorCachedMs: null,
   bigYamlValidatedMs: null,
@@ -215,7 +217,8 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "completeListMs", unit: "ms", what: "complete list (data-total = pods)" },
   { figure: "liveMs", unit: "ms", what: "watch up (data-live)" },
   { figure: "mainHeapMB", unit: "MB", what: "main's live JS heap after a full GC" },
-  { figure: "mainHeapTotalMB", unit: "MB", what: "main's JS heap as V8 holds it (live and free)" },
+  { figure: "mainHeapTotalMB", unit: "MB", what: "main's JS heap as V8 holds it before a GC (live, garbage, free)" },
+  { figure: "mainExternalMB", unit: "MB", what: "main's memory held by JS objects outside the heap" },
   { figure: "longestTaskCpuMs", unit: "ms", what: "longest task during churn, in its CPU time" },
   { figure: "scrollDroppedShare", unit: "", what: "dropped frames, scrolling during churn" },
   { figure: "scrollIdleDroppedShare", unit: "", what: "dropped frames, scrolling without churn" },

@@ -256,6 +256,7 @@ async function measure(
       const h = await mainHeapMB(url);
       f[`mainHeapAfter${when}MB`] = h.usedMB;
       f.mainHeapTotalMB = larger(f.mainHeapTotalMB, h.totalMB);
+      f.mainExternalMB = larger(f.mainExternalMB, h.externalMB);
     } catch (e) {
       fail("main heap", e);
     }
@@ -446,7 +447,7 @@ async function measure(
     log(
       `run ${run}: memory: renderer heap ${round(f.rendererHeapAfterLoadMB)} MB after loading, ${round(f.rendererHeapAfterChurnMB)} MB after churn; ` +
         `main RSS ${round(f.mainRssAfterLoadMB)} MB, ${round(f.mainRssAfterChurnMB)} MB; main heap live ${round(f.mainHeapAfterLoadMB)} MB, ` +
-        `${round(f.mainHeapAfterChurnMB)} MB (V8 held ${round(f.mainHeapTotalMB)} MB at most)`,
+        `${round(f.mainHeapAfterChurnMB)} MB (V8 held ${round(f.mainHeapTotalMB)} MB at most before a GC; ${round(f.mainExternalMB)} MB outside the heap)`,
     );
 
     // 6. The YAML editor: from pressing Create to a pasted Deployment's schema problem being
@@ -646,7 +647,7 @@ async function main() {
         : "not measured (--no-peer)",
       counts: "the sidebar's counts are live throughout (metadata-only watch per counted kind); their cost is inside every figure",
       memory:
-        "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process, then (after it was read) the same heap figures through serve's inspector (--inspect), usedSize as mainHeap and totalSize as mainHeapTotal; MB = 2^20 bytes; the larger of after-loading and after-churn",
+        "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process, then (after it was read) through serve's inspector (--inspect) process.memoryUsage() (heapTotal as mainHeapTotal, external as mainExternal), then after HeapProfiler.collectGarbage Runtime.getHeapUsage usedSize as mainHeap; MB = 2^20 bytes; the larger of after-loading and after-churn",
     },
     ...summarize(raw, podCount),
     raw: raw.map((r) =>
