@@ -232,7 +232,7 @@ export async function ensurePods(
   count: number,
   workers: string[],
   log: (line: string) => void,
-  opts: { bulkStatus: boolean; concurrency?: number },
+  opts: { bulkStatus: boolean; restartKwok: () => Promise<void>; concurrency?: number },
 ): Promise<PodsReport> {
   const concurrency = opts.concurrency ?? 50;
   const start = Date.now();
@@ -266,26 +266,37 @@ export async function ensurePods(
   const kwokRan = all.filter((p) => p.status?.phase === "Running");
   report.kwokBytesPerPod = await bytesPerPod(kube, kwokRan);
   if (opts.bulkStatus) {
-    // Only pods kwok has not touched yet (no podIP): one it is half-way through is left to it.
-    const untouched = all.filter((p) => p.status?.phase !== "Running" && !p.status?.podIP && p.spec?.nodeName);
+    // kwok queues every pod it sees created and later writes its pod-create stage's Pending
+    // status over whatever the pod has by then. So: give every pod not Running its status,
+    // then restart kwok (its queue goes, and a fresh kwok finds those pods Running, which no
+    // stage selects), and again for the few it overwrote before it was restarted.
     const ips = await nodeIPs(kube);
-    let given = 0;
-    const bulkStart = Date.now();
-    const bulkProgress = setInterval(() => log(`pods: gave ${given}/${untouched.length} their Running status, ${clock(start)}`), 5000);
-    try {
-      await inPool(untouched, concurrency, async (p, n) => {
-        const body = runningStatus(p, ips.get(p.spec!.nodeName!) ?? "", n);
-        await withRetry(() => kube.core.patchNamespacedPodStatus({ name: p.metadata.name, namespace: p.metadata.namespace, body }, kube.mergePatch)).catch(
-          ignore(404),
-        );
-        given++;
-      });
-    } finally {
-      clearInterval(bulkProgress);
+    const given = new Map<string, PodItem>();
+    for (let pass = 1; pass <= 5; pass++) {
+      const notRunning = (await listPods(kube, { labelSelector: `${podLabel}=true`, fieldSelector: "status.phase!=Running" })).filter(
+        (p) => !p.metadata.deletionTimestamp && p.spec?.nodeName,
+      );
+      if (!notRunning.length) break;
+      let done = 0;
+      const passStart = Date.now();
+      const passProgress = setInterval(() => log(`pods: pass ${pass}: gave ${done}/${notRunning.length} their Running status, ${clock(start)}`), 5000);
+      try {
+        await inPool(notRunning, concurrency, async (p, n) => {
+          const body = runningStatus(p, ips.get(p.spec!.nodeName!) ?? "", n);
+          await withRetry(() => kube.core.patchNamespacedPodStatus({ name: p.metadata.name, namespace: p.metadata.namespace, body }, kube.mergePatch)).catch(
+            ignore(404),
+          );
+          given.set(keyOf(p.metadata), p);
+          done++;
+        });
+      } finally {
+        clearInterval(passProgress);
+      }
+      log(`pods: pass ${pass}: gave ${done} pods their Running status in ${clock(passStart)}; restarting kwok`);
+      await opts.restartKwok();
     }
-    report.givenStatus = given;
-    log(`pods: gave ${given} pods their Running status in ${clock(bulkStart)} (kwok had run ${kwokRan.length})`);
-    report.bulkBytesPerPod = await bytesPerPod(kube, untouched);
+    report.givenStatus = given.size;
+    report.bulkBytesPerPod = await bytesPerPod(kube, [...given.values()]);
   }
 
   // Running per kwok: page through the pods that are not Running yet until none is left.

@@ -103,6 +103,7 @@ process.env.KUBEDECK_SANDBOX_STATE = benchState;
 const cluster = await import("../e2e/sandbox/cluster.ts");
 const { binaryPaths, ensureGoTool } = await import("../e2e/sandbox/build.ts");
 const { stateDir, versions, agentDir } = await import("../e2e/sandbox/paths.ts");
+const { ownProcesses } = await import("../e2e/sandbox/processes.ts");
 const { startServe, launchChromium } = await import("../e2e/browser.ts");
 if (resolve(stateDir) !== resolve(benchState)) throw new Error(`bench: the sandbox modules use ${stateDir}, not ${benchState}`);
 
@@ -118,6 +119,23 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     log(`${signal}: cleaning up`);
     void cleanUp().finally(() => process.exit(130));
   });
+}
+
+/**
+ * Ends the bench cluster's kwok controller (by the pid the cluster's own processes are known
+ * by) and waits for the cluster's supervisor to start it again: a fresh kwok forgets the
+ * stages it had queued.
+ */
+async function restartKwok() {
+  const pidOf = () => ownProcesses().find((p) => p.component === "kwok-controller")?.pid;
+  const old = pidOf();
+  if (old === undefined) throw new Error("bench: the bench cluster has no kwok controller running");
+  process.kill(old, "SIGTERM");
+  for (const deadline = Date.now() + 60_000; ; await sleep(250)) {
+    const now = pidOf();
+    if (now !== undefined && now !== old) return;
+    if (Date.now() > deadline) throw new Error("bench: kwok did not come back within 60 s of its restart");
+  }
 }
 
 /** kubectl against the bench cluster, for the streams step's set-up. */
@@ -585,7 +603,7 @@ async function main() {
   const workers = await workerNames(kube, nodeCount);
   log(`${workers.length} schedulable workers`);
   await deleteProbes(kube);
-  const pods = await ensurePods(kube, podCount, workers, log, { bulkStatus });
+  const pods = await ensurePods(kube, podCount, workers, log, { bulkStatus, restartKwok });
   await ensureFloodPod(streamsContext(undefined, kubeconfig, 0, undefined));
   await ensureHelmReleases(kube, log);
   const total = await countAllPods(kube);
@@ -621,7 +639,7 @@ async function main() {
       namespaces: namespaceCount,
       podsInCluster: total,
       running: bulkStatus
-        ? "kwok runs pods as they are created; once all are, every pod kwok has not reached is given the Running status kwok's pod-create and pod-ready stages would write, in one status patch each (bench/pods.ts runningStatus)"
+        ? "kwok runs pods as they are created; once all are, every pod not Running is given the Running status kwok's pod-create and pod-ready stages would write, in one status patch each (bench/pods.ts runningStatus), then kwok is restarted so that it forgets the stages it had queued for them, and again for the pods it overwrote meanwhile"
         : "kwok's stages, pod by pod",
       podsRunByKwok: pods.runByKwok,
       podsGivenStatus: pods.givenStatus,
