@@ -317,6 +317,12 @@ describe("sidebar counts", () => {
     // Other suites may change ConfigMaps meanwhile: each step waits for the two to agree.
     const agree = (timeout: number) => expect.poll(async () => (await shown()) === (await theirs()), { timeout }).toBe(true);
     await agree(20_000);
+    // The open list's own kind is counted by the list itself (main watches pods once, for it).
+    const podsBadge = page
+      .getByRole("navigation", { name: "Resources" })
+      .getByRole("button", { name: /^Pods/ })
+      .getByLabel(/objects$/);
+    await expect.poll(async () => (await podsBadge.getAttribute("aria-label")) === `${await grid().getAttribute("data-total")} objects`).toBe(true);
     const names = ["count-a", "count-b", "count-c"].map((n) => `${n}-${Date.now().toString(36)}`);
     try {
       // Three changes in a row, each seen within 5 s: a count polled every 30 s would miss most.

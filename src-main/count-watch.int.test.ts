@@ -21,7 +21,7 @@ function follow(watches: CountWatches, context: string, resources: (typeof confi
 const kubectlCount = async (args: string[]) => (await kubectl(["get", ...args, "-o", "name"])).split("\n").filter(Boolean).length;
 
 beforeAll(() => {
-  counts = new CountWatches(app().services.connections);
+  counts = new CountWatches(app().services.connections, { lingerMs: 0 });
 });
 
 afterAll(() => {
@@ -82,7 +82,7 @@ describe("live counts", () => {
   it("have no number where the user may not list, and a number where they may", async () => {
     const viewer = "sandbox-viewer";
     await app().services.connections.connect(viewer);
-    const own = new CountWatches(app().services.connections);
+    const own = new CountWatches(app().services.connections, { lingerMs: 0 });
     const everywhere = follow(own, viewer, [configMaps], []);
     const demo = follow(own, viewer, [configMaps], ["demo"]);
     try {
@@ -113,7 +113,7 @@ describe("live counts", () => {
   it("re-open a silent watch from where it was, without counting again", async () => {
     // ConfigMaps are watched straight from etcd here (no watch cache, so no bookmarks): a quiet
     // namespace stays silent, and the watchdog (shortened to 1.5 s) fires.
-    const quiet = new CountWatches(app().services.connections, { silentMs: 1500 });
+    const quiet = new CountWatches(app().services.connections, { silentMs: 1500, lingerMs: 0 });
     const f = follow(quiet, ctx, [configMaps], [ns]);
     try {
       await expect.poll(() => quiet.active({ context: ctx, ...configMaps, namespace: ns })?.reopened ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
@@ -130,8 +130,25 @@ describe("live counts", () => {
     expect(quiet.size).toBe(0);
   });
 
+  it("keep a count nobody asks for a while, and go on with it when it is asked for again", async () => {
+    const lingering = new CountWatches(app().services.connections, { lingerMs: 1500 });
+    const first = follow(lingering, ctx, [configMaps], [ns]);
+    await expect.poll(() => lingering.active({ context: ctx, ...configMaps, namespace: ns })?.watching).toBe(true);
+    const watch = lingering.active({ context: ctx, ...configMaps, namespace: ns })!;
+    first.stop();
+    // Asked for again within the linger: the same watch, not read again, and its count at once.
+    const second = follow(lingering, ctx, [configMaps], [ns]);
+    expect(lingering.active({ context: ctx, ...configMaps, namespace: ns })).toBe(watch);
+    expect(second.heard).toEqual([[await kubectlCount(["configmaps", "-n", ns])]]);
+    second.stop();
+    expect(watch.watching).toBe(true);
+    await expect.poll(() => lingering.size, { timeout: 5000 }).toBe(0);
+    expect(watch.watching).toBe(false);
+    expect(watch.lists).toBe(1);
+  });
+
   it("stop with the context's connection", async () => {
-    const own = new CountWatches(app().services.connections);
+    const own = new CountWatches(app().services.connections, { lingerMs: 0 });
     const f = follow(own, ctx, [nodes], []);
     await expect.poll(() => f.last(), { timeout: 10_000 }).toEqual([await kubectlCount(["nodes"])]);
     await expect.poll(() => own.active({ context: ctx, ...nodes })?.watching).toBe(true);

@@ -25,6 +25,7 @@ const maxBackoffMs = 30_000;
 const defaultSilentMs = 75_000;
 /** Beyond this many chosen namespaces, per-namespace watches cost more connections than they are worth: polled. */
 export const maxWatchedNamespaces = 5;
+const defaultLingerMs = 15_000;
 
 interface ListPage {
   items: unknown[] | null;
@@ -56,6 +57,8 @@ class CountWatch {
   private readonly poll: boolean;
   private readonly silentMs: number;
 
+  /** Set while nobody listens, until it is stopped (CountWatches' linger). */
+  linger?: NodeJS.Timeout;
   /** Its key in `CountWatches`. */
   readonly key: string;
 
@@ -205,12 +208,22 @@ export class CountWatches {
   private readonly silentMs: number;
 
   /** `silentMs`: how long a watch may stay silent before it is re-opened (tests shorten it). */
-  constructor(connections: Connections, opts: { silentMs?: number } = {}) {
+  private readonly lingerMs: number;
+
+  /**
+   * `silentMs`: how long a watch may stay silent before it is re-opened (tests shorten it).
+   * `lingerMs`: how long a count nobody asks for any more is kept: the sidebar asks again for
+   * nearly the same counts on every navigation (all kinds but the open list's), and those
+   * go on from where they were instead of being read again.
+   */
+  constructor(connections: Connections, opts: { silentMs?: number; lingerMs?: number } = {}) {
     this.connections = connections;
     this.silentMs = opts.silentMs ?? defaultSilentMs;
+    this.lingerMs = opts.lingerMs ?? defaultLingerMs;
     connections.onDisconnect((context) => {
       for (const [key, w] of this.watches) {
         if (w.target.context === context) {
+          clearTimeout(w.linger);
           w.stop();
           this.watches.delete(key);
         }
@@ -269,10 +282,17 @@ export class CountWatches {
       clearTimeout(timer);
       for (const w of all) {
         w.listeners.delete(changed);
-        if (w.listeners.size === 0) {
+        if (w.listeners.size > 0 || w.linger) continue;
+        const end = () => {
+          w.linger = undefined;
+          if (w.listeners.size > 0) return;
           w.stop();
           if (this.watches.get(w.key) === w) this.watches.delete(w.key);
-        }
+        };
+        if (this.lingerMs > 0) {
+          w.linger = setTimeout(end, this.lingerMs);
+          w.linger.unref?.();
+        } else end();
       }
     };
   }
@@ -280,6 +300,10 @@ export class CountWatches {
   private acquire(target: CountTarget, poll: boolean): CountWatch {
     const key = CountWatches.key(target, poll);
     let w = this.watches.get(key);
+    if (w?.linger) {
+      clearTimeout(w.linger);
+      w.linger = undefined;
+    }
     if (!w) {
       w = new CountWatch(this.connections, key, target, poll, this.silentMs);
       this.watches.set(key, w);

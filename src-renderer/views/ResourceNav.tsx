@@ -71,9 +71,15 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
     const timer = setTimeout(() => setWaited(true), 2000);
     return () => clearTimeout(timer);
   }, []);
-  const counts = useCounts(context, counted, scope, !!route.list && !liveCount && !waited);
   const open = (r: ApiResourceInfo) => navigate({ context, list: { group: r.group, version: r.version, resource: r.resource } });
   const active = (r: ApiResourceInfo) => route.list?.group === r.group && route.list.resource === r.resource;
+  // The open list counts its own kind (liveCount): main watches it once, for the list.
+  const counts = useCounts(
+    context,
+    counted.filter((r) => !active(r)),
+    scope,
+    !!route.list && !liveCount && !waited,
+  );
 
   const item = (r: ApiResourceInfo, showGroup = false) => {
     const key = resourceKey(r);
