@@ -78,6 +78,18 @@ const fieldSelector = z
 const bytes = (max: number) => z.instanceof(Uint8Array).refine((b) => b.byteLength <= max, `at most ${max} bytes`);
 const MiB = 1 << 20;
 
+/** Resources to count (a resource with its own namespace is counted there) in namespaces (none = all): the sidebar's question, asked once or live. */
+const countsQuery = z
+  .object({
+    context: contextName,
+    resources: z
+      .array(z.object({ ...resourceTypeShape, namespace: namespaceName.optional() }).strict())
+      .min(1)
+      .max(500),
+    namespaces: z.array(namespaceName).max(1000),
+  })
+  .strict();
+
 export const callInputs = {
   "contexts.get": z.object({}),
   "kubeconfig.addPath": z.object({ path: z.string().min(1).max(4096) }),
@@ -172,16 +184,7 @@ export const callInputs = {
   /** Every pod's (in a namespace, or all) or node's CPU and memory usage, as kubectl top sums it. */
   "metrics.usage": z.object({ context: contextName, what: z.enum(["pods", "nodes"]), namespace: namespaceName.optional() }).strict(),
   /** How many objects each resource has, in the given namespaces (none = all). */
-  "resources.count": z
-    .object({
-      context: contextName,
-      resources: z
-        .array(z.object({ ...resourceTypeShape, namespace: namespaceName.optional() }).strict())
-        .min(1)
-        .max(500),
-      namespaces: z.array(namespaceName).max(1000),
-    })
-    .strict(),
+  "resources.count": countsQuery,
   /**
    * One action of the action table (DESIGN §4.1) on one or more objects; `input` is checked
    * against the action's own schema. Each target gets its outcome, in order.
@@ -373,16 +376,7 @@ export const streamArgs = {
    * sidebar's numbers. Main counts with metadata-only watches (DESIGN §4); null where a
    * count is unknown (not allowed, not served).
    */
-  "resources.counts": z
-    .object({
-      context: contextName,
-      resources: z
-        .array(z.object({ ...resourceTypeShape, namespace: namespaceName.optional() }).strict())
-        .min(1)
-        .max(500),
-      namespaces: z.array(namespaceName).max(1000),
-    })
-    .strict(),
+  "resources.counts": countsQuery,
   /** A resource's rows (the kind's columns, and with showLabels their labels), live; one namespace or all, optionally filtered by labels or fields. */
   "resources.watch": z
     .object({
