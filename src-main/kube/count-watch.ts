@@ -116,7 +116,8 @@ class CountWatch {
       body = await openStream(kc, `${resourcePath(this.target)}?${query}`, controller.signal, metadataEvent);
     } catch (e) {
       if (controller.signal.aborted) return;
-      // Listed but not watchable (405): counted by polling from now on.
+      this.abort = undefined;
+      // Listed but not watchable (405): counted again by a list in 30 s, like a polled count.
       if ((e as { code?: number }).code === 405) return this.again(pollMs);
       throw e;
     }
