@@ -75,9 +75,24 @@ export class Namespaces {
         .list()
         .map((n) => n.metadata!.name!)
         .sort();
+    // The informer says "add" once per namespace of its first list, in one go: the list is
+    // published once, after them all, and a change that leaves the names as they were
+    // (a namespace's status) is not published at all.
+    let queued = false;
+    let said: string | undefined;
     const update = () => {
       w.backoffMs = 1000;
-      this.publish(context, w, { context, namespaces: names(), listable: true });
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (w.stopped) return;
+        const now = names();
+        const key = now.join("\n");
+        if (key === said && w.state.listable && !w.state.error) return;
+        said = key;
+        this.publish(context, w, { context, namespaces: now, listable: true });
+      });
     };
     informer.on("add", update);
     informer.on("update", update);
