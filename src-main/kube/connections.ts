@@ -1,11 +1,12 @@
 // Connections to clusters, one per context, made on demand. Each holds a client-node
 // KubeConfig with that context's credentials; only states and server versions leave main.
-import { KubeConfig, VersionApi } from "@kubernetes/client-node";
+import { KubeConfig } from "@kubernetes/client-node";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import type { ConnectionState } from "../../src-shared/api/types.ts";
 import type { KubeconfigStore } from "./kubeconfig-store.ts";
 import { toApiError } from "./errors.ts";
 import { OidcTokenSource, type OidcProviderConfig } from "./oidc-token.ts";
+import { getJson } from "./raw.ts";
 
 type Listener = (states: ConnectionState[]) => void;
 
@@ -43,6 +44,11 @@ export class Connections {
       throw new ApiError({ code: "Invalid", message: `context "${context}" is not connected` });
     }
     return kc;
+  }
+
+  /** The connection attempt in flight for `context`, if one is. */
+  connecting(context: string): Promise<ConnectionState> | undefined {
+    return this.pending.get(context);
   }
 
   connect(context: string): Promise<ConnectionState> {
@@ -85,10 +91,12 @@ export class Connections {
           throw new ApiError({ code: "ExecPlugin", message: `${what}: the credential plugin "${command}" failed`, reason: (e as Error).message.trim() });
         }
       }
-      const version = await withTimeout(kc.makeApiClient(VersionApi).getCode(), connectTimeoutMs, what);
+      // Through the context's connection pool (raw.ts): the TLS connection it opens carries the
+      // first list that follows, instead of that list opening one of its own.
+      const version = await withTimeout(getJson<{ gitVersion?: string }>(kc, "/version"), connectTimeoutMs, what);
       this.configs.set(context, kc);
       if (oidcSource) this.keepFresh(context, kc, oidcSource);
-      state = { context, status: "connected", serverVersion: version.gitVersion };
+      state = { context, status: "connected", serverVersion: version?.gitVersion ?? "" };
     } catch (e) {
       state = { context, status: "error", error: toApiError(e, what).toJSON() };
     }
