@@ -201,6 +201,10 @@ describe("main process", () => {
     await expect
       .poll(() => (last.get(admin) as NamespacesState | undefined)?.namespaces ?? [])
       .toEqual(expect.arrayContaining(["demo", "shop", "kube-system"]));
+    // The first list is said once, whole: not once per namespace as the informer adds them
+    // (every one a message, and a redraw of every list that depends on the namespaces).
+    const lists = sent.map((m) => JSON.parse(m)).filter((m) => m.id === admin && m.t === "event" && m.event.namespaces.length > 0);
+    expect(lists[0].event.namespaces).toEqual(expect.arrayContaining(["demo", "shop", "kube-system"]));
     await expect.poll(() => last.get(viewer)).toMatchObject({ namespaces: ["demo"], listable: false, error: { code: "Forbidden" } });
     await call("settings.update", { manualNamespaces: { context: "sandbox-viewer", namespaces: ["team-a"] } });
     await expect.poll(() => (last.get(viewer) as NamespacesState).namespaces).toEqual(["demo", "team-a"]);
