@@ -260,6 +260,23 @@ describe("main process", () => {
     expect(settings.lastContexts).toEqual(["sandbox-admin", "via-plugin"]);
   });
 
+  it("starts a list asked for while its context connects, once connected, or ends it with the connection's error", async () => {
+    // What a list opened by its address does: it asks for its rows in the same breath as the connection.
+    const connecting = call("connections.connect", { context: "no-verify" });
+    const rows = sub("resources.watch", { context: "no-verify", group: "apps", version: "v1", resource: "deployments", namespace: "demo" });
+    expect(await connecting).toMatchObject({ status: "connected" });
+    await expect.poll(() => (last.get(rows) as { type: string } | undefined)?.type).toBe("state");
+    const snapshot = sent.map((m) => JSON.parse(m)).find((m) => m.id === rows && m.event?.type === "snapshot");
+    expect(snapshot.event.rows.map((r: { key: string }) => r.key)).toContain("demo/nginx-deployment");
+
+    const refused = call("connections.connect", { context: "stale-token" });
+    const never = sub("resources.watch", { context: "stale-token", group: "", version: "v1", resource: "pods" });
+    expect(await refused).toMatchObject({ status: "error" });
+    await expect
+      .poll(() => sent.map((m) => JSON.parse(m)).find((m) => m.id === never && m.t === "end"))
+      .toMatchObject({ error: { code: "Unauthorized", message: expect.stringContaining("401") } });
+  });
+
   it("honours a CA file and a token file given relative to their kubeconfig, insecure-skip-tls-verify, and refuses a wrong CA", async () => {
     expect(await call("connections.connect", { context: "ca-file" })).toMatchObject({ status: "connected" });
     expect(await call("connections.connect", { context: "no-verify" })).toMatchObject({ status: "connected" });

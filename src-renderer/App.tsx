@@ -2,11 +2,12 @@ import { ActionIcon, Alert, AppShell, Divider, Group, Kbd, Loader, Stack, Text, 
 import { useDisclosure } from "@mantine/hooks";
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
 import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.ts";
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
-import { useSelectedContext } from "./data/hash-route.ts";
+import { useRoute, useSelectedContext } from "./data/hash-route.ts";
 import { lazyView } from "./components/lazy-view.tsx";
 import { keys } from "./data/keys.ts";
 import { useStream } from "./data/streams.ts";
@@ -27,20 +28,29 @@ import { Preferences } from "./views/Preferences.tsx";
 // beside the first screen (which waits for main anyway), not when the user clicks.
 const Workspace = lazyView(() => import("./views/ClusterWorkspace.tsx").then((m) => m.ClusterWorkspace));
 void Workspace.preload();
+// A list opened by its address asks for its rows while its context connects (list-prefetch.ts).
+// Fetched from the start too, and called synchronously once here: awaiting the import when the
+// address changes came after the workspace's first render, which is what it is to get ahead of.
+let prefetchList: typeof import("./data/list-prefetch.ts").prefetchList | undefined;
+void import("./data/list-prefetch.ts").then((m) => (prefetchList = m.prefetchList));
 
 export function App() {
   const { t } = useTranslation();
   const contexts = useStream<ContextsSnapshot>(keys.contexts, (on) => watchContexts({}, on));
   const connections = useStream<ConnectionState[]>(keys.connections, (on) => watchConnections({}, on)) ?? [];
+  const route = useRoute();
   const [selected, select] = useSelectedContext();
   const [lost, setLost] = useState(false);
   const [contextsShown, { toggle: toggleContexts }] = useDisclosure(true);
   useEffect(() => onConnectionLost(() => setLost(true)), []);
   // An address that names a context (a reload, a bookmark) connects it, once per address.
   const known = !!contexts?.contexts.some((c) => c.name === selected);
+  const client = useQueryClient();
   useEffect(() => {
     if (selected && known && !connections.some((c) => c.context === selected)) {
       void connect(selected).catch((e: Error) => notifications.show({ color: "red", message: e.message }));
+      // Its code came with the workspace's, fetched from the start.
+      if (route.list) prefetchList?.(client, route);
     }
     // Only a newly selected context connects by itself; a disconnected one stays so.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -56,6 +56,34 @@ export interface Router {
 }
 
 export function createRouter(s: Services): Router {
+  /**
+   * Starts a stream once `context` is connected: at once when it is; when a connection is
+   * being made (a list opened by its address asks for its rows while its context connects),
+   * when that ends, failing the stream with the connection's error if it failed.
+   */
+  const onceConnected = (context: string, sink: StreamSink<unknown, unknown>, start: () => () => void): (() => void) => {
+    const connecting = s.connections.connecting(context);
+    if (!connecting) {
+      s.connections.config(context);
+      return start();
+    }
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void connecting.then((state) => {
+      if (stopped) return;
+      try {
+        if (state.status === "error") throw new ApiError(state.error);
+        s.connections.config(context);
+        stop = start();
+      } catch (e) {
+        sink.fail(e);
+      }
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  };
   const handlers: Handlers = {
     "contexts.get": () => s.kubeconfig.snapshot(),
     "kubeconfig.addPath": ({ path }) => {
@@ -160,22 +188,23 @@ export function createRouter(s: Services): Router {
           });
         }
       }
-      s.connections.config(query.context);
-      // The hub cannot pause for one slow reader (others share the watch). A reader that
-      // falls behind misses the changes meanwhile and gets the current rows once it caught up.
-      let behind = false;
-      const listener = (e: StreamEvents["resources.watch"]) => {
-        if (!behind && !sink.write(e)) behind = true;
-      };
-      // Helm releases are not served by the API server: main reads them from Helm's storage.
-      const helm = isHelmReleases(query) ? s.helm.subscribe(query, listener) : undefined;
-      sink.onDrain(() => {
-        if (!behind) return;
-        behind = false;
-        if (helm) helm.replay();
-        else s.watchHub.replay(query, listener);
+      return onceConnected(query.context, sink, () => {
+        // The hub cannot pause for one slow reader (others share the watch). A reader that
+        // falls behind misses the changes meanwhile and gets the current rows once it caught up.
+        let behind = false;
+        const listener = (e: StreamEvents["resources.watch"]) => {
+          if (!behind && !sink.write(e)) behind = true;
+        };
+        // Helm releases are not served by the API server: main reads them from Helm's storage.
+        const helm = isHelmReleases(query) ? s.helm.subscribe(query, listener) : undefined;
+        sink.onDrain(() => {
+          if (!behind) return;
+          behind = false;
+          if (helm) helm.replay();
+          else s.watchHub.replay(query, listener);
+        });
+        return helm ? helm.stop : s.watchHub.subscribe(query, listener);
       });
-      return helm ? helm.stop : s.watchHub.subscribe(query, listener);
     },
     "resources.counts": ({ context, resources, namespaces }, sink) => {
       s.connections.config(context);

@@ -5,7 +5,7 @@
 import { hashKey, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
-import type { RowsQuery } from "../../src-shared/api/refs.ts";
+import type { ResourceType, RowsQuery } from "../../src-shared/api/refs.ts";
 import { applyRowsEvent } from "../../src-shared/api/rows-reducer.ts";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
 import { watchRows, type StreamHandlers } from "../api/index.ts";
@@ -57,6 +57,25 @@ export function rowsStream(watch: Watch) {
     });
     return () => sub.stop();
   };
+}
+
+/** The rows queries a list asks: one watch of every namespace (`namespaces` undefined), or one per namespace. */
+export function listQueries(
+  context: string,
+  type: ResourceType,
+  namespaces: readonly string[] | undefined,
+  labelSelector: string | undefined,
+  showLabels: boolean,
+): RowsQuery[] {
+  const base = {
+    context,
+    group: type.group,
+    version: type.version,
+    resource: type.resource,
+    labelSelector: labelSelector || undefined,
+    ...(showLabels ? { showLabels } : {}),
+  };
+  return namespaces ? namespaces.map((namespace) => ({ ...base, namespace })) : [base];
 }
 
 /** Rows of one or more queries (one watch per namespace, or one for all), shown together. */

@@ -1,12 +1,12 @@
 // Streams in the query cache, with TanStack's real QueryClient: readers of one key share one
 // stream, the value outlives the stream, and a list's rows come back without shrinking.
 import { QueryClient } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StreamHandlers } from "../api/index.ts";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
 import { keys } from "./keys.ts";
 import { rowsStream, type Rows } from "./rows.ts";
-import { acquireStream } from "./streams.ts";
+import { acquireStream, prefetchStream } from "./streams.ts";
 
 const query = { context: "prod", group: "", version: "v1", resource: "pods" };
 const row = (name: string, cells: string[] = [name]): ResourceRow => ({ key: `demo/${name}`, uid: name, namespace: "demo", name, cells });
@@ -82,5 +82,48 @@ describe("streams in the query cache", () => {
     w.open[0].onEvent({ type: "snapshot", rows: [row("a")] });
     w.open[0].onEvent({ type: "state", live: false, error: { code: "Unreachable", message: "gone" } });
     expect(client.getQueryData<Rows>(key)).toMatchObject({ rows: [row("a")], live: false, error: { code: "Unreachable" } });
+  });
+
+  describe("a stream started ahead of its reader", () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it("is taken over by the reader that comes, with what arrived meanwhile", () => {
+      vi.useFakeTimers();
+      const client = new QueryClient();
+      const w = fakeWatch();
+      const key = keys.rows(query);
+      prefetchStream(client, key, rowsStream(w.watch));
+      w.open[0].onEvent({ type: "snapshot", rows: [row("a")] });
+      const reader = acquireStream(client, key, rowsStream(w.watch));
+      expect(w.open).toHaveLength(1);
+      expect(client.getQueryData<Rows>(key)!.rows.map((r) => r.name)).toEqual(["a"]);
+      // The hold ended when the reader came: the reader alone keeps the stream now.
+      vi.advanceTimersByTime(60_000);
+      expect(w.stopped()).toBe(0);
+      reader();
+      expect(w.stopped()).toBe(1);
+    });
+
+    it("stops when no reader comes in time", () => {
+      vi.useFakeTimers();
+      const client = new QueryClient();
+      const w = fakeWatch();
+      prefetchStream(client, keys.rows(query), rowsStream(w.watch), 15_000);
+      vi.advanceTimersByTime(14_999);
+      expect(w.stopped()).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(w.stopped()).toBe(1);
+    });
+
+    it("is not held at all when a reader already has it", () => {
+      const client = new QueryClient();
+      const w = fakeWatch();
+      const key = keys.rows(query);
+      const reader = acquireStream(client, key, rowsStream(w.watch));
+      prefetchStream(client, key, rowsStream(w.watch));
+      expect(w.open).toHaveLength(1);
+      reader();
+      expect(w.stopped()).toBe(1);
+    });
   });
 });

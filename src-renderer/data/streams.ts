@@ -9,7 +9,7 @@ export type Setter<T> = (update: (prev: T | undefined) => T) => void;
 /** Starts a stream writing into the cache through `set`; returns how to stop it. */
 export type StreamStart<T> = (set: Setter<T>, cached: T | undefined) => () => void;
 
-type OpenStreams = Map<string, { readers: number; stop: () => void }>;
+type OpenStreams = Map<string, { readers: number; stop: () => void; onReader?: () => void }>;
 /** The streams running for each cache: they write into it, so they belong to it. */
 const running = new WeakMap<QueryClient, OpenStreams>();
 
@@ -19,8 +19,12 @@ export function acquireStream<T>(client: QueryClient, key: QueryKey, start: Stre
   if (!open) running.set(client, (open = new Map()));
   const hash = hashKey(key);
   let stream = open.get(hash);
-  if (stream) stream.readers++;
-  else {
+  if (stream) {
+    stream.readers++;
+    const taken = stream.onReader;
+    stream.onReader = undefined;
+    taken?.();
+  } else {
     const created = { readers: 1, stop: () => {} };
     open.set(hash, created);
     created.stop = start((update) => client.setQueryData<T>(key, (prev) => update(prev)), client.getQueryData<T>(key));
@@ -31,6 +35,24 @@ export function acquireStream<T>(client: QueryClient, key: QueryKey, start: Stre
     if (--own.readers > 0) return;
     own.stop();
     if (open.get(hash) === own) open.delete(hash);
+  };
+}
+
+/**
+ * Starts the stream under `key` ahead of its first reader, and holds it until a reader takes
+ * it over, or for `ms` at most when none comes (the user went elsewhere).
+ */
+export function prefetchStream<T>(client: QueryClient, key: QueryKey, start: StreamStart<T>, ms = 15_000): void {
+  const release = acquireStream(client, key, start);
+  const stream = running.get(client)!.get(hashKey(key))!;
+  if (stream.readers > 1) return release();
+  const timer = setTimeout(() => {
+    stream.onReader = undefined;
+    release();
+  }, ms);
+  stream.onReader = () => {
+    clearTimeout(timer);
+    release();
   };
 }
 

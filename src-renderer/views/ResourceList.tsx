@@ -21,13 +21,13 @@ import type { NamespaceScope } from "../data/namespace-scope.ts";
 import { viewRows } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
-import { useRows } from "../data/rows.ts";
+import { listQueries, useRows } from "../data/rows.ts";
 import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
-import { labelsColumnId, listColumns } from "./list-columns.tsx";
+import { listColumns, showsLabels } from "./list-columns.tsx";
 import { MetricsMissing } from "./MetricsMissing.tsx";
 import { usageColumnIds, usageColumns, withUsage } from "./usage-columns.ts";
 import { useUsage } from "../data/metrics.ts";
@@ -91,19 +91,12 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   const chosen = settings?.columns[resourceKey(info)];
   const visible = useMemo(() => columns.filter((c) => (chosen ? chosen.includes(c.id) || c.id === "NAME" : c.byDefault)), [columns, chosen]);
   // Labels travel only while their column is shown: 30,000 pods' labels are bytes a list without them need not carry.
-  const showLabels = visible.some((c) => c.id === labelsColumnId);
-  const queries = useMemo<RowsQuery[] | undefined>(() => {
-    if (!scope.ready) return undefined;
-    const base = {
-      context,
-      group: info.group,
-      version: info.version,
-      resource: info.resource,
-      labelSelector: applied || undefined,
-      ...(showLabels ? { showLabels } : {}),
-    };
-    return namespaces ? namespaces.map((namespace) => ({ ...base, namespace })) : [base];
-  }, [context, info.group, info.version, info.resource, applied, namespaces, scope.ready, showLabels]);
+  const showLabels = showsLabels(chosen);
+  const queries = useMemo<RowsQuery[] | undefined>(
+    () => (scope.ready ? listQueries(context, info, namespaces, applied, showLabels) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the type's fields, not the info object's identity
+    [context, info.group, info.version, info.resource, applied, namespaces, scope.ready, showLabels],
+  );
   const { rows, loaded, live, error } = useRows(queries);
   // Once the list is complete and the browser idle, the details panel's code is fetched.
   useEffect(() => (live ? preloadWhenIdle(Details.preload) : undefined), [live]);

@@ -49,6 +49,9 @@ export interface ListColumn extends TableColumn {
 /** kubectl's --show-labels, as a column chosen like the others: its cell comes from main only while it is shown. */
 export const labelsColumnId = "LABELS";
 
+/** Whether a list shows its labels column, given the columns the user chose (none chosen: the defaults, without it). */
+export const showsLabels = (chosen: readonly string[] | undefined) => !!chosen?.includes(labelsColumnId);
+
 export function listColumns(kind: KindDescriptor, withNamespace: boolean): ListColumn[] {
   const cols: ListColumn[] = kind.columns.map((c, index) => ({
     id: c.name,
