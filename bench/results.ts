@@ -87,6 +87,11 @@ export interface RunFigures {
   /** Main's RSS with the Releases list open, and what opening it added. */
   helmMainRssMB: number | null;
   helmMainRssGrowthMB: number | null;
+  /** The live pod count (bench/counts.ts): subscription → first count, the count, and what it costs under churn in cores of main and of the API server. */
+  countFirstMs: number | null;
+  countShown: number | null;
+  countMainCores: number | null;
+  countApiServerCores: number | null;
   /** What else ran during the run: CPU used by other processes (in cores, a lower bound), other clusters' API servers. */
   otherCores: number | null;
   otherApiServers: number | null;
@@ -154,6 +159,10 @@ export const emptyFigures = (): RunFigures => ({
   helmListRatio: null,
   helmMainRssMB: null,
   helmMainRssGrowthMB: null,
+  countFirstMs: null,
+  countShown: null,
+  countMainCores: null,
+  countApiServerCores: null,
   otherCores: null,
   otherApiServers: null,
   errors: [],
@@ -234,6 +243,9 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "helmListMs", unit: "ms", what: "helm list -A, 500 releases × 5 revisions" },
   { figure: "helmReleasesCompleteMs", unit: "ms", what: "Releases list complete (data-total = 500)" },
   { figure: "helmMainRssGrowthMB", unit: "MB", what: "main RSS added by opening the Releases list" },
+  { figure: "countFirstMs", unit: "ms", what: "live pod count: subscribed → first count" },
+  { figure: "countMainCores", unit: "cores", what: "live pod count under churn: main's added CPU" },
+  { figure: "countApiServerCores", unit: "cores", what: "live pod count under churn: the API server's added CPU" },
   { figure: "otherCores", unit: "cores", what: "CPU used by other processes meanwhile" },
 ];
 

@@ -21,6 +21,7 @@ import { connectKube, type Kube } from "./kube.ts";
 import { countAllPods, createProbe, deleteProbes, ensurePods, listBytes, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
 import { ensureFloodPod, streamSteps, traceTasks, type StreamsContext } from "./streams.ts";
 import { inspectorUrl, mainHeapMB } from "./main-heap.ts";
+import { countCost } from "./counts.ts";
 import { k9sModule, k9sVersion, timeK9s } from "./k9s.ts";
 import { ensureHelmReleases, helmReleaseCount, helmRevisions, openReleases, timeHelmList } from "./helm.ts";
 import { digitsOf, emptyFigures, larger, median, round, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
@@ -165,7 +166,7 @@ const streamsContext = (page: Page | undefined, kubeconfig: string, run: number,
 function timeKubectl(kubeconfig: string, expectLines: number): Promise<number> {
   return new Promise((ok, fail) => {
     const t0 = performance.now();
-    const child = spawn(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, "--context", "sandbox-admin", "get", "pods", "-A"], {
+    const child = spawn(binaryPaths().kubectl, ["--kubeconfig", kubeconfig, "--context", context, "get", "pods", "-A"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let lines = 0;
@@ -217,7 +218,10 @@ const screenshotDir = join(benchDir, "tmp", "screenshots");
 const shot = (page: Page, run: number, name: string) =>
   page.screenshot({ path: join(screenshotDir, `run${run}-${name}.png`) }).catch((e) => log(`screenshot ${name}: ${messageOf(e)}`));
 
-const route = "#/context/sandbox-admin/r/core/v1/pods";
+const context = "sandbox-admin";
+const route = `#/context/${context}/r/core/v1/pods`;
+/** Churn seconds without, then with, the live pod count (bench/counts.ts). */
+const countSeconds = 20;
 const filterText = "billing";
 const scrollPxPerFrame = 60;
 
@@ -276,7 +280,7 @@ async function measure(
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light", locale: "en-US" });
     await page.goto(serve.url);
     // The app is up once it lists the kubeconfig's contexts.
-    await page.getByText("sandbox-admin").first().waitFor({ timeout: 60_000 });
+    await page.getByText(context).first().waitFor({ timeout: 60_000 });
     await page.evaluate(installBenchHooks);
 
     // 2. Open "Pods, all namespaces" (the route connects the context).
@@ -452,6 +456,24 @@ async function measure(
         `${round(f.mainHeapAfterChurnMB)} MB (V8 held ${round(f.mainHeapTotalMB)} MB at most before a GC; ${round(f.mainExternalMB)} MB outside the heap)`,
     );
 
+    // 5c. What a live pod count costs at this size: main's and the API server's CPU over equal
+    // churn, without and with the sidebar's pod count stream open (bench/counts.ts).
+    try {
+      const apiServer = ownProcesses().find((p) => p.component === "kube-apiserver")?.pid;
+      if (!serve.process.pid || !apiServer) throw new Error("no pid for serve or the bench cluster's API server");
+      const { perSecond, ...c } = await countCost(page, context, { main: serve.process.pid, apiServer }, () => startChurn(kube, podCount, 300, 50), countSeconds);
+      Object.assign(f, c);
+      log(
+        `run ${run}: live pod count: first count ${Math.round(c.countFirstMs ?? NaN)} ms (${c.countShown}); under churn ` +
+          `(${perSecond.map(Math.round).join(" then ")} updates/s) it costs main ${c.countMainCores?.toFixed(3)} cores and the API server ${c.countApiServerCores?.toFixed(3)} cores`,
+      );
+      // The probe pods of this run are still there.
+      const pods = total + Object.keys(created).length;
+      if (c.countShown !== pods) f.errors.push(`the live pod count said ${c.countShown}, not ${pods}`);
+    } catch (e) {
+      fail("counts", e);
+    }
+
     // 6. The YAML editor: from pressing Create to a pasted Deployment's schema problem being
     // marked, first with nothing loaded (Monaco's code, the cluster's apps/v1 schema), then
     // cached; then a 5 MB multi-document file. Long tasks are recorded throughout.
@@ -474,7 +496,7 @@ async function measure(
       f.helmListMs = listed.ms;
       if (listed.rows !== helmReleaseCount) log(`run ${run}: helm list -A printed ${listed.rows} releases, expected ${helmReleaseCount}`);
       const before = serve.process.pid ? rssMB(serve.process.pid) : null;
-      const opened = await openReleases(page, "sandbox-admin", helmReleaseCount, 120_000);
+      const opened = await openReleases(page, context, helmReleaseCount, 120_000);
       f.helmReleasesFirstRowsMs = opened.firstRowMs;
       f.helmReleasesCompleteMs = opened.completeMs;
       f.helmListRatio = opened.completeMs !== null ? opened.completeMs / listed.ms : null;
@@ -554,7 +576,7 @@ function bigYaml(): string {
 async function editorSteps(page: Page, origin: string, f: RunFigures, run: number) {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   // Deployments have one template, so Create opens the editor at once (Pods offer a choice).
-  await page.evaluate(() => (location.hash = "#/context/sandbox-admin/r/apps/v1/deployments"));
+  await page.evaluate((h) => (location.hash = h), `#/context/${context}/r/apps/v1/deployments`);
   await page.locator('[role="grid"][aria-label="Deployments"][data-live="true"]').waitFor({ timeout: 60_000 });
   const dialog = page.getByRole("dialog", { name: "Create or apply YAML" });
   /** Presses Create, pastes `text`, and returns ms from the press to the first problem marked. */
@@ -606,8 +628,10 @@ async function main() {
   const workers = await workerNames(kube, nodeCount);
   log(`${workers.length} schedulable workers`);
   await deleteProbes(kube);
-  const pods = await ensurePods(kube, podCount, workers, log, { bulkStatus, restartKwok });
+  // The flood pod first, while kwok is idle: after the bulk status's kwok restart, kwok
+  // takes minutes to go through every pod again before it runs a new one.
   await ensureFloodPod(streamsContext(undefined, kubeconfig, 0, undefined));
+  const pods = await ensurePods(kube, podCount, workers, log, { bulkStatus, restartKwok });
   await ensureHelmReleases(kube, log);
   const total = await countAllPods(kube);
   const sizes = await listBytes(kube);
@@ -666,7 +690,7 @@ async function main() {
       peer: k9s
         ? `k9s ${k9sVersion} (go install from the Go module proxy) in a 200×50 tmux pane, --all-namespaces --command pods --readonly, settings of its own (skipLatestRevCheck); from starting it to the pane's title counting every pod of the cluster, read every 50 ms; last in each run, after Kubedeck's steps; k9sRatio = k9sMs / a kubectl get pods -A timed right before it`
         : "not measured (--no-peer)",
-      counts: "the sidebar's counts are live throughout (metadata-only watch per counted kind); their cost is inside every figure",
+      counts: `the sidebar's counts are live throughout (a metadata-only watch per counted kind; the open list's kind is counted by the list); their cost is inside every figure. The pod count's own cost: after the churn, the same churn twice for ${countSeconds} s, first as is, then with resources.counts for every pod open over a second WebSocket from the page (what the sidebar opens when another list is shown); countMainCores / countApiServerCores = the difference in CPU seconds per second (/proc stat) of serve and of the API server, the first phase's scaled to the second's achieved update rate; countFirstMs = subscription sent → first count (page clock)`,
       memory:
         "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process, then (after it was read) through serve's inspector (--inspect) process.memoryUsage() (heapTotal as mainHeapTotal, external as mainExternal), then after HeapProfiler.collectGarbage Runtime.getHeapUsage usedSize as mainHeap; MB = 2^20 bytes; the larger of after-loading and after-churn",
     },
