@@ -10,6 +10,7 @@ import { run } from "../e2e/sandbox/run.ts";
 import { applyRowsEvent } from "../src-shared/api/rows-reducer.ts";
 import { createApp, type App } from "./index.ts";
 import type { RowsQuery } from "../src-shared/api/refs.ts";
+import { listHeadMeta } from "./kube/raw.ts";
 import { WatchHub, type Row, type RowsEvent } from "./kube/watch-hub.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kubedeck-watch-"));
@@ -78,6 +79,38 @@ describe("watch hub", () => {
       expect(nginx.cells.slice(0, 3)).toEqual(["nginx", "1/1", "Running"]);
     } finally {
       f.stop();
+    }
+  });
+
+  it("reads a list of many pages whole, first page first", async () => {
+    // Each page is asked for as soon as the one before names it (raw.ts listPage): two are in
+    // flight at once, and the rows must still arrive whole and in order. ClusterRoles: some 70,
+    // which nothing in the suites changes.
+    const paged = new WatchHub(app.services.connections, { pageSize: 7 });
+    const target: RowsQuery = { context: "sandbox-admin", group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles" };
+    const rows = new Map<string, Row>();
+    const events: RowsEvent[] = [];
+    const stop = paged.subscribe(target, (e) => {
+      events.push(e);
+      applyRowsEvent(rows, e);
+    });
+    try {
+      await expect.poll(() => paged.active(target)?.watching).toBe(true);
+      const bins = await ensureBinaries(() => {});
+      const names = (await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "get", "clusterroles", "-o", "jsonpath={.items[*].metadata.name}"]))
+        .split(" ")
+        .sort();
+      expect([...rows.values()].map((r) => r.name).sort()).toEqual(names);
+      const pages = events.slice(
+        0,
+        events.findIndex((e) => e.type === "state"),
+      );
+      expect(pages.map((e) => e.type)).toEqual(["snapshot", ...Array<string>(Math.ceil(names.length / 7) - 1).fill("changes")]);
+      // The next page is named by the answer's first bytes, as the API server writes them.
+      const raw = await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "get", "--raw", "/apis/rbac.authorization.k8s.io/v1/clusterroles?limit=7"]);
+      expect(listHeadMeta(raw.slice(0, 300))).toEqual(expect.objectContaining({ resourceVersion: expect.any(String), continue: expect.any(String) }));
+    } finally {
+      stop();
     }
   });
 

@@ -32,6 +32,67 @@ export async function requestJson<T>(
   path: string,
   opts: { body?: unknown; contentType?: string; accept?: string } = {},
 ): Promise<T> {
+  const text = await (await send(kc, method, path, opts)).text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface ListMeta {
+  resourceVersion?: string;
+  continue?: string;
+}
+
+// A list's own fields come before its items, in this order (the API server writes ListMeta's
+// fields as its Go struct declares them).
+const listHead = /^\{"kind":"[^"]*","apiVersion":"[^"]*","metadata":(\{[^{}]*\})/;
+
+/** A list's metadata from the start of its JSON, once that start holds all of it. */
+export function listHeadMeta(head: string): ListMeta | undefined {
+  const m = listHead.exec(head);
+  return m ? (JSON.parse(m[1]) as ListMeta) : undefined;
+}
+
+/**
+ * One page of a list: `meta` as soon as the start of the answer names the next page (so
+ * that it can be asked for while this one is still read and parsed), `page` once all of it is.
+ */
+export function listPage<T extends { metadata?: ListMeta }>(kc: KubeConfig, path: string): { meta: Promise<ListMeta>; page: Promise<T> } {
+  let said: ((m: ListMeta) => void) | undefined;
+  let refused: ((e: unknown) => void) | undefined;
+  const meta = new Promise<ListMeta>((resolve, reject) => {
+    said = resolve;
+    refused = reject;
+  });
+  const page = (async () => {
+    const res = await send(kc, "GET", path, {});
+    if (!res.body) throw new Error("the server sent no body");
+    const decoder = new TextDecoder();
+    const parts: string[] = [];
+    let head = "";
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      const text = decoder.decode(r.value, { stream: true });
+      parts.push(text);
+      if (said && head.length < 4096) {
+        head += text;
+        const m = listHeadMeta(head);
+        if (m) {
+          said(m);
+          said = undefined;
+        }
+      }
+    }
+    parts.push(decoder.decode());
+    const parsed = JSON.parse(parts.join("")) as T;
+    said?.(parsed.metadata ?? {});
+    return parsed;
+  })();
+  // Handled here too: a caller that stops before it needs them must not leave a rejection unheard.
+  page.catch((e) => refused?.(e));
+  meta.catch(() => {});
+  return { meta, page };
+}
+
+async function send(kc: KubeConfig, method: Method, path: string, opts: { body?: unknown; contentType?: string; accept?: string }) {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error("the context has no cluster");
   const ctx = new RequestContext(cluster.server + path, HttpMethod[method]);
@@ -46,9 +107,8 @@ export async function requestJson<T>(
     dispatcher: pooled(kc, ctx.getDispatcher()),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  const text = await res.text();
-  if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { code: res.status, body: text });
-  return (text ? JSON.parse(text) : undefined) as T;
+  if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { code: res.status, body: await res.text() });
+  return res;
 }
 
 export const getJson = <T>(kc: KubeConfig, path: string, accept?: string) => requestJson<T>(kc, "GET", path, { accept });

@@ -10,7 +10,7 @@ import { registryDescriptor } from "../../src-shared/kinds/registry.ts";
 import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
-import { getJson } from "./raw.ts";
+import { listPage, type ListMeta } from "./raw.ts";
 import type { ResourceRow, ResourceRowsEvent } from "../../src-shared/api/types.ts";
 
 /** Finds the descriptor of a kind the registry does not know (discovery does). */
@@ -98,8 +98,11 @@ class ResourceWatch {
   reopened = 0;
   private readonly silentMs: number;
 
-  constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, silentMs: number) {
-    this.silentMs = silentMs;
+  private readonly pageSize: number;
+
+  constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, opts: { silentMs: number; pageSize: number }) {
+    this.silentMs = opts.silentMs;
+    this.pageSize = opts.pageSize;
     this.everyChange = !!target.fieldSelector?.startsWith("metadata.name=");
     this.timeColumns = new Set(kind.columns.flatMap((c, i) => (c.since ? [i] : [])));
     this.kc = kc;
@@ -148,25 +151,32 @@ class ResourceWatch {
       const freshObjects = this.objects && (initial ? this.objects : new Map<string, K8sObject>());
       fresh.clear();
       freshObjects?.clear();
-      let token: string | undefined;
-      let pageNo = 0;
-      do {
-        const query = new URLSearchParams({ limit: String(pageSize) });
+      const ask = (token?: string) => {
+        const query = new URLSearchParams({ limit: String(this.pageSize) });
         if (token) query.set("continue", token);
         if (this.target.labelSelector) query.set("labelSelector", this.target.labelSelector);
         if (this.target.fieldSelector) query.set("fieldSelector", this.target.fieldSelector);
         // Plain JSON, not client-node's typed models: a 30,000-pod list is read as fast as it arrives.
-        const page = await getJson<{ items: K8sObject[]; metadata?: { continue?: string; resourceVersion?: string } }>(this.kc, `${this.path}?${query}`);
+        return listPage<{ items: K8sObject[]; metadata?: ListMeta }>(this.kc, `${this.path}?${query}`);
+      };
+      let next: ReturnType<typeof ask> | undefined = ask();
+      let pageNo = 0;
+      do {
+        // The next page is asked for as soon as this one's start names it: the API server
+        // reads it while this one is still on its way and parsed here.
+        const current: ReturnType<typeof ask> = next;
+        const token = (await current.meta).continue;
+        next = token && !this.stopped ? ask(token) : undefined;
+        const page = await current.page;
         if (this.stopped) return;
         const now = Date.now();
         const rows = page.items.map((o) => this.row(o, now));
         for (const r of rows) fresh.set(r.key, r);
         if (freshObjects) for (const o of page.items) freshObjects.set(keyOf(o), slim(o));
         if (initial) this.emit(pageNo === 0 ? { type: "snapshot", rows } : { type: "changes", upserts: rows, deletes: [] });
-        token = page.metadata?.continue;
         this.resourceVersion = page.metadata?.resourceVersion ?? "";
         pageNo++;
-      } while (token && !this.stopped);
+      } while (next && !this.stopped);
       if (this.stopped) return;
       this.lists++;
       this.pendingUpserts.clear();
@@ -322,11 +332,11 @@ export class WatchHub {
   private readonly connections: Connections;
   private resolver?: DescriptorResolver;
 
-  private readonly silentMs: number;
+  private readonly opts: { silentMs: number; pageSize: number };
 
-  /** `silentMs`: how long a watch may stay silent before it is re-opened (tests shorten it). */
-  constructor(connections: Connections, opts: { silentMs?: number } = {}) {
-    this.silentMs = opts.silentMs ?? defaultSilentMs;
+  /** `silentMs`: how long a watch may stay silent before it is re-opened; `pageSize`: objects per list page (tests shorten both). */
+  constructor(connections: Connections, opts: { silentMs?: number; pageSize?: number } = {}) {
+    this.opts = { silentMs: opts.silentMs ?? defaultSilentMs, pageSize: opts.pageSize ?? pageSize };
     this.connections = connections;
     connections.onDisconnect((context) => {
       for (const [key, w] of this.watches) {
@@ -383,7 +393,7 @@ export class WatchHub {
     const key = WatchHub.key(target);
     let w = this.watches.get(key);
     if (!w) {
-      w = new ResourceWatch(this.connections.config(target.context), target, kind, this.silentMs);
+      w = new ResourceWatch(this.connections.config(target.context), target, kind, this.opts);
       if (opts.objects) w.objects = new Map();
       this.watches.set(key, w);
       w.listeners.add(listener);
