@@ -245,9 +245,11 @@ export async function ensurePods(
   log(`pods: ${have.size - extra.length} of the workload's pods exist; creating ${missing.length}, deleting ${extra.length}`);
 
   let done = 0;
+  let deleted = 0;
   const progress = setInterval(() => {
     const s = (Date.now() - start) / 1000;
-    log(`pods: created ${done}/${missing.length} (${Math.round(done / s)}/s), ${clock(start)}`);
+    if (done < missing.length) log(`pods: created ${done}/${missing.length} (${Math.round(done / s)}/s), ${clock(start)}`);
+    else log(`pods: deleted ${deleted}/${extra.length}, ${clock(start)}`);
   }, 5000);
   try {
     await inPool(missing, concurrency, async (i) => {
@@ -255,7 +257,10 @@ export async function ensurePods(
       await withRetry(() => kube.core.createNamespacedPod({ namespace: body.metadata!.namespace!, body }, kube.options)).catch(ignore(409));
       done++;
     });
-    await inPool(extra, concurrency, (p) => deletePod(kube, p));
+    await inPool(extra, concurrency, async (p) => {
+      await deletePod(kube, p);
+      deleted++;
+    });
   } finally {
     clearInterval(progress);
   }

@@ -461,7 +461,13 @@ async function measure(
     try {
       const apiServer = ownProcesses().find((p) => p.component === "kube-apiserver")?.pid;
       if (!serve.process.pid || !apiServer) throw new Error("no pid for serve or the bench cluster's API server");
-      const { perSecond, ...c } = await countCost(page, context, { main: serve.process.pid, apiServer }, () => startChurn(kube, podCount, 300, 50), countSeconds);
+      const { perSecond, ...c } = await countCost(
+        page,
+        context,
+        { main: serve.process.pid, apiServer },
+        () => startChurn(kube, podCount, 300, 50),
+        countSeconds,
+      );
       Object.assign(f, c);
       log(
         `run ${run}: live pod count: first count ${Math.round(c.countFirstMs ?? NaN)} ms (${c.countShown}); under churn ` +
@@ -593,6 +599,8 @@ async function editorSteps(page: Page, origin: string, f: RunFigures, run: numbe
     await shot(page, run, `editor-${text.length > 100_000 ? "big" : "deployment"}`);
     await dialog.getByRole("button", { name: /^(Cancel|Close, keep the draft)$/ }).click();
     await dialog.waitFor({ state: "detached" });
+    // Seen in a run: the paste did not arrive and the editor kept its template, which has no problem to mark.
+    if (seen === null) f.errors.push(`editor: no problem marked within ${timeoutMs / 1000} s of pasting ${text.length} characters (see the screenshot)`);
     return seen === null ? null : seen - t0;
   };
   await page.evaluate(() => window.__bench.startLongTasks());
