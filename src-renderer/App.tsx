@@ -29,8 +29,8 @@ import { Preferences } from "./views/Preferences.tsx";
 const Workspace = lazyView(() => import("./views/ClusterWorkspace.tsx").then((m) => m.ClusterWorkspace));
 void Workspace.preload();
 // A list opened by its address asks for its rows while its context connects (list-prefetch.ts).
-// Fetched from the start too, and called synchronously once here: awaiting the import when the
-// address changes came after the workspace's first render, which is what it is to get ahead of.
+// Its code is fetched from the start and called synchronously: awaiting the import when the
+// address changes resolved after the workspace's first render, the very wait it is meant to skip.
 let prefetchList: typeof import("./data/list-prefetch.ts").prefetchList | undefined;
 void import("./data/list-prefetch.ts").then((m) => (prefetchList = m.prefetchList));
 
@@ -49,7 +49,6 @@ export function App() {
   useEffect(() => {
     if (selected && known && !connections.some((c) => c.context === selected)) {
       void connect(selected).catch((e: Error) => notifications.show({ color: "red", message: e.message }));
-      // Its code came with the workspace's, fetched from the start.
       if (route.list) prefetchList?.(client, route);
     }
     // Only a newly selected context connects by itself; a disconnected one stays so.

@@ -6,11 +6,10 @@ import type { QueryClient } from "@tanstack/react-query";
 import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { Settings } from "../../src-shared/api/types.ts";
 import { watchRows } from "../api/index.ts";
-import { showsLabels } from "../views/list-columns.tsx";
 import { builtinResource } from "./discovery.ts";
 import type { Route } from "./hash-route.ts";
 import { keys } from "./keys.ts";
-import { listQueries, rowsStream } from "./rows.ts";
+import { listQueries, rowsStream, showsLabels } from "./rows.ts";
 import { prefetchStream } from "./streams.ts";
 
 export function prefetchList(client: QueryClient, route: Route): void {

@@ -59,6 +59,12 @@ export function rowsStream(watch: Watch) {
   };
 }
 
+/** kubectl's --show-labels, as a list column chosen like the others: its cell comes from main only while it is shown. */
+export const labelsColumnId = "LABELS";
+
+/** Whether a list shows its labels column, given the columns the user chose (none chosen: the defaults, without it). */
+export const showsLabels = (chosen: readonly string[] | undefined) => !!chosen?.includes(labelsColumnId);
+
 /** The rows queries a list asks: one watch of every namespace (`namespaces` undefined), or one per namespace. */
 export function listQueries(
   context: string,

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { TableColumn } from "../components/VirtualTable.tsx";
+import { labelsColumnId } from "../data/rows.ts";
 
 const bad = /BackOff|Err|Error|Failed|Evicted|OOMKilled|Unknown|NotReady|Lost|Terminating|DeadlineExceeded|Invalid|NodeLost/;
 const pending = /Pending|ContainerCreating|Init:|PodInitializing|Waiting|Progressing|SchedulingDisabled/;
@@ -45,12 +46,6 @@ export interface ListColumn extends TableColumn {
   /** Shown unless the user chose otherwise (kubectl's default set, without -o wide). */
   byDefault: boolean;
 }
-
-/** kubectl's --show-labels, as a column chosen like the others: its cell comes from main only while it is shown. */
-export const labelsColumnId = "LABELS";
-
-/** Whether a list shows its labels column, given the columns the user chose (none chosen: the defaults, without it). */
-export const showsLabels = (chosen: readonly string[] | undefined) => !!chosen?.includes(labelsColumnId);
 
 export function listColumns(kind: KindDescriptor, withNamespace: boolean): ListColumn[] {
   const cols: ListColumn[] = kind.columns.map((c, index) => ({
