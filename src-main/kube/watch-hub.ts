@@ -21,13 +21,22 @@ export type RowsEvent = ResourceRowsEvent;
 
 type Listener = (e: RowsEvent) => void;
 
-// kubectl's page size: the first rows come as soon as kubectl's would, and each page's text
-// and objects stay small in main's memory; with connections reused, round trips are cheap.
+// The first page is small: a screen shows some thirty rows, and the API server writes (and
+// main parses) a page in time with its size, so a hundred rows come ~100 ms before five
+// hundred would. Then kubectl's page size: each page's text and objects stay small in
+// main's memory, and with connections reused and pages pipelined, round trips are cheap.
+const firstPageSize = 100;
 const pageSize = 500;
 const batchMs = 100;
 // The API server sends a bookmark about once a minute on an idle watch; a watch silent for
 // longer than this is presumed dead (a half-open connection) and is re-opened.
 const defaultSilentMs = 75_000;
+
+interface HubOptions {
+  silentMs: number;
+  pageSize: number;
+  firstPageSize: number;
+}
 
 const keyOf = (o: K8sObject) => objectKey(o.metadata?.namespace, o.metadata?.name ?? "");
 
@@ -99,10 +108,12 @@ class ResourceWatch {
   private readonly silentMs: number;
 
   private readonly pageSize: number;
+  private readonly firstPageSize: number;
 
-  constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, opts: { silentMs: number; pageSize: number }) {
+  constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, opts: HubOptions) {
     this.silentMs = opts.silentMs;
     this.pageSize = opts.pageSize;
+    this.firstPageSize = opts.firstPageSize;
     this.everyChange = !!target.fieldSelector?.startsWith("metadata.name=");
     this.timeColumns = new Set(kind.columns.flatMap((c, i) => (c.since ? [i] : [])));
     this.kc = kc;
@@ -152,7 +163,7 @@ class ResourceWatch {
       fresh.clear();
       freshObjects?.clear();
       const ask = (token?: string) => {
-        const query = new URLSearchParams({ limit: String(this.pageSize) });
+        const query = new URLSearchParams({ limit: String(token ? this.pageSize : this.firstPageSize) });
         if (token) query.set("continue", token);
         if (this.target.labelSelector) query.set("labelSelector", this.target.labelSelector);
         if (this.target.fieldSelector) query.set("fieldSelector", this.target.fieldSelector);
@@ -162,10 +173,12 @@ class ResourceWatch {
       let next: ReturnType<typeof ask> | undefined = ask();
       let pageNo = 0;
       do {
-        // The next page is asked for as soon as this one's start names it: the API server
-        // reads it while this one is still on its way and parsed here.
         const current: ReturnType<typeof ask> = next;
-        const token = (await current.meta).continue;
+        // From the second page on, the next page is asked for as soon as this one's start
+        // names it: the API server reads it while this one is still on its way and parsed
+        // here. The first page is read alone: on two cores, a second page's work on the
+        // server would slow the first rows, which are what the user waits for.
+        const token = pageNo === 0 ? undefined : (await current.meta).continue;
         next = token && !this.stopped ? ask(token) : undefined;
         const page = await current.page;
         if (this.stopped) return;
@@ -175,6 +188,7 @@ class ResourceWatch {
         if (freshObjects) for (const o of page.items) freshObjects.set(keyOf(o), slim(o));
         if (initial) this.emit(pageNo === 0 ? { type: "snapshot", rows } : { type: "changes", upserts: rows, deletes: [] });
         this.resourceVersion = page.metadata?.resourceVersion ?? "";
+        if (pageNo === 0 && page.metadata?.continue && !this.stopped) next = ask(page.metadata.continue);
         pageNo++;
       } while (next && !this.stopped);
       if (this.stopped) return;
@@ -332,11 +346,12 @@ export class WatchHub {
   private readonly connections: Connections;
   private resolver?: DescriptorResolver;
 
-  private readonly opts: { silentMs: number; pageSize: number };
+  private readonly opts: HubOptions;
 
-  /** `silentMs`: how long a watch may stay silent before it is re-opened; `pageSize`: objects per list page (tests shorten both). */
-  constructor(connections: Connections, opts: { silentMs?: number; pageSize?: number } = {}) {
-    this.opts = { silentMs: opts.silentMs ?? defaultSilentMs, pageSize: opts.pageSize ?? pageSize };
+  /** `silentMs`: how long a watch may stay silent before it is re-opened; `pageSize` and `firstPageSize`: objects per list page (tests shorten them). */
+  constructor(connections: Connections, opts: Partial<HubOptions> = {}) {
+    const size = opts.pageSize ?? pageSize;
+    this.opts = { silentMs: opts.silentMs ?? defaultSilentMs, pageSize: size, firstPageSize: opts.firstPageSize ?? Math.min(firstPageSize, size) };
     this.connections = connections;
     connections.onDisconnect((context) => {
       for (const [key, w] of this.watches) {
