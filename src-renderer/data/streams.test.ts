@@ -6,7 +6,7 @@ import type { StreamHandlers } from "../api/index.ts";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
 import { keys } from "./keys.ts";
 import { rowsStream, type Rows } from "./rows.ts";
-import { acquireStream, prefetchStream } from "./streams.ts";
+import { acquireStream, prefetchStream, valueStream } from "./streams.ts";
 
 const query = { context: "prod", group: "", version: "v1", resource: "pods" };
 const row = (name: string, cells: string[] = [name]): ResourceRow => ({ key: `demo/${name}`, uid: name, namespace: "demo", name, cells });
@@ -125,5 +125,31 @@ describe("streams in the query cache", () => {
       reader();
       expect(w.stopped()).toBe(1);
     });
+  });
+
+  it("keeps a whole value's identity when an event says the same again, and what is unchanged when it does not", () => {
+    // TanStack's replaceEqualDeep does this (valueStream): an upgrade that changed it would
+    // redraw the sidebar and the list each time discovery or the namespaces are said again.
+    const client = new QueryClient();
+    const key = keys.discovery("prod");
+    let say: (v: { resources: { name: string }[]; error?: string }) => void = () => {};
+    const release = acquireStream(
+      client,
+      key,
+      valueStream<{ resources: { name: string }[]; error?: string }>((on) => {
+        say = on;
+        return () => {};
+      }),
+    );
+    const value = () => client.getQueryData<{ resources: { name: string }[]; error?: string }>(key)!;
+    say({ resources: [{ name: "pods" }, { name: "services" }] });
+    const first = value();
+    say({ resources: [{ name: "pods" }, { name: "services" }] });
+    expect(value()).toBe(first);
+    say({ resources: [{ name: "pods" }, { name: "services" }], error: "discovery failed" });
+    expect(value()).not.toBe(first);
+    expect(value().error).toBe("discovery failed");
+    expect(value().resources).toBe(first.resources);
+    release();
   });
 });

@@ -2,7 +2,7 @@
 // every reader of the key re-renders, and readers of one key share one stream, which stops
 // with the last of them. The value stays cached for the query's gcTime, so coming back to a
 // view shows what it had at once while its stream starts again.
-import { hashKey, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { hashKey, replaceEqualDeep, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 
 export type Setter<T> = (update: (prev: T | undefined) => T) => void;
@@ -68,6 +68,16 @@ export const streamedQuery = <T>(queryKey: QueryKey) => ({
   structuralSharing: false,
 });
 
+/**
+ * The stream behind useStream: each event replaces the value, but a value equal to the last
+ * keeps its identity (and what is unchanged keeps its own): discovery or the namespaces said
+ * again redraw nothing that depends on them. For small values only; rows have rowsStream.
+ */
+export const valueStream =
+  <T>(start: (onEvent: (v: T) => void) => () => void): StreamStart<T> =>
+  (set) =>
+    start((v) => set((prev) => replaceEqualDeep(prev, v)));
+
 /** A stream whose every event replaces the cached value (contexts, connections, namespaces, discovery). */
 export function useStream<T>(key: QueryKey, start: (onEvent: (v: T) => void) => () => void, enabled = true): T | undefined {
   const client = useQueryClient();
@@ -75,7 +85,7 @@ export function useStream<T>(key: QueryKey, start: (onEvent: (v: T) => void) => 
   const { data } = useQuery<T>(streamedQuery<T>(key));
   useEffect(() => {
     if (!enabled) return;
-    return acquireStream<T>(client, key, (set) => start((v) => set(() => v)));
+    return acquireStream<T>(client, key, valueStream(start));
     // The key's content, not its identity, decides when to resubscribe.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hash, enabled]);

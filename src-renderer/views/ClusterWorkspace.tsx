@@ -1,7 +1,7 @@
 // A selected context: once connected, the resource sidebar beside either the overview or a
 // resource's live list (with an object's details when one is open).
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
-import { useCallback, useMemo, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
@@ -33,7 +33,9 @@ function Connected({ context, children }: { context: string; children: React.Rea
   const info = useMemo(() => (list ? (discovery ? findResource(discovery.resources, list) : builtinResource(list)) : undefined), [discovery, list]);
   const key = info ? resourceKey(info) : "";
   const kind = useMemo(() => (info ? describeResource(info) : undefined), [info]);
-  const onCount = useCallback((count: number) => setLiveCount({ key, count }), [key]);
+  // The sidebar's number may follow a frame later: the workspace must not draw again in the
+  // task that draws the list's first rows (it was half of that task's time).
+  const onCount = useCallback((count: number) => startTransition(() => setLiveCount({ key, count })), [key]);
 
   let content = children;
   if (route.journal) content = <Journal.View context={context} />;
@@ -54,11 +56,17 @@ function Connected({ context, children }: { context: string; children: React.Rea
         </Group>
       );
   }
+  // The sidebar draws in the background (a transition, which React interrupts): its hundred
+  // links must not hold up the list's first rows, which arrive while it would be drawing.
+  const navResources = useDeferredValue(discovery?.resources);
+  const navScope = useDeferredValue(scope);
+  const navRoute = useDeferredValue(route);
+  const navCount = useDeferredValue(route.list ? liveCount : undefined);
   return (
     <Group align="stretch" wrap="nowrap" gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-lg) - var(--kd-dock, 0px))">
       <Box w={230} style={{ flexShrink: 0 }} h="100%">
-        {discovery ? (
-          <ResourceNav context={context} resources={discovery.resources} scope={scope} route={route} liveCount={route.list ? liveCount : undefined} />
+        {navResources ? (
+          <ResourceNav context={context} resources={navResources} scope={navScope} route={navRoute} liveCount={navCount} />
         ) : (
           <Loader size="sm" />
         )}
