@@ -162,6 +162,37 @@ describe("contexts and clusters", () => {
   });
 });
 
+describe("addresses", () => {
+  it("connect the context they name, once, but not one the user disconnected", async () => {
+    const connects: string[] = [];
+    page.on("websocket", (ws) =>
+      ws.on("framesent", ({ payload }) => {
+        const m = typeof payload === "string" ? (JSON.parse(payload) as { name?: string; input?: { context?: string } }) : undefined;
+        if (m?.name === "connections.connect") connects.push(m.input!.context!);
+      }),
+    );
+    await page.reload();
+    await expect.poll(() => page.getByText("Connected").first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.evaluate(() => (location.hash = "#/context/sandbox-viewer"));
+    await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+    await expect.poll(() => page.getByText("Not connected", { exact: true }).count()).toBe(1);
+    // Another address of the same context: it stays disconnected.
+    await page.evaluate(() => (location.hash = "#/context/sandbox-viewer/r/core/v1/pods"));
+    // A link to a list of a context not connected yet connects it and shows the list. Its
+    // connect is sent after anything the address before would have sent, so the count below
+    // cannot have been taken too early.
+    await page.evaluate(() => (location.hash = "#/context/sandbox-oidc/r/core/v1/pods"));
+    const rows = page.getByRole("grid", { name: "Pods" }).locator('[role="row"][data-key^="demo/"]');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(connects).toEqual(["sandbox-oidc"]);
+    await shot(page, "address-connects");
+    // Selected anew, the disconnected context connects again.
+    await page.evaluate(() => (location.hash = "#/context/sandbox-viewer"));
+    await expect.poll(() => namespaceRows().allTextContents(), { timeout: 20_000 }).toEqual(["demo"]);
+    expect(connects).toEqual(["sandbox-oidc", "sandbox-viewer"]);
+  });
+});
+
 describe("signing in", () => {
   it("connects sandbox-oidc through OpenID Connect, as alice", async () => {
     await context("sandbox-oidc").click();

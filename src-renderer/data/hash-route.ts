@@ -63,7 +63,8 @@ export function formatRoute(r: Route): string {
 }
 
 let cached: { hash: string; route: Route } = { hash: "", route: {} };
-function read(): Route {
+/** The route the address names now (outside React: a hashchange listener). */
+export function currentRoute(): Route {
   if (cached.hash !== location.hash) cached = { hash: location.hash, route: parseRoute(location.hash) };
   return cached.route;
 }
@@ -78,7 +79,7 @@ export const navigate = (r: Route) => {
 };
 
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, read);
+  return useSyncExternalStore(subscribe, currentRoute);
 }
 
 export function useSelectedContext(): [string | undefined, (name: string | undefined) => void] {
