@@ -54,6 +54,21 @@ function keyOf(r: ResourceRow, column: number): string | number {
   return k;
 }
 
+/**
+ * Computes, a slice at a time while the browser is idle, the keys a sort by `column` needs:
+ * building 30,000 names' keys is most of a first sort by name (~40 ms). Returns how to stop.
+ */
+export function warmSortKeys(rows: readonly ResourceRow[], column: number): () => void {
+  let i = 0;
+  let handle = 0;
+  const step = (deadline: IdleDeadline) => {
+    while (i < rows.length && deadline.timeRemaining() > 1) for (const end = Math.min(rows.length, i + 500); i < end; i++) keyOf(rows[i], column);
+    if (i < rows.length) handle = requestIdleCallback(step);
+  };
+  handle = requestIdleCallback(step);
+  return () => cancelIdleCallback(handle);
+}
+
 function compare(a: string | number, b: string | number): number {
   if (typeof a === typeof b) return a < b ? -1 : a > b ? 1 : 0;
   // Numbers before text within one column (a column mixing both is rare: "<none>" and counts).

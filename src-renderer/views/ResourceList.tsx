@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Menu, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
-import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey, toObjectRef, type RowsQuery } from "../../src-shared/api/refs.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
@@ -18,7 +18,7 @@ import { lazyView, preloadWhenIdle } from "../components/lazy-view.tsx";
 import { VirtualTable } from "../components/VirtualTable.tsx";
 import { navigate, type Route } from "../data/hash-route.ts";
 import type { NamespaceScope } from "../data/namespace-scope.ts";
-import { viewRows } from "../data/row-view.ts";
+import { viewRows, warmSortKeys } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
 import { listQueries, showsLabels, useRows } from "../data/rows.ts";
@@ -98,8 +98,13 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     [context, info.group, info.version, info.resource, applied, namespaces, scope.ready, showLabels],
   );
   const { rows, loaded, live, error } = useRows(queries);
-  // Once the list is complete and the browser idle, the details panel's code is fetched.
+  // Once the list is complete and the browser idle, the details panel's code is fetched, and
+  // the names' sort keys are computed (the usual sort, and the costliest to start).
   useEffect(() => (live ? preloadWhenIdle(Details.preload) : undefined), [live]);
+  const nameColumn = kind.columns.findIndex((c) => c.name === "NAME");
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
+  useEffect(() => (live && nameColumn >= 0 ? warmSortKeys(rowsNow.current, nameColumn) : undefined), [live, nameColumn]);
   // The sidebar's number is the list's only while no selector narrows it.
   useEffect(() => {
     if (!applied && loaded) onCount(rows.length);
