@@ -174,12 +174,14 @@ class ResourceWatch {
       let pageNo = 0;
       do {
         const current: ReturnType<typeof ask> = next;
+        next = undefined;
         // From the second page on, the next page is asked for as soon as this one's start
         // names it: the API server reads it while this one is still on its way and parsed
-        // here. The first page is read alone: on two cores, a second page's work on the
-        // server would slow the first rows, which are what the user waits for.
-        const token = pageNo === 0 ? undefined : (await current.meta).continue;
-        next = token && !this.stopped ? ask(token) : undefined;
+        // here. (The first page is read alone; see below.)
+        if (pageNo > 0) {
+          const token = (await current.meta).continue;
+          if (token && !this.stopped) next = ask(token);
+        }
         const page = await current.page;
         if (this.stopped) return;
         const now = Date.now();
@@ -188,6 +190,8 @@ class ResourceWatch {
         if (freshObjects) for (const o of page.items) freshObjects.set(keyOf(o), slim(o));
         if (initial) this.emit(pageNo === 0 ? { type: "snapshot", rows } : { type: "changes", upserts: rows, deletes: [] });
         this.resourceVersion = page.metadata?.resourceVersion ?? "";
+        // The second page is asked for once the first is sent: on two cores, its work on the
+        // server would slow the first rows, which are what the user waits for.
         if (pageNo === 0 && page.metadata?.continue && !this.stopped) next = ask(page.metadata.continue);
         pageNo++;
       } while (next && !this.stopped);
