@@ -229,6 +229,9 @@ export function Terminal({ pod, container, mode, command: initialCommand, visibl
               onChange={(e) => setLine(e.currentTarget.value)}
               onKeyDown={(e) => {
                 if (e.key !== "Enter") return;
+                // The new session focuses the terminal while this key is down: without this, the
+                // Enter's keypress would land there and reach the new command as a typed line.
+                e.preventDefault();
                 // Another command in place of this session; empty: the first shell again.
                 setCommand(commandArgv(line));
                 setLine("");
