@@ -260,18 +260,25 @@ describe("main process", () => {
     expect(settings.lastContexts).toEqual(["sandbox-admin", "via-plugin"]);
   });
 
-  it("starts a list asked for while its context connects, once connected, or ends it with the connection's error", async () => {
+  it("starts a list and its other requests asked for while its context connects, once connected, or ends them with the connection's error", async () => {
     // What a list opened by its address does: it asks for its rows in the same breath as the connection.
     const connecting = call("connections.connect", { context: "no-verify" });
     const rows = sub("resources.watch", { context: "no-verify", group: "apps", version: "v1", resource: "deployments", namespace: "demo" });
+    // So do the list's other requests (the list draws while the context connects): they wait too.
+    const access = call("access.check", { context: "no-verify", checks: [{ verb: "list", group: "", resource: "pods", namespace: "demo" }] });
+    const namespaces = sub("namespaces.watch", { context: "no-verify" });
     expect(await connecting).toMatchObject({ status: "connected" });
+    expect(await access).toEqual([expect.objectContaining({ allowed: true })]);
+    await expect.poll(() => (last.get(namespaces) as NamespacesState | undefined)?.namespaces).toContain("demo");
     await expect.poll(() => (last.get(rows) as { type: string } | undefined)?.type).toBe("state");
     const snapshot = sent.map((m) => JSON.parse(m)).find((m) => m.id === rows && m.event?.type === "snapshot");
     expect(snapshot.event.rows.map((r: { key: string }) => r.key)).toContain("demo/nginx-deployment");
 
     const refused = call("connections.connect", { context: "stale-token" });
     const never = sub("resources.watch", { context: "stale-token", group: "", version: "v1", resource: "pods" });
+    const refusedCall = call("access.check", { context: "stale-token", checks: [{ verb: "list", group: "", resource: "pods" }] });
     expect(await refused).toMatchObject({ status: "error" });
+    await expect(refusedCall).rejects.toMatchObject({ code: "Unauthorized", message: expect.stringContaining("401") });
     await expect
       .poll(() => sent.map((m) => JSON.parse(m)).find((m) => m.id === never && m.t === "end"))
       .toMatchObject({ error: { code: "Unauthorized", message: expect.stringContaining("401") } });

@@ -16,6 +16,7 @@ import {
 } from "../../src-shared/api/contract.ts";
 import { ApiError, type ApiErrorShape } from "../../src-shared/api/errors.ts";
 import { applySettingsChange } from "../../src-shared/api/settings.ts";
+import type { ConnectionState } from "../../src-shared/api/types.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { Services } from "../services.ts";
 import { toApiError } from "../kube/errors.ts";
@@ -55,33 +56,51 @@ export interface Router {
   subscribe(name: unknown, args: unknown, sink: StreamSink<unknown, unknown>, peer?: string): StreamHandle;
 }
 
+/** A stream's service as the router holds it. */
+type Service = { stop(): void; input?(i: unknown): void };
+
 export function createRouter(s: Services): Router {
   /**
-   * Starts a stream once `context` is connected: at once when it is; when a connection is
-   * being made (a list opened by its address asks for its rows while its context connects),
-   * when that ends, failing the stream with the connection's error if it failed.
+   * The connection being made to the context a request names, if one is. A request about a
+   * context that is connecting waits for it (a list opened by its address draws, and asks for
+   * its rows, discovery and namespaces, while its context connects). Connecting and
+   * disconnecting are not about a connection already there, and never wait.
    */
-  const onceConnected = (context: string, sink: StreamSink<unknown, unknown>, start: () => () => void): (() => void) => {
-    const connecting = s.connections.connecting(context);
-    if (!connecting) {
-      s.connections.config(context);
-      return start();
-    }
-    let stop: (() => void) | undefined;
+  const connecting = (name: string, args: unknown) => {
+    const context = (args as { context?: unknown } | undefined)?.context;
+    return typeof context === "string" && !name.startsWith("connections.") ? s.connections.connecting(context) : undefined;
+  };
+  /** Throws the connection's error when the attempt it waited for failed. */
+  const connected = (state: ConnectionState) => {
+    if (state.status === "error") throw new ApiError(state.error);
+  };
+  /**
+   * Starts a stream once its context's connection is made: input meanwhile is kept for it, and
+   * a failed connection ends the stream with the connection's error.
+   */
+  const onceConnected = (attempt: Promise<ConnectionState>, sink: StreamSink<unknown, unknown>, start: () => Service): Service => {
+    let service: Service | undefined;
     let stopped = false;
-    void connecting.then((state) => {
+    const queued: unknown[] = [];
+    void attempt.then((state) => {
       if (stopped) return;
       try {
-        if (state.status === "error") throw new ApiError(state.error);
-        s.connections.config(context);
-        stop = start();
+        connected(state);
+        service = start();
+        for (const i of queued.splice(0)) service.input?.(i);
       } catch (e) {
         sink.fail(e);
       }
     });
-    return () => {
-      stopped = true;
-      stop?.();
+    return {
+      stop() {
+        stopped = true;
+        service?.stop();
+      },
+      input(i) {
+        if (service) service.input?.(i);
+        else queued.push(i);
+      },
     };
   };
   const handlers: Handlers = {
@@ -188,23 +207,22 @@ export function createRouter(s: Services): Router {
           });
         }
       }
-      return onceConnected(query.context, sink, () => {
-        // The hub cannot pause for one slow reader (others share the watch). A reader that
-        // falls behind misses the changes meanwhile and gets the current rows once it caught up.
-        let behind = false;
-        const listener = (e: StreamEvents["resources.watch"]) => {
-          if (!behind && !sink.write(e)) behind = true;
-        };
-        // Helm releases are not served by the API server: main reads them from Helm's storage.
-        const helm = isHelmReleases(query) ? s.helm.subscribe(query, listener) : undefined;
-        sink.onDrain(() => {
-          if (!behind) return;
-          behind = false;
-          if (helm) helm.replay();
-          else s.watchHub.replay(query, listener);
-        });
-        return helm ? helm.stop : s.watchHub.subscribe(query, listener);
+      s.connections.config(query.context);
+      // The hub cannot pause for one slow reader (others share the watch). A reader that
+      // falls behind misses the changes meanwhile and gets the current rows once it caught up.
+      let behind = false;
+      const listener = (e: StreamEvents["resources.watch"]) => {
+        if (!behind && !sink.write(e)) behind = true;
+      };
+      // Helm releases are not served by the API server: main reads them from Helm's storage.
+      const helm = isHelmReleases(query) ? s.helm.subscribe(query, listener) : undefined;
+      sink.onDrain(() => {
+        if (!behind) return;
+        behind = false;
+        if (helm) helm.replay();
+        else s.watchHub.replay(query, listener);
       });
+      return helm ? helm.stop : s.watchHub.subscribe(query, listener);
     },
     "resources.counts": ({ context, resources, namespaces }, sink) => {
       s.connections.config(context);
@@ -228,7 +246,10 @@ export function createRouter(s: Services): Router {
       try {
         if (!isCallName(name)) throw new ApiError({ code: "Invalid", message: `unknown call "${String(name).slice(0, 100)}"` });
         const handler = handlers[name] as (i: unknown) => unknown;
-        return { ok: true, value: await handler(validate(callInputs[name], input, name)) };
+        const valid = validate(callInputs[name], input, name);
+        const attempt = connecting(name, valid);
+        if (attempt) connected(await attempt);
+        return { ok: true, value: await handler(valid) };
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError({ code: "Internal", message: (e as Error).message });
         return { ok: false, error: err.toJSON() };
@@ -241,13 +262,18 @@ export function createRouter(s: Services): Router {
         sink: StreamSink<unknown, unknown>,
         peer: string | undefined,
       ) => (() => void) | { stop(): void; input(i: unknown): void };
-      const started = start(validate(streamArgs[name], args, name), sink, peer);
-      const service = typeof started === "function" ? { stop: started } : started;
+      const valid = validate(streamArgs[name], args, name);
+      const begin = (): Service => {
+        const started = start(valid, sink, peer);
+        return typeof started === "function" ? { stop: started } : started;
+      };
+      const attempt = connecting(name, valid);
+      const service = attempt ? onceConnected(attempt, sink, begin) : begin();
       const schema = (streamInputs as Partial<Record<StreamName, z.ZodType>>)[name];
       return {
         stop: () => service.stop(),
         input(raw) {
-          if (!schema || !("input" in service)) throw new ApiError({ code: "Invalid", message: `${name} takes no input` });
+          if (!schema || !service.input) throw new ApiError({ code: "Invalid", message: `${name} takes no input` });
           service.input(validate(schema, raw, `${name} input`));
         },
       };
