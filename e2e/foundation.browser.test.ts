@@ -171,6 +171,8 @@ describe("addresses", () => {
         if (m?.name === "connections.connect") connects.push(m.input!.context!);
       }),
     );
+    const received: string[] = [];
+    page.on("websocket", (ws) => ws.on("framereceived", ({ payload }) => void (typeof payload === "string" && received.push(payload))));
     await page.reload();
     await expect.poll(() => page.getByText("Connected").first().isVisible(), { timeout: 20_000 }).toBe(true);
     await page.evaluate(() => (location.hash = "#/context/sandbox-viewer"));
@@ -190,6 +192,17 @@ describe("addresses", () => {
     await page.evaluate(() => (location.hash = "#/context/sandbox-viewer"));
     await expect.poll(() => namespaceRows().allTextContents(), { timeout: 20_000 }).toEqual(["demo"]);
     expect(connects).toEqual(["sandbox-oidc", "sandbox-viewer"]);
+
+    // A list's address draws the list while its context connects; a connection that fails
+    // takes the list away again, and says why.
+    await page.evaluate(() => (location.hash = "#/context/sandbox-broken/r/core/v1/pods"));
+    const from = received.length;
+    await page.getByRole("button", { name: "Try again" }).click();
+    const said = (status: string) => received.slice(from).findIndex((f) => f.includes(`"context":"sandbox-broken","status":"${status}"`));
+    await expect.poll(() => said("connecting"), { timeout: 20_000 }).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => said("error") > said("connecting"), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "Cannot connect to sandbox-broken" }).count()).toBe(1);
+    expect(await page.getByRole("grid").count()).toBe(0);
   });
 });
 

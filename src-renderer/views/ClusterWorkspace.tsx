@@ -1,5 +1,8 @@
 // A selected context: once connected, the resource sidebar beside either the overview or a
-// resource's live list (with an object's details when one is open).
+// resource's live list (with an object's details when one is open). A list opened by its
+// address draws while its context connects: main holds its requests (rows, discovery,
+// namespaces, access checks) until the connection is made, and the first rows are drawn as
+// they arrive instead of after the workspace's first render.
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
 import { startTransition, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,7 +26,7 @@ interface Props {
   onDisconnect(): void;
 }
 
-function Connected({ context, children }: { context: string; children: React.ReactNode }) {
+function Connected({ context, connecting, children }: { context: string; connecting: boolean; children: React.ReactNode }) {
   const { t } = useTranslation();
   const route = useRoute();
   const discovery = useDiscovery(context, true);
@@ -41,7 +44,18 @@ function Connected({ context, children }: { context: string; children: React.Rea
   if (route.journal) content = <Journal.View context={context} />;
   else if (route.list) {
     if (info && kind)
-      content = <ResourceList key={`${key}/${info.version}`} context={context} info={info} kind={kind} scope={scope} route={route} onCount={onCount} />;
+      content = (
+        <ResourceList
+          key={`${key}/${info.version}`}
+          context={context}
+          info={info}
+          kind={kind}
+          scope={scope}
+          route={route}
+          connecting={connecting}
+          onCount={onCount}
+        />
+      );
     else if (discovery)
       content = (
         <Alert color="yellow" variant="light">
@@ -79,7 +93,13 @@ function Connected({ context, children }: { context: string; children: React.Rea
 }
 
 export function ClusterWorkspace({ context, state, onConnect, onDisconnect }: Props) {
+  const route = useRoute();
   const overview = <ClusterView context={context} state={state} onConnect={onConnect} onDisconnect={onDisconnect} />;
-  if (state?.status !== "connected") return overview;
-  return <Connected context={context.name}>{overview}</Connected>;
+  const connecting = state?.status === "connecting";
+  if (state?.status !== "connected" && !(connecting && route.list)) return overview;
+  return (
+    <Connected context={context.name} connecting={connecting}>
+      {overview}
+    </Connected>
+  );
 }

@@ -47,11 +47,13 @@ interface Props {
   kind: KindDescriptor;
   scope: NamespaceScope;
   route: Route;
+  /** The context is still connecting (a list opened by its address draws meanwhile). */
+  connecting?: boolean;
   onCount(count: number): void;
 }
 
 // Memoized: the workspace around it redraws when the sidebar's counts change; the list need not.
-export const ResourceList = memo(function ResourceList({ context, info, kind, scope, route, onCount }: Props) {
+export const ResourceList = memo(function ResourceList({ context, info, kind, scope, route, connecting, onCount }: Props) {
   const { t } = useTranslation();
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
@@ -175,7 +177,9 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
                 : t("list.countOf", { shown: viewed.length, count: rows.length })
               : error
                 ? ""
-                : t("list.loading")}
+                : connecting
+                  ? t("connection.connecting")
+                  : t("list.loading")}
           </Text>
           {loaded && (
             <Badge role="status" variant="dot" color={live ? "green" : error?.code === "Forbidden" ? "red" : "yellow"}>
