@@ -81,12 +81,12 @@ export async function countCost(
   page: Page,
   context: string,
   pids: { main: number; apiServer: number },
-  churn: () => { stop(): Promise<{ perSecond: number }> },
+  churn: () => Promise<{ stop(): Promise<{ perSecond: number }> }>,
   seconds: number,
 ): Promise<CountCost & { perSecond: [number, number] }> {
   const cores = async () => {
+    const c = await churn();
     const before = { main: cpuSeconds(pids.main), api: cpuSeconds(pids.apiServer), t: performance.now() };
-    const c = churn();
     await new Promise((r) => setTimeout(r, seconds * 1000));
     const after = { main: cpuSeconds(pids.main), api: cpuSeconds(pids.apiServer), t: performance.now() };
     const { perSecond } = await c.stop();

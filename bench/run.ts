@@ -357,7 +357,7 @@ async function measure(
     await page.evaluate(() => window.__bench.idle(2000));
 
     log(`run ${run}: churn for ${churnSeconds} s at 300 updates/s`);
-    const churn = startChurn(kube, podCount, 300, 50);
+    const churn = await startChurn(kubeconfig, podCount, 300, 50);
     const long = { count: 0, maxMs: 0 };
     const stopLongTasks = async () => {
       const l = await page.evaluate(() => window.__bench.stopLongTasks());
@@ -465,7 +465,7 @@ async function measure(
         page,
         context,
         { main: serve.process.pid, apiServer },
-        () => startChurn(kube, podCount, 300, 50),
+        () => startChurn(kubeconfig, podCount, 300, 50),
         countSeconds,
       );
       Object.assign(f, c);
@@ -689,9 +689,10 @@ async function main() {
       sort: "click NAME, then AGE; until the first rendered row's data-key changed",
       filter: `type "${filterText}" into Filter, then clear it; until data-rows changed`,
       churnSeconds,
-      churn: "300 JSON merge patches/s of annotation bench/seq on random pods, at most 50 in flight (skipped, not queued, at the cap)",
+      churn:
+        "300 JSON merge patches/s of annotation bench/seq on random pods, at most 50 in flight (skipped, not queued, at the cap), sent from a worker thread with a client of its own",
       scroll: `first half of the churn: [data-scroller] moved ${scrollPxPerFrame} px every animation frame; a frame is dropped when it comes > 25 ms after the previous`,
-      lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned`,
+      lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned (on the bench's own thread: the churn runs on another)`,
       longestTask:
         "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves",
       helm: `${helmReleaseCount} releases × ${helmRevisions} revisions over the bench's namespaces, written as Helm's storage Secrets (guestbook fixture chart, gzipped JSON); helm list -A --max ${helmReleaseCount * 2} (wall time, output read) against the Releases list on all namespaces until data-total = ${helmReleaseCount} (page clock, frame after); main RSS after 3 s idle, and its growth from before opening`,
