@@ -165,14 +165,14 @@ describe("contexts and clusters", () => {
 describe("addresses", () => {
   it("connect the context they name, once, but not one the user disconnected", async () => {
     const connects: string[] = [];
-    page.on("websocket", (ws) =>
+    const received: string[] = [];
+    page.on("websocket", (ws) => {
       ws.on("framesent", ({ payload }) => {
         const m = typeof payload === "string" ? (JSON.parse(payload) as { name?: string; input?: { context?: string } }) : undefined;
         if (m?.name === "connections.connect") connects.push(m.input!.context!);
-      }),
-    );
-    const received: string[] = [];
-    page.on("websocket", (ws) => ws.on("framereceived", ({ payload }) => void (typeof payload === "string" && received.push(payload))));
+      });
+      ws.on("framereceived", ({ payload }) => void (typeof payload === "string" && received.push(payload)));
+    });
     await page.reload();
     await expect.poll(() => page.getByText("Connected").first().isVisible(), { timeout: 20_000 }).toBe(true);
     await page.evaluate(() => (location.hash = "#/context/sandbox-viewer"));
