@@ -265,14 +265,20 @@ describe("main process", () => {
     const connecting = call("connections.connect", { context: "no-verify" });
     const rows = sub("resources.watch", { context: "no-verify", group: "apps", version: "v1", resource: "deployments", namespace: "demo" });
     // So do the list's other requests (the list draws while the context connects): they wait too.
+    const accessId = nextId;
     const access = call("access.check", { context: "no-verify", checks: [{ verb: "list", group: "", resource: "pods", namespace: "demo" }] });
     const namespaces = sub("namespaces.watch", { context: "no-verify" });
     expect(await connecting).toMatchObject({ status: "connected" });
     expect(await access).toEqual([expect.objectContaining({ allowed: true })]);
     await expect.poll(() => (last.get(namespaces) as NamespacesState | undefined)?.namespaces).toContain("demo");
     await expect.poll(() => (last.get(rows) as { type: string } | undefined)?.type).toBe("state");
-    const snapshot = sent.map((m) => JSON.parse(m)).find((m) => m.id === rows && m.event?.type === "snapshot");
+    const said = sent.map((m) => JSON.parse(m));
+    const snapshot = said.find((m) => m.id === rows && m.event?.type === "snapshot");
     expect(snapshot.event.rows.map((r: { key: string }) => r.key)).toContain("demo/nginx-deployment");
+    // Rows first: the other requests start once the list has its first page.
+    const first = (id: number) => said.findIndex((m) => m.id === id && m.t !== "ack");
+    expect(first(accessId)).toBeGreaterThan(said.indexOf(snapshot));
+    expect(first(namespaces)).toBeGreaterThan(said.indexOf(snapshot));
 
     const refused = call("connections.connect", { context: "stale-token" });
     const never = sub("resources.watch", { context: "stale-token", group: "", version: "v1", resource: "pods" });

@@ -68,7 +68,19 @@ export function createRouter(s: Services): Router {
    */
   const connecting = (name: string, args: unknown) => {
     const context = (args as { context?: unknown } | undefined)?.context;
-    return typeof context === "string" && !name.startsWith("connections.") ? s.connections.connecting(context) : undefined;
+    const attempt = typeof context === "string" && !name.startsWith("connections.") ? s.connections.connecting(context) : undefined;
+    if (!attempt || name === "resources.watch") return attempt;
+    // Rows first: the rest (discovery, namespaces, access checks, counts) starts once the
+    // lists asked for meanwhile have their first page, which is what the user waits for. On two
+    // busy cores their answers, read and sent at the same moment, held it up: 100 pods took the
+    // API server and main 50-180 ms instead of ~25.
+    return attempt.then(async (state) => {
+      if (state.status !== "connected") return state;
+      // A turn later, so that the lists waiting on the same attempt have started.
+      await new Promise((r) => setImmediate(r));
+      await s.watchHub.firstPages(context as string);
+      return state;
+    });
   };
   /** Throws the connection's error when the attempt it waited for failed. */
   const connected = (state: ConnectionState) => {

@@ -29,6 +29,9 @@ type Listener = (e: RowsEvent) => void;
 const firstPageSize = 100;
 const pageSize = 500;
 const batchMs = 100;
+// How long a connecting context's other requests wait at most for its lists' first pages: on
+// a slow cluster they go ahead rather than wait for a page that takes seconds.
+const firstPagesCapMs = 300;
 // The API server sends a bookmark about once a minute on an idle watch; a watch silent for
 // longer than this is presumed dead (a half-open connection) and is re-opened.
 const defaultSilentMs = 75_000;
@@ -108,12 +111,16 @@ class ResourceWatch {
   private readonly timeColumns: ReadonlySet<number>;
   /** How many times the watchdog re-opened a silent watch. */
   reopened = 0;
+  /** Settles once the first page has been sent, or the first list failed, or the watch stopped. */
+  readonly firstPage: Promise<void>;
+  private firstPageSent!: () => void;
   private readonly silentMs: number;
 
   private readonly pageSize: number;
   private readonly firstPageSize: number;
 
   constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, opts: HubOptions) {
+    this.firstPage = new Promise((resolve) => (this.firstPageSent = resolve));
     this.silentMs = opts.silentMs;
     this.pageSize = opts.pageSize;
     this.firstPageSize = opts.firstPageSize;
@@ -192,6 +199,7 @@ class ResourceWatch {
         for (const r of rows) fresh.set(r.key, r);
         if (freshObjects) for (const o of page.items) freshObjects.set(keyOf(o), slim(o));
         if (initial) this.emit(pageNo === 0 ? { type: "snapshot", rows } : { type: "changes", upserts: rows, deletes: [] });
+        if (pageNo === 0) this.firstPageSent();
         this.resourceVersion = page.metadata?.resourceVersion ?? "";
         // The second page is asked for once the first is sent: on two cores, its work on the
         // server would slow the first rows, which are what the user waits for.
@@ -324,6 +332,7 @@ class ResourceWatch {
 
   /** Keeps what it has, says it is reconnecting, and tries again with capped backoff. */
   private failed(e: unknown) {
+    this.firstPageSent();
     if (this.stopped) return;
     this.endWatch();
     this.emit({ type: "state", live: false, error: toApiError(e, `watching ${this.target.resource}`).toJSON() });
@@ -342,6 +351,7 @@ class ResourceWatch {
 
   stop() {
     this.stopped = true;
+    this.firstPageSent();
     clearTimeout(this.retry);
     clearTimeout(this.flushTimer);
     this.endWatch();
@@ -392,6 +402,22 @@ export class WatchHub {
   /** Every watch of a context and resource (any namespace or selector): a live one already knows its count. */
   watchesOf(context: string, group: string, resource: string): ResourceWatch[] {
     return [...this.watches.values()].filter((w) => w.target.context === context && w.target.group === group && w.target.resource === resource);
+  }
+
+  /**
+   * Settles when every list of `context` started so far has sent its first page, and at the
+   * latest after `capMs`: what a connecting context's other requests wait for (router.ts).
+   */
+  firstPages(context: string, capMs = firstPagesCapMs): Promise<void> {
+    const pending = [...this.watches.values()].filter((w) => w.target.context === context).map((w) => w.firstPage);
+    if (!pending.length) return Promise.resolve();
+    return new Promise((resolve) => {
+      const cap = setTimeout(resolve, capMs);
+      void Promise.all(pending).then(() => {
+        clearTimeout(cap);
+        resolve();
+      });
+    });
   }
 
   /** Tells a subscriber where its watch is now (it skipped changes while it was behind). */
