@@ -1,8 +1,9 @@
 // A selected context: once connected, the resource sidebar beside either the overview or a
 // resource's live list (with an object's details when one is open). A list opened by its
 // address draws while its context connects: main holds its requests (rows, discovery,
-// namespaces, access checks) until the connection is made, and the first rows are drawn as
-// they arrive instead of after the workspace's first render.
+// namespaces, access checks) until the connection is made, rows first and the rest once they
+// have their first page (router.ts), and the first rows are drawn as they arrive instead of
+// after the workspace's first render.
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
 import { startTransition, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
