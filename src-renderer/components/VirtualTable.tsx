@@ -104,6 +104,41 @@ const Row = memo(
     a.selectLabel === b.selectLabel,
 );
 
+interface HeaderProps {
+  columns: TableColumn[];
+  template: string;
+  sort: { column?: number; desc: boolean };
+  checked: boolean;
+  indeterminate: boolean;
+  onSort(column: number): void;
+  onSelectAll(): void;
+}
+
+// The header, drawn again only when the columns, the sort or the selection change: the table
+// itself draws again at every scrolled frame, and the header's styled checkbox and translated
+// titles were a good part of that frame.
+const Header = memo(function Header({ columns, template, sort, checked, indeterminate, onSort, onSelectAll }: HeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: template }}>
+      <div role="columnheader" className={classes.check}>
+        <Checkbox size="xs" aria-label={t("list.selectAll")} checked={checked} indeterminate={indeterminate} onChange={onSelectAll} />
+      </div>
+      {columns.map((c) => {
+        const sorted = sort.column === c.index;
+        return (
+          <div key={c.id} role="columnheader" aria-sort={sorted ? (sort.desc ? "descending" : "ascending") : "none"} className={classes.headerCell}>
+            <button type="button" className={classes.sortButton} onClick={() => onSort(c.index)} title={t("list.sortBy", { column: c.header })}>
+              {c.header}
+              {sorted && (sort.desc ? <IconArrowDown size={12} /> : <IconArrowUp size={12} />)}
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
 export function VirtualTable({
   label,
   columns,
@@ -152,11 +187,23 @@ export function VirtualTable({
     const [before, after = ""] = t("list.select", { name: "\u0000" }).split("\u0000");
     return (name: string) => before + name + after;
   }, [t]);
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.key));
+  // Not a pass over 30,000 rows at every scrolled frame while nothing is selected.
+  const [allSelected, someSelected] = useMemo(() => {
+    if (!selected.size) return [false, false];
+    const all = rows.length > 0 && rows.every((r) => selected.has(r.key));
+    return [all, !all && rows.some((r) => selected.has(r.key))];
+  }, [rows, selected]);
 
-  // Rows keep the handlers of the render that drew them (see Row): these read the latest state.
-  const latest = useRef({ selected, onSelect, onOpen });
-  latest.current = { selected, onSelect, onOpen };
+  // Rows and the header keep the handlers of the render that drew them (see Row): these read the latest state.
+  const latest = useRef({ selected, onSelect, onOpen, onSort, rows, allSelected });
+  latest.current = { selected, onSelect, onOpen, onSort, rows, allSelected };
+  const [sortBy, selectAll] = useMemo(
+    () => [
+      (column: number) => latest.current.onSort(column),
+      () => latest.current.onSelect(latest.current.allSelected ? new Set() : new Set(latest.current.rows.map((r) => r.key))),
+    ],
+    [],
+  );
   const toggle = (key: string) => {
     const next = new Set(latest.current.selected);
     if (!next.delete(key)) next.add(key);
@@ -214,28 +261,7 @@ export function VirtualTable({
       onFocus={() => setFocusWithin(true)}
       onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setFocusWithin(false)}
     >
-      <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: template }}>
-        <div role="columnheader" className={classes.check}>
-          <Checkbox
-            size="xs"
-            aria-label={t("list.selectAll")}
-            checked={allSelected}
-            indeterminate={!allSelected && rows.some((r) => selected.has(r.key))}
-            onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.key)))}
-          />
-        </div>
-        {columns.map((c) => {
-          const sorted = sort.column === c.index;
-          return (
-            <div key={c.id} role="columnheader" aria-sort={sorted ? (sort.desc ? "descending" : "ascending") : "none"} className={classes.headerCell}>
-              <button type="button" className={classes.sortButton} onClick={() => onSort(c.index)} title={t("list.sortBy", { column: c.header })}>
-                {c.header}
-                {sorted && (sort.desc ? <IconArrowDown size={12} /> : <IconArrowUp size={12} />)}
-              </button>
-            </div>
-          );
-        })}
-      </div>
+      <Header columns={columns} template={template} sort={sort} checked={allSelected} indeterminate={someSelected} onSort={sortBy} onSelectAll={selectAll} />
       <div ref={scroller} className={classes.scroller} data-scroller>
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((v) => {

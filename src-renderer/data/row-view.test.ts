@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ResourceRow } from "../../src-shared/api/types.ts";
-import { sortKey, viewRows } from "./row-view.ts";
+import { changedRows, nextView, sortKey, viewRows, type View, type ViewOptions } from "./row-view.ts";
 
 const row = (name: string, cells: string[], namespace = "demo", times?: Record<number, number>): ResourceRow => ({
   key: `${namespace}/${name}`,
@@ -58,5 +58,82 @@ describe("viewRows", () => {
     const copy = [...rows];
     viewRows(rows, { filter: "", sortColumn: 0, desc: true });
     expect(rows).toEqual(copy);
+  });
+});
+
+describe("nextView", () => {
+  // A small deterministic generator, so a failure replays the same batches.
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const phases = ["Running", "Pending", "CrashLoopBackOff", "Completed"];
+  const pod = (i: number) => row(`pod-${i}`, ["1/1", pick(phases), String(Math.floor(random() * 4))], `ns-${i % 5}`, { 4: 1000 * Math.floor(random() * 20) });
+
+  /** Batches as the rows stream makes them: a Map updated in place, published as its values. */
+  function* batches(count: number) {
+    const map = new Map<string, ResourceRow>();
+    let next = 0;
+    for (; next < 300; next++) map.set(pod(next).key, pod(next));
+    yield [...map.values()];
+    for (let b = 0; b < count; b++) {
+      const keys = [...map.keys()];
+      for (let n = Math.floor(random() * 12); n > 0; n--) {
+        const r = random();
+        if (r < 0.6) {
+          const key = pick(keys);
+          const i = Number(key.split("-").pop());
+          map.set(key, { ...pod(i), key, name: `pod-${i}`, namespace: key.split("/")[0] });
+        } else if (r < 0.8) map.delete(pick(keys));
+        else map.set(pod(next).key, pod(next++));
+      }
+      yield [...map.values()];
+    }
+  }
+
+  const cases: ViewOptions[] = [
+    { filter: "", sortColumn: 4 },
+    { filter: "", sortColumn: 4, desc: true },
+    { filter: "", sortColumn: 2 },
+    { filter: "crash", sortColumn: 0, desc: true },
+    { filter: "", sortColumn: -1, where: (r) => r.cells[3] !== "0" },
+    { filter: "running" },
+  ];
+
+  it.each(cases.map((o, i) => [i, o] as const))("matches a full sort batch after batch (case %i)", (_, options) => {
+    let view: View | undefined;
+    for (const rows of batches(200)) {
+      view = nextView(view, rows, options);
+      expect(view.shown).toEqual(viewRows(rows, options));
+    }
+  });
+
+  it("keeps the view itself when a batch changes none of its rows", () => {
+    const rows = [row("a", ["1/1", "Running"]), row("b", ["0/1", "Pending"])];
+    const options = { filter: "running", sortColumn: 0 };
+    const first = nextView(undefined, rows, options);
+    const pending = row("b", ["0/1", "ContainerCreating"]);
+    expect(nextView(first, [rows[0], pending], options).shown).toBe(first.shown);
+    expect(nextView(first, [rows[0], row("a", ["1/1", "Running"])], options).shown).not.toBe(first.shown);
+  });
+
+  it("sorts again when the options change, and ties by namespace and name whichever the direction", () => {
+    const rows = [row("b", ["x"], "one"), row("a", ["x"], "two"), row("a", ["x"], "one")];
+    const asc = nextView(undefined, rows, { filter: "", sortColumn: 1 });
+    expect(asc.shown.map((r) => r.key)).toEqual(["one/a", "one/b", "two/a"]);
+    expect(nextView(asc, rows, { filter: "", sortColumn: 1, desc: true }).shown.map((r) => r.key)).toEqual(["one/a", "one/b", "two/a"]);
+  });
+});
+
+describe("changedRows", () => {
+  const [a, b, c, d] = ["a", "b", "c", "d"].map((n) => row(n, []));
+  it("finds updated, deleted and added rows in one walk", () => {
+    const b2 = row("b", ["new"]);
+    expect(changedRows([a, b, c], [a, b2, c, d], 10)).toEqual({ removed: [b], added: [b2, d] });
+    expect(changedRows([a, b, c], [b, c], 10)).toEqual({ removed: [a], added: [] });
+  });
+
+  it("gives up past its limit, and on rows inserted mid-list counts the rest as changed", () => {
+    expect(changedRows([a, b, c], [d, a, b, c], 2)).toBeNull();
+    expect(changedRows([a, c], [a, b, c], 10)).toEqual({ removed: [c], added: [b, c] });
   });
 });

@@ -18,7 +18,7 @@ import { lazyView, preloadWhenIdle } from "../components/lazy-view.tsx";
 import { VirtualTable } from "../components/VirtualTable.tsx";
 import { navigate, type Route } from "../data/hash-route.ts";
 import type { NamespaceScope } from "../data/namespace-scope.ts";
-import { viewRows, warmSortKeys } from "../data/row-view.ts";
+import { nextView, warmSortKeys, type View } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
 import { listQueries, showsLabels, useRows } from "../data/rows.ts";
@@ -126,7 +126,12 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
   };
 
-  const viewed = useMemo(() => viewRows(rowsShown, { filter, sortColumn: sort.column, desc: sort.desc, where }), [rowsShown, filter, sort, where]);
+  // Each batch's view starts from the last one (a few changed rows merged in, not 30,000 sorted again).
+  const lastView = useRef<View>(undefined);
+  const viewed = useMemo(
+    () => (lastView.current = nextView(lastView.current, rowsShown, { filter, sortColumn: sort.column, desc: sort.desc, where })).shown,
+    [rowsShown, filter, sort, where],
+  );
   const tone = useMemo(() => view.tone?.(kind), [view, kind]);
 
   const text = useCallback(
