@@ -95,6 +95,9 @@ export interface RunFigures {
   /** What else ran during the run: CPU used by other processes (in cores, a lower bound), other clusters' API servers. */
   otherCores: number | null;
   otherApiServers: number | null;
+  /** The bench cluster's sessions (autogroups) and the nice value each was given, so that together they weigh one (bench/cpu-share.ts). */
+  clusterSessions: number | null;
+  clusterNice: number | null;
   errors: string[];
 }
 
@@ -165,6 +168,8 @@ export const emptyFigures = (): RunFigures => ({
   countApiServerCores: null,
   otherCores: null,
   otherApiServers: null,
+  clusterSessions: null,
+  clusterNice: null,
   errors: [],
 });
 

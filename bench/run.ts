@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { startChurn } from "./churn.ts";
 import { waitForQuiet, watchOthers } from "./cpu.ts";
+import { weighClusterAsOne } from "./cpu-share.ts";
 import { installBenchHooks, type ChangeResult } from "./in-page.ts";
 import { connectKube, type Kube } from "./kube.ts";
 import { countAllPods, createProbe, deleteProbes, ensurePods, listBytes, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
@@ -236,6 +237,12 @@ async function measure(
   k9s: string | undefined,
 ): Promise<RunFigures> {
   const f = emptyFigures();
+  const share = weighClusterAsOne(benchState);
+  f.clusterSessions = share.sessions;
+  f.clusterNice = share.nice;
+  log(
+    `run ${run}: ${share.skipped ? `the cluster's sessions left as they are (${share.skipped})` : `the cluster's ${share.sessions} sessions each at nice ${share.nice}: together about one session's weight`}`,
+  );
   if (maxWait) await waitForQuiet(benchState, maxWait, log);
   const others = watchOthers(benchState);
   f.otherApiServers = otherApiServers();
@@ -693,6 +700,8 @@ async function main() {
         "300 JSON merge patches/s of annotation bench/seq on random pods, at most 50 in flight (skipped, not queued, at the cap), sent from a worker thread with a client of its own",
       scroll: `first half of the churn: [data-scroller] moved ${scrollPxPerFrame} px every animation frame; a frame is dropped when it comes > 25 ms after the previous`,
       lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned (on the bench's own thread: the churn runs on another)`,
+      cpuShare:
+        "kwokctl starts each cluster component in a session of its own, and Linux's autogroup scheduling shares the cores between sessions first: before each run every session of the bench cluster is given the nice value that makes them weigh, together, about one session (clusterSessions, clusterNice; bench/cpu-share.ts), like each program of the client side (Chromium, as Playwright starts it; the bench with serve)",
       longestTask:
         "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves",
       helm: `${helmReleaseCount} releases × ${helmRevisions} revisions over the bench's namespaces, written as Helm's storage Secrets (guestbook fixture chart, gzipped JSON); helm list -A --max ${helmReleaseCount * 2} (wall time, output read) against the Releases list on all namespaces until data-total = ${helmReleaseCount} (page clock, frame after); main RSS after 3 s idle, and its growth from before opening`,
