@@ -9,7 +9,6 @@
 // it is given the weight of one program: each of its sessions gets the nice value whose weight,
 // times their number, comes nearest one session's.
 import { readFileSync, writeFileSync } from "node:fs";
-import { ownProcesses } from "../e2e/sandbox/processes.ts";
 
 /** The kernel's weight of each nice value 0..19 (kernel/sched/core.c, sched_prio_to_weight). */
 const weights = [1024, 820, 655, 526, 423, 335, 272, 215, 172, 137, 110, 87, 70, 56, 45, 36, 29, 23, 18, 15];
@@ -30,8 +29,11 @@ export function niceForSessions(sessions: number): number {
   return best;
 }
 
-/** Weighs the cluster kept in `state` as one session (see above). Run again before each run: a component started again has a new session. */
-export function weighClusterAsOne(state: string): ClusterShare {
+/**
+ * Weighs the cluster's processes (`pids`) as one session (see above). Run again before each
+ * run: a component started again has a new session.
+ */
+export function weighClusterAsOne(pids: number[]): ClusterShare {
   let enabled = "";
   try {
     enabled = readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim();
@@ -40,7 +42,7 @@ export function weighClusterAsOne(state: string): ClusterShare {
   }
   if (enabled !== "1") return { sessions: 0, nice: 0, skipped: "autogroup scheduling is off" };
   const groups = new Map<string, number>();
-  for (const { pid } of ownProcesses(state)) {
+  for (const pid of pids) {
     try {
       const group = /^(\S+)/.exec(readFileSync(`/proc/${pid}/autogroup`, "utf8"))?.[1];
       if (group && !groups.has(group)) groups.set(group, pid);

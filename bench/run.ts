@@ -237,7 +237,7 @@ async function measure(
   k9s: string | undefined,
 ): Promise<RunFigures> {
   const f = emptyFigures();
-  const share = weighClusterAsOne(benchState);
+  const share = weighClusterAsOne(ownProcesses().map((p) => p.pid));
   f.clusterSessions = share.sessions;
   f.clusterNice = share.nice;
   log(

@@ -116,6 +116,18 @@ describe("nextView", () => {
     expect(nextView(first, [rows[0], row("a", ["1/1", "Running"])], options).shown).not.toBe(first.shown);
   });
 
+  it("builds on the last view for a small batch, and sorts again for a large one", () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(`p${String(i).padStart(3, "0")}`, ["x"]));
+    const options = { filter: "", sortColumn: 0 };
+    const first = nextView(undefined, rows, options);
+    // A row only the last view has, sorted first: kept when the view is built on, gone when sorted again.
+    const marked: View = { ...first, shown: [row("a-marker", ["x"]), ...first.shown] };
+    const few = rows.map((r, i) => (i % 50 ? r : { ...r, cells: [r.name, "y"] }));
+    expect(nextView(marked, few, options).shown[0].name).toBe("a-marker");
+    const many = rows.map((r) => ({ ...r, cells: [r.name, "y"] }));
+    expect(nextView(marked, many, options).shown[0].name).toBe("p000");
+  });
+
   it("sorts again when the options change, and ties by namespace and name whichever the direction", () => {
     const rows = [row("b", ["x"], "one"), row("a", ["x"], "two"), row("a", ["x"], "one")];
     const asc = nextView(undefined, rows, { filter: "", sortColumn: 1 });

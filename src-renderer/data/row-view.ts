@@ -75,14 +75,17 @@ function compare(a: string | number, b: string | number): number {
   return typeof a === "number" ? -1 : 1;
 }
 
+/** Rows by their key (namespace and name): how ties of a sort go, whichever its direction. */
+const byRowKey = (a: ResourceRow, b: ResourceRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /**
- * The order of a sort by `column`: by the column's key, ties by the row's key (namespace and
- * name, the server's order) whichever the direction. A total order, so a batch's few rows can
- * be merged into the last sorted view and land where a full sort would put them.
+ * The order of a sort by `column`: by the column's key, ties by the row's key (the server's
+ * order). A total order, so a batch's few rows can be placed into the last sorted view by
+ * binary search and land where a full sort would put them.
  */
 function rowOrder(column: number, desc: boolean | undefined) {
   const dir = desc ? -1 : 1;
-  return (a: ResourceRow, b: ResourceRow) => dir * compare(keyOf(a, column), keyOf(b, column)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (a: ResourceRow, b: ResourceRow) => dir * compare(keyOf(a, column), keyOf(b, column)) || byRowKey(a, b);
 }
 
 function filterOf(o: ViewOptions): ((r: ResourceRow) => boolean) | undefined {
@@ -98,7 +101,7 @@ export function viewRows(rows: readonly ResourceRow[], o: ViewOptions): Resource
   // Each row's key is looked up once, not at every comparison (n, not n·log n, lookups).
   const dir = o.desc ? -1 : 1;
   const decorated = out.map((r) => ({ k: keyOf(r, col), r }));
-  decorated.sort((a, b) => dir * compare(a.k, b.k) || (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0));
+  decorated.sort((a, b) => dir * compare(a.k, b.k) || byRowKey(a.r, b.r));
   return decorated.map((d) => d.r);
 }
 
@@ -112,7 +115,7 @@ export interface View {
 /**
  * The view of `rows`, from the last one when only the rows changed: a batch under churn
  * changes a few dozen of 30,000 rows, and sorting them all again takes 10–20 ms of the task
- * that draws them. The batch's rows are found by one walk and merged into the sorted view.
+ * that draws them. The batch's rows are found by one walk and placed by binary search.
  */
 export function nextView(last: View | undefined, rows: readonly ResourceRow[], options: ViewOptions): View {
   const col = options.sortColumn;
@@ -128,12 +131,39 @@ export function nextView(last: View | undefined, rows: readonly ResourceRow[], o
   if (!diff) return { rows, options, shown: viewRows(rows, options) };
   const passes = filterOf(options);
   const order = rowOrder(col, options.desc);
-  const gone = new Set(passes ? diff.removed.filter(passes) : diff.removed);
-  const kept = gone.size ? last.shown.filter((r) => !gone.delete(r)) : last.shown;
-  // Every row to take out was in the last view, or that view was not made from `last.rows`.
-  if (gone.size) return { rows, options, shown: viewRows(rows, options) };
-  const added = (passes ? diff.added.filter(passes) : diff.added).sort(order);
-  return { rows, options, shown: merge(kept, added, order) };
+  const shown = last.shown;
+  // Where each row that leaves the view is (it must be there, or the last view was not made
+  // from `last.rows`), and where each row that enters goes: binary searches, not a pass.
+  const leave: number[] = [];
+  for (const r of passes ? diff.removed.filter(passes) : diff.removed) {
+    const at = lowerBound(shown, r, order);
+    if (shown[at] !== r) return { rows, options, shown: viewRows(rows, options) };
+    leave.push(at);
+  }
+  const enter = (passes ? diff.added.filter(passes) : diff.added).sort(order).map((r) => ({ r, at: lowerBound(shown, r, order) }));
+  if (!leave.length && !enter.length) return { rows, options, shown };
+  leave.sort((x, y) => x - y);
+  const out: ResourceRow[] = new Array(shown.length - leave.length + enter.length);
+  let k = 0;
+  for (let i = 0, l = 0, e = 0; i <= shown.length; i++) {
+    while (e < enter.length && enter[e].at === i) out[k++] = enter[e++].r;
+    if (i === shown.length) break;
+    if (leave[l] === i) l++;
+    else out[k++] = shown[i];
+  }
+  return { rows, options, shown: out };
+}
+
+/** The first position in sorted `rows` whose row is not before `row`. */
+function lowerBound(rows: readonly ResourceRow[], row: ResourceRow, order: (a: ResourceRow, b: ResourceRow) => number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(rows[mid], row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -168,17 +198,4 @@ export function changedRows(
   while (i < prev.length) removed.push(prev[i++]);
   while (j < next.length) added.push(next[j++]);
   return removed.length > limit || added.length > limit ? null : { removed, added };
-}
-
-/** Two sorted lists as one; `a` itself when there is nothing to add (a view that did not change keeps its identity). */
-function merge(a: readonly ResourceRow[], b: readonly ResourceRow[], order: (x: ResourceRow, y: ResourceRow) => number): ResourceRow[] {
-  if (!b.length) return a as ResourceRow[];
-  const out: ResourceRow[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = order(b[j], a[i]) < 0 ? b[j++] : a[i++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
 }
