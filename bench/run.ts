@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { startChurn } from "./churn.ts";
 import { waitForQuiet, watchOthers } from "./cpu.ts";
-import { weighClusterAsOne } from "./cpu-share.ts";
+import { weighCluster } from "./cpu-share.ts";
 import { installBenchHooks, type ChangeResult } from "./in-page.ts";
 import { connectKube, type Kube } from "./kube.ts";
 import { countAllPods, createProbe, deleteProbes, ensurePods, listBytes, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
@@ -237,11 +237,16 @@ async function measure(
   k9s: string | undefined,
 ): Promise<RunFigures> {
   const f = emptyFigures();
-  const share = weighClusterAsOne(ownProcesses().map((p) => p.pid));
+  // Kubedeck's own steps (list, churn, editor) with the cluster weighing one program; the steps
+  // that time what the cluster supplies with its weight as started (bench/cpu-share.ts).
+  const share = weighCluster(
+    ownProcesses().map((p) => p.pid),
+    true,
+  );
   f.clusterSessions = share.sessions;
   f.clusterNice = share.nice;
   log(
-    `run ${run}: ${share.skipped ? `the cluster's sessions left as they are (${share.skipped})` : `the cluster's ${share.sessions} sessions each at nice ${share.nice}: together about one session's weight`}`,
+    `run ${run}: ${share.skipped ? `the cluster's sessions left as they are (${share.skipped})` : `the cluster's ${share.sessions} sessions each at nice ${share.nice}: together about one program's weight`}`,
   );
   if (maxWait) await waitForQuiet(benchState, maxWait, log);
   const others = watchOthers(benchState);
@@ -497,6 +502,12 @@ async function measure(
     }
 
     // 7. Streams: a log flood followed (beside kubectl logs -f), searched; a shell's prompt and echo.
+    // From here on the cluster is the supply timed beside kubectl, helm and k9s: its weight as started.
+    const restored = weighCluster(
+      ownProcesses().map((p) => p.pid),
+      false,
+    );
+    if (restored.skipped && !share.skipped) fail("cluster weight", new Error(restored.skipped));
     try {
       await streamSteps(streamsContext(page, kubeconfig, run, serve.process.pid), f, run);
     } catch (e) {
@@ -640,6 +651,13 @@ async function main() {
   log(`bench cluster up, kubeconfig ${kubeconfig}`);
   const kube = await connectKube(kubeconfig);
   cleanups.push(() => kube.close());
+  // A kept cluster is left with the weight it was started with, whichever step the bench stopped in.
+  cleanups.push(async () =>
+    weighCluster(
+      ownProcesses().map((p) => p.pid),
+      false,
+    ),
+  );
   const workers = await workerNames(kube, nodeCount);
   log(`${workers.length} schedulable workers`);
   await deleteProbes(kube);
@@ -701,7 +719,7 @@ async function main() {
       scroll: `first half of the churn: [data-scroller] moved ${scrollPxPerFrame} px every animation frame; a frame is dropped when it comes > 25 ms after the previous`,
       lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned (on the bench's own thread: the churn runs on another)`,
       cpuShare:
-        "kwokctl starts each cluster component in a session of its own, and Linux's autogroup scheduling shares the cores between sessions first: before each run every session of the bench cluster is given the nice value that makes them weigh, together, about one session (clusterSessions, clusterNice; bench/cpu-share.ts), like each program of the client side (Chromium, as Playwright starts it; the bench with serve)",
+        "kwokctl starts each cluster component in a session of its own, and Linux's autogroup scheduling shares the cores between sessions first. From the start of each run to the end of the editor step (kubectl get pods -A, the list, sort, filter, churn, memory, counts, editor) every session of the bench cluster has the nice value that makes them weigh, together, about one program (clusterSessions, clusterNice; bench/cpu-share.ts), as Chromium and the bench with serve each do; from the streams step on (log flood beside kubectl logs -f, shell, Helm beside helm list, k9s beside kubectl) the sessions are back at nice 0, so that what the cluster supplies is not what is measured",
       longestTask:
         "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves",
       helm: `${helmReleaseCount} releases × ${helmRevisions} revisions over the bench's namespaces, written as Helm's storage Secrets (guestbook fixture chart, gzipped JSON); helm list -A --max ${helmReleaseCount * 2} (wall time, output read) against the Releases list on all namespaces until data-total = ${helmReleaseCount} (page clock, frame after); main RSS after 3 s idle, and its growth from before opening`,
