@@ -7,13 +7,12 @@
 // session, as Playwright starts it) one, and the bench with serve one. A renderer task of 8 ms
 // of CPU then took 60–100 ms of wall time.
 //
-// The cluster stands for one that runs on other machines. Where a step times how the client
-// side responds while the cluster is only the load (the list opening, sorting, filtering, the
-// churn, the editor), the cluster is given the weight of one program: each of its sessions
-// the nice value whose weight, times their number, comes nearest one session's. Where a step
-// times what the cluster supplies, beside kubectl or helm reading the same (a log flood, a
-// shell's echo, Helm's releases, k9s), it keeps its eight shares, so that its supply is not
-// what is measured.
+// The cluster stands for one that runs on other machines, and no weight makes it one: the
+// cores one side gets, the other loses. Weighed as one program (`--cluster-weight one`), the
+// renderer's tasks under churn stayed under 50 ms, but at 30,000 pods the API server then
+// served the first page and the churn's events later (first rows 338–445 ms, lag up to
+// 481 ms), and the log flood's supply fell for kubectl as much as for Kubedeck. So the bench
+// leaves the sessions as kwokctl starts them unless asked, and records them in every run.
 import { readFileSync, writeFileSync } from "node:fs";
 
 /** The kernel's weight of each nice value 0..19 (kernel/sched/core.c, sched_prio_to_weight). */
@@ -63,8 +62,7 @@ function sessionsOf(pids: number[]): number[] {
 
 /**
  * Weighs the cluster's processes (`pids`) as one program (`asOne`), or as they were started
- * (nice 0 for each session). Run again before each step that needs it: a component started
- * again has a new session.
+ * (nice 0 for each session).
  */
 export function weighCluster(pids: number[], asOne: boolean): ClusterShare {
   const off = autogroupOff();

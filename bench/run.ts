@@ -45,6 +45,10 @@ const usage = `Usage: npm run bench [-- options]   (or, after npm run build: nod
   --churn-seconds N  length of the churn step (default 60: half scrolling, half timing new pods)
   --max-wait N       before each run, wait up to N seconds for other processes to go quiet
                      (below a quarter of a core; default 600, 0 = do not wait)
+  --cluster-weight started|one
+                     the bench cluster's share of the cores: its sessions as kwokctl starts
+                     them, one each (default), or weighing one program together
+                     (bench/cpu-share.ts); recorded per run as clusterSessions, clusterNice
   --out FILE         results file (default bench/results.json; one entry per pod count)
   -h, --help         this text
 
@@ -63,6 +67,7 @@ const { values: opts } = parseArgs({
     status: { type: "string" },
     "churn-seconds": { type: "string", default: "60" },
     "max-wait": { type: "string", default: "600" },
+    "cluster-weight": { type: "string", default: "started" },
     out: { type: "string", default: join(benchDir, "results.json") },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -85,6 +90,11 @@ const nodeCount = int("nodes", 4);
 const churnSeconds = int("churn-seconds", 2);
 const maxWait = int("max-wait", 0);
 const outFile = resolve(opts.out);
+if (opts["cluster-weight"] !== "started" && opts["cluster-weight"] !== "one") {
+  console.error(`bench: --cluster-weight must be started or one\n\n${usage}`);
+  process.exit(2);
+}
+const clusterAsOne = opts["cluster-weight"] === "one";
 if (opts.status !== undefined && opts.status !== "kwok" && opts.status !== "bulk") {
   console.error(`bench: --status must be kwok or bulk\n\n${usage}`);
   process.exit(2);
@@ -237,17 +247,15 @@ async function measure(
   k9s: string | undefined,
 ): Promise<RunFigures> {
   const f = emptyFigures();
-  // Kubedeck's own steps (list, churn, editor) with the cluster weighing one program; the steps
-  // that time what the cluster supplies with its weight as started (bench/cpu-share.ts).
+  // Set before each run: a component started again has a session of its own, at nice 0.
   const share = weighCluster(
     ownProcesses().map((p) => p.pid),
-    true,
+    clusterAsOne,
   );
   f.clusterSessions = share.sessions;
   f.clusterNice = share.nice;
-  log(
-    `run ${run}: ${share.skipped ? `the cluster's sessions left as they are (${share.skipped})` : `the cluster's ${share.sessions} sessions each at nice ${share.nice}: together about one program's weight`}`,
-  );
+  if (share.skipped) log(`run ${run}: the cluster's sessions left as they are (${share.skipped})`);
+  else if (clusterAsOne) log(`run ${run}: the cluster's ${share.sessions} sessions each at nice ${share.nice}: together about one program's weight`);
   if (maxWait) await waitForQuiet(benchState, maxWait, log);
   const others = watchOthers(benchState);
   f.otherApiServers = otherApiServers();
@@ -502,12 +510,6 @@ async function measure(
     }
 
     // 7. Streams: a log flood followed (beside kubectl logs -f), searched; a shell's prompt and echo.
-    // From here on the cluster is the supply timed beside kubectl, helm and k9s: its weight as started.
-    const restored = weighCluster(
-      ownProcesses().map((p) => p.pid),
-      false,
-    );
-    if (restored.skipped && !share.skipped) fail("cluster weight", new Error(restored.skipped));
     try {
       await streamSteps(streamsContext(page, kubeconfig, run, serve.process.pid), f, run);
     } catch (e) {
@@ -651,7 +653,7 @@ async function main() {
   log(`bench cluster up, kubeconfig ${kubeconfig}`);
   const kube = await connectKube(kubeconfig);
   cleanups.push(() => kube.close());
-  // A kept cluster is left with the weight it was started with, whichever step the bench stopped in.
+  // A kept cluster is left with the weight it was started with.
   cleanups.push(async () =>
     weighCluster(
       ownProcesses().map((p) => p.pid),
@@ -718,8 +720,9 @@ async function main() {
         "300 JSON merge patches/s of annotation bench/seq on random pods, at most 50 in flight (skipped, not queued, at the cap), sent from a worker thread with a client of its own",
       scroll: `first half of the churn: [data-scroller] moved ${scrollPxPerFrame} px every animation frame; a frame is dropped when it comes > 25 ms after the previous`,
       lag: `second half of the churn: filter "${probePrefix}", one pod ${probeNamespace}/${probePrefix}<n> created a second; lag = page Date.now() when its row appeared − Node Date.now() when the create call returned (on the bench's own thread: the churn runs on another)`,
-      cpuShare:
-        "kwokctl starts each cluster component in a session of its own, and Linux's autogroup scheduling shares the cores between sessions first. From the start of each run to the end of the editor step (kubectl get pods -A, the list, sort, filter, churn, memory, counts, editor) every session of the bench cluster has the nice value that makes them weigh, together, about one program (clusterSessions, clusterNice; bench/cpu-share.ts), as Chromium and the bench with serve each do; from the streams step on (log flood beside kubectl logs -f, shell, Helm beside helm list, k9s beside kubectl) the sessions are back at nice 0, so that what the cluster supplies is not what is measured",
+      cpuShare: clusterAsOne
+        ? "kwokctl starts each cluster component in a session of its own, and Linux's autogroup scheduling shares the cores between sessions first: --cluster-weight one gave every session of the bench cluster, for the whole run, the nice value that makes them weigh together about one program (clusterSessions, clusterNice; bench/cpu-share.ts), as Chromium and the bench with serve each do"
+        : "the bench cluster's sessions as kwokctl starts them, one each at nice 0 (clusterSessions; bench/cpu-share.ts): under Linux's autogroup scheduling they share the cores with Chromium's session and the bench's, one share each",
       longestTask:
         "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves",
       helm: `${helmReleaseCount} releases × ${helmRevisions} revisions over the bench's namespaces, written as Helm's storage Secrets (guestbook fixture chart, gzipped JSON); helm list -A --max ${helmReleaseCount * 2} (wall time, output read) against the Releases list on all namespaces until data-total = ${helmReleaseCount} (page clock, frame after); main RSS after 3 s idle, and its growth from before opening`,
