@@ -28,7 +28,7 @@ export interface ClusterShare {
 }
 
 /** The nice value that makes `sessions` autogroups weigh, together, nearest one at nice 0. */
-export function niceForSessions(sessions: number): number {
+function niceForSessions(sessions: number): number {
   let best = 0;
   for (let n = 1; n < weights.length; n++) if (Math.abs(sessions * weights[n] - 1024) < Math.abs(sessions * weights[best] - 1024)) best = n;
   return best;

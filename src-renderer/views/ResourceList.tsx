@@ -126,7 +126,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
   };
 
-  // Each batch's view starts from the last one (a few changed rows merged in, not 30,000 sorted again).
+  // Each batch's view starts from the last one (its few changed rows placed, not 30,000 sorted again).
   const lastView = useRef<View>(undefined);
   const viewed = useMemo(
     () => (lastView.current = nextView(lastView.current, rowsShown, { filter, sortColumn: sort.column, desc: sort.desc, where })).shown,
