@@ -5,7 +5,7 @@
 import { Badge, Group, Kbd, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from "@mantine/core";
 import fuzzysort from "fuzzysort";
 import { useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { toObjectRef, type ObjectRef } from "../../src-shared/api/refs.ts";
 import type { ContextInfo } from "../../src-shared/api/types.ts";
@@ -79,20 +79,32 @@ function useObjectItems(context: string | undefined): Item[] {
   }, [perQuery, queries, context]);
 }
 
+/**
+ * The object as the details panel last read it, followed: a read that lands after the palette
+ * opened (the details panel opened just before it) changes which actions fit.
+ */
+function useLatestRead(target: ObjectRef | undefined): K8sObject | undefined {
+  const cache = useQueryClient().getQueryCache();
+  const subscribe = useCallback((changed: () => void) => cache.subscribe(changed), [cache]);
+  const latest = useCallback(
+    () =>
+      target
+        ? (cache.findAll({ queryKey: keys.objectReads(target) }).sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0]?.state.data as
+            K8sObject | undefined)
+        : undefined,
+    [cache, target],
+  );
+  return useSyncExternalStore(subscribe, latest);
+}
+
 /** The actions the open object offers, as palette items (the same table, checks and dialog as its buttons). */
 function useActionItems(target: ObjectRef | undefined, kind: KindDescriptor | undefined): Item[] {
   const { t } = useTranslation();
   const run = useRunAction();
-  const client = useQueryClient();
   const enabled = !!target && !!kind;
   const targets = useMemo(() => (enabled && target ? [target] : []), [enabled, target]);
-  // The object as the details panel last read it: actions that depend on its state fit it.
-  const object = target
-    ? (client
-        .getQueryCache()
-        .findAll({ queryKey: keys.objectReads(target) })
-        .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0]?.state.data as K8sObject | undefined)
-    : undefined;
+  // Actions that depend on the object's state fit the object as last read.
+  const object = useLatestRead(target);
   const { offers } = useActionOffers(target?.context ?? "", kind, targets, object);
   return useMemo(() => {
     if (!enabled || !target || !kind) return [];
