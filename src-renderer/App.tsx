@@ -3,11 +3,11 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.ts";
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
-import { currentRoute, useRoute, useSelectedContext, type Route } from "./data/hash-route.ts";
+import { currentRoute, useSelectedContext, type Route } from "./data/hash-route.ts";
 import { lazyView } from "./components/lazy-view.tsx";
 import { keys } from "./data/keys.ts";
 import { useStream } from "./data/streams.ts";
@@ -55,11 +55,14 @@ function connectAddressed(client: QueryClient, route: Route) {
   }
 }
 
+const noConnections: ConnectionState[] = [];
+
 export function App() {
   const { t } = useTranslation();
   const contexts = useStream<ContextsSnapshot>(keys.contexts, (on) => watchContexts({}, on));
-  const connections = useStream<ConnectionState[]>(keys.connections, (on) => watchConnections({}, on)) ?? [];
-  const route = useRoute();
+  const connections = useStream<ConnectionState[]>(keys.connections, (on) => watchConnections({}, on)) ?? noConnections;
+  // The context only: the workspace follows the rest of the address itself, and the shell
+  // around it is not drawn again for every list or object opened.
   const [selected, select] = useSelectedContext();
   const [lost, setLost] = useState(false);
   const [contextsShown, { toggle: toggleContexts }] = useDisclosure(true);
@@ -68,7 +71,7 @@ export function App() {
   const known = !!contexts?.contexts.some((c) => c.name === selected);
   const client = useQueryClient();
   useEffect(() => {
-    if (selected && known) connectAddressed(client, route);
+    if (selected && known) connectAddressed(client, currentRoute());
     // Only a newly selected context connects by itself; a disconnected one stays so.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, known]);
@@ -85,11 +88,43 @@ export function App() {
     return () => window.removeEventListener("hashchange", onHash);
   }, [client]);
 
-  const open = (name: string) => {
-    select(name);
-    connectAddressed(client, { context: name });
-  };
+  const open = useCallback(
+    (name: string) => {
+      select(name);
+      connectAddressed(client, { context: name });
+    },
+    [client, select],
+  );
   const current = contexts?.contexts.find((c) => c.name === selected);
+  // The shell's parts as elements kept while their inputs stay the same: React then skips them
+  // when a connection's state changes. Opening a list changes it twice (connecting, then
+  // connected), and each time the whole shell was drawn again while the list waited for it.
+  const connected = useMemo(() => connections.filter((c) => c.status === "connected").map((c) => c.context), [connections]);
+  const keysAndPalette = useMemo(
+    () => (
+      <>
+        <AppKeys selected={selected} connected={connections.map((c) => c.context)} onSelect={select} />
+        <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connected.includes(name)} />
+      </>
+    ),
+    [selected, connections, connected, select, contexts],
+  );
+  const switcher = useMemo(() => <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />, [connections, selected, select]);
+  const tools = useMemo(
+    () => (
+      <>
+        <ForwardsButton />
+        <ConnectionCheck />
+        <Preferences />
+      </>
+    ),
+    [],
+  );
+  const contextList = useMemo(
+    () => <ContextList contexts={contexts?.contexts ?? []} connections={connections} selected={selected} onSelect={open} />,
+    [contexts, connections, selected, open],
+  );
+  const sources = useMemo(() => <KubeconfigSources sources={contexts?.sources ?? []} />, [contexts]);
 
   return (
     <DockProvider>
@@ -99,8 +134,7 @@ export function App() {
           navbar={{ width: 300, breakpoint: "sm", collapsed: { desktop: !contextsShown, mobile: !contextsShown } }}
           padding="lg"
         >
-          <AppKeys selected={selected} connected={connections.map((c) => c.context)} onSelect={select} />
-          <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connections.some((c) => c.context === name && c.status === "connected")} />
+          {keysAndPalette}
           <AppShell.Header>
             <SkipLink />
             <Group h="100%" px="md" gap="md" wrap="nowrap">
@@ -112,24 +146,18 @@ export function App() {
               <Title order={1} size="h3" style={{ whiteSpace: "nowrap" }}>
                 {t("app.title")}
               </Title>
-              <div style={{ flex: 1, minWidth: 0 }}>
-                <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />
-              </div>
+              <div style={{ flex: 1, minWidth: 0 }}>{switcher}</div>
               <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: "nowrap" }}>
                 <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> {t("palette.hint")} · <Kbd size="xs">?</Kbd> {t("keys.hint")}
               </Text>
-              <ForwardsButton />
-              <ConnectionCheck />
-              <Preferences />
+              {tools}
             </Group>
           </AppShell.Header>
           <AppShell.Navbar p="md">
             <Stack h="100%" gap="sm">
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <ContextList contexts={contexts?.contexts ?? []} connections={connections} selected={selected} onSelect={open} />
-              </div>
+              <div style={{ flex: 1, minHeight: 0 }}>{contextList}</div>
               <Divider />
-              <KubeconfigSources sources={contexts?.sources ?? []} />
+              {sources}
             </Stack>
           </AppShell.Navbar>
           <AppShell.Main>

@@ -82,7 +82,10 @@ export function useRoute(): Route {
   return useSyncExternalStore(subscribe, currentRoute);
 }
 
+const selectContext = (name: string | undefined) => navigate({ context: name });
+const currentContext = () => currentRoute().context;
+
+/** The context the address names, and how to choose another. Only a change of context re-renders the caller, not every change of address. */
 export function useSelectedContext(): [string | undefined, (name: string | undefined) => void] {
-  const route = useRoute();
-  return [route.context, (name) => navigate({ context: name })];
+  return [useSyncExternalStore(subscribe, currentContext), selectContext];
 }
