@@ -10,7 +10,10 @@ export interface RunFigures {
   k9sMs: number | null;
   k9sRatio: number | null;
   k9sShown: number | null;
+  /** The median of the run's cold openings (firstRowsOpeningsMs): one opening swings ±100 ms with what the cluster is doing. */
   firstRowsMs: number | null;
+  /** First rows of each cold opening in the run (a fresh serve and browser each), the last one the opening the rest of the run uses. */
+  firstRowsOpeningsMs: number[];
   completeListMs: number | null;
   liveMs: number | null;
   /** completeListMs / kubectlMs of the same run. */
@@ -107,6 +110,7 @@ export const emptyFigures = (): RunFigures => ({
   k9sRatio: null,
   k9sShown: null,
   firstRowsMs: null,
+  firstRowsOpeningsMs: [],
   completeListMs: null,
   liveMs: null,
   completeListRatio: null,
@@ -173,7 +177,7 @@ export const emptyFigures = (): RunFigures => ({
   errors: [],
 });
 
-export type Figure = Exclude<keyof RunFigures, "errors">;
+export type Figure = Exclude<keyof RunFigures, "errors" | "firstRowsOpeningsMs">;
 
 export function median(values: readonly (number | null | undefined)[]): number | null {
   const v = values.filter((x): x is number => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
@@ -274,7 +278,7 @@ export interface Entry {
 export function summarize(raw: RunFigures[], pods: number): Pick<Entry, "medians" | "targets"> {
   const medians: Partial<Record<Figure, number | null>> = {};
   for (const key of Object.keys(emptyFigures()) as (keyof RunFigures)[]) {
-    if (key !== "errors") medians[key] = round(median(raw.map((r) => r[key])), digitsOf(key));
+    if (key !== "errors" && key !== "firstRowsOpeningsMs") medians[key] = round(median(raw.map((r) => r[key])), digitsOf(key));
   }
   return {
     medians,
