@@ -39,8 +39,6 @@ export interface LongTasks {
 export interface BenchHooks {
   /** Sets location.hash and times the first data row and the complete list (data-total = total). */
   openList(hash: string, total: number, timeoutMs: number): Promise<OpenListResult>;
-  /** Sets location.hash and times the first data row only. */
-  openFirstRows(hash: string, timeoutMs: number): Promise<number | null>;
   /** Arms a timer from the next click on a column header until the first row's data-key changes; `settled` gives the result. */
   armSort(timeoutMs: number): void;
   /** Arms a timer from the next input event until the grid's data-rows changes; `settled` gives the result. */
@@ -136,11 +134,6 @@ export function installBenchHooks(): void {
         frameAfter(() => attr("data-live") === "true", t0, timeoutMs),
       ]);
       return { firstRowMs, completeMs, liveMs, total: attr("data-total") };
-    },
-    openFirstRows(hash, timeoutMs) {
-      const t0 = performance.now();
-      location.hash = hash;
-      return frameAfter(() => firstRowKey() !== null, t0, timeoutMs);
     },
     armSort: (timeoutMs) => arm("click", '[role="columnheader"]', firstRowKey, timeoutMs),
     armFilter: (timeoutMs) => arm("input", "input", () => attr("data-rows"), timeoutMs),
