@@ -238,7 +238,7 @@ const scrollPxPerFrame = 60;
 /**
  * Cold openings per run for first rows, their median the run's figure. One opening on this
  * machine swings between about 170 and 450 ms at 10,000 pods with what the co-located cluster
- * happens to be doing when the page asks (13 openings on one day; 16 more on the next).
+ * happens to be doing when the page asks (37 openings over two sessions).
  */
 const firstRowsOpenings = 5;
 
