@@ -1,9 +1,8 @@
 // A resource's live list: text and label-selector filters, sorting, a column chooser,
 // multi-select with the actions the table offers for a selection, and whether the watch is
 // live. A kind may register its own filters, first sort and row tones (events do).
-import { Alert, Badge, Button, Checkbox, Group, Menu, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
 import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey, toObjectRef, type RowsQuery } from "../../src-shared/api/refs.ts";
@@ -22,11 +21,10 @@ import { nextView, warmSortKeys, type View } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
 import { listQueries, showsLabels, useRows } from "../data/rows.ts";
-import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
-import { NamespaceFilter } from "./NamespaceFilter.tsx";
+import { ListFilters, ListTools } from "./ListToolbar.tsx";
 import { listColumns } from "./list-columns.tsx";
 import { MetricsMissing } from "./MetricsMissing.tsx";
 import { usageColumnIds, usageColumns, withUsage } from "./usage-columns.ts";
@@ -63,7 +61,6 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   const [filter, setFilter] = useState("");
   const [selectorText, setSelectorText] = useState("");
   const [debouncedSelector] = useDebouncedValue(selectorText, 300);
-  const parsed = parseSelector(selectorText);
   const [applied, setApplied] = useState("");
   useEffect(() => {
     // Only a selector that parses is sent; a malformed one stays marked and the list keeps the last good one.
@@ -121,10 +118,14 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     usageShown,
   );
   const rowsShown = useMemo(() => (usageShown ? withUsage(rows, usage.data, kind) : rows), [rows, usage.data, usageShown, kind]);
-  const setVisible = (id: string, on: boolean) => {
-    const now = visible.map((c) => c.id).filter((c) => c !== id);
-    updateSettings.mutate({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
-  };
+  const { mutate: saveSettings } = updateSettings;
+  const setVisible = useCallback(
+    (id: string, on: boolean) => {
+      const now = visible.map((c) => c.id).filter((c) => c !== id);
+      saveSettings({ columns: { resource: resourceKey(info), visible: on ? [...now, id] : now } });
+    },
+    [visible, info, saveSettings],
+  );
 
   // Each batch's view starts from the last one (its few changed rows placed, not 30,000 sorted again).
   const lastView = useRef<View>(undefined);
@@ -156,6 +157,8 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     [focusedNamespace, focusedName, context, info.group, info.version, info.resource],
   );
   const focusedTarget = focusedKey && focused?.key === focusedKey && selected.size === 0 ? rowTarget : undefined;
+  // One array while the focused row stays: its keys (memoized) are not drawn again at every batch.
+  const focusedTargets = useMemo(() => (focusedTarget ? [focusedTarget] : undefined), [focusedTarget]);
   // Not a pass over 30,000 rows at every batch when nothing is selected.
   const selectedTargets = useMemo(
     () =>
@@ -192,27 +195,16 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
             </Badge>
           )}
         </Group>
-        <Group gap="xs" wrap="wrap" justify="flex-end" ml="auto">
-          <DraftsButton context={context} />
-          {view.Tools && <view.Tools context={context} namespace={namespaces?.length === 1 ? namespaces[0] : undefined} />}
-          {!kind.readOnly && <CreateButton context={context} info={info} namespace={info.namespaced && namespaces?.length === 1 ? namespaces[0] : undefined} />}
-          <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="default" size="xs" leftSection={<IconColumns size={14} />}>
-                {t("list.columns")}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {columns
-                .filter((c) => c.id !== "NAME")
-                .map((c) => (
-                  <Menu.Item key={c.id} onClick={() => setVisible(c.id, !visible.includes(c))}>
-                    <Checkbox size="xs" readOnly checked={visible.includes(c)} label={c.header} tabIndex={-1} />
-                  </Menu.Item>
-                ))}
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
+        <ListTools
+          context={context}
+          info={info}
+          kind={kind}
+          view={view}
+          namespace={namespaces?.length === 1 ? namespaces[0] : undefined}
+          columns={columns}
+          visible={visible}
+          onColumn={setVisible}
+        />
       </Group>
       {selectedTargets.length > 0 && (
         <Group gap="sm" role="toolbar" aria-label={t("list.selection")} px="sm" py={6} bg="var(--mantine-primary-color-light)" style={{ borderRadius: 8 }}>
@@ -226,33 +218,18 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           </Button>
         </Group>
       )}
-      <Group gap="sm" align="flex-start" wrap="wrap">
-        <TextInput
-          aria-label={t("list.filter")}
-          placeholder={t("list.filterPlaceholder")}
-          data-keys="filter"
-          // Esc leaves the filter for the rows it left.
-          onKeyDown={(e) => e.key === "Escape" && document.querySelector<HTMLElement>("[role=grid]")?.focus()}
-          leftSection={<IconSearch size={14} />}
-          value={filter}
-          onChange={(e) => setFilter(e.currentTarget.value)}
-          style={{ flex: 1, minWidth: 200 }}
-          size="xs"
-        />
-        <TextInput
-          aria-label={t("list.selector")}
-          placeholder={t("list.selectorPlaceholder")}
-          leftSection={<IconTag size={14} />}
-          value={selectorText}
-          onChange={(e) => setSelectorText(e.currentTarget.value)}
-          error={parsed.ok ? undefined : t("list.selectorError", { position: parsed.position + 1, reason: parsed.error })}
-          style={{ flex: 1, minWidth: 240 }}
-          size="xs"
-          styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-        />
-        {info.namespaced && <NamespaceFilter context={context} known={scope.known} compact />}
-        {view.Filters && <view.Filters rows={rows} kind={kind} onWhere={onWhere} />}
-      </Group>
+      <ListFilters
+        context={context}
+        filter={filter}
+        onFilter={setFilter}
+        selector={selectorText}
+        onSelector={setSelectorText}
+        namespaces={info.namespaced ? scope.known : undefined}
+        view={view}
+        kind={kind}
+        rows={view.Filters ? rows : undefined}
+        onWhere={onWhere}
+      />
       {error && !live && error.code === "Forbidden" && (
         // Helm releases are read from Secrets: the alert says so, in the user's language.
         <ErrorAlert title={isHelmReleases(info) ? t("helm.forbidden") : t("list.watchFailed", { kind: title })} error={error} />
@@ -296,7 +273,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
         tone={tone}
         text={text}
       />
-      {focusedTarget && <ActionButtons context={context} kind={kind} targets={[focusedTarget]} keysLayer="list" keysOnly keysWhen={inGrid} />}
+      {focusedTargets && <ActionButtons context={context} kind={kind} targets={focusedTargets} keysLayer="list" keysOnly keysWhen={inGrid} />}
       {/* Keyed by its object: a key pressed before the cluster answered waits for that row, not the next. */}
       {rowTarget && <RowKeys key={`${rowTarget.namespace ?? ""}/${rowTarget.name}`} target={rowTarget} kind={kind} when={inGrid} />}
       {route.object && (

@@ -4,6 +4,7 @@
 // on a forbidden one it names the missing permission.
 import { Button, Group, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { ActOutcome } from "../../../src-shared/api/types.ts";
@@ -31,7 +32,8 @@ interface Props {
   keysWhen?(): boolean;
 }
 
-export function ActionButtons({ context, kind, targets, object, onDone, keysLayer, keysOnly, keysWhen }: Props) {
+// Memoized: a list's focused row keeps its keys here, and the list draws again at every batch of rows.
+export const ActionButtons = memo(function ActionButtons({ context, kind, targets, object, onDone, keysLayer, keysOnly, keysWhen }: Props) {
   const { t } = useTranslation();
   const run = useRunAction();
   const { offers } = useActionOffers(context, kind, targets, object);
@@ -92,4 +94,4 @@ export function ActionButtons({ context, kind, targets, object, onDone, keysLaye
       })}
     </Group>
   );
-}
+});

@@ -4,6 +4,7 @@
 // default one is used, as kubectl does (its default-container annotation, else the first). The
 // object is read when the key is pressed, never while the user only moves through rows.
 import { notifications } from "@mantine/notifications";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
 import { podContainerNames, runningContainerNames } from "../../../src-shared/k8s/pod-details.ts";
@@ -32,7 +33,8 @@ export function rowKeys(kind: KindDescriptor, target: ObjectRef): string[] {
   ];
 }
 
-export function RowKeys({ target, kind, when }: Props) {
+// Memoized: the list around it draws again at every batch of rows; the focused row's keys need not.
+export const RowKeys = memo(function RowKeys({ target, kind, when }: Props) {
   const key = resourceKey(target);
   return (
     <>
@@ -42,7 +44,7 @@ export function RowKeys({ target, kind, when }: Props) {
       {workloadLogKinds.has(key) && <LogKey target={target} when={when} session={(object) => workloadLogSession(target, kind.kind, object)} />}
     </>
   );
-}
+});
 
 /** The namespace's permission for a subresource of pods: asked once per namespace, not per row moved to. */
 function useNamespaceAllowed(target: ObjectRef, verb: string, subresource: string) {
