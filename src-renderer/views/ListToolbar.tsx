@@ -12,12 +12,8 @@ import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
 import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
 import type { ListView, RowFilter } from "./kinds/list-views.ts";
+import type { ListColumn } from "./list-columns.tsx";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
-
-interface Column {
-  id: string;
-  header: string;
-}
 
 interface ToolsProps {
   context: string;
@@ -26,8 +22,8 @@ interface ToolsProps {
   view: ListView;
   /** The one namespace the list shows, if it shows one. */
   namespace?: string;
-  columns: readonly Column[];
-  visible: readonly Column[];
+  columns: readonly ListColumn[];
+  visible: readonly ListColumn[];
   onColumn(id: string, shown: boolean): void;
 }
 
