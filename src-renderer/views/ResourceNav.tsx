@@ -60,6 +60,41 @@ function KeyHint({ keys, children }: { keys?: string; children: ReactElement }) 
   );
 }
 
+interface ItemProps {
+  context: string;
+  resource: ApiResourceInfo;
+  active: boolean;
+  count?: number | null;
+  showGroup?: boolean;
+}
+
+// One kind in the sidebar, drawn again only when its own count or state changes: the sidebar
+// draws again whenever the open list's count moves (each batch while a list loads, and under
+// churn), and forty tooltips and links drawn each time were most of what opening a list cost
+// the renderer after its rows.
+const NavItem = memo(function NavItem({ context, resource: r, active, count, showGroup }: ItemProps) {
+  const { t } = useTranslation();
+  return (
+    <KeyHint keys={goKeys(r)}>
+      <NavLink
+        component="button"
+        active={active}
+        onClick={() => navigate({ context, list: { group: r.group, version: r.version, resource: r.resource } })}
+        label={kindLabel(t, r)}
+        description={showGroup ? r.resource : undefined}
+        rightSection={
+          count !== undefined && count !== null ? (
+            <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
+              {count}
+            </Badge>
+          ) : undefined
+        }
+        py={4}
+      />
+    </KeyHint>
+  );
+});
+
 export const ResourceNav = memo(function ResourceNav({ context, resources, scope, route, liveCount }: Props) {
   const { t } = useTranslation();
   const model = navModel(resources);
@@ -71,7 +106,6 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
     const timer = setTimeout(() => setWaited(true), 2000);
     return () => clearTimeout(timer);
   }, []);
-  const open = (r: ApiResourceInfo) => navigate({ context, list: { group: r.group, version: r.version, resource: r.resource } });
   const active = (r: ApiResourceInfo) => route.list?.group === r.group && route.list.resource === r.resource;
   // The open list counts its own kind (liveCount): main watches it once, for the list.
   const counts = useCounts(
@@ -84,25 +118,7 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
   const item = (r: ApiResourceInfo, showGroup = false) => {
     const key = resourceKey(r);
     const count = liveCount?.key === key ? liveCount.count : counts.get(key);
-    return (
-      <KeyHint key={key} keys={goKeys(r)}>
-        <NavLink
-          component="button"
-          active={active(r)}
-          onClick={() => open(r)}
-          label={kindLabel(t, r)}
-          description={showGroup ? r.resource : undefined}
-          rightSection={
-            count !== undefined && count !== null ? (
-              <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
-                {count}
-              </Badge>
-            ) : undefined
-          }
-          py={4}
-        />
-      </KeyHint>
-    );
+    return <NavItem key={key} context={context} resource={r} active={active(r)} count={count} showGroup={showGroup} />;
   };
 
   return (
