@@ -339,6 +339,38 @@ describe("sidebar counts", () => {
   });
 });
 
+describe("opening a list from the sidebar", () => {
+  it("asks for its rows as the address changes, before the list is drawn, and the list takes that watch over", async () => {
+    await open(listRoute("", "v1", "pods"));
+    type Seen = { resource: string; drawn: boolean };
+    // Every watch the page asks for from here on, and whether the ConfigMaps list was drawn by then.
+    await page.evaluate(() => {
+      const w = window as unknown as { seenWatches: Seen[]; plainSend: WebSocket["send"] };
+      w.seenWatches = [];
+      w.plainSend = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (data) {
+        const m = typeof data === "string" ? (JSON.parse(data) as { t?: string; name?: string; input?: { resource?: string } }) : undefined;
+        if (m?.t === "sub" && m.name === "resources.watch")
+          w.seenWatches.push({ resource: m.input?.resource ?? "", drawn: !!document.querySelector('[role="grid"][aria-label="ConfigMaps"]') });
+        return w.plainSend.call(this, data);
+      };
+    });
+    try {
+      await page
+        .getByRole("navigation", { name: "Resources" })
+        .getByRole("button", { name: /^ConfigMaps/ })
+        .click();
+      await page.locator('[role="grid"][aria-label="ConfigMaps"][data-live="true"]').waitFor();
+      expect(Number(await grid().getAttribute("data-total"))).toBeGreaterThan(0);
+      const seen = await page.evaluate(() => (window as unknown as { seenWatches: Seen[] }).seenWatches.filter((w) => w.resource === "configmaps"));
+      // Asked once, before the list was there: the list found the stream running and took it.
+      expect(seen).toEqual([{ resource: "configmaps", drawn: false }]);
+    } finally {
+      await page.evaluate(() => (WebSocket.prototype.send = (window as unknown as { plainSend: WebSocket["send"] }).plainSend));
+    }
+  });
+});
+
 describe("Helm releases", () => {
   it("lists releases as helm list does, and shows a release's objects, values and history with a diff", async () => {
     await open(listRoute("helm.sh", "v1", "releases"));

@@ -55,6 +55,11 @@ function connectAddressed(client: QueryClient, route: Route) {
   }
 }
 
+const sameList = (a: Route, b: Route) => a.list?.group === b.list?.group && a.list?.version === b.list?.version && a.list?.resource === b.list?.resource;
+
+const isConnected = (client: QueryClient, context: string | undefined) =>
+  !!client.getQueryData<ConnectionState[]>(keys.connections)?.some((c) => c.context === context && c.status === "connected");
+
 const noConnections: ConnectionState[] = [];
 
 export function App() {
@@ -76,13 +81,15 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, known]);
   // A new address is acted on as it changes, before React draws the workspace for it: the
-  // connection (and the list's rows) are asked for some 30 ms sooner.
+  // connection (and the list's rows) are asked for some 30 ms sooner, and so are the rows of
+  // a list opened in a context already connected.
   useEffect(() => {
-    let last = currentRoute().context;
+    let last = currentRoute();
     const onHash = () => {
       const now = currentRoute();
-      if (now.context !== last) connectAddressed(client, now);
-      last = now.context;
+      if (now.context !== last.context) connectAddressed(client, now);
+      else if (now.list && !sameList(now, last) && isConnected(client, now.context)) prefetchList?.(client, now);
+      last = now;
     };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);

@@ -21,3 +21,7 @@ export function findResource(resources: ApiResourceInfo[], t: ResourceType): Api
   const same = resources.filter((r) => r.group === t.group && r.resource === t.resource);
   return same.find((r) => r.version === t.version) ?? same[0];
 }
+
+/** The resource a list's address names: as discovery describes it once it has come, a registry kind until then. */
+export const listResource = (discovery: DiscoveryState | undefined, t: ResourceType): ApiResourceInfo | undefined =>
+  discovery ? findResource(discovery.resources, t) : builtinResource(t);

@@ -2,7 +2,7 @@
 // all of them — one watch of the whole cluster when the user may list namespaces, else one
 // watch per namespace they can use (the context's own and those they typed in).
 import { useMemo } from "react";
-import type { NamespacesState } from "../../src-shared/api/types.ts";
+import type { NamespacesState, Settings } from "../../src-shared/api/types.ts";
 import { watchNamespaces } from "../api/index.ts";
 import { keys } from "./keys.ts";
 import { useSettings } from "./settings.ts";
@@ -16,18 +16,21 @@ export interface NamespaceScope {
   ready: boolean;
 }
 
+/** The scope of a context's lists, from what is known of its namespaces and the user's filter (the hook's, and the prefetch's before React draws). */
+export function namespaceScope(state: NamespacesState | undefined, settings: Settings | undefined, context: string): NamespaceScope {
+  const known = state?.namespaces ?? [];
+  if (!settings) return { known, ready: false };
+  const filter = settings.namespaceFilter[context];
+  if (filter?.length) return { namespaces: filter, known, ready: true };
+  // Until the namespaces are known, assume the user may list them all: the list starts at
+  // once instead of a round trip later, and narrows to their namespaces if it turns out not.
+  if (!state) return { known, ready: true };
+  return { namespaces: state.listable ? undefined : known, known, ready: true };
+}
+
 export function useNamespaceScope(context: string, enabled = true): NamespaceScope {
   const state = useStream<NamespacesState>(keys.namespaces(context), (on) => watchNamespaces({ context }, on), enabled);
   const settings = useSettings();
-  const filter = settings?.namespaceFilter[context];
   // One object while nothing changed, so that lists depending on it do not redraw.
-  return useMemo((): NamespaceScope => {
-    const known = state?.namespaces ?? [];
-    if (!settings) return { known, ready: false };
-    if (filter?.length) return { namespaces: filter, known, ready: true };
-    // Until the namespaces are known, assume the user may list them all: the list starts at
-    // once instead of a round trip later, and narrows to their namespaces if it turns out not.
-    if (!state) return { known, ready: true };
-    return { namespaces: state.listable ? undefined : known, known, ready: true };
-  }, [state, settings, filter]);
+  return useMemo(() => namespaceScope(state, settings, context), [state, settings, context]);
 }

@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
 import { describeResource } from "../../src-shared/kinds/registry.ts";
-import { builtinResource, findResource, useDiscovery } from "../data/discovery.ts";
+import { listResource, useDiscovery } from "../data/discovery.ts";
 import { useRoute } from "../data/hash-route.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { lazyView } from "../components/lazy-view.tsx";
@@ -34,7 +34,7 @@ function Connected({ context, connecting, children }: { context: string; connect
   const scope = useNamespaceScope(context);
   const [liveCount, setLiveCount] = useState<{ key: string; count: number }>();
   const list = route.list;
-  const info = useMemo(() => (list ? (discovery ? findResource(discovery.resources, list) : builtinResource(list)) : undefined), [discovery, list]);
+  const info = useMemo(() => (list ? listResource(discovery, list) : undefined), [discovery, list]);
   const key = info ? resourceKey(info) : "";
   const kind = useMemo(() => (info ? describeResource(info) : undefined), [info]);
   // The sidebar's number may follow a frame later: the workspace must not draw again in the
