@@ -1,10 +1,14 @@
 // Our own small React wrapper around Monaco (DESIGN §5): @monaco-editor/react would fetch
 // Monaco from a CDN unless configured. One model per editor, named by `id`, so monaco-yaml
 // can give each its own schema; markers of ours (the server's rejections, kinds the cluster
-// does not serve) sit beside the language service's under their own owner.
+// does not serve) sit beside the language service's under their own owner. Editors are made
+// a frame after their box is drawn: making one measures its fonts and box, which otherwise
+// forced the surrounding dialog's first style and layout into the same long task.
 import { useComputedColorScheme } from "@mantine/core";
 import { useEffect, useRef } from "react";
+import { sliceLargePastes } from "./big-paste.ts";
 import { monaco, setModelSchema } from "./monaco.ts";
+import { afterNextPaint } from "./next-task.ts";
 
 export interface EditorMarker {
   line: number;
@@ -52,17 +56,35 @@ export function YamlEditor({ id, initial, onChange, schema, markers, ariaLabel, 
     monaco.editor.getModel(uri)?.dispose();
     const m = monaco.editor.createModel(initial, "yaml", uri);
     model.current = m;
-    const editor = monaco.editor.create(host.current!, { ...common, model: m, ariaLabel, tabSize: 2, insertSpaces: true });
-    const sub = m.onDidChangeContent(() => change.current(m.getValue()));
-    if (reveal) {
-      editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
-      editor.revealLineInCenter(reveal.line);
-    }
-    editor.focus();
+    // A large paste changes the model slice by slice: the caller hears of it once, whole.
+    let slicing = false;
+    let editor: monaco.editor.IStandaloneCodeEditor | undefined;
+    const stopSlicing = sliceLargePastes(host.current!, () => editor, {
+      onStart: () => (slicing = true),
+      onEnd: () => {
+        slicing = false;
+        if (!m.isDisposed()) change.current(m.getValue());
+      },
+    });
+    const sub = m.onDidChangeContent(() => {
+      if (!slicing) change.current(m.getValue());
+    });
+    let gone = false;
+    void afterNextPaint().then(() => {
+      if (gone) return;
+      editor = monaco.editor.create(host.current!, { ...common, model: m, ariaLabel, tabSize: 2, insertSpaces: true });
+      if (reveal) {
+        editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
+        editor.revealLineInCenter(reveal.line);
+      }
+      editor.focus();
+    });
     return () => {
+      gone = true;
       sub.dispose();
+      stopSlicing();
       setModelSchema(uri.toString(), undefined);
-      editor.dispose();
+      editor?.dispose();
       m.dispose();
       model.current = undefined;
     };
@@ -101,20 +123,26 @@ export function YamlDiff({ original, modified, ariaLabel, height }: { original: 
   useEffect(() => {
     const left = monaco.editor.createModel(original, "yaml");
     const right = monaco.editor.createModel(modified, "yaml");
-    const diff = monaco.editor.createDiffEditor(host.current!, {
-      ...common,
-      readOnly: true,
-      originalEditable: false,
-      renderSideBySide: true,
-      // Its gutter menu (revert, stage) has nothing to offer read-only, and its toolbar updates
-      // after the editor is disposed (monaco-editor#4581: "AbstractContextKeyService has been disposed").
-      renderGutterMenu: false,
-      renderMarginRevertIcon: false,
-      ariaLabel,
+    let diff: monaco.editor.IStandaloneDiffEditor | undefined;
+    let gone = false;
+    void afterNextPaint().then(() => {
+      if (gone) return;
+      diff = monaco.editor.createDiffEditor(host.current!, {
+        ...common,
+        readOnly: true,
+        originalEditable: false,
+        renderSideBySide: true,
+        // Its gutter menu (revert, stage) has nothing to offer read-only, and its toolbar updates
+        // after the editor is disposed (monaco-editor#4581: "AbstractContextKeyService has been disposed").
+        renderGutterMenu: false,
+        renderMarginRevertIcon: false,
+        ariaLabel,
+      });
+      diff.setModel({ original: left, modified: right });
     });
-    diff.setModel({ original: left, modified: right });
     return () => {
-      diff.dispose();
+      gone = true;
+      diff?.dispose();
       left.dispose();
       right.dispose();
     };

@@ -2,12 +2,21 @@
 // standard features (hover, suggest, find, folding, the diff editor), the YAML tokenizer, and
 // monaco-yaml's language service in a worker. No other language and nothing from a network.
 // This module is loaded only with the editor (the YamlEditor chunk), never at start.
-import "monaco-editor/esm/vs/editor/editor.all.js";
-import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
+//
+// It is evaluated in three tasks: the editor's core, then its features, then the YAML
+// language. Evaluated at once, they held the page for over 100 ms when the first editor opened.
+// The features must be in before any editor is made: the top-level awaits below hold back
+// every module that imports this one until they are.
 import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
 import EditorWorker from "monaco-editor/esm/vs/editor/editor.worker.js?worker";
 import { configureMonacoYaml, type SchemasSettings } from "monaco-yaml";
+import { nextTask } from "./next-task.ts";
 import YamlWorker from "./yaml.worker.ts?worker";
+
+await nextTask();
+await import("monaco-editor/esm/vs/editor/editor.all.js");
+await nextTask();
+await import("monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js");
 
 (globalThis as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
   getWorker: (_moduleId: string, label: string) => (label === "yaml" ? new YamlWorker() : new EditorWorker()),
