@@ -183,10 +183,25 @@ describe("addresses", () => {
     // A link to a list of a context not connected yet connects it and shows the list. Its
     // connect is sent after anything the address before would have sent, so the count below
     // cannot have been taken too early.
-    await page.evaluate(() => (location.hash = "#/context/sandbox-oidc/r/core/v1/pods"));
+    // Its connection is asked for in the address's own event, before React draws the new
+    // route: the workspace does not name sandbox-oidc yet when the request leaves.
+    await page.evaluate(() => {
+      // The page's WebSocket (this file's own is the ws package's).
+      const socket = window.WebSocket.prototype;
+      const w = window as unknown as { drawnAtConnect?: boolean; plainSend: typeof socket.send };
+      w.plainSend = socket.send;
+      socket.send = function (data) {
+        if (typeof data === "string" && data.includes('"connections.connect"') && w.drawnAtConnect === undefined)
+          w.drawnAtConnect = !!document.querySelector("main")?.textContent?.includes("sandbox-oidc");
+        return w.plainSend.call(this, data);
+      };
+      location.hash = "#/context/sandbox-oidc/r/core/v1/pods";
+    });
     const rows = page.getByRole("grid", { name: "Pods" }).locator('[role="row"][data-key^="demo/"]');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(connects).toEqual(["sandbox-oidc"]);
+    expect(await page.evaluate(() => (window as unknown as { drawnAtConnect?: boolean }).drawnAtConnect)).toBe(false);
+    await page.evaluate(() => (window.WebSocket.prototype.send = (window as unknown as { plainSend: typeof window.WebSocket.prototype.send }).plainSend));
     await shot(page, "address-connects");
     // Selected anew, the disconnected context connects again.
     await page.evaluate(() => (location.hash = "#/context/sandbox-viewer"));
