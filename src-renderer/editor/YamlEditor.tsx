@@ -42,6 +42,11 @@ const common: monaco.editor.IEditorOptions = {
   fontSize: 13,
   // Completion and hover widgets may overflow the editor (a dialog's edge) instead of being cut.
   fixedOverflowWidgets: true,
+  // Monaco's "paste as" controller takes every paste and applies it a task or more later, and
+  // drops it if the selection moves meanwhile: Ctrl+V then Ctrl+Home lost the paste in 1 of 6
+  // first openings with the cores busy (and in 2 of 3 bench runs). Without it a paste is
+  // applied in its own event.
+  pasteAs: { enabled: false },
 };
 
 export function YamlEditor({ id, initial, onChange, schema, markers, ariaLabel, height, reveal }: Props) {
