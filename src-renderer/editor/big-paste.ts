@@ -16,8 +16,9 @@ interface Hooks {
 
 /**
  * Takes over pastes of `bigPasteChars` and more into the editor that `container` is made to
- * hold; returns what stops that. Call it before `monaco.editor.create`: Monaco's own paste
- * handling captures the event on the same container and stops it, so ours must be first.
+ * hold; returns what stops that. Call it before `monaco.editor.create`: Monaco's paste
+ * controller captures the event on the same container too (and, were its "paste as" on, would
+ * stop it there), so ours must be added first.
  */
 export function sliceLargePastes(container: HTMLElement, editorOf: () => monaco.editor.IStandaloneCodeEditor | undefined, hooks: Hooks): () => void {
   let disposed = false;
