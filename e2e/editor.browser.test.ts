@@ -533,6 +533,9 @@ it("reads right in Chinese", async () => {
   await page.keyboard.type("4");
   await zh.getByRole("button", { name: "检查变更" }).click();
   await textOf(zh.getByRole("table", { name: "每个文档的结果" })).toContain("已配置（试运行）");
+  // The diff editor is made a frame after its box and marks the change once its worker has
+  // compared the texts: the screenshots wait for the mark.
+  await shown(zh.locator(".modified-in-monaco-diff-editor .line-insert"));
   await shotBothThemes(shot, page, "review-zh");
   // Only reviewed: nothing changed.
   expect(await jsonpath(["deployment", "edited"], "{.spec.replicas}")).toBe("3");
