@@ -81,9 +81,12 @@ describe("app-wide keys", () => {
     await keys("Enter");
     await expect.poll(hash).toBe("#/context/sandbox-admin/r/core/v1/pods/demo/myapp");
     const details = page().getByRole("dialog", { name: /myapp/ });
-    await keys("Tab");
+    // Tabbing starts once focus is in the dialog: a Tab pressed before it opens walks the page behind it.
+    await expect.poll(() => details.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     // Its Events tab, reached and chosen with keys.
-    for (let i = 0; i < 30 && !(await page().evaluate(() => document.activeElement?.getAttribute("role") === "tab")); i++) await keys("Tab");
+    const onTab = () => details.evaluate((el) => el.contains(document.activeElement) && document.activeElement?.getAttribute("role") === "tab");
+    for (let i = 0; i < 30 && !(await onTab()); i++) await keys("Tab");
+    expect(await onTab()).toBe(true);
     await keys("ArrowRight");
     // The Events tab mounts its table when chosen (keepMounted is off): beside other suites on two cores, over a second.
     await expect.poll(() => details.getByRole("tab", { name: "Events" }).getAttribute("aria-selected"), { timeout: 10_000 }).toBe("true");
