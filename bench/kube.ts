@@ -15,7 +15,19 @@ export interface Kube {
   mergePatch: ConfigurationOptions;
   /** GET of an API path, parsed; `accept` asks for another form (a Table, as kubectl does). */
   get<T>(path: string, accept?: string): Promise<T & { bytes: number }>;
+  /** Watches an API path (`watch=1` is added), calling `onEvent` with each event as its line arrives, until `stop`. */
+  watch(path: string, onEvent: (event: WatchEvent) => void): WatchHandle;
   close(): Promise<void>;
+}
+
+export interface WatchEvent {
+  type: string;
+  object: { metadata?: { name?: string; namespace?: string } };
+}
+
+export interface WatchHandle {
+  /** Ends the watch; resolves with the error that ended it earlier, if one did. */
+  stop(): Promise<Error | undefined>;
 }
 
 /** Connects as `context` (the practice cluster's `sandbox-admin`) with up to `connections` parallel connections. */
@@ -47,6 +59,31 @@ export async function connectKube(kubeconfig: string, context = "sandbox-admin",
       const text = await res.body.text();
       if (res.statusCode !== 200) throw new Error(`bench: GET ${path} answered ${res.statusCode}: ${text.slice(0, 300)}`);
       return Object.assign(JSON.parse(text) as object, { bytes: Buffer.byteLength(text) }) as T & { bytes: number };
+    },
+    watch(path, onEvent) {
+      const abort = new AbortController();
+      const sep = path.includes("?") ? "&" : "?";
+      const done = (async () => {
+        const res = await dispatcher.request({ origin: server, path: `${path}${sep}watch=1`, method: "GET", signal: abort.signal });
+        if (res.statusCode !== 200) throw new Error(`bench: watch ${path} answered ${res.statusCode}: ${(await res.body.text()).slice(0, 300)}`);
+        const utf8 = new TextDecoder();
+        let rest = "";
+        for await (const chunk of res.body) {
+          const lines = (rest + utf8.decode(chunk as Buffer, { stream: true })).split("\n");
+          rest = lines.pop() ?? "";
+          for (const line of lines) if (line) onEvent(JSON.parse(line) as WatchEvent);
+        }
+        if (!abort.signal.aborted) throw new Error(`bench: the API server ended the watch of ${path}`);
+      })().then(
+        () => undefined,
+        (e: unknown) => (abort.signal.aborted ? undefined : e instanceof Error ? e : new Error(String(e))),
+      );
+      return {
+        stop: () => {
+          abort.abort();
+          return done;
+        },
+      };
     },
     close: () => dispatcher.close(),
   };

@@ -348,6 +348,23 @@ export async function createProbe(kube: Kube, n: number, nodeName: string) {
   await kube.core.createNamespacedPod({ namespace: probeNamespace, body }, kube.options);
 }
 
+/**
+ * The bench's own watch of the probe pods, from now on: when each one's ADDED event reached a
+ * client other than Kubedeck. Against the create call's return, that is the cluster's part of
+ * the event-to-row lag; against the row's appearance, Kubedeck's part.
+ */
+export async function watchProbes(kube: Kube) {
+  const selector = `labelSelector=${encodeURIComponent(`${probeLabel}=true`)}`;
+  // From the list's version, so no probe created while the watch connects is missed.
+  const list = await kube.get<{ metadata: { resourceVersion: string } }>(`/api/v1/namespaces/${probeNamespace}/pods?${selector}`);
+  const seen: Record<string, number> = {};
+  const handle = kube.watch(`/api/v1/namespaces/${probeNamespace}/pods?${selector}&resourceVersion=${list.metadata.resourceVersion}`, (e) => {
+    const name = e.object.metadata?.name;
+    if (e.type === "ADDED" && name) seen[`${probeNamespace}/${name}`] ??= Date.now();
+  });
+  return { seen, stop: () => handle.stop() };
+}
+
 /** Deletes every probe pod (a run's own, or a killed run's) and waits until they are gone, so each run sees the same list. */
 export async function deleteProbes(kube: Kube) {
   const query = { labelSelector: `${probeLabel}=true` };

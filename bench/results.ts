@@ -38,6 +38,11 @@ export interface RunFigures {
   scrollIdleDroppedShare: number | null;
   lagMedianMs: number | null;
   lagMaxMs: number | null;
+  /** The lag's parts, where the bench's own watch of the probes saw each one: create call returned → that watch (the cluster), that watch → the row (Kubedeck). */
+  lagClusterMedianMs: number | null;
+  lagClusterMaxMs: number | null;
+  lagAppMedianMs: number | null;
+  lagAppMaxMs: number | null;
   probes: number | null;
   probesNeverShown: number | null;
   churnPatchesPerSecond: number | null;
@@ -64,6 +69,10 @@ export interface RunFigures {
   bigYamlValidatedMs: number | null;
   /** Longest main-thread task in the editor steps (opening, pasting, validating). */
   editorLongestTaskMs: number | null;
+  /** The same per step, each with the 2 s of quiet after it (closing the dialog saves the draft): where the longest one was. */
+  editorColdLongestTaskMs: number | null;
+  editorCachedLongestTaskMs: number | null;
+  bigYamlLongestTaskMs: number | null;
   /** The longest main-thread task while the viewer follows 20,000 lines/s (the target rate) for 10 s: in CPU time, and in wall time. */
   logLongestTaskMs: number | null;
   logLongestTaskWallMs: number | null;
@@ -130,6 +139,10 @@ export const emptyFigures = (): RunFigures => ({
   scrollIdleDroppedShare: null,
   lagMedianMs: null,
   lagMaxMs: null,
+  lagClusterMedianMs: null,
+  lagClusterMaxMs: null,
+  lagAppMedianMs: null,
+  lagAppMaxMs: null,
   probes: null,
   probesNeverShown: null,
   churnPatchesPerSecond: null,
@@ -149,6 +162,9 @@ export const emptyFigures = (): RunFigures => ({
   editorCachedMs: null,
   bigYamlValidatedMs: null,
   editorLongestTaskMs: null,
+  editorColdLongestTaskMs: null,
+  editorCachedLongestTaskMs: null,
+  bigYamlLongestTaskMs: null,
   logLinesPerSecond: null,
   logFloodLongestTaskMs: null,
   logLongestTaskWallMs: null,
