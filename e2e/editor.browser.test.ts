@@ -307,6 +307,21 @@ it("pastes a very large text in slices: whole, as one undo step, and applied as 
     const seen = ((window as { busySeen?: string[] }).busySeen = [] as string[]);
     new MutationObserver(() => seen.push(host.getAttribute("aria-busy") ?? "none")).observe(host, { attributeFilter: ["aria-busy"] });
   });
+  // What the page sends to main from here on, by call: a text this long goes as UTF-8 bytes (wire.ts), never as JSON text.
+  await page.evaluate(() => {
+    const sent = ((window as { sentFrames?: [string, string, number][] }).sentFrames = [] as [string, string, number][]);
+    const send = ((window as { originalSend?: WebSocket["send"] }).originalSend = WebSocket.prototype.send);
+    const nameIn = (head: string) => /"name":"([^"]+)"/.exec(head)?.[1] ?? "";
+    WebSocket.prototype.send = function (data) {
+      if (typeof data === "string") sent.push(["text", nameIn(data.slice(0, 200)), data.length]);
+      else {
+        const bytes = data as Uint8Array;
+        // A binary frame's header follows its length (wire.ts); the call's name is in it.
+        sent.push(["bytes", nameIn(new TextDecoder().decode(bytes.subarray(4, 204))), bytes.byteLength]);
+      }
+      send.call(this, data);
+    };
+  });
   await paste(big);
   await expect.poll(() => page.evaluate(() => (window as { busySeen?: string[] }).busySeen)).toEqual(["true", "none"]);
   // The cursor followed the text in: the last line is in view, the first one is not.
@@ -328,6 +343,11 @@ it("pastes a very large text in slices: whole, as one undo step, and applied as 
     expect(Object.keys(data)).toHaveLength(2400);
     expect(Object.entries(data).filter(([k, v]) => v !== value(n, Number(k.slice(1))))).toEqual([]);
   }
+  // The draft kept meanwhile held the whole text, as bytes; the documents applied are objects, as JSON.
+  const frames = () => page.evaluate(() => (window as { sentFrames?: [string, string, number][] }).sentFrames ?? []);
+  await expect.poll(async () => (await frames()).some(([kind, name, size]) => kind === "bytes" && name === "drafts.save" && size > big.length)).toBe(true);
+  expect((await frames()).filter(([kind, name, size]) => kind === "text" && name === "drafts.save" && size > 64 * 1024)).toEqual([]);
+  await page.evaluate(() => (WebSocket.prototype.send = (window as { originalSend?: WebSocket["send"] }).originalSend!));
   await editor().getByRole("button", { name: "Close" }).click();
 });
 

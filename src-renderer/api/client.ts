@@ -125,7 +125,8 @@ export function createClient(transport: Transport): Client {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        send({ t: "call", id, name, input });
+        // Walked for long strings (wire.ts): a manifest saved or applied goes as UTF-8, not as JSON text.
+        send({ t: "call", id, name, input }, true);
       });
     },
     subscribe(name, args, handlers) {

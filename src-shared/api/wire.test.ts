@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFrame, encodeFrame, frameSize, WireError } from "./wire.ts";
+import { decodeFrame, encodeFrame, frameSize, longTextChars, WireError } from "./wire.ts";
 
 describe("frames", () => {
   it("sends a message without bytes as JSON text, and does not look for bytes unless asked", () => {
@@ -39,6 +39,30 @@ describe("frames", () => {
     expect(decodeFrame(encodeFrame(m, true))).toEqual(m);
   });
 
+  it("carries a walked message's long strings as UTF-8, not as JSON text, and gives them back as they were", () => {
+    // A manifest of some 180 KB in two scripts, CR LF included, as the editor saves it, beside a short field and bytes.
+    const text = `# 中文 ✓ 😀\r\n${'data:\n  key: "value"\n'.repeat(longTextChars / 8)}`;
+    const m = { t: "call", id: 9, name: "drafts.save", input: { text, title: "ConfigMap", copies: [text], data: new Uint8Array([7]) } };
+    const frame = encodeFrame(m, true);
+    expect(frame).toBeInstanceOf(Uint8Array);
+    // Two payloads of the text's UTF-8 bytes, with no JSON escapes around them.
+    expect(frameSize(frame)).toBeLessThan(2 * new TextEncoder().encode(text).byteLength + 400);
+    const back = decodeFrame(frame) as typeof m;
+    expect(back.input.text === text && back.input.copies[0] === text).toBe(true);
+    expect(back.input.title).toBe("ConfigMap");
+    expect([...back.input.data]).toEqual([7]);
+    // Not walked, or shorter than the threshold: JSON text, as before.
+    expect(encodeFrame({ ...m, input: { text } })).toBe(JSON.stringify({ ...m, input: { text } }));
+    expect(encodeFrame({ t: "call", id: 1, input: { text: "x".repeat(longTextChars - 1) } }, true)).toBeTypeOf("string");
+  });
+
+  it("leaves a long string with a lone surrogate in the JSON text, where it survives", () => {
+    const text = `${"y".repeat(longTextChars)}\ud800`;
+    const frame = encodeFrame({ t: "call", id: 1, input: { text } }, true);
+    expect(frame).toBeTypeOf("string");
+    expect((decodeFrame(frame) as { input: { text: string } }).input.text).toBe(text);
+  });
+
   it("refuses what is not a frame, saying why", () => {
     const bad = (f: string | Uint8Array, why: RegExp) => expect(() => decodeFrame(f)).toThrow(why);
     bad("{not json", /not JSON/);
@@ -55,6 +79,11 @@ describe("frames", () => {
     bad(header('{"m":{"a":null},"b":[[["a"],0,5]]}'), /out of range/);
     bad(header('{"m":{"a":1},"b":[[["a"],0,1]]}'), /over a value/);
     bad(header('{"m":{},"b":[[["x","y"],0,1]]}'), /does not exist/);
+    bad(header('{"m":{"a":null},"b":[],"s":{}}'), /text positions are not a list/);
+    bad(header('{"m":{"a":null},"b":[],"s":[[["a"],0,3]]}'), /out of range/);
+    const badText = header('{"m":{"a":null},"b":[],"s":[[["a"],0,2]]}');
+    badText.set([0xc3, 0x28], badText.byteLength - 2);
+    bad(badText, /text at a is not UTF-8/);
     const notUtf8 = header("{}");
     notUtf8[5] = 0xff;
     bad(notUtf8, /not UTF-8 JSON/);

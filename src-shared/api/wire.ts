@@ -7,6 +7,9 @@
 //
 // The header is { m: the message with each byte array replaced by null, b: [[path, offset, length], …] }:
 // positions are listed, never guessed from the data, so no object key can be mistaken for bytes.
+// A frame that is walked for bytes also carries its long strings (a 5 MB manifest the editor
+// saves or applies) as UTF-8 payloads, listed in `s`: writing them into JSON text and sending
+// that was one task of 60-90 ms for 5 MB in the renderer, encoding them is a few.
 
 export type Frame = string | Uint8Array;
 
@@ -23,42 +26,62 @@ type Path = (string | number)[];
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Every byte array in `value`, with where it sits; `value` is not changed. */
-function findBytes(value: unknown, path: Path, out: [Path, Uint8Array][]) {
-  if (value instanceof Uint8Array) out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => findBytes(v, [...path, i], out));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) findBytes(v, [...path, k], out);
+/** Strings at least this long travel as UTF-8 payloads in a frame walked for bytes. */
+export const longTextChars = 64 * 1024;
+
+// A lone surrogate would not survive UTF-8: such a string stays in the JSON, escaped.
+const travelsAsText = (v: unknown): v is string => typeof v === "string" && v.length >= longTextChars && v.isWellFormed();
+
+/** Every byte array and long string in `value`, with where it sits; `value` is not changed. */
+function findPayloads(value: unknown, at: Path, bytes: [Path, Uint8Array][], texts: [Path, string][]) {
+  // `at` is one path, grown and shrunk as the walk goes: copied only for what is found.
+  if (travelsAsText(value)) texts.push([[...at], value]);
+  else if (value instanceof Uint8Array) bytes.push([[...at], value]);
+  else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+      at.push(k);
+      findPayloads(v, at, bytes, texts);
+      at.pop();
+    }
+  }
 }
 
 /**
- * One message as a frame. `mayHaveBytes` says whether to look for byte arrays at all: only
- * streams that carry bytes do, so that a 30,000-row snapshot is not walked for nothing.
+ * One message as a frame. `mayHaveBytes` says whether to look for byte arrays (and long
+ * strings) at all: only messages that may carry them are walked, so that a 30,000-row
+ * snapshot is not walked for nothing.
  */
 export function encodeFrame(message: unknown, mayHaveBytes = false): Frame {
   if (!mayHaveBytes) return JSON.stringify(message);
-  const found: [Path, Uint8Array][] = [];
-  findBytes(message, [], found);
-  if (!found.length) return JSON.stringify(message);
+  const bytes: [Path, Uint8Array][] = [];
+  const texts: [Path, string][] = [];
+  findPayloads(message, [], bytes, texts);
+  if (!bytes.length && !texts.length) return JSON.stringify(message);
+  const found: [Path, Uint8Array][] = [...bytes, ...texts.map(([path, text]): [Path, Uint8Array] => [path, encoder.encode(text)])];
   let offset = 0;
-  const positions = found.map(([path, bytes]) => {
-    const at: [Path, number, number] = [path, offset, bytes.byteLength];
-    offset += bytes.byteLength;
+  const positions = found.map(([path, payload]) => {
+    const at: [Path, number, number] = [path, offset, payload.byteLength];
+    offset += payload.byteLength;
     return at;
   });
   // JSON.stringify turns a byte array into {"0":…}; the replacer leaves nulls in their place.
-  const header = encoder.encode(JSON.stringify({ m: message, b: positions }, (_k, v) => (v instanceof Uint8Array ? null : v)));
+  const header = encoder.encode(
+    JSON.stringify({ m: message, b: positions.slice(0, bytes.length), ...(texts.length ? { s: positions.slice(bytes.length) } : {}) }, (_k, v) =>
+      v instanceof Uint8Array || travelsAsText(v) ? null : v,
+    ),
+  );
   const frame = new Uint8Array(4 + header.byteLength + offset);
   new DataView(frame.buffer).setUint32(0, header.byteLength);
   frame.set(header, 4);
   let at = 4 + header.byteLength;
-  for (const [, bytes] of found) {
-    frame.set(bytes, at);
-    at += bytes.byteLength;
+  for (const [, payload] of found) {
+    frame.set(payload, at);
+    at += payload.byteLength;
   }
   return frame;
 }
 
-function place(target: unknown, path: Path, bytes: Uint8Array) {
+function place(target: unknown, path: Path, value: Uint8Array | string) {
   if (!path.length) throw new WireError("a whole message cannot be bytes");
   let cur = target as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) {
@@ -68,7 +91,7 @@ function place(target: unknown, path: Path, bytes: Uint8Array) {
   }
   const last = path[path.length - 1];
   if (cur[last] !== null) throw new WireError(`bytes placed over a value at ${path.join(".")}`);
-  cur[last] = bytes;
+  cur[last] = value;
 }
 
 /** The message a frame carries; throws a WireError for anything that is not a well-formed frame. */
@@ -84,15 +107,16 @@ export function decodeFrame(frame: string | Uint8Array | ArrayBuffer): unknown {
   if (bytes.byteLength < 4) throw new WireError("a binary frame shorter than its header length");
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
   if (4 + headerLength > bytes.byteLength) throw new WireError("a binary frame shorter than its header");
-  let header: { m?: unknown; b?: unknown };
+  let header: { m?: unknown; b?: unknown; s?: unknown };
   try {
     header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + headerLength)));
   } catch (e) {
     throw new WireError(`a binary frame's header is not UTF-8 JSON: ${(e as Error).message}`);
   }
   if (header === null || typeof header !== "object" || !Array.isArray(header.b)) throw new WireError("a binary frame's header has no byte positions");
+  if (header.s !== undefined && !Array.isArray(header.s)) throw new WireError("a binary frame's text positions are not a list");
   const payload = bytes.subarray(4 + headerLength);
-  for (const entry of header.b) {
+  const slice = (entry: unknown): [Path, Uint8Array] => {
     const [path, offset, length] = Array.isArray(entry) ? entry : [];
     const valid =
       Array.isArray(path) &&
@@ -103,8 +127,22 @@ export function decodeFrame(frame: string | Uint8Array | ArrayBuffer): unknown {
       length >= 0 &&
       offset + length <= payload.byteLength;
     if (!valid) throw new WireError("a binary frame's byte position is out of range");
-    // A copy, so that the frame's buffer is not kept alive by a small piece of it.
-    place(header.m, path, payload.slice(offset, offset + length));
+    return [path as Path, payload.subarray(offset, offset + length)];
+  };
+  // Bytes as a copy, so that the frame's buffer is not kept alive by a small piece of it.
+  for (const entry of header.b) {
+    const [path, piece] = slice(entry);
+    place(header.m, path, piece.slice());
+  }
+  for (const entry of header.s ?? []) {
+    const [path, piece] = slice(entry);
+    let text: string;
+    try {
+      text = decoder.decode(piece);
+    } catch {
+      throw new WireError(`a binary frame's text at ${path.join(".")} is not UTF-8`);
+    }
+    place(header.m, path, text);
   }
   return header.m;
 }
