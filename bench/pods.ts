@@ -3,6 +3,7 @@
 // containers), bound straight to the workers by spec.nodeName so the scheduler is skipped;
 // kwok's stages then run them. Plus the probe pods whose arrival in the list is timed.
 import type { V1Pod } from "@kubernetes/client-node";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { inPool, statusOf, withRetry, type Kube } from "./kube.ts";
 
 export const namespaceCount = 50;
@@ -232,7 +233,13 @@ export async function ensurePods(
   count: number,
   workers: string[],
   log: (line: string) => void,
-  opts: { bulkStatus: boolean; restartKwok: () => Promise<void>; concurrency?: number },
+  opts: {
+    bulkStatus: boolean;
+    restartKwok: () => Promise<void>;
+    concurrency?: number;
+    /** Where the keys of the pods given their status are kept with the cluster: a kept cluster's next run reports them too. */
+    givenLedger: string;
+  },
 ): Promise<PodsReport> {
   const concurrency = opts.concurrency ?? 50;
   const start = Date.now();
@@ -268,7 +275,11 @@ export async function ensurePods(
 
   const report: PodsReport = { runByKwok: 0, givenStatus: 0, kwokBytesPerPod: null, bulkBytesPerPod: null };
   const all = await listPods(kube, { labelSelector: `${podLabel}=true` });
-  const kwokRan = all.filter((p) => p.status?.phase === "Running");
+  // Pods an earlier run gave their status (this cluster kept since), still among the wanted ones.
+  const given = new Map<string, PodItem>();
+  const earlier = new Set(readLedger(opts.givenLedger));
+  for (const p of all) if (earlier.has(keyOf(p.metadata)) && wanted.has(keyOf(p.metadata))) given.set(keyOf(p.metadata), p);
+  const kwokRan = all.filter((p) => p.status?.phase === "Running" && !given.has(keyOf(p.metadata)));
   report.kwokBytesPerPod = await bytesPerPod(kube, kwokRan);
   if (opts.bulkStatus) {
     // kwok queues every pod it sees created and later writes its pod-create stage's Pending
@@ -276,7 +287,6 @@ export async function ensurePods(
     // then restart kwok (its queue goes, and a fresh kwok finds those pods Running, which no
     // stage selects), and again for the few it overwrote before it was restarted.
     const ips = await nodeIPs(kube);
-    const given = new Map<string, PodItem>();
     for (let pass = 1; pass <= 5; pass++) {
       const notRunning = (await listPods(kube, { labelSelector: `${podLabel}=true`, fieldSelector: "status.phase!=Running" })).filter(
         (p) => !p.metadata.deletionTimestamp && p.spec?.nodeName,
@@ -300,9 +310,10 @@ export async function ensurePods(
       log(`pods: pass ${pass}: gave ${done} pods their Running status in ${clock(passStart)}; restarting kwok`);
       await opts.restartKwok();
     }
-    report.givenStatus = given.size;
-    report.bulkBytesPerPod = await bytesPerPod(kube, [...given.values()]);
   }
+  writeLedger(opts.givenLedger, [...given.keys()]);
+  report.givenStatus = given.size;
+  if (given.size) report.bulkBytesPerPod = await bytesPerPod(kube, [...given.values()]);
 
   // Running per kwok: page through the pods that are not Running yet until none is left.
   for (;;) {
@@ -316,6 +327,21 @@ export async function ensurePods(
   report.runByKwok = count - report.givenStatus;
   log(`pods: ${count} Running after ${clock(start)}`);
   return report;
+}
+
+function readLedger(path: string): string[] {
+  try {
+    const keys: unknown = JSON.parse(readFileSync(path, "utf8"));
+    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
+  } catch {
+    // None yet (a fresh cluster), or unreadable: no pod counts as given its status earlier.
+    return [];
+  }
+}
+
+function writeLedger(path: string, keys: string[]) {
+  writeFileSync(`${path}.tmp`, JSON.stringify(keys));
+  renameSync(`${path}.tmp`, path);
 }
 
 /** JSON bytes per pod of the whole pod list as Kubedeck reads it, and of the Table kubectl get pods -A reads, in pages of 500. */

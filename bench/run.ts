@@ -757,7 +757,7 @@ async function main() {
   // The flood pod first, while kwok is idle: after the bulk status's kwok restart, kwok
   // takes minutes to go through every pod again before it runs a new one.
   await ensureFloodPod(streamsContext(undefined, kubeconfig, 0, undefined));
-  const pods = await ensurePods(kube, podCount, workers, log, { bulkStatus, restartKwok });
+  const pods = await ensurePods(kube, podCount, workers, log, { bulkStatus, restartKwok, givenLedger: join(stateDir, "bench-pods-given.json") });
   await ensureHelmReleases(kube, log);
   const total = await countAllPods(kube);
   const sizes = await listBytes(kube);
