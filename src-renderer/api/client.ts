@@ -125,7 +125,7 @@ export function createClient(transport: Transport): Client {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        // Walked for long strings (wire.ts): a manifest saved or applied goes as UTF-8, not as JSON text.
+        // Walked for long strings (wire.ts): a long text (a draft's manifest) goes as UTF-8, not as JSON text.
         send({ t: "call", id, name, input }, true);
       });
     },

@@ -7,9 +7,10 @@
 //
 // The header is { m: the message with each byte array replaced by null, b: [[path, offset, length], …] }:
 // positions are listed, never guessed from the data, so no object key can be mistaken for bytes.
-// A frame that is walked for bytes also carries its long strings (a 5 MB manifest the editor
-// saves or applies) as UTF-8 payloads, listed in `s`: writing them into JSON text and sending
-// that was one task of 60-90 ms for 5 MB in the renderer, encoding them is a few.
+// A frame that is walked for bytes also carries its long strings (a manifest of megabytes that
+// the editor saves as a draft) as UTF-8 payloads, listed in `s`: in a profile of a 5 MB draft
+// save, the renderer's task went from 52 ms (JSON text) to about 36 (encoding and sending the
+// bytes), and main decodes the text without JSON.parse.
 
 export type Frame = string | Uint8Array;
 
