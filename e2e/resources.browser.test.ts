@@ -294,8 +294,11 @@ describe("details", () => {
       const nav = page.getByRole("navigation", { name: "Resources" });
       await expect.poll(() => nav.getByText(group).count(), { timeout: 30_000 }).toBe(1);
       await nav.getByRole("button", { name: /^Widget/ }).click();
+      // Polled: until the Widgets list replaces it, the Pods list is still the grid, and live.
+      await expect
+        .poll(() => grid().locator("[role=columnheader]").allTextContents(), { timeout: 30_000 })
+        .toEqual(["", "NAMESPACE", "NAME", "SIZE", "COLOR", "AGE"]);
       await expect.poll(() => grid().getAttribute("data-live"), { timeout: 30_000 }).toBe("true");
-      expect(await grid().locator("[role=columnheader]").allTextContents()).toEqual(["", "NAMESPACE", "NAME", "SIZE", "COLOR", "AGE"]);
       await expect.poll(() => cellOf("demo/blue-one", "SIZE")).toBe("3");
       expect(await cellOf("demo/blue-one", "COLOR")).toBe("blue");
       await shotBothThemes(shot, page, "custom-resource");
