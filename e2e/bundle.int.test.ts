@@ -22,7 +22,18 @@ describe("the renderer's bundle", () => {
   });
 
   it("loads the views and the large libraries when first used", () => {
-    for (const view of ["ClusterWorkspace", "ResourceDetails", "PaletteDialog", "ActionDialog", "EditorDialog", "Terminal", "LogViewer", "JournalView"]) {
+    for (const view of [
+      "ClusterWorkspace",
+      "ResourceDetails",
+      "PaletteDialog",
+      "ActionDialog",
+      "EditorDialog",
+      "Terminal",
+      "LogViewer",
+      "JournalView",
+      "KeySheet",
+      "ConnectionCheckDialog",
+    ]) {
       expect(
         all.some((f) => f.startsWith(`${view}-`)),
         `${view} has a chunk of its own`,

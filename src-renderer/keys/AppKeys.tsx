@@ -1,15 +1,18 @@
 // The app-wide keys of keymap.ts, live: one keydown listener on the window. It steps aside while
 // the user types (a field, the YAML editor, a terminal) and while a dialog asks something; Esc
 // is the dialogs' and panels' own. `?` opens the sheet of every key.
-import { Kbd, Modal, Table, Text } from "@mantine/core";
+import { Kbd } from "@mantine/core";
 import type { TFunction } from "i18next";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { subscribeMenu } from "../api/index.ts";
-import { actionKeys, editKey, streamKeys } from "../../src-shared/kinds/action-keys.ts";
 import { navigate, parseRoute } from "../data/hash-route.ts";
 import { keyBindings, type KeyBinding } from "../../src-shared/kinds/app-keys.ts";
+import { lazyView } from "../components/lazy-view.tsx";
 import { appPress, openPaletteEvent, sequenceMatcher } from "./keymap.ts";
+
+// The sheet of every key is a dialog, opened with `?`: its code (and the dialog's) arrives then, not at start.
+const KeySheet = lazyView(() => import("./KeySheet.tsx").then((m) => m.KeySheet));
 
 interface Props {
   /** The context shown now. */
@@ -73,7 +76,11 @@ export function AppKeys({ selected, connected, onSelect }: Props) {
     navigate(c.to === "overview" ? { context } : { context, list: c.to });
   }
 
-  return sheet ? <KeySheet onClose={() => setSheet(false)} /> : null;
+  return sheet ? (
+    <Suspense fallback={null}>
+      <KeySheet.View onClose={() => setSheet(false)} />
+    </Suspense>
+  ) : null;
 }
 
 /** A binding's keys as they are pressed: `g` `p`, Ctrl `K`. */
@@ -97,21 +104,8 @@ export function KeysOf({ keys }: { keys: string }) {
   );
 }
 
-/** The table's own keys (VirtualTable) and the details panel's, beside the actions' (actionKeys). */
-const objectKeys: [string, string][] = [
-  ["↑ ↓", "keys.help.move"],
-  ["Enter", "keys.help.open"],
-  ["Space", "keys.help.select"],
-  ["Shift+↓", "keys.help.selectMore"],
-  [editKey, "editor.edit"],
-  [streamKeys.exec, "actions.exec"],
-  [streamKeys.attach, "dock.attach"],
-  [streamKeys.logs, "actions.logs"],
-  [streamKeys.portForward, "actions.portForward"],
-];
-
 /** What a key does, in words: the sheet's lines and the menus' items. */
-function keyWhat(t: TFunction, b: KeyBinding): string {
+export function keyWhat(t: TFunction, b: KeyBinding): string {
   return b.command.type === "go"
     ? t("keys.go", { what: b.command.to === "overview" ? t("nav.overview") : t(`kinds.${b.command.to.resource}`) })
     : t(`keys.help.${b.id}`);
@@ -122,54 +116,4 @@ function menuLabels(t: TFunction): Record<string, string> {
   const labels: Record<string, string> = Object.fromEntries(keyBindings.map((b) => [b.id, keyWhat(t, b)]));
   for (const menu of ["view", "go", "help"]) labels[`menu.${menu}`] = t(`keys.menu.${menu}`);
   return labels;
-}
-
-function KeySheet({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
-  const what = (b: KeyBinding) => keyWhat(t, b);
-  return (
-    <Modal opened onClose={onClose} title={t("keys.title")} size="lg" centered>
-      <Table aria-label={t("keys.title")} verticalSpacing={4}>
-        <Table.Tbody>
-          {keyBindings.map((b) => (
-            <Table.Tr key={b.id}>
-              <Table.Td w={140}>
-                <KeysOf keys={b.keys} />
-              </Table.Td>
-              <Table.Td>{what(b)}</Table.Td>
-            </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Td>
-              <Kbd size="xs">Esc</Kbd>
-            </Table.Td>
-            <Table.Td>{t("keys.help.escape")}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-      <Text fw={600} size="sm" mt="md" mb={4}>
-        {t("keys.objects")}
-      </Text>
-      <Table aria-label={t("keys.objects")} verticalSpacing={4}>
-        <Table.Tbody>
-          {objectKeys.map(([keys, what]) => (
-            <Table.Tr key={keys}>
-              <Table.Td w={140}>
-                <KeysOf keys={keys} />
-              </Table.Td>
-              <Table.Td>{t(what)}</Table.Td>
-            </Table.Tr>
-          ))}
-          {Object.entries(actionKeys).map(([id, keys]) => (
-            <Table.Tr key={id}>
-              <Table.Td w={140}>
-                <KeysOf keys={keys} />
-              </Table.Td>
-              <Table.Td>{t(`actions.${id}`)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Modal>
-  );
 }

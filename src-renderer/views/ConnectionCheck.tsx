@@ -1,32 +1,17 @@
 // A small dialog that checks the connection to main (src-renderer/data/connection-check.ts)
-// and says what it measured: for a user whose terminal shows garbage, and for us.
-import { ActionIcon, Alert, Button, Modal, Stack, Text, Tooltip } from "@mantine/core";
+// and says what it measured: for a user whose terminal shows garbage, and for us. The header
+// has its button; the dialog's code (and Mantine's dialog) arrives when it is first opened.
+import { ActionIcon, Tooltip } from "@mantine/core";
 import { IconPlugConnected } from "@tabler/icons-react";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { runConnectionCheck, type CheckResult } from "../data/connection-check.ts";
+import { lazyView } from "../components/lazy-view.tsx";
 
-const mib = (bytes: number) => `${(bytes / (1 << 20)).toFixed(bytes % (1 << 20) ? 1 : 0)} MiB`;
+const Dialog = lazyView(() => import("./ConnectionCheckDialog.tsx").then((m) => m.ConnectionCheckDialog));
 
 export function ConnectionCheck() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<CheckResult>();
-  const [error, setError] = useState<string>();
-  const run = async () => {
-    setRunning(true);
-    setResult(undefined);
-    setError(undefined);
-    try {
-      setResult(await runConnectionCheck());
-    } catch (e) {
-      const message = (e as Error).message;
-      setError(message.startsWith("corrupt:") ? t("diagnostics.corrupt", { at: message.slice(8) }) : message);
-    } finally {
-      setRunning(false);
-    }
-  };
   return (
     <>
       <Tooltip label={t("diagnostics.open")}>
@@ -34,31 +19,11 @@ export function ConnectionCheck() {
           <IconPlugConnected size={18} />
         </ActionIcon>
       </Tooltip>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t("diagnostics.title")} centered>
-        <Stack>
-          <Text size="sm">{t("diagnostics.body")}</Text>
-          <Button onClick={() => void run()} loading={running} w="fit-content">
-            {t("diagnostics.run")}
-          </Button>
-          {result && (
-            <Alert color="green" variant="light" role="status" title={t("diagnostics.ok")}>
-              <Text size="sm">{t("diagnostics.echo", { size: mib(result.echoBytes), ms: Math.round(result.echoMs) })}</Text>
-              <Text size="sm">
-                {t("diagnostics.stream", {
-                  size: mib(result.streamBytes),
-                  ms: Math.round(result.streamMs),
-                  rate: mib((result.streamBytes / Math.max(result.streamMs, 1)) * 1000),
-                })}
-              </Text>
-            </Alert>
-          )}
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {t("diagnostics.failed", { reason: error })}
-            </Alert>
-          )}
-        </Stack>
-      </Modal>
+      {open && (
+        <Suspense fallback={null}>
+          <Dialog.View onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
