@@ -33,15 +33,18 @@ export const longTextChars = 64 * 1024;
 // A lone surrogate would not survive UTF-8: such a string stays in the JSON, escaped.
 const travelsAsText = (v: unknown): v is string => typeof v === "string" && v.length >= longTextChars && v.isWellFormed();
 
+/** A payload found in a message: where it sits, its bytes, and whether they were a string. */
+type Payload = [Path, Uint8Array, boolean];
+
 /** Every byte array and long string in `value`, with where it sits; `value` is not changed. */
-function findPayloads(value: unknown, at: Path, bytes: [Path, Uint8Array][], texts: [Path, string][]) {
+function findPayloads(value: unknown, at: Path, out: Payload[]) {
   // `at` is one path, grown and shrunk as the walk goes: copied only for what is found.
-  if (travelsAsText(value)) texts.push([[...at], value]);
-  else if (value instanceof Uint8Array) bytes.push([[...at], value]);
+  if (travelsAsText(value)) out.push([[...at], encoder.encode(value), true]);
+  else if (value instanceof Uint8Array) out.push([[...at], value, false]);
   else if (value !== null && typeof value === "object") {
     for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
       at.push(k);
-      findPayloads(v, at, bytes, texts);
+      findPayloads(v, at, out);
       at.pop();
     }
   }
@@ -53,24 +56,18 @@ function findPayloads(value: unknown, at: Path, bytes: [Path, Uint8Array][], tex
  * snapshot is not walked for nothing.
  */
 export function encodeFrame(message: unknown, mayHaveBytes = false): Frame {
-  if (!mayHaveBytes) return JSON.stringify(message);
-  const bytes: [Path, Uint8Array][] = [];
-  const texts: [Path, string][] = [];
-  findPayloads(message, [], bytes, texts);
-  if (!bytes.length && !texts.length) return JSON.stringify(message);
-  const found: [Path, Uint8Array][] = [...bytes, ...texts.map(([path, text]): [Path, Uint8Array] => [path, encoder.encode(text)])];
+  const found: Payload[] = [];
+  if (mayHaveBytes) findPayloads(message, [], found);
+  if (!found.length) return JSON.stringify(message);
+  const b: [Path, number, number][] = [];
+  const s: [Path, number, number][] = [];
   let offset = 0;
-  const positions = found.map(([path, payload]) => {
-    const at: [Path, number, number] = [path, offset, payload.byteLength];
+  for (const [path, payload, text] of found) {
+    (text ? s : b).push([path, offset, payload.byteLength]);
     offset += payload.byteLength;
-    return at;
-  });
+  }
   // JSON.stringify turns a byte array into {"0":…}; the replacer leaves nulls in their place.
-  const header = encoder.encode(
-    JSON.stringify({ m: message, b: positions.slice(0, bytes.length), ...(texts.length ? { s: positions.slice(bytes.length) } : {}) }, (_k, v) =>
-      v instanceof Uint8Array || travelsAsText(v) ? null : v,
-    ),
-  );
+  const header = encoder.encode(JSON.stringify({ m: message, b, ...(s.length && { s }) }, (_k, v) => (v instanceof Uint8Array || travelsAsText(v) ? null : v)));
   const frame = new Uint8Array(4 + header.byteLength + offset);
   new DataView(frame.buffer).setUint32(0, header.byteLength);
   frame.set(header, 4);
@@ -95,6 +92,14 @@ function place(target: unknown, path: Path, value: Uint8Array | string) {
   cur[last] = value;
 }
 
+function textOf(piece: Uint8Array, path: Path): string {
+  try {
+    return decoder.decode(piece);
+  } catch {
+    throw new WireError(`a binary frame's text at ${path.join(".")} is not UTF-8`);
+  }
+}
+
 /** The message a frame carries; throws a WireError for anything that is not a well-formed frame. */
 export function decodeFrame(frame: string | Uint8Array | ArrayBuffer): unknown {
   if (typeof frame === "string") {
@@ -117,33 +122,25 @@ export function decodeFrame(frame: string | Uint8Array | ArrayBuffer): unknown {
   if (header === null || typeof header !== "object" || !Array.isArray(header.b)) throw new WireError("a binary frame's header has no byte positions");
   if (header.s !== undefined && !Array.isArray(header.s)) throw new WireError("a binary frame's text positions are not a list");
   const payload = bytes.subarray(4 + headerLength);
-  const slice = (entry: unknown): [Path, Uint8Array] => {
-    const [path, offset, length] = Array.isArray(entry) ? entry : [];
-    const valid =
-      Array.isArray(path) &&
-      path.every((p) => typeof p === "string" || Number.isInteger(p)) &&
-      Number.isInteger(offset) &&
-      Number.isInteger(length) &&
-      offset >= 0 &&
-      length >= 0 &&
-      offset + length <= payload.byteLength;
-    if (!valid) throw new WireError("a binary frame's byte position is out of range");
-    return [path as Path, payload.subarray(offset, offset + length)];
-  };
-  // Bytes as a copy, so that the frame's buffer is not kept alive by a small piece of it.
-  for (const entry of header.b) {
-    const [path, piece] = slice(entry);
-    place(header.m, path, piece.slice());
-  }
-  for (const entry of header.s ?? []) {
-    const [path, piece] = slice(entry);
-    let text: string;
-    try {
-      text = decoder.decode(piece);
-    } catch {
-      throw new WireError(`a binary frame's text at ${path.join(".")} is not UTF-8`);
+  for (const [list, text] of [
+    [header.b, false],
+    [header.s ?? [], true],
+  ] as const) {
+    for (const entry of list) {
+      const [path, offset, length] = Array.isArray(entry) ? entry : [];
+      const valid =
+        Array.isArray(path) &&
+        path.every((p) => typeof p === "string" || Number.isInteger(p)) &&
+        Number.isInteger(offset) &&
+        Number.isInteger(length) &&
+        offset >= 0 &&
+        length >= 0 &&
+        offset + length <= payload.byteLength;
+      if (!valid) throw new WireError("a binary frame's byte position is out of range");
+      const piece = payload.subarray(offset, offset + length);
+      // Bytes as a copy, so that the frame's buffer is not kept alive by a small piece of it.
+      place(header.m, path, text ? textOf(piece, path) : piece.slice());
     }
-    place(header.m, path, text);
   }
   return header.m;
 }
