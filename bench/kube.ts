@@ -30,6 +30,8 @@ export interface WatchEvent {
 }
 
 export interface WatchHandle {
+  /** Settles when the watch has ended, for whatever reason, with the error that ended it (none when stopped). */
+  ended: Promise<Error | undefined>;
   /** Ends the watch; resolves with the error that ended it earlier, if one did. */
   stop(): Promise<Error | undefined>;
 }
@@ -83,6 +85,7 @@ export async function connectKube(kubeconfig: string, context = "sandbox-admin",
         (e: unknown) => (abort.signal.aborted ? undefined : e instanceof Error ? e : new Error(String(e))),
       );
       return {
+        ended: done,
         stop: () => {
           abort.abort();
           return done;

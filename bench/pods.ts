@@ -374,49 +374,6 @@ export async function createProbe(kube: Kube, n: number, nodeName: string) {
   await kube.core.createNamespacedPod({ namespace: probeNamespace, body }, kube.options);
 }
 
-/**
- * The bench's own watches of the probe pods, from now on: when each one's ADDED event reached a
- * client other than Kubedeck, through two requests.
- * - `wide`: every pod in every namespace, the request Kubedeck's "Pods, all namespaces" makes.
- *   Against the create call's return, that is the cluster's part of the event-to-row lag;
- *   against the row's appearance, Kubedeck's part.
- * - `narrow`: the probes' namespace and label only. Under churn the API server hands a new pod
- *   to a watch of every pod later than to one that sees nothing else (a scratch run at 30,000
- *   pods: up to 1.6 s later), so the narrow watch alone would count that wait as Kubedeck's.
- */
-export async function watchProbes(kube: Kube) {
-  const selector = `labelSelector=${encodeURIComponent(`${probeLabel}=true`)}`;
-  const watchFrom = async (listPath: string, watchPath: string) => {
-    // From a list's version, so no probe created while the watch connects is missed.
-    const { resourceVersion } = (await kube.get<{ metadata: { resourceVersion: string } }>(listPath)).metadata;
-    const seen: Record<string, number> = {};
-    const handle = kube.watch(
-      `${watchPath}${watchPath.includes("?") ? "&" : "?"}resourceVersion=${resourceVersion}`,
-      (e) => {
-        const { name, namespace } = e.object.metadata ?? {};
-        if (e.type === "ADDED" && namespace === probeNamespace && name?.startsWith(probePrefix)) seen[`${namespace}/${name}`] ??= Date.now();
-      },
-      // Only the probes' lines are parsed (a pod's manifest has its name early on).
-      (line) => line.includes(`"name":"${probePrefix}`),
-    );
-    return { seen, handle };
-  };
-  const narrow = await watchFrom(`/api/v1/namespaces/${probeNamespace}/pods?${selector}`, `/api/v1/namespaces/${probeNamespace}/pods?${selector}`);
-  const wide = await watchFrom("/api/v1/pods?limit=1", "/api/v1/pods").catch(async (e: unknown) => {
-    await narrow.handle.stop();
-    throw e;
-  });
-  return {
-    wide: wide.seen,
-    narrow: narrow.seen,
-    /** Ends both watches; resolves with the first error that ended one earlier. */
-    stop: async () => {
-      const [a, b] = await Promise.all([wide.handle.stop(), narrow.handle.stop()]);
-      return a ?? b;
-    },
-  };
-}
-
 /** Deletes every probe pod (a run's own, or a killed run's) and waits until they are gone, so each run sees the same list. */
 export async function deleteProbes(kube: Kube) {
   const query = { labelSelector: `${probeLabel}=true` };

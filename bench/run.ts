@@ -15,23 +15,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { startChurn } from "./churn.ts";
+import { watchProbes, type ProbeSightings } from "./probe-watch.ts";
 import { waitForQuiet, watchOthers } from "./cpu.ts";
 import { weighCluster } from "./cpu-share.ts";
 import { installBenchHooks, type ChangeResult } from "./in-page.ts";
 import { connectKube, type Kube } from "./kube.ts";
-import {
-  countAllPods,
-  createProbe,
-  deleteProbes,
-  ensurePods,
-  listBytes,
-  namespaceCount,
-  probeName,
-  probeNamespace,
-  probePrefix,
-  watchProbes,
-  workerNames,
-} from "./pods.ts";
+import { countAllPods, createProbe, deleteProbes, ensurePods, listBytes, namespaceCount, probeName, probeNamespace, probePrefix, workerNames } from "./pods.ts";
 import { ensureFloodPod, streamSteps, traceTasks, type StreamsContext } from "./streams.ts";
 import { inspectorUrl, mainHeapMB } from "./main-heap.ts";
 import { countCost } from "./counts.ts";
@@ -454,6 +443,7 @@ async function measure(
     const churnEnd = Date.now() + churnSeconds * 1000;
     const created: Record<string, number> = {};
     let probeWatch: Awaited<ReturnType<typeof watchProbes>> | undefined;
+    let sightings: ProbeSightings | undefined;
     try {
       const scroll = await page.evaluate(([ms, px]) => window.__bench.scroll(ms, px), [half, scrollPxPerFrame] as const);
       f.scrollFrames = scroll.frames;
@@ -470,7 +460,7 @@ async function measure(
       await page.evaluate((prefix) => window.__bench.watchRows(prefix), `${probeNamespace}/${probePrefix}`);
       await page.evaluate(() => window.__bench.startLongTasks());
       trace = await traceTasks(page);
-      probeWatch = await watchProbes(kube).catch((e) => void fail("the bench's own watches of the probes", e));
+      probeWatch = await watchProbes(kubeconfig).catch((e) => void fail("the bench's own watches of the probes", e));
       const probeStart = Date.now();
       for (let i = 0; probeStart + i * 1000 < churnEnd; i++) {
         await sleep(probeStart + i * 1000 - Date.now());
@@ -513,9 +503,11 @@ async function measure(
       if (f.probesNeverShown) f.errors.push(`${f.probesNeverShown} of ${f.probes} probe pods never appeared`);
       log(`run ${run}: event-to-row lag: median ${f.lagMedianMs} ms, max ${f.lagMaxMs} ms over ${lags.length} probes (${f.probesNeverShown} never shown)`);
       // The same lag split where the bench's own watch of every pod saw each probe: the cluster's part before it, Kubedeck's after.
-      const watchError = await probeWatch?.stop();
-      if (watchError) fail("the bench's own watches of the probes", watchError);
-      const byWatch = probeWatch?.wide ?? {};
+      sightings = await probeWatch?.stop().catch((e) => void fail("the bench's own watches of the probes", e));
+      probeWatch = undefined;
+      if (sightings?.errors.length) log(`run ${run}: the bench's own watches of the probes: ${sightings.errors.join("; ")}`);
+      if (sightings?.reopened) log(`run ${run}: the bench's own watches of the probes were opened again ${sightings.reopened} times`);
+      const byWatch = sightings?.wide ?? {};
       const both = Object.keys(created).filter((k) => k in seen && k in byWatch);
       if (both.length) {
         const cluster = both.map((k) => byWatch[k] - created[k]);
@@ -530,9 +522,10 @@ async function measure(
             `Kubedeck median ${f.lagAppMedianMs} / max ${f.lagAppMaxMs} ms; the slowest probe: ${byWatch[worst] - created[worst]} + ${seen[worst] - byWatch[worst]} ms`,
         );
       }
-      const narrow = Object.keys(created).filter((k) => k in (probeWatch?.narrow ?? {}));
+      const narrowSeen = sightings?.narrow ?? {};
+      const narrow = Object.keys(created).filter((k) => k in narrowSeen);
       if (narrow.length) {
-        const times = narrow.map((k) => probeWatch!.narrow[k] - created[k]);
+        const times = narrow.map((k) => narrowSeen[k] - created[k]);
         f.lagNarrowWatchMedianMs = median(times);
         f.lagNarrowWatchMaxMs = Math.max(...times);
         log(
@@ -541,7 +534,7 @@ async function measure(
       }
       await shot(page, run, "probes");
     }
-    await probeWatch?.stop();
+    await probeWatch?.stop().catch(() => {});
 
     // 5b. Memory after the churn, with the filter cleared.
     try {

@@ -62,7 +62,9 @@ export function launchChromium(): Promise<Browser> {
 export function screenshotter(suite: string) {
   const dir = join(repoDir, "test-results", suite);
   mkdirSync(dir, { recursive: true });
-  return (page: Page, name: string) => page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  // Transitions are played to their end: a dialog's overlay fades in over 200 ms, and a shot
+  // taken as the dialog appears showed the page behind it undimmed.
+  return (page: Page, name: string) => page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
 /**
