@@ -326,6 +326,9 @@ it("pastes a very large text in slices: whole, as one undo step, and applied as 
   await expect.poll(() => page.evaluate(() => (window as { busySeen?: string[] }).busySeen)).toEqual(["true", "none"]);
   // The cursor followed the text in: the last line is in view, the first one is not.
   await editorText().not.toContain("name: pasted-big-1");
+  // Sticky scroll shows the parent of the lines in view (from their indentation, YamlEditor.tsx):
+  // an upgrade that turned it off, or a model that found no parents, would leave it empty.
+  await textOf(editor().locator(".sticky-widget")).toContain("data:");
   // One undo takes the whole paste back, one redo brings it again.
   await page.keyboard.press("Control+Z");
   await editorText().toBe(template);

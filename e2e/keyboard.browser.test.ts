@@ -94,6 +94,9 @@ describe("app-wide keys", () => {
     await keys("Control+k");
     const palette = page().getByRole("dialog", { name: "Go to…" });
     await expect.poll(() => palette.count()).toBe(1);
+    // Typed once its input has focus: letters typed before it reach the dialog behind it (a run
+    // beside two other suites found the object "myapp" first, as for a query cut short).
+    await expect.poll(() => palette.evaluate((el) => el.contains(document.activeElement) && document.activeElement?.tagName === "INPUT")).toBe(true);
     await page().keyboard.type("label myapp");
     await expect.poll(() => palette.getByRole("option").first().innerText(), { timeout: 15_000 }).toMatch(/^Action\s+Label myapp[\s\S]*Shift\+L$/i);
     await shotBothThemes(shot, page(), "palette-keys");
