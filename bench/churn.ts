@@ -6,9 +6,9 @@
 // It runs in a worker thread with a client of its own: 300 requests a second on the bench's
 // own thread made it late to note when a probe pod's create call returned (by up to 200 ms),
 // which the event-to-row lag is measured from.
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { podIdentity } from "./pods.ts";
-import { connectKube, type Kube } from "./kube.ts";
+import type { Kube } from "./kube.ts";
+import { serveKubeTask, startKubeTask } from "./kube-worker.ts";
 
 export interface ChurnStats {
   seconds: number;
@@ -21,56 +21,14 @@ export interface ChurnStats {
 }
 
 interface ChurnOptions {
-  kubeconfig: string;
   pods: number;
   perSecond: number;
   maxInFlight: number;
 }
 
-type FromWorker = { type: "started" } | { type: "stopped"; stats: ChurnStats } | { type: "failed"; message: string };
-
 /** Starts the churn in a worker thread; resolves once its updates have begun. */
-export async function startChurn(kubeconfig: string, pods: number, perSecond = 300, maxInFlight = 50): Promise<{ stop(): Promise<ChurnStats> }> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { kubeconfig, pods, perSecond, maxInFlight } satisfies ChurnOptions });
-  const next = () =>
-    new Promise<FromWorker>((resolve, reject) => {
-      const onMessage = (m: FromWorker) => {
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-        resolve(m);
-      };
-      const onError = (e: Error) => {
-        worker.off("message", onMessage);
-        worker.off("exit", onExit);
-        reject(e);
-      };
-      const onExit = (code: number) => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        reject(new Error(`bench: the churn worker exited with ${code}`));
-      };
-      worker.once("message", onMessage);
-      worker.once("error", onError);
-      worker.once("exit", onExit);
-    });
-  const started = await next();
-  if (started.type !== "started") {
-    await worker.terminate();
-    throw new Error(`bench: the churn did not start: ${started.type === "failed" ? started.message : started.type}`);
-  }
-  return {
-    async stop() {
-      const stopped = next();
-      worker.postMessage("stop");
-      try {
-        const m = await stopped;
-        if (m.type !== "stopped") throw new Error(`bench: the churn failed: ${m.type === "failed" ? m.message : m.type}`);
-        return m.stats;
-      } finally {
-        await worker.terminate();
-      }
-    },
-  };
+export function startChurn(kubeconfig: string, pods: number, perSecond = 300, maxInFlight = 50): Promise<{ stop(): Promise<ChurnStats> }> {
+  return startKubeTask<ChurnOptions, ChurnStats>(new URL(import.meta.url), "churn", kubeconfig, { pods, perSecond, maxInFlight }, "churn");
 }
 
 /** The churn itself, on the worker's thread. */
@@ -119,23 +77,4 @@ function churn(kube: Kube, { pods, perSecond, maxInFlight }: ChurnOptions) {
   };
 }
 
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  const opts = workerData as ChurnOptions;
-  try {
-    const kube = await connectKube(opts.kubeconfig);
-    const stop = churn(kube, opts);
-    port.once("message", () => {
-      void stop().then(
-        async (stats) => {
-          await kube.close();
-          port.postMessage({ type: "stopped", stats } satisfies FromWorker);
-        },
-        (e: Error) => port.postMessage({ type: "failed", message: e.message } satisfies FromWorker),
-      );
-    });
-    port.postMessage({ type: "started" } satisfies FromWorker);
-  } catch (e) {
-    port.postMessage({ type: "failed", message: (e as Error).message } satisfies FromWorker);
-  }
-}
+await serveKubeTask<ChurnOptions, ChurnStats>("churn", async (kube, opts) => churn(kube, opts));

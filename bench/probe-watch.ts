@@ -11,8 +11,8 @@
 // reads every churned pod, and on the bench's busy thread it both noted probes late and read
 // too slowly, until the API server closed it. A watch the server ends is opened again from
 // the last version it read, as Kubedeck's own watches are.
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { connectKube, type Kube, type WatchHandle } from "./kube.ts";
+import type { Kube, WatchHandle } from "./kube.ts";
+import { serveKubeTask, startKubeTask } from "./kube-worker.ts";
 import { probeLabel, probeNamespace, probePrefix } from "./pods.ts";
 
 export interface ProbeSightings {
@@ -26,46 +26,9 @@ export interface ProbeSightings {
   errors: string[];
 }
 
-type FromWorker = { type: "started" } | { type: "stopped"; sightings: ProbeSightings } | { type: "failed"; message: string };
-
-/** Starts both watches in a worker; resolves once both are open. */
-export async function watchProbes(kubeconfig: string): Promise<{ stop(): Promise<ProbeSightings> }> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { probeWatchOf: kubeconfig } });
-  const next = () =>
-    new Promise<FromWorker>((resolve, reject) => {
-      const done = () => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-      };
-      const onMessage = (m: FromWorker) => (done(), resolve(m));
-      const onError = (e: Error) => (done(), reject(e));
-      const onExit = (code: number) => (done(), reject(new Error(`bench: the probe watch worker exited with ${code}`)));
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
-    });
-  const started = await next().catch(async (e: unknown) => {
-    await worker.terminate();
-    throw e;
-  });
-  if (started.type !== "started") {
-    await worker.terminate();
-    throw new Error(`bench: the probe watches did not start: ${started.type === "failed" ? started.message : started.type}`);
-  }
-  return {
-    async stop() {
-      const stopped = next();
-      worker.postMessage("stop");
-      try {
-        const m = await stopped;
-        if (m.type !== "stopped") throw new Error(`bench: the probe watches failed: ${m.type === "failed" ? m.message : m.type}`);
-        return m.sightings;
-      } finally {
-        await worker.terminate();
-      }
-    },
-  };
+/** Starts both watches in a worker; resolves once both have asked from their lists' versions. */
+export function watchProbes(kubeconfig: string): Promise<{ stop(): Promise<ProbeSightings> }> {
+  return startKubeTask<undefined, ProbeSightings>(new URL(import.meta.url), "probe watches", kubeconfig, undefined, "probe watches");
 }
 
 const versionOf = /"resourceVersion":"(\d+)"/;
@@ -136,28 +99,15 @@ async function follow(kube: Kube, path: string, query: string, seen: Record<stri
   };
 }
 
-if (!isMainThread && parentPort && (workerData as { probeWatchOf?: string })?.probeWatchOf) {
-  const port = parentPort;
-  const kubeconfig = (workerData as { probeWatchOf: string }).probeWatchOf;
-  try {
-    const kube = await connectKube(kubeconfig);
-    const sightings: ProbeSightings = { wide: {}, narrow: {}, reopened: 0, errors: [] };
-    const selector = `labelSelector=${encodeURIComponent(`${probeLabel}=true`)}`;
-    const stops = [
-      await follow(kube, `/api/v1/namespaces/${probeNamespace}/pods`, selector, sightings.narrow, sightings),
-      await follow(kube, "/api/v1/pods", "", sightings.wide, sightings),
-    ];
-    port.once("message", () => {
-      void Promise.all(stops.map((stop) => stop())).then(
-        async () => {
-          await kube.close();
-          port.postMessage({ type: "stopped", sightings } satisfies FromWorker);
-        },
-        (e: Error) => port.postMessage({ type: "failed", message: e.message } satisfies FromWorker),
-      );
-    });
-    port.postMessage({ type: "started" } satisfies FromWorker);
-  } catch (e) {
-    port.postMessage({ type: "failed", message: (e as Error).message } satisfies FromWorker);
-  }
-}
+await serveKubeTask<undefined, ProbeSightings>("probe watches", async (kube) => {
+  const sightings: ProbeSightings = { wide: {}, narrow: {}, reopened: 0, errors: [] };
+  const selector = `labelSelector=${encodeURIComponent(`${probeLabel}=true`)}`;
+  const stops = [
+    await follow(kube, `/api/v1/namespaces/${probeNamespace}/pods`, selector, sightings.narrow, sightings),
+    await follow(kube, "/api/v1/pods", "", sightings.wide, sightings),
+  ];
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+    return sightings;
+  };
+});
