@@ -1,6 +1,6 @@
 // The watch hub against the practice cluster: shared and torn down with its subscribers,
-// rows that follow the cluster, and a full relist after 410 Gone.
-import { CoreV1Api } from "@kubernetes/client-node";
+// rows that follow the cluster, a full relist after 410 Gone, and watches the server ends.
+import { CoreV1Api, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ensureBinaries } from "../e2e/sandbox/build.ts";
 import { run } from "../e2e/sandbox/run.ts";
 import { applyRowsEvent } from "../src-shared/api/rows-reducer.ts";
+import { formatLabels } from "../src-shared/kinds/format.ts";
 import { createApp, type App } from "./index.ts";
 import type { RowsQuery } from "../src-shared/api/refs.ts";
 import { listHeadMeta } from "./kube/raw.ts";
@@ -199,6 +200,85 @@ describe("watch hub", () => {
       await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "delete", "configmap", "after-silence", "-n", "kube-node-lease"]);
     } finally {
       stop();
+    }
+  });
+
+  it("goes on from the last version it read when the server ends its watch mid-churn, and loses no change", { timeout: 60_000 }, async () => {
+    // The server ends each watch after a second here (timeoutSeconds), while pods are created,
+    // relabelled and deleted without pause: every re-opened watch must start where the last
+    // one stopped. With the labels in the rows, each relabel is a change the rows must show.
+    const ending = new WatchHub(app.services.connections, { watchTimeoutSeconds: () => 1 });
+    const ns = `watch-ends-${Date.now().toString(36)}`;
+    const target: RowsQuery = { context: "sandbox-admin", group: "", version: "v1", resource: "pods", namespace: ns, showLabels: true };
+    const core = app.services.connections.config("sandbox-admin").makeApiClient(CoreV1Api);
+    await core.createNamespace({ body: { metadata: { name: ns } } });
+    const events: RowsEvent[] = [];
+    const rows = new Map<string, Row>();
+    const stop = ending.subscribe(target, (e) => {
+      events.push(e);
+      applyRowsEvent(rows, e);
+    });
+    const pod = (name: string, turn = 0) => ({
+      metadata: { name, labels: { turn: String(turn) } },
+      spec: { containers: [{ name: "app", image: "busybox:1.36" }] },
+    });
+    try {
+      await expect.poll(() => ending.active(target)?.watching).toBe(true);
+      const live = Array.from({ length: 12 }, (_, i) => `p${i}`);
+      for (const name of live) await core.createNamespacedPod({ namespace: ns, body: pod(name) });
+      // Churn until the server has ended the watch at least three times: relabel every pod,
+      // and each turn delete the oldest and create a new one.
+      let turn = 0;
+      while ((ending.active(target)?.reopened ?? 0) < 3) {
+        turn++;
+        await Promise.all(
+          live.map((name) =>
+            core.patchNamespacedPod(
+              { namespace: ns, name, body: { metadata: { labels: { turn: String(turn) } } } },
+              setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+            ),
+          ),
+        );
+        await core.deleteNamespacedPod({ namespace: ns, name: live.shift()!, gracePeriodSeconds: 0 });
+        live.push(`p${turn + 11}`);
+        await core.createNamespacedPod({ namespace: ns, body: pod(live.at(-1)!, turn) });
+      }
+      // What the cluster has now must be what main holds (each pod at its latest version) and
+      // what the subscriber shows (each pod with its latest label; updates that change nothing
+      // a row shows, such as kwok's status heartbeats, are not sent, so its versions may lag).
+      const cluster = async () =>
+        (await core.listNamespacedPod({ namespace: ns })).items.map((p) => ({
+          name: p.metadata!.name!,
+          rv: p.metadata!.resourceVersion!,
+          labels: formatLabels(p.metadata!.labels),
+        }));
+      const same = (a: string[], b: string[]) => JSON.stringify(a.sort()) === JSON.stringify(b.sort());
+      await expect
+        .poll(
+          async () => {
+            const now = await cluster();
+            const held = [...ending.active(target)!.rows.values()];
+            return (
+              same(
+                held.map((r) => `${r.name} ${r.rv}`),
+                now.map((p) => `${p.name} ${p.rv}`),
+              ) &&
+              same(
+                [...rows.values()].map((r) => `${r.name} ${r.cells.at(-1)}`),
+                now.map((p) => `${p.name} ${p.labels}`),
+              )
+            );
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      expect([...rows.values()].filter((r) => r.cells.at(-1)!.split(",").includes(`turn=${turn}`)).length).toBeGreaterThan(0);
+      // Never read again from the start, never shown as reconnecting.
+      expect(ending.active(target)!.lists).toBe(1);
+      expect(events.filter((e) => e.type === "state").map((e) => e.type === "state" && e.live)).toEqual([true]);
+    } finally {
+      stop();
+      await core.deleteNamespace({ name: ns }).catch(() => {});
     }
   });
 

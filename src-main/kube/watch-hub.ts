@@ -35,11 +35,17 @@ const firstPagesCapMs = 300;
 // The API server sends a bookmark about once a minute on an idle watch; a watch silent for
 // longer than this is presumed dead (a half-open connection) and is re-opened.
 const defaultSilentMs = 75_000;
+// Each watch asks the server to end it after 5 to 10 minutes, as client-go's reflector does:
+// behind a load balancer, watches then spread again over API servers that came back, and the
+// path that goes on from the last version seen is taken every few minutes, not once a month.
+const watchTimeoutSeconds = () => 300 + Math.floor(Math.random() * 300);
 
 interface HubOptions {
   silentMs: number;
   pageSize: number;
   firstPageSize: number;
+  /** The server-side end of each watch (`timeoutSeconds`). */
+  watchTimeoutSeconds: () => number;
 }
 
 const keyOf = (o: K8sObject) => objectKey(o.metadata?.namespace, o.metadata?.name ?? "");
@@ -109,12 +115,13 @@ class ResourceWatch {
   /** A watch of one object by name: every change is sent, not only those a row shows. */
   private readonly everyChange: boolean;
   private readonly timeColumns: ReadonlySet<number>;
-  /** How many times the watchdog re-opened a silent watch. */
+  /** How many times a watch that ended (the server ended it, or the watchdog a silent one) was opened again without a list. */
   reopened = 0;
   /** Settles once the first page has been sent, or the first list failed, or the watch stopped. */
   readonly firstPage: Promise<void>;
   private firstPageSent!: () => void;
   private readonly silentMs: number;
+  private readonly watchTimeoutSeconds: () => number;
 
   private readonly pageSize: number;
   private readonly firstPageSize: number;
@@ -122,6 +129,7 @@ class ResourceWatch {
   constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, opts: HubOptions) {
     this.firstPage = new Promise((resolve) => (this.firstPageSent = resolve));
     this.silentMs = opts.silentMs;
+    this.watchTimeoutSeconds = opts.watchTimeoutSeconds;
     this.pageSize = opts.pageSize;
     this.firstPageSize = opts.firstPageSize;
     this.everyChange = !!target.fieldSelector?.startsWith("metadata.name=");
@@ -244,6 +252,7 @@ class ResourceWatch {
         {
           resourceVersion: this.resourceVersion,
           allowWatchBookmarks: true,
+          timeoutSeconds: this.watchTimeoutSeconds(),
           labelSelector: this.target.labelSelector,
           fieldSelector: this.target.fieldSelector,
         },
@@ -321,11 +330,11 @@ class ResourceWatch {
   private ended(err: unknown) {
     if (this.stopped) return;
     this.abort = undefined;
-    // The watchdog: a silent watch timed out. Re-open it from where it was, without a relist;
-    // if the server is really gone, that attempt fails and says so.
+    // The server ended it (its timeoutSeconds), or the watchdog a silent one: re-open it from
+    // where it was, without a relist; if the server is really gone, that attempt fails and says so.
     if (err && (err as Error).name !== "TimeoutError") this.failed(err);
     else {
-      if (err) this.reopened++;
+      this.reopened++;
       void this.watch();
     }
   }
@@ -369,10 +378,19 @@ export class WatchHub {
 
   private readonly opts: HubOptions;
 
-  /** `silentMs`: how long a watch may stay silent before it is re-opened; `pageSize` and `firstPageSize`: objects per list page (tests shorten them). */
+  /**
+   * `silentMs`: how long a watch may stay silent before it is re-opened; `pageSize` and
+   * `firstPageSize`: objects per list page; `watchTimeoutSeconds`: when the server ends each
+   * watch (tests shorten them all).
+   */
   constructor(connections: Connections, opts: Partial<HubOptions> = {}) {
     const size = opts.pageSize ?? pageSize;
-    this.opts = { silentMs: opts.silentMs ?? defaultSilentMs, pageSize: size, firstPageSize: opts.firstPageSize ?? Math.min(firstPageSize, size) };
+    this.opts = {
+      silentMs: opts.silentMs ?? defaultSilentMs,
+      pageSize: size,
+      firstPageSize: opts.firstPageSize ?? Math.min(firstPageSize, size),
+      watchTimeoutSeconds: opts.watchTimeoutSeconds ?? watchTimeoutSeconds,
+    };
     this.connections = connections;
     connections.onDisconnect((context) => {
       for (const [key, w] of this.watches) {
