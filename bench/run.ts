@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { startChurn } from "./churn.ts";
-import { watchProbes, type ProbeSightings } from "./probe-watch.ts";
+import { watchProbes } from "./probe-watch.ts";
 import { waitForQuiet, watchOthers } from "./cpu.ts";
 import { weighCluster } from "./cpu-share.ts";
 import { installBenchHooks, type ChangeResult } from "./in-page.ts";
@@ -443,7 +443,6 @@ async function measure(
     const churnEnd = Date.now() + churnSeconds * 1000;
     const created: Record<string, number> = {};
     let probeWatch: Awaited<ReturnType<typeof watchProbes>> | undefined;
-    let sightings: ProbeSightings | undefined;
     try {
       const scroll = await page.evaluate(([ms, px]) => window.__bench.scroll(ms, px), [half, scrollPxPerFrame] as const);
       f.scrollFrames = scroll.frames;
@@ -503,7 +502,7 @@ async function measure(
       if (f.probesNeverShown) f.errors.push(`${f.probesNeverShown} of ${f.probes} probe pods never appeared`);
       log(`run ${run}: event-to-row lag: median ${f.lagMedianMs} ms, max ${f.lagMaxMs} ms over ${lags.length} probes (${f.probesNeverShown} never shown)`);
       // The same lag split where the bench's own watch of every pod saw each probe: the cluster's part before it, Kubedeck's after.
-      sightings = await probeWatch?.stop().catch((e) => void fail("the bench's own watches of the probes", e));
+      const sightings = await probeWatch?.stop().catch((e) => void fail("the bench's own watches of the probes", e));
       probeWatch = undefined;
       if (sightings?.errors.length) log(`run ${run}: the bench's own watches of the probes: ${sightings.errors.join("; ")}`);
       if (sightings?.reopened) log(`run ${run}: the bench's own watches of the probes were opened again ${sightings.reopened} times`);
@@ -742,9 +741,15 @@ async function main() {
     log("stopping the bench cluster");
     await cluster.down();
   });
+  // A kept cluster that has served benches for a while reads logs more slowly than a new one
+  // (kwok's own log grows), so each entry says which it was measured on.
+  const kept = await cluster.isRunning();
   const kubeconfig = await cluster.up({ workers: nodeCount, log: (l) => log(l) });
   log(`bench cluster up, kubeconfig ${kubeconfig}`);
   const kube = await connectKube(kubeconfig);
+  const created = Date.parse((await kube.get<{ metadata: { creationTimestamp: string } }>("/api/v1/namespaces/kube-system")).metadata.creationTimestamp);
+  const clusterAgeMinutes = round((Date.now() - created) / 60_000, 0);
+  log(`bench cluster: ${kept ? "kept from an earlier run" : "started by this run"}, created ${clusterAgeMinutes} min ago`);
   cleanups.push(() => kube.close());
   // A kept cluster is left with the weight it was started with.
   cleanups.push(async () =>
@@ -791,6 +796,11 @@ async function main() {
     nodes: nodeCount,
     runs: runCount,
     method: {
+      cluster: {
+        kept,
+        ageMinutesAtStart: clusterAgeMinutes,
+        what: "kept: the bench cluster was already running when this bench started (an earlier run's --keep); ageMinutesAtStart: minutes since its kube-system namespace was created",
+      },
       namespaces: namespaceCount,
       podsInCluster: total,
       running: bulkStatus
