@@ -28,7 +28,7 @@ interface ChurnOptions {
 
 /** Starts the churn in a worker thread; resolves once its updates have begun. */
 export function startChurn(kubeconfig: string, pods: number, perSecond = 300, maxInFlight = 50): Promise<{ stop(): Promise<ChurnStats> }> {
-  return startKubeTask<ChurnOptions, ChurnStats>(new URL(import.meta.url), "churn", kubeconfig, { pods, perSecond, maxInFlight }, "churn");
+  return startKubeTask<ChurnOptions, ChurnStats>(new URL(import.meta.url), "churn", kubeconfig, { pods, perSecond, maxInFlight });
 }
 
 /** The churn itself, on the worker's thread. */

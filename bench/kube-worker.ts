@@ -16,9 +16,9 @@ interface TaskData<I> {
 
 /**
  * Starts `module` (a file that calls `serveKubeTask(task, …)`) in a worker and resolves once its
- * work has begun; `stop` ends it and resolves with its result. `what` names it in errors.
+ * work has begun; `stop` ends it and resolves with its result. `task` also names it in errors.
  */
-export async function startKubeTask<I, R>(module: URL, task: string, kubeconfig: string, input: I, what: string): Promise<{ stop(): Promise<R> }> {
+export async function startKubeTask<I, R>(module: URL, task: string, kubeconfig: string, input: I): Promise<{ stop(): Promise<R> }> {
   const worker = new Worker(module, { workerData: { task, kubeconfig, input } satisfies TaskData<I> });
   const next = () =>
     new Promise<FromWorker<R>>((resolve, reject) => {
@@ -29,7 +29,7 @@ export async function startKubeTask<I, R>(module: URL, task: string, kubeconfig:
       };
       const onMessage = (m: FromWorker<R>) => (done(), resolve(m));
       const onError = (e: Error) => (done(), reject(e));
-      const onExit = (code: number) => (done(), reject(new Error(`bench: the ${what} worker exited with ${code}`)));
+      const onExit = (code: number) => (done(), reject(new Error(`bench: the ${task} worker exited with ${code}`)));
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
@@ -40,7 +40,7 @@ export async function startKubeTask<I, R>(module: URL, task: string, kubeconfig:
   });
   if (started.type !== "started") {
     await worker.terminate();
-    throw new Error(`bench: the ${what} did not start: ${started.type === "failed" ? started.message : started.type}`);
+    throw new Error(`bench: the ${task} did not start: ${started.type === "failed" ? started.message : started.type}`);
   }
   return {
     async stop() {
@@ -48,7 +48,7 @@ export async function startKubeTask<I, R>(module: URL, task: string, kubeconfig:
       worker.postMessage("stop");
       try {
         const m = await stopped;
-        if (m.type !== "stopped") throw new Error(`bench: the ${what} failed: ${m.type === "failed" ? m.message : m.type}`);
+        if (m.type !== "stopped") throw new Error(`bench: the ${task} failed: ${m.type === "failed" ? m.message : m.type}`);
         return m.result;
       } finally {
         await worker.terminate();

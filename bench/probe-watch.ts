@@ -28,7 +28,7 @@ export interface ProbeSightings {
 
 /** Starts both watches in a worker; resolves once both have asked from their lists' versions. */
 export function watchProbes(kubeconfig: string): Promise<{ stop(): Promise<ProbeSightings> }> {
-  return startKubeTask<undefined, ProbeSightings>(new URL(import.meta.url), "probe watches", kubeconfig, undefined, "probe watches");
+  return startKubeTask<undefined, ProbeSightings>(new URL(import.meta.url), "probe watches", kubeconfig, undefined);
 }
 
 const versionOf = /"resourceVersion":"(\d+)"/;
