@@ -712,6 +712,35 @@ describe("usage from metrics-server", () => {
       .toBe(true);
   });
 
+  it("shows each new metrics-server scrape within a few seconds of kubectl seeing it, not a scrape later", async () => {
+    // What the page's polls read: when each of the node's samples first reached it.
+    const pageRead = new Map<string, number>();
+    const sample = /"name":"sandbox-worker-1","cpu":\d+,"memory":\d+,"timestamp":"([^"]+)"/;
+    page().on("websocket", (ws) =>
+      ws.on("framereceived", ({ payload }) => {
+        const at = typeof payload === "string" ? sample.exec(payload)?.[1] : undefined;
+        if (at && !pageRead.has(at)) pageRead.set(at, Date.now());
+      }),
+    );
+    // The nodes list with its usage columns (the last test's), opened afresh: its polls start
+    // without knowing when metrics-server scrapes.
+    await page().reload();
+    await expect.poll(() => cellsOf("sandbox-worker-1").then((c) => /^\d+m$/.test(c["CPU(cores)"] ?? "")), { timeout: 30_000 }).toBe(true);
+    // When kubectl first reads each sample, asking every moment; the one it reads first is older than this test.
+    const cliRead = new Map<string, number>();
+    const raw = async () => {
+      const item = JSON.parse(await kubectl(["get", "--raw", "/apis/metrics.k8s.io/v1beta1/nodes/sandbox-worker-1"])) as { timestamp: string };
+      if (!cliRead.has(item.timestamp)) cliRead.set(item.timestamp, Date.now());
+      return cliRead.size;
+    };
+    // Two scrapes after that: the first finds when the scrapes come, the second is polled for as they come.
+    await expect.poll(raw, { timeout: 45_000, interval: 200 }).toBe(3);
+    const [, first, second] = [...cliRead];
+    await expect.poll(() => pageRead.has(second[0]), { timeout: 20_000 }).toBe(true);
+    // A poll every 15 s, whatever the scrapes do, can read each one up to 15 s after kubectl does.
+    for (const [at, seen] of [first, second]) expect(pageRead.get(at)! - seen, `sample ${at}`).toBeLessThan(5_000);
+  });
+
   it("a pod's usage against its requests and limits, in its details", async () => {
     const agent = (await kubectl(["get", "pods", "-n", "demo", "-l", "app=log-agent", "--field-selector", "spec.nodeName=sandbox-worker-1", "-o", "name"]))
       .trim()

@@ -1,13 +1,20 @@
 // metrics-server's figures as the views share them: one question per context whether it
-// answers, and one poll per context and scope of pods or nodes, every 15 s (its own scrape
-// interval) while something shows them; react-query stops polling when nothing does.
-import { useQueries, useQuery } from "@tanstack/react-query";
+// answers, and one poll per context and scope of pods or nodes, following its scrapes
+// (metrics-poll.ts) while something shows them; react-query stops polling when nothing does.
+import { useQueries, useQuery, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Usage } from "../../src-shared/k8s/metrics.ts";
 import { getMetricsStatus, getUsage } from "../api/index.ts";
 import { keys } from "./keys.ts";
+import { followScrape, nextPollMs, scrapeMs, type ScrapePhase } from "./metrics-poll.ts";
 
-export const scrapeMs = 15_000;
+/** One poll's answer: usage by "namespace/name" (pods) or name (nodes), and what it tells of the scrapes. */
+interface UsagePoll {
+  byKey: Map<string, Usage>;
+  phase: ScrapePhase;
+}
+
+const usageKey = (u: Usage) => (u.namespace ? `${u.namespace}/${u.name}` : u.name);
 
 export function useMetricsStatus(context: string, enabled = true) {
   return useQuery({ queryKey: keys.metrics(context, "status"), queryFn: () => getMetricsStatus(context), staleTime: 60_000, enabled });
@@ -15,14 +22,28 @@ export function useMetricsStatus(context: string, enabled = true) {
 
 const usageQuery = (context: string, what: "pods" | "nodes", namespace: string | undefined) => ({
   queryKey: keys.metrics(context, what, namespace ?? "*"),
-  refetchInterval: scrapeMs,
-  queryFn: async () => {
+  refetchInterval: (query: { state: { data?: UsagePoll } }) => (query.state.data ? nextPollMs(query.state.data.phase, Date.now()) : scrapeMs),
+  queryFn: async ({ client, queryKey }: { client: QueryClient; queryKey: readonly unknown[] }): Promise<UsagePoll> => {
+    const asked = Date.now();
     const list = await getUsage({ context, what, ...(namespace ? { namespace } : {}) });
-    return new Map<string, Usage>(list.map((u) => [u.namespace ? `${u.namespace}/${u.name}` : u.name, u]));
+    const newest = list.reduce((t, u) => ((u.timestamp ?? "") > t ? u.timestamp! : t), "");
+    const before = client.getQueryData<UsagePoll>(queryKey);
+    const phase = followScrape(before?.phase, newest, asked, Date.now());
+    // An answer from the same scrape keeps the same map, so 30,000 rows are not merged again.
+    if (before && before.phase.newest === newest && sameUsage(before.byKey, list)) return { byKey: before.byKey, phase };
+    return { byKey: new Map(list.map((u) => [usageKey(u), u])), phase };
   },
 });
 
-/** Usage by "namespace/name" (pods) or name (nodes), while `enabled`. */
+function sameUsage(byKey: Map<string, Usage>, list: Usage[]) {
+  if (byKey.size !== list.length) return false;
+  return list.every((u) => {
+    const had = byKey.get(usageKey(u));
+    return had?.cpu === u.cpu && had.memory === u.memory && had.timestamp === u.timestamp;
+  });
+}
+
+/** Usage by "namespace/name" (pods) or name (nodes) in `usage.data.byKey`, while `enabled`. */
 export function useUsage(context: string, what: "pods" | "nodes", namespace: string | undefined, enabled: boolean) {
   const status = useMetricsStatus(context, enabled);
   const usage = useQuery({ ...usageQuery(context, what, namespace), enabled: enabled && status.data?.state === "available" });
@@ -39,7 +60,7 @@ export function useScopeUsage(context: string, namespaces: string[] | undefined,
   const parts = useQueries({
     queries: (namespaces ?? [undefined]).map((ns) => ({ ...usageQuery(context, ns ? "pods" : "nodes", ns), enabled: on })),
   });
-  const maps = parts.map((p) => p.data);
+  const maps = parts.map((p) => p.data?.byKey);
   const total = maps.every(Boolean)
     ? maps.reduce(
         (t, m) => {

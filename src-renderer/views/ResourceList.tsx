@@ -117,7 +117,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     namespaces?.length === 1 ? namespaces[0] : undefined,
     usageShown,
   );
-  const rowsShown = useMemo(() => (usageShown ? withUsage(rows, usage.data, kind) : rows), [rows, usage.data, usageShown, kind]);
+  const rowsShown = useMemo(() => (usageShown ? withUsage(rows, usage.data?.byKey, kind) : rows), [rows, usage.data?.byKey, usageShown, kind]);
   const { mutate: saveSettings } = updateSettings;
   const setVisible = useCallback(
     (id: string, on: boolean) => {

@@ -100,7 +100,7 @@ function Allocation({ target, object }: DetailsProps) {
   if (pods.error) return <ErrorAlert error={pods.error as unknown as ApiErrorShape} title={t("node.podsFailed")} />;
   if (!pods.data) return null;
   const rows = nodeAllocation(object as Node, pods.data);
-  const used = usage.data?.get(target.name);
+  const used = usage.data?.byKey.get(target.name);
   const share = used ? nodeShare(object as Node, used) : undefined;
   const usedText = (r: AllocationRow) =>
     !used || r.resource === "pods"

@@ -19,7 +19,7 @@ export function PodUsage({ target, object }: DetailsProps) {
   const running = pod.status?.phase === "Running";
   const { status, usage } = useUsage(target.context, "pods", target.namespace, running);
   if (!running) return null;
-  const used = usage.data?.get(`${target.namespace}/${target.name}`);
+  const used = usage.data?.byKey.get(`${target.namespace}/${target.name}`);
   const rows = [
     {
       resource: "cpu",
