@@ -27,6 +27,18 @@ async function closeDetails(name: string, namespaced = true) {
   await expect.poll(() => details.count()).toBe(0);
 }
 
+/**
+ * Leaves the editor a wizard opened on its change (in Chinese). The change is text not yet
+ * applied, so the editor keeps it as a draft a moment after it opens, and Cancel becomes
+ * "Close, keep the draft": wait for that, then throw the draft away, leaving none behind.
+ */
+async function discardWizardDraft(editor: Locator) {
+  const discard = editor.getByRole("button", { name: "丢弃草稿" });
+  await expect.poll(() => discard.count(), { timeout: 15_000 }).toBe(1);
+  await discard.click();
+  await expect.poll(() => editor.count()).toBe(0);
+}
+
 /** The wizard's Next (held back while its step has a problem). */
 const next = (wizard: Locator) => wizard.getByRole("button", { name: "Next", exact: true }).click();
 const nextHeldBack = (wizard: Locator) => wizard.getByRole("button", { name: "Next", exact: true }).isDisabled();
@@ -370,8 +382,7 @@ describe("scheduling wizard", () => {
       await lines.click();
       await page().keyboard.press("Control+End");
       await expect.poll(async () => (await lines.innerText()).replace(/\u00a0/g, " ")).toContain("topologySpreadConstraints:");
-      await editor.getByRole("button", { name: "取消" }).click();
-      await expect.poll(() => editor.count()).toBe(0);
+      await discardWizardDraft(editor);
       await closeDetails(name);
     });
     expect(app.errors).toEqual([]);
@@ -1091,8 +1102,7 @@ describe("deploy an app", () => {
       await lines.click();
       await page().keyboard.press("Control+End");
       await expect.poll(async () => (await lines.innerText()).replace(/\u00a0/g, " ")).toMatch(/persistentVolumeClaim:\s+claimName: cache/);
-      await editor.getByRole("button", { name: "取消" }).click();
-      await expect.poll(() => editor.count()).toBe(0);
+      await discardWizardDraft(editor);
       await page().getByRole("button", { name: "扩容", exact: true }).click();
       const expand = dialog("扩容 cache");
       await expand.getByLabel("新容量").fill("3Gi");
