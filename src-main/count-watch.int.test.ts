@@ -1,6 +1,7 @@
 // The sidebar's live counts against the practice cluster: they follow creations and
 // deletions as they happen, are shared and stopped with their last subscriber, bring
-// metadata only, say "unknown" where the user may not list, and survive a silent watch.
+// metadata only, say "unknown" where the user may not list, and survive a silent watch
+// and watches the server ends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CountWatches, maxWatchedNamespaces } from "./kube/count-watch.ts";
 import { appWithNamespace, kubectl } from "./int-app.ts";
@@ -128,6 +129,35 @@ describe("live counts", () => {
       f.stop();
     }
     expect(quiet.size).toBe(0);
+  });
+
+  it("go on from where they were when the server ends each watch, losing no creation or deletion", { timeout: 60_000 }, async () => {
+    // The server ends each watch after a second here (timeoutSeconds; 5-10 minutes in use),
+    // while ConfigMaps are created and deleted without pause: each re-opened watch must start
+    // where the last one stopped, or the count drifts from the cluster's.
+    const ending = new CountWatches(app().services.connections, { watchTimeoutSeconds: () => 1, lingerMs: 0 });
+    const f = follow(ending, ctx, [configMaps], [ns]);
+    const watch = () => ending.active({ context: ctx, ...configMaps, namespace: ns });
+    try {
+      await expect.poll(() => watch()?.watching).toBe(true);
+      const live: string[] = [];
+      let turn = 0;
+      while ((watch()?.reopened ?? 0) < 3) {
+        turn++;
+        await kubectl(["create", "configmap", `ends-${turn}-a`, "-n", ns]);
+        await kubectl(["create", "configmap", `ends-${turn}-b`, "-n", ns]);
+        live.push(`ends-${turn}-a`, `ends-${turn}-b`);
+        await kubectl(["delete", "configmap", live.shift()!, "-n", ns]);
+      }
+      const expected = await kubectlCount(["configmaps", "-n", ns]);
+      await expect.poll(() => f.last()?.[0], { timeout: 10_000 }).toBe(expected);
+      expect(watch()!.lists).toBe(1);
+      await kubectl(["delete", "configmap", ...live, "-n", ns]);
+      await expect.poll(() => f.last()?.[0], { timeout: 10_000 }).toBe(expected - live.length);
+    } finally {
+      f.stop();
+    }
+    expect(ending.size).toBe(0);
   });
 
   it("keep a count nobody asks for a while, and go on with it when it is asked for again", async () => {

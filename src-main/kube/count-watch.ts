@@ -10,6 +10,7 @@ import { createInterface } from "node:readline";
 import { resourcePath, type ResourceType } from "../../src-shared/api/refs.ts";
 import type { Connections } from "./connections.ts";
 import { getJson, openStream } from "./raw.ts";
+import { serverWatchTimeout } from "./watch-timeout.ts";
 
 /** A resource in one namespace (or all, `namespace` undefined). */
 export type CountTarget = ResourceType & { context: string; namespace?: string };
@@ -26,6 +27,12 @@ const defaultSilentMs = 75_000;
 /** Beyond this many chosen namespaces, per-namespace watches cost more connections than they are worth: polled. */
 export const maxWatchedNamespaces = 5;
 const defaultLingerMs = 15_000;
+
+/** How long a watch may stay silent before it is opened again, and when the server ends each. */
+interface CountTiming {
+  silentMs: number;
+  watchTimeoutSeconds: () => number;
+}
 
 interface ListPage {
   items: unknown[] | null;
@@ -56,18 +63,20 @@ class CountWatch {
   readonly target: CountTarget;
   private readonly poll: boolean;
   private readonly silentMs: number;
+  private readonly watchTimeoutSeconds: () => number;
 
   /** Set while nobody listens, until it is stopped (CountWatches' linger). */
   linger?: NodeJS.Timeout;
   /** Its key in `CountWatches`. */
   readonly key: string;
 
-  constructor(connections: Connections, key: string, target: CountTarget, poll: boolean, silentMs: number) {
+  constructor(connections: Connections, key: string, target: CountTarget, poll: boolean, timing: CountTiming) {
     this.key = key;
     this.connections = connections;
     this.target = target;
     this.poll = poll;
-    this.silentMs = silentMs;
+    this.silentMs = timing.silentMs;
+    this.watchTimeoutSeconds = timing.watchTimeoutSeconds;
   }
 
   private set(count: number | null) {
@@ -110,7 +119,12 @@ class CountWatch {
     const controller = new AbortController();
     this.abort = controller;
     const kc = this.connections.config(this.target.context);
-    const query = new URLSearchParams({ watch: "true", allowWatchBookmarks: "true", resourceVersion: this.resourceVersion });
+    const query = new URLSearchParams({
+      watch: "true",
+      allowWatchBookmarks: "true",
+      resourceVersion: this.resourceVersion,
+      timeoutSeconds: String(this.watchTimeoutSeconds()),
+    });
     let body: ReadableStream<Uint8Array>;
     try {
       body = await openStream(kc, `${resourcePath(this.target)}?${query}`, controller.signal, metadataEvent);
@@ -206,20 +220,19 @@ class CountWatch {
 export class CountWatches {
   private watches = new Map<string, CountWatch>();
   private readonly connections: Connections;
-  private readonly silentMs: number;
-
-  /** `silentMs`: how long a watch may stay silent before it is re-opened (tests shorten it). */
+  private readonly timing: CountTiming;
   private readonly lingerMs: number;
 
   /**
-   * `silentMs`: how long a watch may stay silent before it is re-opened (tests shorten it).
+   * `silentMs`: how long a watch may stay silent before it is re-opened, `watchTimeoutSeconds`:
+   * when the server ends each watch (tests shorten both).
    * `lingerMs`: how long a count nobody asks for any more is kept: the sidebar asks again for
    * nearly the same counts on every navigation (all kinds but the open list's), and those
    * go on from where they were instead of being read again.
    */
-  constructor(connections: Connections, opts: { silentMs?: number; lingerMs?: number } = {}) {
+  constructor(connections: Connections, opts: Partial<CountTiming> & { lingerMs?: number } = {}) {
     this.connections = connections;
-    this.silentMs = opts.silentMs ?? defaultSilentMs;
+    this.timing = { silentMs: opts.silentMs ?? defaultSilentMs, watchTimeoutSeconds: opts.watchTimeoutSeconds ?? serverWatchTimeout };
     this.lingerMs = opts.lingerMs ?? defaultLingerMs;
     connections.onDisconnect((context) => {
       for (const [key, w] of this.watches) {
@@ -306,7 +319,7 @@ export class CountWatches {
       w.linger = undefined;
     }
     if (!w) {
-      w = new CountWatch(this.connections, key, target, poll, this.silentMs);
+      w = new CountWatch(this.connections, key, target, poll, this.timing);
       this.watches.set(key, w);
       void w.start();
     }

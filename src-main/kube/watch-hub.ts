@@ -12,6 +12,7 @@ import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts"
 import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import { listPage, type ListMeta } from "./raw.ts";
+import { serverWatchTimeout } from "./watch-timeout.ts";
 import type { ResourceRow, ResourceRowsEvent } from "../../src-shared/api/types.ts";
 
 /** Finds the descriptor of a kind the registry does not know (discovery does). */
@@ -35,10 +36,6 @@ const firstPagesCapMs = 300;
 // The API server sends a bookmark about once a minute on an idle watch; a watch silent for
 // longer than this is presumed dead (a half-open connection) and is re-opened.
 const defaultSilentMs = 75_000;
-// Each watch asks the server to end it after 5 to 10 minutes, as client-go's reflector does:
-// behind a load balancer, watches then spread again over API servers that came back, and the
-// path that goes on from the last version seen is taken every few minutes, not once a month.
-const watchTimeoutSeconds = () => 300 + Math.floor(Math.random() * 300);
 
 interface HubOptions {
   silentMs: number;
@@ -389,7 +386,7 @@ export class WatchHub {
       silentMs: opts.silentMs ?? defaultSilentMs,
       pageSize: size,
       firstPageSize: opts.firstPageSize ?? Math.min(firstPageSize, size),
-      watchTimeoutSeconds: opts.watchTimeoutSeconds ?? watchTimeoutSeconds,
+      watchTimeoutSeconds: opts.watchTimeoutSeconds ?? serverWatchTimeout,
     };
     this.connections = connections;
     connections.onDisconnect((context) => {
