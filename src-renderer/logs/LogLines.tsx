@@ -12,7 +12,7 @@ import Anser from "anser";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { jsonTokens, prettyJson, type JsonTokenKind } from "./json-lines.ts";
-import { LogBuffer, type LogLine } from "./log-buffer.ts";
+import { LogBuffer, searchPattern, type LogLine } from "./log-buffer.ts";
 import "../i18n/late.ts";
 
 /** The buffer and a version that goes up once per frame with new lines: what the list re-renders on. */
@@ -52,16 +52,14 @@ const jsonColors: Record<JsonTokenKind, string | undefined> = {
   plain: undefined,
 };
 
-/** Marks each case-insensitive occurrence of `query` in `text`. */
+/** Marks each occurrence of `query` in `text`, as search finds them. */
 function mark(text: string, query: string, key: number): ReactNode {
   if (!query) return text;
-  const lower = text.toLowerCase();
-  const q = query.toLowerCase();
   const out: ReactNode[] = [];
   let at = 0;
-  for (let i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, at)) {
-    out.push(text.slice(at, i), <mark key={`${key}-${i}`}>{text.slice(i, i + q.length)}</mark>);
-    at = i + q.length;
+  for (const m of text.matchAll(searchPattern(query, "giu"))) {
+    out.push(text.slice(at, m.index), <mark key={`${key}-${m.index}`}>{m[0]}</mark>);
+    at = m.index + m[0].length;
   }
   out.push(text.slice(at));
   return out;

@@ -39,4 +39,15 @@ describe("log buffer", () => {
     // Another query starts over.
     expect([...b.search("info 2")]).toEqual([20, 22, 23].filter((n) => held.has(n)));
   });
+
+  it("searches for the text as typed, in any case: pattern characters are themselves", () => {
+    const b = new LogBuffer();
+    b.push(["GET /api/items?page=2 (200)", "GET /api/itemsXpage=2", "Größe ÄRGER", "[app-1] ok", "a.b", "axb"]);
+    expect(b.search("items?page=2 (")).toEqual([0]);
+    expect(b.search("a.b")).toEqual([4]);
+    expect(b.search("[APP-1]")).toEqual([3]);
+    expect(b.search("ärger")).toEqual([2]);
+    expect(b.search("\\")).toEqual([]);
+    expect(b.search("get")).toEqual([0, 1]);
+  });
 });

@@ -6,6 +6,9 @@
 const escapes = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)/g;
 export const stripAnsi = (s: string) => (s.includes("\u001b") ? s.replace(escapes, "") : s);
 
+/** What a search for `query` finds: its text in any case (Unicode's case folding), its special characters as themselves. */
+export const searchPattern = (query: string, flags = "iu") => new RegExp(query.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"), flags);
+
 /** A line of the viewer: the log's own, or one of ours (a resume, skipped lines, the end), shown apart. */
 export interface LogLine {
   text: string;
@@ -30,7 +33,7 @@ export class LogBuffer {
   /** Lines dropped off the front since the stream began. */
   dropped = 0;
   /** The last search: its query, its matches (absolute numbers, in order), and how far it has read. */
-  private found = { query: "", matches: [] as number[], scanned: 0 };
+  private found = { query: "", pattern: /$^/, matches: [] as number[], scanned: 0 };
 
   constructor(capacity = 200_000) {
     this.capacity = capacity;
@@ -72,7 +75,7 @@ export class LogBuffer {
   clear() {
     this.dropped += this.lines.length;
     this.lines = [];
-    this.found = { query: "", matches: [], scanned: 0 };
+    this.found = { ...this.found, query: "", matches: [], scanned: 0 };
   }
 
   /**
@@ -81,19 +84,14 @@ export class LogBuffer {
    */
   search(query: string): readonly number[] {
     if (!query) return [];
-    const q = query.toLowerCase();
-    const f = this.found.query === q ? this.found : (this.found = { query: q, matches: [], scanned: 0 });
+    // A case-insensitive pattern of the text: lower-casing each of 200,000 lines instead makes
+    // 200,000 strings, several times slower.
+    const f = this.found.query === query ? this.found : (this.found = { query, pattern: searchPattern(query), matches: [], scanned: 0 });
     // Matches on lines that have dropped off go; the scan goes on from where it stopped.
     let gone = 0;
     while (gone < f.matches.length && f.matches[gone] < this.dropped) gone++;
     if (gone) f.matches.splice(0, gone);
-    for (let n = Math.max(f.scanned, this.dropped); n < this.end; n++)
-      if (
-        plainOf(this.lines[n - this.dropped])
-          .toLowerCase()
-          .includes(q)
-      )
-        f.matches.push(n);
+    for (let n = Math.max(f.scanned, this.dropped); n < this.end; n++) if (f.pattern.test(plainOf(this.lines[n - this.dropped]))) f.matches.push(n);
     f.scanned = this.end;
     return f.matches;
   }
