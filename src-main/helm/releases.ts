@@ -86,7 +86,8 @@ export class HelmReleases {
           state = e.error ? { ...e, error: explain(new ApiError(e.error), query.namespace).toJSON() } : e;
           listener(state);
         },
-        { objects: true },
+        // One storage object per release, hundreds at most: read in one page, not 100 then the rest.
+        { objects: true, wholeFirstPage: true },
       ),
     );
     return {
