@@ -117,32 +117,6 @@ describe("watch hub", () => {
     }
   });
 
-  it("reads in full pages from the start when asked to (Helm's storage, a few hundred objects at most)", async () => {
-    const paged = new WatchHub(app.services.connections, { pageSize: 7, firstPageSize: 3 });
-    const target: RowsQuery = { context: "sandbox-admin", group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles" };
-    const events: RowsEvent[] = [];
-    const rows = new Map<string, Row>();
-    const stop = paged.subscribe(
-      target,
-      (e) => {
-        events.push(e);
-        applyRowsEvent(rows, e);
-      },
-      { wholeFirstPage: true },
-    );
-    try {
-      await expect.poll(() => paged.active(target)?.watching).toBe(true);
-      const pages = events.slice(
-        0,
-        events.findIndex((e) => e.type === "state"),
-      );
-      expect(pages[0].type === "snapshot" && pages[0].rows.length).toBe(7);
-      expect(pages.length).toBe(Math.ceil(rows.size / 7));
-    } finally {
-      stop();
-    }
-  });
-
   it("brings new and deleted objects as changes", async () => {
     const f = follow(pods);
     const core = app.services.connections.config("sandbox-admin").makeApiClient(CoreV1Api);

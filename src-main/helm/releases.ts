@@ -86,8 +86,7 @@ export class HelmReleases {
           state = e.error ? { ...e, error: explain(new ApiError(e.error), query.namespace).toJSON() } : e;
           listener(state);
         },
-        // One storage object per release, hundreds at most: read in one page, not 100 then the rest.
-        { objects: true, wholeFirstPage: true },
+        { objects: true },
       ),
     );
     return {

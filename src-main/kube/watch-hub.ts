@@ -449,13 +449,8 @@ export class WatchHub {
     return this.watches.size;
   }
 
-  /**
-   * `objects`: also keep the objects themselves (read through `active(target).objects`).
-   * `wholeFirstPage`: list in full pages from the start, for kinds of a few hundred objects at
-   * most, such as Helm's storage: one round trip instead of two, which on a busy API server is
-   * more than the rows a small first page brings early.
-   */
-  subscribe(target: RowsQuery, listener: Listener, opts: { objects?: boolean; wholeFirstPage?: boolean } = {}): () => void {
+  /** `objects`: also keep the objects themselves (read through `active(target).objects`). */
+  subscribe(target: RowsQuery, listener: Listener, opts: { objects?: boolean } = {}): () => void {
     const kind = this.descriptor(target);
     if (!kind)
       throw new ApiError({
@@ -465,8 +460,7 @@ export class WatchHub {
     const key = WatchHub.key(target);
     let w = this.watches.get(key);
     if (!w) {
-      const hubOpts = opts.wholeFirstPage ? { ...this.opts, firstPageSize: this.opts.pageSize } : this.opts;
-      w = new ResourceWatch(this.connections.config(target.context), target, kind, hubOpts);
+      w = new ResourceWatch(this.connections.config(target.context), target, kind, this.opts);
       if (opts.objects) w.objects = new Map();
       this.watches.set(key, w);
       w.listeners.add(listener);
