@@ -34,7 +34,7 @@ describe("metrics polls follow metrics-server's scrapes", () => {
     expect(Math.max(...settled.map((p) => p.stale))).toBeLessThanOrEqual(retryMs + 40);
     // And no scrape is missed: each one is read.
     expect(new Set(polls.map((p) => p.newest)).size).toBeGreaterThanOrEqual(polls.at(-1)!.newest);
-    // At a cost of at most about 1.5 polls per scrape.
+    // At a cost of fewer than 1.3 polls per scrape.
     expect(polls.length / ((10 * 60_000) / scrapeMs)).toBeLessThan(1.3);
   });
 
