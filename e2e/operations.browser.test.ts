@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { inChinese, launchChromium, screenshotter, startServe } from "./browser.ts";
+import type { WebSocket } from "playwright-core";
 import { nodeManifests } from "./sandbox/nodes.ts";
 import { nginxDeployment } from "./fixtures/deployment.ts";
 import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
@@ -716,29 +717,36 @@ describe("usage from metrics-server", () => {
     // What the page's polls read: when each of the node's samples first reached it.
     const pageRead = new Map<string, number>();
     const sample = /"name":"sandbox-worker-1","cpu":\d+,"memory":\d+,"timestamp":"([^"]+)"/;
-    page().on("websocket", (ws) =>
-      ws.on("framereceived", ({ payload }) => {
-        const at = typeof payload === "string" ? sample.exec(payload)?.[1] : undefined;
-        if (at && !pageRead.has(at)) pageRead.set(at, Date.now());
-      }),
-    );
-    // The nodes list with its usage columns (the last test's), opened afresh: its polls start
-    // without knowing when metrics-server scrapes.
-    await page().reload();
-    await expect.poll(() => cellsOf("sandbox-worker-1").then((c) => /^\d+m$/.test(c["CPU(cores)"] ?? "")), { timeout: 30_000 }).toBe(true);
-    // When kubectl first reads each sample, asking every moment; the one it reads first is older than this test.
-    const cliRead = new Map<string, number>();
-    const raw = async () => {
-      const item = JSON.parse(await kubectl(["get", "--raw", "/apis/metrics.k8s.io/v1beta1/nodes/sandbox-worker-1"])) as { timestamp: string };
-      if (!cliRead.has(item.timestamp)) cliRead.set(item.timestamp, Date.now());
-      return cliRead.size;
+    const read = ({ payload }: { payload: string | Buffer }) => {
+      const at = typeof payload === "string" ? sample.exec(payload)?.[1] : undefined;
+      if (at && !pageRead.has(at)) pageRead.set(at, Date.now());
     };
-    // Two scrapes after that: the first finds when the scrapes come, the second is polled for as they come.
-    await expect.poll(raw, { timeout: 45_000, interval: 200 }).toBe(3);
-    const [, first, second] = [...cliRead];
-    await expect.poll(() => pageRead.has(second[0]), { timeout: 20_000 }).toBe(true);
-    // A poll every 15 s, whatever the scrapes do, can read each one up to 15 s after kubectl does.
-    for (const [at, seen] of [first, second]) expect(pageRead.get(at)! - seen, `sample ${at}`).toBeLessThan(5_000);
+    // Read during this test only: the rest of the suite's frames are not scanned.
+    const sockets: WebSocket[] = [];
+    const listen = (ws: WebSocket) => sockets.push(ws.on("framereceived", read));
+    page().on("websocket", listen);
+    try {
+      // The nodes list with its usage columns (the last test's), opened afresh: its polls start
+      // without knowing when metrics-server scrapes.
+      await page().reload();
+      await expect.poll(() => cellsOf("sandbox-worker-1").then((c) => /^\d+m$/.test(c["CPU(cores)"] ?? "")), { timeout: 30_000 }).toBe(true);
+      // When kubectl first reads each sample, asking every moment; the one it reads first is older than this test.
+      const cliRead = new Map<string, number>();
+      const raw = async () => {
+        const item = JSON.parse(await kubectl(["get", "--raw", "/apis/metrics.k8s.io/v1beta1/nodes/sandbox-worker-1"])) as { timestamp: string };
+        if (!cliRead.has(item.timestamp)) cliRead.set(item.timestamp, Date.now());
+        return cliRead.size;
+      };
+      // Two scrapes after that: the first finds when the scrapes come, the second is polled for as they come.
+      await expect.poll(raw, { timeout: 45_000, interval: 200 }).toBe(3);
+      const [, first, second] = [...cliRead];
+      await expect.poll(() => pageRead.has(second[0]), { timeout: 20_000 }).toBe(true);
+      // A poll every 15 s, whatever the scrapes do, can read each one up to 15 s after kubectl does.
+      for (const [at, seen] of [first, second]) expect(pageRead.get(at)! - seen, `sample ${at}`).toBeLessThan(5_000);
+    } finally {
+      page().off("websocket", listen);
+      for (const ws of sockets) ws.off("framereceived", read);
+    }
   });
 
   it("a pod's usage against its requests and limits, in its details", async () => {
