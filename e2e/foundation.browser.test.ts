@@ -188,7 +188,15 @@ describe("addresses", () => {
     await page.evaluate(() => {
       // The page's WebSocket (this file's own is the ws package's).
       const socket = window.WebSocket.prototype;
-      const w = window as unknown as { drawnAtConnect?: boolean; plainSend: typeof socket.send };
+      const w = window as unknown as { drawnAtConnect?: boolean; plainSend: typeof socket.send; overviewDrawn?: boolean; overviewWatch?: MutationObserver };
+      // Shown as connecting from the moment it is asked for: never as "Not connected" with its
+      // Connect button, as it was while main's "connecting" was still on its way.
+      w.overviewDrawn = false;
+      w.overviewWatch = new MutationObserver(() => {
+        const text = document.querySelector("main")?.textContent ?? "";
+        if (text.includes("sandbox-oidc") && text.includes("Not connected")) w.overviewDrawn = true;
+      });
+      w.overviewWatch.observe(document.body, { subtree: true, childList: true, characterData: true });
       w.plainSend = socket.send;
       socket.send = function (data) {
         if (typeof data === "string" && data.includes('"connections.connect"') && w.drawnAtConnect === undefined)
@@ -201,6 +209,13 @@ describe("addresses", () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(connects).toEqual(["sandbox-oidc"]);
     expect(await page.evaluate(() => (window as unknown as { drawnAtConnect?: boolean }).drawnAtConnect)).toBe(false);
+    expect(
+      await page.evaluate(() => {
+        const w = window as unknown as { overviewDrawn?: boolean; overviewWatch?: MutationObserver };
+        w.overviewWatch?.disconnect();
+        return w.overviewDrawn;
+      }),
+    ).toBe(false);
     await page.evaluate(() => (window.WebSocket.prototype.send = (window as unknown as { plainSend: typeof window.WebSocket.prototype.send }).plainSend));
     await shot(page, "address-connects");
     // Selected anew, the disconnected context connects again.

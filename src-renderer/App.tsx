@@ -3,12 +3,13 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.ts";
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
 import { currentRoute, useSelectedContext, type Route } from "./data/hash-route.ts";
 import { lazyView } from "./components/lazy-view.tsx";
+import { askedNow, isAsked, markAsked, subscribeAsked, withAsked } from "./data/connect-requests.ts";
 import { keys } from "./data/keys.ts";
 import { useStream } from "./data/streams.ts";
 import { ActionRunner } from "./views/actions/runner.tsx";
@@ -34,19 +35,17 @@ void Workspace.preload();
 let prefetchList: typeof import("./data/list-prefetch.ts").prefetchList | undefined;
 const prefetchLoaded = import("./data/list-prefetch.ts").then((m) => (prefetchList = m.prefetchList));
 
-/** Contexts whose connection an address asked for and which have not answered yet: the hashchange listener and the effect both see the same address. */
-const addressed = new Set<string>();
-
 /** Connects the context a route names, unless it is unknown or already connected (or failed: it then stays so), and asks for the route's list meanwhile. */
 function connectAddressed(client: QueryClient, route: Route) {
   const name = route.context;
   const known = client.getQueryData<ContextsSnapshot>(keys.contexts)?.contexts.some((c) => c.name === name);
   const connections = client.getQueryData<ConnectionState[]>(keys.connections) ?? [];
-  if (!name || !known || addressed.has(name) || connections.some((c) => c.context === name)) return;
-  addressed.add(name);
+  // Asked once: the hashchange listener and the effect both see the same address.
+  if (!name || !known || isAsked(name) || connections.some((c) => c.context === name)) return;
+  markAsked(name, true);
   void connect(name)
     .catch((e: Error) => notifications.show({ color: "red", message: e.message }))
-    .finally(() => addressed.delete(name));
+    .finally(() => markAsked(name, false));
   // An address opened while the app still starts (a reload) can come before that code has: the
   // rows are then asked for as soon as it has, which is still before the workspace asks.
   if (route.list) {
@@ -65,7 +64,10 @@ const noConnections: ConnectionState[] = [];
 export function App() {
   const { t } = useTranslation();
   const contexts = useStream<ContextsSnapshot>(keys.contexts, (on) => watchContexts({}, on));
-  const connections = useStream<ConnectionState[]>(keys.connections, (on) => watchConnections({}, on)) ?? noConnections;
+  const said = useStream<ConnectionState[]>(keys.connections, (on) => watchConnections({}, on)) ?? noConnections;
+  // A context asked for shows as connecting at once, not when main says so (connect-requests.ts).
+  const asked = useSyncExternalStore(subscribeAsked, askedNow);
+  const connections = useMemo(() => withAsked(said, asked), [said, asked]);
   // The context only: the workspace follows the rest of the address itself, and the shell
   // around it is not drawn again for every list or object opened.
   const [selected, select] = useSelectedContext();

@@ -1,0 +1,33 @@
+// Contexts whose connection the renderer asked for and main has not answered yet. Main says
+// "connecting" only once the call has reached it, 50-100 ms later on a busy machine; until
+// then such a context showed as not connected, with its Connect button, and a list opened by
+// its address first drew that overview, only to replace it with the list a moment later.
+import type { ConnectionState } from "../../src-shared/api/types.ts";
+
+const asked = new Set<string>();
+let current: readonly string[] = [];
+const listeners = new Set<() => void>();
+
+/** Notes that a connection to `context` was asked for (`pending`), or has been answered. */
+export function markAsked(context: string, pending: boolean) {
+  if (pending === asked.has(context)) return;
+  if (pending) asked.add(context);
+  else asked.delete(context);
+  current = [...asked];
+  for (const l of listeners) l();
+}
+
+export const isAsked = (context: string) => asked.has(context);
+
+/** For useSyncExternalStore: `askedNow` stays the same array until the set changes. */
+export function subscribeAsked(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+export const askedNow = (): readonly string[] => current;
+
+/** Main's connection states, and "connecting" for each context asked for that main has not named yet. */
+export function withAsked(states: ConnectionState[], pending: readonly string[]): ConnectionState[] {
+  const unnamed = pending.filter((context) => !states.some((s) => s.context === context));
+  return unnamed.length ? [...states, ...unnamed.map((context): ConnectionState => ({ context, status: "connecting" }))] : states;
+}
