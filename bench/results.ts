@@ -89,6 +89,8 @@ export interface RunFigures {
   /** Pressing Shell to the first byte of the prompt, and a keystroke to its echo (95th percentile of 30). */
   execFirstPromptMs: number | null;
   execEchoP95Ms: number | null;
+  /** The same keystrokes, each right after the app's, in a shell the bench opened itself straight to the API server (bench/direct-shell.ts): the cluster's part. */
+  execEchoDirectP95Ms: number | null;
   /** Five logs followed for 60 s (5 × 2,000 lines/s through main): main's RSS before, its peak, and what it kept after. */
   logFollowMainRssBeforeMB: number | null;
   logFollowMainRssPeakMB: number | null;
@@ -178,6 +180,7 @@ export const emptyFigures = (): RunFigures => ({
   logSearchMs: null,
   execFirstPromptMs: null,
   execEchoP95Ms: null,
+  execEchoDirectP95Ms: null,
   logFollowMainRssBeforeMB: null,
   logFollowMainRssPeakMB: null,
   logFollowMainRssGrowthMB: null,
@@ -273,6 +276,7 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "editorCachedMs", unit: "ms", what: "Create → Deployment validated, cached" },
   { figure: "bigYamlValidatedMs", unit: "ms", what: "5 MB multi-document file pasted → validated" },
   { figure: "kubectlLogLinesPerSecond", unit: "lines/s", what: "kubectl logs -f on the same flood" },
+  { figure: "execEchoDirectP95Ms", unit: "ms", what: "keystroke → echo p95 in the bench's own shell (the cluster's part)" },
   { figure: "helmListMs", unit: "ms", what: "helm list -A, 500 releases × 5 revisions" },
   { figure: "helmReleasesCompleteMs", unit: "ms", what: "Releases list complete (data-total = 500)" },
   { figure: "helmMainRssGrowthMB", unit: "MB", what: "main RSS added by opening the Releases list" },
