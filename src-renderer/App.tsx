@@ -35,6 +35,14 @@ void Workspace.preload();
 let prefetchList: typeof import("./data/list-prefetch.ts").prefetchList | undefined;
 const prefetchLoaded = import("./data/list-prefetch.ts").then((m) => (prefetchList = m.prefetchList));
 
+/** Asks main to connect `name`; until main says how it goes, the context shows as connecting (connect-requests.ts). */
+function askConnect(name: string) {
+  markAsked(name, true);
+  void connect(name)
+    .catch((e: Error) => notifications.show({ color: "red", message: e.message }))
+    .finally(() => markAsked(name, false));
+}
+
 /** Connects the context a route names, unless it is unknown or already connected (or failed: it then stays so), and asks for the route's list meanwhile. */
 function connectAddressed(client: QueryClient, route: Route) {
   const name = route.context;
@@ -42,10 +50,7 @@ function connectAddressed(client: QueryClient, route: Route) {
   const connections = client.getQueryData<ConnectionState[]>(keys.connections) ?? [];
   // Asked once: the hashchange listener and the effect both see the same address.
   if (!name || !known || isAsked(name) || connections.some((c) => c.context === name)) return;
-  markAsked(name, true);
-  void connect(name)
-    .catch((e: Error) => notifications.show({ color: "red", message: e.message }))
-    .finally(() => markAsked(name, false));
+  askConnect(name);
   // An address opened while the app still starts (a reload) can come before that code has: the
   // rows are then asked for as soon as it has, which is still before the workspace asks.
   if (route.list) {
@@ -183,7 +188,7 @@ export function App() {
                   key={current.name}
                   context={current}
                   state={connections.find((c) => c.context === current.name)}
-                  onConnect={() => void connect(current.name)}
+                  onConnect={() => askConnect(current.name)}
                   onDisconnect={() => void disconnect(current.name)}
                 />
               </Suspense>

@@ -26,8 +26,15 @@ export function subscribeAsked(listener: () => void): () => void {
 }
 export const askedNow = (): readonly string[] => current;
 
-/** Main's connection states, and "connecting" for each context asked for that main has not named yet. */
+/**
+ * Main's connection states, with each context asked for shown as connecting until main answers
+ * the call: one main has not named yet, and one that failed before (Try again): main's
+ * "connecting" for the new attempt, and its outcome, come right before the call's answer.
+ */
 export function withAsked(states: ConnectionState[], pending: readonly string[]): ConnectionState[] {
+  if (!pending.length) return states;
+  const connecting = (context: string): ConnectionState => ({ context, status: "connecting" });
+  const shown = states.map((s) => (s.status === "error" && pending.includes(s.context) ? connecting(s.context) : s));
   const unnamed = pending.filter((context) => !states.some((s) => s.context === context));
-  return unnamed.length ? [...states, ...unnamed.map((context): ConnectionState => ({ context, status: "connecting" }))] : states;
+  return [...shown, ...unnamed.map(connecting)];
 }
