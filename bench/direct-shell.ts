@@ -39,18 +39,27 @@ export async function openDirectShell(kubeconfig: string, context: string, names
     });
   const prompt = nextOutput(30_000);
   const socket = await new Exec(kc).exec(namespace, pod, container, ["bash"], stdout, stdout, stdin, true);
-  if (!(await prompt)) {
+  // A socket that fails or closes ends the shell's figures (each echo then says null at once), not the bench.
+  let open = true;
+  const ended = () => {
+    open = false;
+    output?.();
+  };
+  socket.on("error", ended);
+  socket.on("close", ended);
+  if (!(await prompt) || !open) {
     socket.close();
     throw new Error(`no prompt from a shell in ${namespace}/${pod} within 30 s`);
   }
   // What the prompt still prints (a second line, a cursor query) must not count as an echo.
-  while (await nextOutput(300));
+  while (open && (await nextOutput(300)));
   return {
     async echo(timeoutMs) {
+      if (!open) return null;
       const seen = nextOutput(timeoutMs);
       const t0 = performance.now();
       stdin.write("a");
-      return (await seen) ? performance.now() - t0 : null;
+      return (await seen) && open ? performance.now() - t0 : null;
     },
     close() {
       stdin.end();
