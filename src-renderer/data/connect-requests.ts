@@ -4,22 +4,20 @@
 // its address first drew that overview, only to replace it with the list a moment later.
 import type { ConnectionState } from "../../src-shared/api/types.ts";
 
-const asked = new Set<string>();
+/** Replaced, never changed in place: useSyncExternalStore sees a change by its identity. */
 let current: readonly string[] = [];
 const listeners = new Set<() => void>();
 
+export const isAsked = (context: string) => current.includes(context);
+
 /** Notes that a connection to `context` was asked for (`pending`), or has been answered. */
 export function markAsked(context: string, pending: boolean) {
-  if (pending === asked.has(context)) return;
-  if (pending) asked.add(context);
-  else asked.delete(context);
-  current = [...asked];
+  if (pending === isAsked(context)) return;
+  current = pending ? [...current, context] : current.filter((c) => c !== context);
   for (const l of listeners) l();
 }
 
-export const isAsked = (context: string) => asked.has(context);
-
-/** For useSyncExternalStore: `askedNow` stays the same array until the set changes. */
+/** For useSyncExternalStore: `askedNow` stays the same array until a context is marked or unmarked. */
 export function subscribeAsked(listener: () => void): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
