@@ -46,6 +46,8 @@ const usage = `Usage: npm run bench [-- options]   (or, after npm run build: nod
   --churn-seconds N  length of the churn step (default 60: half scrolling, half timing new pods)
   --max-wait N       before each run, wait up to N seconds for other processes to go quiet
                      (below a quarter of a core; default 600, 0 = do not wait)
+  --metrics-server   run the bench cluster with metrics-server, as the practice cluster does
+                     (default: without; a kept cluster must have been created the same way)
   --cluster-weight started|one
                      the bench cluster's share of the cores: its sessions as kwokctl starts
                      them, one each (default), or weighing one program together
@@ -69,6 +71,7 @@ const { values: opts } = parseArgs({
     "churn-seconds": { type: "string", default: "60" },
     "max-wait": { type: "string", default: "600" },
     "cluster-weight": { type: "string", default: "started" },
+    "metrics-server": { type: "boolean", default: false },
     out: { type: "string", default: join(benchDir, "results.json") },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -116,7 +119,7 @@ process.env.KUBEDECK_SANDBOX_STATE = benchState;
 const cluster = await import("../e2e/sandbox/cluster.ts");
 const { binaryPaths, ensureGoTool } = await import("../e2e/sandbox/build.ts");
 const { stateDir, versions, agentDir } = await import("../e2e/sandbox/paths.ts");
-const { ownProcesses } = await import("../e2e/sandbox/processes.ts");
+const { clusterComponents, ownProcesses } = await import("../e2e/sandbox/processes.ts");
 const { startServe, launchChromium } = await import("../e2e/browser.ts");
 if (resolve(stateDir) !== resolve(benchState)) throw new Error(`bench: the sandbox modules use ${stateDir}, not ${benchState}`);
 
@@ -744,8 +747,15 @@ async function main() {
   // A kept cluster that has served benches for a while reads logs more slowly than a new one
   // (kwok's own log grows), so each entry says which it was measured on.
   const kept = await cluster.isRunning();
-  const kubeconfig = await cluster.up({ workers: nodeCount, log: (l) => log(l) });
+  const kubeconfig = await cluster.up({ workers: nodeCount, metricsServer: opts["metrics-server"], log: (l) => log(l) });
   log(`bench cluster up, kubeconfig ${kubeconfig}`);
+  // Kubedeck asks metrics-server nothing in these steps, but its scrapes are kwok's work: at
+  // 10,000 pods one core for about 4 s of every 15 (README, Benchmark), on the cores measured.
+  const metricsServer = clusterComponents().includes("metrics-server");
+  if (metricsServer !== opts["metrics-server"])
+    throw new Error(
+      `the kept bench cluster runs ${metricsServer ? "with" : "without"} metrics-server, and this bench was asked to measure ${opts["metrics-server"] ? "with" : "without"}: stop it first with node bench/run.ts --down`,
+    );
   const kube = await connectKube(kubeconfig);
   const created = Date.parse((await kube.get<{ metadata: { creationTimestamp: string } }>("/api/v1/namespaces/kube-system")).metadata.creationTimestamp);
   const clusterAgeMinutes = round((Date.now() - created) / 60_000, 0);
@@ -799,7 +809,8 @@ async function main() {
       cluster: {
         kept,
         ageMinutesAtStart: clusterAgeMinutes,
-        what: "kept: the bench cluster was already running when this bench started (an earlier run's --keep); ageMinutesAtStart: minutes since its kube-system namespace was created",
+        metricsServer,
+        what: "kept: the bench cluster was already running when this bench started (an earlier run's --keep); ageMinutesAtStart: minutes since its kube-system namespace was created; metricsServer: whether it ran metrics-server (--metrics-server). Without it, kwok serves no scrapes: every 15 s, metrics-server's scrape of all nodes made kwok evaluate each pod's usage metrics, one core for about 4 s at 10,000 pods, work that a real cluster's kubelets do on machines of their own. No step here asks for usage; k9s, which asks for it, shows none",
       },
       namespaces: namespaceCount,
       podsInCluster: total,

@@ -8,7 +8,7 @@ import { binaryPaths, ensureBinaries, type Binaries } from "./build.ts";
 import { writeKwokConfig } from "./kwok-config.ts";
 import { nodeManifests, nodeSpecs } from "./nodes.ts";
 import { agentDir, clusterName, kubeconfigPath, kwokWorkdir, stateDir, supervisorLog, supervisorState } from "./paths.ts";
-import { components, ownProcesses, supervisorScript } from "./processes.ts";
+import { clusterComponents, ownProcesses, supervisorScript } from "./processes.ts";
 import type { SupervisorState } from "./supervisor.ts";
 import { run } from "./run.ts";
 import { adminKubeconfig, apply, kubectl } from "./kubectl.ts";
@@ -170,6 +170,7 @@ async function provision(bins: Binaries, workers: number) {
   await apply(bins, storageManifests());
   await writeAccess(bins, agentInfo()!.oidcPort);
   await kubectl(bins, ["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=180s"]);
+  if (!clusterComponents().includes("metrics-server")) return;
   // Until metrics.k8s.io answers, `kubectl top` fails and namespace deletion waits.
   // kwokctl may start metrics-server before the API server answers; it then exits and
   // is not restarted. `kwokctl start cluster` starts whatever component is not running.
@@ -187,11 +188,16 @@ async function provision(bins: Binaries, workers: number) {
 
 export interface UpOptions {
   workers?: number;
+  /**
+   * Whether a cluster created now runs metrics-server (default: yes). One found running keeps
+   * what it was created with (clusterComponents says which).
+   */
+  metricsServer?: boolean;
   log?: (line: string) => void;
 }
 
 /** Starts the cluster (or finds it running) and returns the kubeconfig path. */
-export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptions = {}): Promise<string> {
+export async function up({ workers = 4, metricsServer = true, log = (l) => console.error(l) }: UpOptions = {}): Promise<string> {
   const start = Date.now();
   const bins = await ensureBinaries(log);
   mkdirSync(stateDir, { recursive: true });
@@ -229,8 +235,7 @@ export async function up({ workers = 4, log = (l) => console.error(l) }: UpOptio
       config,
       "--kubeconfig",
       "",
-      "--enable",
-      "metrics-server",
+      ...(metricsServer ? ["--enable", "metrics-server"] : []),
       "--wait",
       "3m",
       "--timeout",
@@ -298,7 +303,7 @@ export async function status(): Promise<string> {
 function componentsText(): string {
   const running = new Map(ownProcesses().map((p) => [p.component, p.pid]));
   const state: Partial<SupervisorState> = existsSync(supervisorState) ? JSON.parse(readFileSync(supervisorState, "utf8")) : {};
-  const lines = [...components, "agent" as const].map((c) => {
+  const lines = [...clusterComponents(), "agent" as const].map((c) => {
     const pid = running.get(c);
     const restarts = state[c]?.restarts ?? 0;
     return `  ${c.padEnd(24)} ${pid ? `running (pid ${pid})` : "NOT running"}${restarts ? `, restarted ${restarts}×` : ""}`;

@@ -6,12 +6,30 @@
 // <state>/kubeconfig.yaml`, an editor or a kubectl holding that path are the user's.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { parseAllDocuments } from "yaml";
 import { cacheRoot, clusterName, sandboxDir, stateDir } from "./paths.ts";
 
 /** The components kwokctl runs for us, by the name of their executable. */
 export const components = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok-controller", "metrics-server"] as const;
 /** What the supervisor keeps running: kwokctl's components and our agent. */
 export type Component = (typeof components)[number] | "agent";
+
+/**
+ * The components this cluster was created with, as kwokctl recorded them in its kwok.yaml: the
+ * bench's cluster runs without metrics-server (bench/run.ts, --metrics-server). All of them
+ * when the record cannot be read (a cluster being created).
+ */
+export function clusterComponents(state = stateDir): (typeof components)[number][] {
+  try {
+    const config = parseAllDocuments(readFileSync(join(state, "kwok", "clusters", clusterName, "kwok.yaml"), "utf8"))[0]?.toJS() as {
+      components?: { name?: string }[];
+    };
+    const named = new Set(config.components?.map((c) => c.name));
+    return components.filter((c) => named.has(c));
+  } catch {
+    return [...components];
+  }
+}
 
 /** The supervisor (e2e/sandbox/supervisor.ts), run by Node with this cluster's state folder. */
 export const supervisorScript = join(sandboxDir, "supervisor.ts");

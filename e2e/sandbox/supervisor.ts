@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { binaryPaths } from "./build.ts";
 import { agentInfo, kwokctl, startAgent } from "./cluster.ts";
 import { clusterName, kwokWorkdir, stateDir, supervisorLog, supervisorState } from "./paths.ts";
-import { argvOf, components, ownProcesses, type Component } from "./processes.ts";
+import { argvOf, clusterComponents, ownProcesses, type Component } from "./processes.ts";
 
 export interface ComponentState {
   /** The running process, if any. */
@@ -29,7 +29,6 @@ export interface ComponentState {
 
 export type SupervisorState = Record<Component, ComponentState>;
 
-const expected: Component[] = [...components, "agent"];
 const intervalMs = 1000;
 const maxBackoffMs = 30_000;
 
@@ -79,6 +78,7 @@ function save(state: SupervisorState) {
 
 async function supervise() {
   const bins = binaryPaths();
+  const expected: Component[] = [...clusterComponents(), "agent"];
   const state = Object.fromEntries(expected.map((c) => [c, { restarts: 0 }])) as SupervisorState;
   const recipes = new Map<Component, Recipe>();
   let backoffMs = intervalMs;
