@@ -112,6 +112,9 @@ export interface RunFigures {
   /** What else ran during the run: CPU used by other processes (in cores, a lower bound), other clusters' API servers. */
   otherCores: number | null;
   otherApiServers: number | null;
+  /** This machine's speed in the run: the median of 5 timings of one fixed piece of work in the bench's Node and in a blank page (bench/machine-speed.ts). */
+  speedNodeMs: number | null;
+  speedPageMs: number | null;
   /** The bench cluster's sessions (autogroups) and the nice value each was given, so that together they weigh one (bench/cpu-share.ts). */
   clusterSessions: number | null;
   clusterNice: number | null;
@@ -196,6 +199,8 @@ export const emptyFigures = (): RunFigures => ({
   countApiServerCores: null,
   otherCores: null,
   otherApiServers: null,
+  speedNodeMs: null,
+  speedPageMs: null,
   clusterSessions: null,
   clusterNice: null,
   errors: [],
@@ -284,6 +289,8 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "countMainCores", unit: "cores", what: "live pod count under churn: main's added CPU" },
   { figure: "countApiServerCores", unit: "cores", what: "live pod count under churn: the API server's added CPU" },
   { figure: "otherCores", unit: "cores", what: "CPU used by other processes meanwhile" },
+  { figure: "speedNodeMs", unit: "ms", what: "this machine: fixed work in Node (lower is faster)" },
+  { figure: "speedPageMs", unit: "ms", what: "this machine: the same work in a blank page" },
 ];
 
 export interface Entry {

@@ -25,6 +25,7 @@ import { ensureFloodPod, streamSteps, traceTasks, type StreamsContext } from "./
 import { inspectorUrl, mainHeapMB } from "./main-heap.ts";
 import { countCost } from "./counts.ts";
 import { k9sModule, k9sVersion, timeK9s } from "./k9s.ts";
+import { timeFixedWork } from "./machine-speed.ts";
 import { ensureHelmReleases, helmReleaseCount, helmRevisions, openReleases, timeHelmList } from "./helm.ts";
 import { digitsOf, emptyFigures, larger, median, round, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
 
@@ -245,6 +246,8 @@ const scrollPxPerFrame = 60;
  * happens to be doing when the page asks (37 openings over two sessions).
  */
 const firstRowsOpenings = 5;
+/** Timings of the fixed work per run and place, their median the figure (bench/machine-speed.ts). */
+const speedReps = 5;
 
 /** A page of the app, up once it lists the kubeconfig's contexts, with the bench's hooks in it. */
 async function appPage(browser: Browser, url: string): Promise<Page> {
@@ -306,6 +309,9 @@ async function measure(
     log(`run ${run}: ${step} failed: ${messageOf(e)}`);
   };
 
+  // This machine's speed, before anything of the run starts (bench/machine-speed.ts).
+  f.speedNodeMs = median(timeFixedWork(speedReps));
+  log(`run ${run}: this machine: fixed work in Node ${Math.round(f.speedNodeMs ?? NaN)} ms`);
   try {
     f.kubectlMs = await timeKubectl(kubeconfig, total);
     log(`run ${run}: kubectl get pods -A: ${Math.round(f.kubectlMs)} ms`);
@@ -347,6 +353,14 @@ async function measure(
   try {
     browser = await launchChromium();
     chromium.version ??= browser.version();
+    try {
+      const blank = await browser.newPage();
+      f.speedPageMs = median(await blank.evaluate(timeFixedWork, speedReps));
+      await blank.close();
+      log(`run ${run}: this machine: the same work in a page ${Math.round(f.speedPageMs ?? NaN)} ms`);
+    } catch (e) {
+      fail("machine speed in a page", e);
+    }
     const page = await appPage(browser, serve.url);
 
     // 2. Open "Pods, all namespaces" (the route connects the context).
@@ -849,6 +863,8 @@ async function main() {
         ? `k9s ${k9sVersion} (go install from the Go module proxy) in a 200×50 tmux pane, --all-namespaces --command pods --readonly, settings of its own (skipLatestRevCheck); from starting it to the pane's title counting every pod of the cluster, read every 50 ms; last in each run, after Kubedeck's steps; k9sRatio = k9sMs / a kubectl get pods -A timed right before it`
         : "not measured (--no-peer)",
       counts: `the sidebar's counts are live throughout (a metadata-only watch per counted kind; the open list's kind is counted by the list); their cost is inside every figure. The pod count's own cost: after the churn, the same churn twice for ${countSeconds} s, first as is, then with resources.counts for every pod open over a second WebSocket from the page (what the sidebar opens when another list is shown); countMainCores / countApiServerCores = the difference in CPU seconds per second (/proc stat) of serve and of the API server, the first phase's scaled to the second's achieved update rate; countFirstMs = subscription sent → first count (page clock)`,
+      machineSpeed:
+        "speedNodeMs / speedPageMs: the median of 5 timings (after one untimed) of the same fixed work, 30,000 pod-like names from a fixed seed sorted, then rows of them through JSON.stringify and JSON.parse (bench/machine-speed.ts), in the bench's Node at the start of each run and in a blank page of the run's Chromium; compare entries by them, not by `machine`, which two machines twice apart in speed reported alike",
       memory:
         "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process, then (after it was read) through serve's inspector (--inspect) process.memoryUsage() (heapTotal as mainHeapTotal, external as mainExternal), then after HeapProfiler.collectGarbage Runtime.getHeapUsage usedSize as mainHeap; MB = 2^20 bytes; the larger of after-loading and after-churn",
     },
