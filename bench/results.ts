@@ -112,7 +112,7 @@ export interface RunFigures {
   /** What else ran during the run: CPU used by other processes (in cores, a lower bound), other clusters' API servers. */
   otherCores: number | null;
   otherApiServers: number | null;
-  /** This machine's speed in the run: the median of 5 timings of one fixed piece of work in the bench's Node and in a blank page (bench/machine-speed.ts). */
+  /** This machine's speed in the run: the fastest of 5 timings of one fixed piece of work in the bench's Node and in a blank page (bench/machine-speed.ts). */
   speedNodeMs: number | null;
   speedPageMs: number | null;
   /** The bench cluster's sessions (autogroups) and the nice value each was given, so that together they weigh one (bench/cpu-share.ts). */
