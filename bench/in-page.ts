@@ -43,6 +43,10 @@ export interface BenchHooks {
   armSort(timeoutMs: number): void;
   /** Arms a timer from the next input event until the grid's data-rows changes; `settled` gives the result. */
   armFilter(timeoutMs: number): void;
+  /** Arms a timer from the next click on a button until a terminal's first bytes arrive (its data-bytes is set); `settled` gives the result. */
+  armShell(timeoutMs: number): void;
+  /** Arms a timer from the next keydown in the terminal until its data-bytes changes (the echo); `settled` gives the result. */
+  armEcho(timeoutMs: number): void;
   settled(): Promise<ChangeResult>;
   /** Scrolls the grid's scroll container every frame for `ms`, wrapping at the end. */
   scroll(ms: number, pxPerFrame: number): Promise<ScrollResult>;
@@ -71,6 +75,8 @@ export function installBenchHooks(): void {
   const grid = () => document.querySelector<HTMLElement>('[role="grid"][aria-label="Pods"]');
   const firstRowKey = () => grid()?.querySelector('[role="row"][data-key]')?.getAttribute("data-key") ?? null;
   const attr = (name: string) => grid()?.getAttribute(name) ?? null;
+  const terminal = '[role="region"][aria-label^="Terminal in "]';
+  const terminalBytes = () => document.querySelector(terminal)?.getAttribute("data-bytes") ?? null;
   const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
 
   /** performance.now() when `cond` first holds (checked on every DOM change), or null after timeoutMs. */
@@ -137,6 +143,8 @@ export function installBenchHooks(): void {
     },
     armSort: (timeoutMs) => arm("click", '[role="columnheader"]', firstRowKey, timeoutMs),
     armFilter: (timeoutMs) => arm("input", "input", () => attr("data-rows"), timeoutMs),
+    armShell: (timeoutMs) => arm("click", "button", terminalBytes, timeoutMs),
+    armEcho: (timeoutMs) => arm("keydown", terminal, terminalBytes, timeoutMs),
     settled: () => pending,
     scroll(ms, pxPerFrame) {
       const g = grid();
