@@ -134,6 +134,26 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     [rowsShown, filter, sort, where],
   );
   const tone = useMemo(() => view.tone?.(kind), [view, kind]);
+  // The details panel as one element, the same while the object shown is: a batch of rows or an
+  // age tick draws the list again, and the panel (its tables, actions, YAML) need not draw with
+  // it. A pod's panel drew 16 times instead of 6 while 2,000 pods loaded behind it and 11 s passed.
+  const { list: routeList, object: shown } = route;
+  const shownNamespace = shown?.namespace;
+  const shownName = shown?.name;
+  const details = useMemo(
+    () =>
+      shownName !== undefined && (
+        <Suspense fallback={null}>
+          <Details.View
+            info={info}
+            kind={kind}
+            target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, namespace: shownNamespace, name: shownName })}
+            onClose={() => navigate({ context, list: routeList })}
+          />
+        </Suspense>
+      ),
+    [context, info, kind, routeList, shownNamespace, shownName],
+  );
 
   const text = useCallback(
     (row: ResourceRow, i: number) => {
@@ -276,16 +296,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
       {focusedTargets && <ActionButtons context={context} kind={kind} targets={focusedTargets} keysLayer="list" keysOnly keysWhen={inGrid} />}
       {/* Keyed by its object: a key pressed before the cluster answered waits for that row, not the next. */}
       {rowTarget && <RowKeys key={`${rowTarget.namespace ?? ""}/${rowTarget.name}`} target={rowTarget} kind={kind} when={inGrid} />}
-      {route.object && (
-        <Suspense fallback={null}>
-          <Details.View
-            info={info}
-            kind={kind}
-            target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, ...route.object })}
-            onClose={() => navigate({ context, list: route.list })}
-          />
-        </Suspense>
-      )}
+      {details}
     </Stack>
   );
 });
