@@ -174,6 +174,7 @@ describe("details", () => {
     await shot(page, "pod-details");
     await drawer.getByRole("tab", { name: "YAML" }).click();
     await expect.poll(() => drawer.getByText("kind: Pod").count()).toBe(1);
+    await shot(page, "pod-details-yaml");
     await drawer.getByRole("tab", { name: "Overview" }).click();
     // Relations are links: the node opens in its own list.
     await drawer.getByRole("button", { name: `Node/${node}` }).click();
