@@ -295,6 +295,62 @@ it("pretty-prints JSON lines on request, and downloads the whole log from the se
   await closeTheTab();
 });
 
+it("draws every line with its own text while a burst arrives, following and scrolled back, reusing its elements", async () => {
+  const dir = join(agentDir, "pods", ns);
+  const file = join(
+    dir,
+    readdirSync(dir).find((f) => f.startsWith("patient_"))!,
+    "app.log",
+  );
+  await openList(page, podRoute("patient", "sandbox-admin", ns));
+  await drawer().getByRole("button", { name: "Logs", exact: true }).click();
+  const log = dock().getByRole("log", { name: "Log of app" });
+  const received = async () => Number(await log.getAttribute("data-received"));
+  await expect.poll(received, { timeout: 20_000 }).toBeGreaterThan(0);
+  /** The lines drawn: [absolute number, text], in the order shown. */
+  const drawn = () =>
+    log.evaluate((el) => [...el.querySelectorAll<HTMLElement>("[data-line]")].map((l) => [Number(l.dataset.line), l.textContent ?? ""] as [number, string]));
+  // The elements drawn now, remembered: a burst that replaces every line in view draws it into them.
+  const mark = () => log.evaluate((el) => void ((window as unknown as { kept: WeakSet<Element> }).kept = new WeakSet(el.querySelectorAll("[data-line]"))));
+  const kept = () =>
+    log.evaluate((el) => [...el.querySelectorAll("[data-line]")].filter((l) => (window as unknown as { kept: WeakSet<Element> }).kept.has(l)).length);
+  // Twelve bursts of 250 numbered lines, each waited for: every one shifts the lines in view
+  // by more than a screen, so the elements drawn are given other lines again and again.
+  const burst = (i: number) =>
+    Array.from({ length: 250 }, (_, j) => `${new Date().toISOString()} stdout F burst ${String(i * 250 + j).padStart(5, "0")} of the flood test\n`).join("");
+  for (let i = 0; i < 12; i++) {
+    const before = await received();
+    if (i === 6) await mark();
+    appendFileSync(file, burst(i));
+    await expect.poll(received, { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 250);
+  }
+  await expect.poll(async () => (await drawn()).some(([, text]) => text.startsWith("burst 02999")), { timeout: 20_000 }).toBe(true);
+  // Following: the same elements, now showing lines of the last bursts.
+  expect(await kept()).toBeGreaterThan(10);
+  // What each drawn line shows is the loaded log's line of that number: nothing has dropped
+  // off (that is below 200,000 lines), so the file's first line is number 0.
+  expect(Number(await log.getAttribute("data-lines"))).toBe(await received());
+  const loaded = readFileSync((await (await download("The lines loaded here")).path())!, "utf8").split("\n");
+  const check = async () => {
+    const lines = await drawn();
+    expect(lines.length).toBeGreaterThan(20);
+    for (const [n, text] of lines) expect(text).toBe(loaded[n]);
+    // In order, with no line missing between the first and the last drawn.
+    expect(lines.map(([n]) => n)).toEqual(lines.map(([n]) => n).sort((a, b) => a - b));
+    expect(lines.at(-1)![0] - lines[0][0]).toBe(lines.length - 1);
+  };
+  await check();
+  // Scrolled back into the bursts (which pauses following), then on by a few hundred lines.
+  for (const top of [0.5, 0.5 + 200 / 3000, 0.5 + 500 / 3000]) {
+    await log.evaluate((el, at) => (el.scrollTop = Math.round(el.scrollHeight * at)), top);
+    const total = await received();
+    await expect.poll(async () => (await drawn()).some(([n]) => Math.abs(n / total - top) < 0.05), { timeout: 10_000 }).toBe(true);
+    await check();
+  }
+  await shot(page, "logs-burst-scrolled");
+  await closeTheTab();
+});
+
 it("merges all of a pod's containers, and downloads them merged with each line's container", async () => {
   await openList(page, podRoute("myapp"));
   await drawer().getByRole("button", { name: "Logs", exact: true }).click();

@@ -138,7 +138,11 @@ interface BlockProps {
   json: boolean;
 }
 
-/** A block's lines. A block whose range, search and modes are the same renders nothing new. */
+/**
+ * A block's lines. A block whose range, search and modes are the same renders nothing new. A
+ * line is keyed by its place in the block, not by its number: a block given other lines (see
+ * LogLines) keeps its elements and changes their text.
+ */
 const Block = memo(function Block({ buffer, from, to, query, current, wrap, json }: BlockProps) {
   const rows: ReactNode[] = [];
   for (let n = from; n < to; n++) {
@@ -146,7 +150,7 @@ const Block = memo(function Block({ buffer, from, to, query, current, wrap, json
     if (!line) continue;
     rows.push(
       <div
-        key={n}
+        key={n % blockLines}
         data-line={n}
         style={{
           minHeight: rowHeight,
@@ -273,12 +277,18 @@ export function LogLines({ feed, label, query, match, wrap, json, visible, follo
         }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: "relative", minWidth: wrap ? undefined : "max-content" }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {virtualizer.getVirtualItems().map((item, place) => {
             const [from, to] = range(item.index);
             const c = current !== undefined && current >= from && current < to ? current : undefined;
+            // A block of fixed height is keyed by its place among the blocks drawn, not by its
+            // number: following a flood, every block drawn is new at every frame, and keyed by
+            // number each frame made some 220 elements and dropped as many (garbage the collector
+            // then traced); keyed so, they are drawn again with other lines. A scroll that brings
+            // one block in draws the others again too, once per block's height scrolled. A measured
+            // block (wrapped, JSON) keeps an element of its own: its measured height goes with it.
             return (
               <div
-                key={item.key}
+                key={measured ? item.key : place}
                 data-index={item.index}
                 ref={measured ? virtualizer.measureElement : undefined}
                 style={{
