@@ -37,6 +37,16 @@ const followRate = 2_000;
 const followSeconds = 60;
 const lineText = (n: number) => `flood line ${n} GET /api/items?page=${n % 97} 200 ${n % 1000}ms user=bench trace=${(n * 2654435761) % 4294967296}`;
 
+/**
+ * A button of the flood pod's details panel: by its name alone, "Logs" is also the sidebar's
+ * link to kwok's Logs resources, once the sidebar has drawn its custom resources.
+ */
+const detailsButton = (page: Page, name: string) =>
+  page
+    .getByRole("dialog")
+    .filter({ has: page.getByRole("tablist") })
+    .getByRole("button", { name, exact: true });
+
 /** The namespace and the pod whose log is flooded; created once per bench cluster. */
 export async function ensureFloodPod(c: StreamsContext) {
   await c.run(["create", "namespace", streamsNamespace]).catch(() => undefined);
@@ -136,7 +146,7 @@ export async function streamSteps(c: StreamsContext, f: RunFigures, run: number)
   const lastLine = lineText(ceilingFirst + total - 1);
 
   await page.evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/core/v1/pods/${streamsNamespace}/${pod}`);
-  await page.getByRole("button", { name: "Logs", exact: true }).click();
+  await detailsButton(page, "Logs").click();
   const log = page.getByRole("log", { name: "Log of app" });
   await log.waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => document.querySelector('[role="log"]')?.getAttribute("data-received") !== "0", null, { timeout: 30_000 });
@@ -243,7 +253,7 @@ export async function streamSteps(c: StreamsContext, f: RunFigures, run: number)
   for (let i = 0; i < followers; i++) {
     await page.evaluate(() => (location.hash = "#/context/sandbox-admin/r/core/v1/pods"));
     await page.evaluate((h) => (location.hash = h), `#/context/sandbox-admin/r/core/v1/pods/${streamsNamespace}/${pod}`);
-    await page.getByRole("button", { name: "Logs", exact: true }).click();
+    await detailsButton(page, "Logs").click();
     await page.waitForFunction((n) => document.querySelectorAll('[role="log"]').length === n, i + 1, { timeout: 30_000 });
   }
   const received = () => page.evaluate(() => [...document.querySelectorAll('[role="log"]')].map((l) => Number(l.getAttribute("data-received"))));
