@@ -2,8 +2,9 @@
 // A flood adds lines every animation frame; a virtualizer over 200,000 lines lays all of them
 // out again each time its count changes (and the last time this was measured, that and the
 // scroll it asks for were most of a 180 ms task), one over 12,500 blocks does it in
-// a fraction of a millisecond. Blocks are numbered from the stream's start (absolute line numbers), so a
-// block's key and its measured height stay right while old lines drop off the ring. Only this
+// a fraction of a millisecond. Blocks are numbered from the stream's start (absolute line
+// numbers), so a block's measured height stays right while old lines drop off the ring; the
+// elements that draw them are reused from frame to frame (see the keys below). Only this
 // component renders per frame: the toolbar above does not.
 import { Button, Text } from "@mantine/core";
 import { IconArrowDown } from "@tabler/icons-react";
