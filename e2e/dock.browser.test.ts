@@ -29,6 +29,15 @@ async function download(item: string) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: item }).click()]);
   return file;
 }
+/** The file kwok serves as our `patient` pod's log (the kubelet's CRI format; the agent names its folder NAME_UID). */
+function patientLog() {
+  const dir = join(agentDir, "pods", ns);
+  return join(
+    dir,
+    readdirSync(dir).find((f) => f.startsWith("patient_"))!,
+    "app.log",
+  );
+}
 /** A merged log's "N containers". */
 const sourcesShown = () =>
   panel()
@@ -260,9 +269,7 @@ it("follows a pod's log as it grows, searches it, and downloads what it shows", 
 
 it("pretty-prints JSON lines on request, and downloads the whole log from the server whatever the tail", async () => {
   // A JSON line in the log of our own pod, written where kwok reads it (the kubelet's CRI format).
-  const dir = join(agentDir, "pods", ns);
-  const folder = readdirSync(dir).find((f) => f.startsWith("patient_"))!;
-  appendFileSync(join(dir, folder, "app.log"), `${new Date().toISOString()} stdout F {"level":"warn","msg":"cache miss","key":"user:42","ms":17}\n`);
+  appendFileSync(patientLog(), `${new Date().toISOString()} stdout F {"level":"warn","msg":"cache miss","key":"user:42","ms":17}\n`);
   await openList(page, podRoute("patient", "sandbox-admin", ns));
   await drawer().getByRole("button", { name: "Logs", exact: true }).click();
   const log = dock().getByRole("log", { name: "Log of app" });
@@ -296,12 +303,7 @@ it("pretty-prints JSON lines on request, and downloads the whole log from the se
 });
 
 it("draws every line with its own text while a burst arrives, following and scrolled back, reusing its elements", async () => {
-  const dir = join(agentDir, "pods", ns);
-  const file = join(
-    dir,
-    readdirSync(dir).find((f) => f.startsWith("patient_"))!,
-    "app.log",
-  );
+  const file = patientLog();
   await openList(page, podRoute("patient", "sandbox-admin", ns));
   await drawer().getByRole("button", { name: "Logs", exact: true }).click();
   const log = dock().getByRole("log", { name: "Log of app" });
