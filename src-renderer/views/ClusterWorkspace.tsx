@@ -16,7 +16,7 @@ import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { lazyView } from "../components/lazy-view.tsx";
 import { ClusterView } from "./ClusterView.tsx";
 import { ResourceList } from "./ResourceList.tsx";
-import { ResourceNav } from "./ResourceNav.tsx";
+import { LiveCountContext, ResourceNav, type LiveCount } from "./ResourceNav.tsx";
 
 const Journal = lazyView(() => import("./journal/JournalView.tsx").then((m) => m.JournalView));
 
@@ -32,7 +32,7 @@ function Connected({ context, connecting, children }: { context: string; connect
   const route = useRoute();
   const discovery = useDiscovery(context, true);
   const scope = useNamespaceScope(context);
-  const [liveCount, setLiveCount] = useState<{ key: string; count: number }>();
+  const [liveCount, setLiveCount] = useState<LiveCount>();
   const list = route.list;
   const info = useMemo(() => (list ? listResource(discovery, list) : undefined), [discovery, list]);
   const key = info ? resourceKey(info) : "";
@@ -92,7 +92,9 @@ function Connected({ context, connecting, children }: { context: string; connect
     <Group align="stretch" wrap="nowrap" gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-lg) - var(--kd-dock, 0px))">
       <Box w={230} style={{ flexShrink: 0 }} h="100%">
         {navResources ? (
-          <ResourceNav context={context} resources={navResources} scope={navScope} route={navRoute} liveCount={navCount} />
+          <LiveCountContext value={navCount}>
+            <ResourceNav context={context} resources={navResources} scope={navScope} route={navRoute} listCounted={navCount !== undefined} />
+          </LiveCountContext>
         ) : (
           <Loader size="sm" />
         )}

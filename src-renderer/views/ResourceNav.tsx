@@ -2,7 +2,7 @@
 // objects each has in the chosen namespaces, live (main counts them with metadata-only watches).
 import { Badge, Group, NavLink, ScrollArea, Text, Tooltip } from "@mantine/core";
 import { IconHistory, IconLayoutDashboard } from "@tabler/icons-react";
-import { memo, useEffect, useState, type ReactElement } from "react";
+import { createContext, memo, useContext, useEffect, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
@@ -20,9 +20,21 @@ interface Props {
   resources: ApiResourceInfo[];
   scope: NamespaceScope;
   route: Route;
-  /** The open list's live count, fresher than the periodic one. */
-  liveCount?: { key: string; count: number };
+  /** Whether the open list counts its own kind (its count then comes by `LiveCount`). */
+  listCounted: boolean;
 }
+
+/** The open list's count of its kind, live: what the sidebar shows for that kind. */
+export interface LiveCount {
+  key: string;
+  count: number;
+}
+
+// By context, not by a prop: the count moves at every page while a list loads (sixty times
+// for 30,000 pods) and with every pod created or deleted after, and as a prop it drew the
+// whole sidebar again each time (its sections' links, tooltips and collapses: a fifth of the
+// renderer's CPU time while a 10,000-pod list loaded). Now only the one badge draws again.
+export const LiveCountContext = createContext<LiveCount | undefined>(undefined);
 
 /** A kind's name in the sidebar and titles: translated for the registry's kinds, else the Kind itself. */
 export const kindLabel = (t: TFunction, r: Pick<ApiResourceInfo, "resource" | "kind" | "group">) => t(`kinds.${r.resource}`, { defaultValue: r.kind });
@@ -60,18 +72,33 @@ function KeyHint({ keys, children }: { keys?: string; children: ReactElement }) 
   );
 }
 
+function CountBadge({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
+      {count}
+    </Badge>
+  );
+}
+
+/** The open list's kind's count, the only part of the sidebar that follows it. */
+function LiveCountBadge({ kindKey }: { kindKey: string }) {
+  const live = useContext(LiveCountContext);
+  return live?.key === kindKey ? <CountBadge count={live.count} /> : null;
+}
+
 interface ItemProps {
   context: string;
   resource: ApiResourceInfo;
   active: boolean;
-  count?: number | null;
+  /** Its count, or "live" when the open list counts it (LiveCountContext). */
+  count?: number | null | "live";
   showGroup?: boolean;
 }
 
-// One kind in the sidebar, drawn again only when its own count or state changes: the sidebar
-// draws again whenever the open list's count moves (each batch while a list loads, and under
-// churn), and forty tooltips and links drawn each time were most of what opening a list cost
-// the renderer after its rows.
+// One kind in the sidebar, drawn again only when its own count or state changes: forty
+// tooltips and links drawn again with every count were most of what opening a list cost the
+// renderer after its rows.
 const NavItem = memo(function NavItem({ context, resource: r, active, count, showGroup }: ItemProps) {
   const { t } = useTranslation();
   return (
@@ -83,11 +110,7 @@ const NavItem = memo(function NavItem({ context, resource: r, active, count, sho
         label={kindLabel(t, r)}
         description={showGroup ? r.resource : undefined}
         rightSection={
-          count !== undefined && count !== null ? (
-            <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
-              {count}
-            </Badge>
-          ) : undefined
+          count === "live" ? <LiveCountBadge kindKey={resourceKey(r)} /> : count !== undefined && count !== null ? <CountBadge count={count} /> : undefined
         }
         py={4}
       />
@@ -95,7 +118,7 @@ const NavItem = memo(function NavItem({ context, resource: r, active, count, sho
   );
 });
 
-export const ResourceNav = memo(function ResourceNav({ context, resources, scope, route, liveCount }: Props) {
+export const ResourceNav = memo(function ResourceNav({ context, resources, scope, route, listCounted }: Props) {
   const { t } = useTranslation();
   const model = navModel(resources);
   const counted = [...model.sections.flatMap((s) => s.items), ...model.custom.flatMap((g) => g.items)];
@@ -107,17 +130,17 @@ export const ResourceNav = memo(function ResourceNav({ context, resources, scope
     return () => clearTimeout(timer);
   }, []);
   const active = (r: ApiResourceInfo) => route.list?.group === r.group && route.list.resource === r.resource;
-  // The open list counts its own kind (liveCount): main watches it once, for the list.
+  // The open list counts its own kind (listCounted): main watches it once, for the list.
   const counts = useCounts(
     context,
     counted.filter((r) => !active(r)),
     scope,
-    !!route.list && !liveCount && !waited,
+    !!route.list && !listCounted && !waited,
   );
 
   const item = (r: ApiResourceInfo, showGroup = false) => {
     const key = resourceKey(r);
-    const count = liveCount?.key === key ? liveCount.count : counts.get(key);
+    const count = listCounted && active(r) ? "live" : counts.get(key);
     return <NavItem key={key} context={context} resource={r} active={active(r)} count={count} showGroup={showGroup} />;
   };
 
