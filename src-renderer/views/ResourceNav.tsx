@@ -72,19 +72,17 @@ function KeyHint({ keys, children }: { keys?: string; children: ReactElement }) 
   );
 }
 
-function CountBadge({ count }: { count: number }) {
-  const { t } = useTranslation();
-  return (
-    <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
-      {count}
-    </Badge>
-  );
-}
+const countBadge = (t: TFunction, count: number) => (
+  <Badge size="sm" variant="light" color="gray" aria-label={t("nav.count", { count })}>
+    {count}
+  </Badge>
+);
 
 /** The open list's kind's count, the only part of the sidebar that follows it. */
 function LiveCountBadge({ kindKey }: { kindKey: string }) {
+  const { t } = useTranslation();
   const live = useContext(LiveCountContext);
-  return live?.key === kindKey ? <CountBadge count={live.count} /> : null;
+  return live?.key === kindKey ? countBadge(t, live.count) : null;
 }
 
 interface ItemProps {
@@ -109,9 +107,7 @@ const NavItem = memo(function NavItem({ context, resource: r, active, count, sho
         onClick={() => navigate({ context, list: { group: r.group, version: r.version, resource: r.resource } })}
         label={kindLabel(t, r)}
         description={showGroup ? r.resource : undefined}
-        rightSection={
-          count === "live" ? <LiveCountBadge kindKey={resourceKey(r)} /> : count !== undefined && count !== null ? <CountBadge count={count} /> : undefined
-        }
+        rightSection={count === "live" ? <LiveCountBadge kindKey={resourceKey(r)} /> : count !== undefined && count !== null ? countBadge(t, count) : undefined}
         py={4}
       />
     </KeyHint>
