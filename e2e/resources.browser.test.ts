@@ -834,6 +834,8 @@ describe("events, palette and languages", () => {
   it("looks right in the dark theme and in Chinese", async () => {
     const dark = await newPage("dark");
     await open(listRoute("", "v1", "pods"), dark);
+    // The sidebar of a fresh page is drawn after the list's first rows, in the background.
+    await dark.getByRole("navigation", { name: "Resources" }).waitFor();
     await shot(dark, "pods-dark");
     await grid(dark).locator('[data-key="demo/crashy"]').click();
     await expect.poll(() => dark.getByRole("region", { name: /Container/ }).count()).toBeGreaterThan(0);
