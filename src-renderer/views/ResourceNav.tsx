@@ -20,7 +20,7 @@ interface Props {
   resources: ApiResourceInfo[];
   scope: NamespaceScope;
   route: Route;
-  /** Whether the open list counts its own kind (its count then comes by `LiveCount`). */
+  /** Whether the open list counts its own kind (its count then comes by `LiveCountContext`). */
   listCounted: boolean;
 }
 
