@@ -56,6 +56,14 @@ describe("frames", () => {
     expect(encodeFrame({ t: "call", id: 1, input: { text: "x".repeat(longTextChars - 1) } }, true)).toBeTypeOf("string");
   });
 
+  it("carries a long string whose every character takes three bytes of UTF-8, none cut off", () => {
+    // The most UTF-8 needs per UTF-16 unit: the buffer the text is encoded into is filled to its end.
+    const text = "中".repeat(longTextChars) + "文";
+    const frame = encodeFrame({ t: "call", id: 2, input: { text } }, true);
+    expect(frameSize(frame)).toBeGreaterThanOrEqual(3 * text.length);
+    expect((decodeFrame(frame) as { input: { text: string } }).input.text).toBe(text);
+  });
+
   it("leaves a long string with a lone surrogate in the JSON text, where it survives", () => {
     const text = `${"y".repeat(longTextChars)}\ud800`;
     const frame = encodeFrame({ t: "call", id: 1, input: { text } }, true);
