@@ -1,7 +1,8 @@
 // The sidebar's live counts against the practice cluster: they follow creations and
 // deletions as they happen, are shared and stopped with their last subscriber, bring
-// metadata only, say "unknown" where the user may not list, and survive a silent watch
-// and watches the server ends.
+// metadata only, say "unknown" where the user may not list, share a connection to the API
+// server, and survive a silent watch and watches the server ends.
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CountWatches, maxWatchedNamespaces } from "./kube/count-watch.ts";
 import { appWithNamespace, kubectl } from "./int-app.ts";
@@ -17,6 +18,28 @@ function follow(watches: CountWatches, context: string, resources: (typeof confi
   const heard: (number | null)[][] = [];
   const stop = watches.subscribe(context, resources, namespaces, (c) => heard.push(c), 50);
   return { stop, last: () => heard.at(-1), heard };
+}
+
+/** This process's established TCP connections to `port` (read from /proc: sockets by inode). */
+function apiServerConnections(port: number): number {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync("/proc/self/fd")) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`));
+      if (m) inodes.add(m[1]);
+    } catch {
+      // Closed while listed.
+    }
+  }
+  let n = 0;
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const f = line.trim().split(/\s+/);
+      // f[2]: remote address:port (hex); f[3]: state, 01 is ESTABLISHED; f[9]: the socket's inode.
+      if (f.length > 9 && f[3] === "01" && parseInt(f[2].split(":")[1], 16) === port && inodes.has(f[9])) n++;
+    }
+  }
+  return n;
 }
 
 const kubectlCount = async (args: string[]) => (await kubectl(["get", ...args, "-o", "name"])).split("\n").filter(Boolean).length;
@@ -175,6 +198,27 @@ describe("live counts", () => {
     await expect.poll(() => lingering.size, { timeout: 5000 }).toBe(0);
     expect(watch.watching).toBe(false);
     expect(watch.lists).toBe(1);
+  });
+
+  it("share a connection to the API server, rather than open one each", async () => {
+    const kinds = ["configmaps", "secrets", "services", "serviceaccounts", "pods", "persistentvolumeclaims", "endpoints", "limitranges"].map((resource) => ({
+      group: "",
+      version: "v1",
+      resource,
+    }));
+    const server = new URL(app().services.connections.config(ctx).getCurrentCluster()!.server);
+    const before = apiServerConnections(Number(server.port || 443));
+    const f = follow(counts, ctx, kinds, [ns]);
+    try {
+      await expect.poll(() => kinds.every((k) => counts.active({ context: ctx, ...k, namespace: ns })?.watching), { timeout: 10_000 }).toBe(true);
+      // Eight watches open: one TLS connection each had added eight.
+      expect(apiServerConnections(Number(server.port || 443)) - before).toBeLessThanOrEqual(2);
+      // And they are live over it.
+      await kubectl(["create", "serviceaccount", "shared-connection", "-n", ns]);
+      await expect.poll(() => f.last()?.[3], { timeout: 10_000 }).toBe(await kubectlCount(["serviceaccounts", "-n", ns]));
+    } finally {
+      f.stop();
+    }
   });
 
   it("stop with the context's connection", async () => {

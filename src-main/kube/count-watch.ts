@@ -127,7 +127,7 @@ class CountWatch {
     });
     let body: ReadableStream<Uint8Array>;
     try {
-      body = await openStream(kc, `${resourcePath(this.target)}?${query}`, controller.signal, metadataEvent);
+      body = await openStream(kc, `${resourcePath(this.target)}?${query}`, controller.signal, { accept: metadataEvent, pooled: true });
     } catch (e) {
       if (controller.signal.aborted) return;
       this.abort = undefined;

@@ -114,19 +114,30 @@ async function send(kc: KubeConfig, method: Method, path: string, opts: { body?:
 export const getJson = <T>(kc: KubeConfig, path: string, accept?: string) => requestJson<T>(kc, "GET", path, { accept });
 
 /**
- * Opens a long response (a followed log) and hands back its body; an HTTP error throws as
- * `requestJson`'s do, with the server's own message. No overall timeout: undici ends a body
+ * Opens a long response (a followed log, a watch) and hands back its body; an HTTP error throws
+ * as `requestJson`'s do, with the server's own message. No overall timeout: undici ends a body
  * that sends nothing for five minutes with an error (the caller decides whether to resume).
+ *
+ * `pooled`: through the context's pool, for a body that is always read as it comes (a watch).
+ * undici speaks HTTP/2 to an API server, so such bodies share one connection as streams of it,
+ * as client-go's watches do: a context's thirty-odd sidebar counts had held a TLS connection
+ * each. A body its reader may pause (a log the page is behind on) gets a connection of its own,
+ * so that pausing it holds back nothing else.
  */
-export async function openStream(kc: KubeConfig, path: string, signal: AbortSignal, accept?: string): Promise<ReadableStream<Uint8Array>> {
+export async function openStream(
+  kc: KubeConfig,
+  path: string,
+  signal: AbortSignal,
+  opts: { accept?: string; pooled?: boolean } = {},
+): Promise<ReadableStream<Uint8Array>> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error("the context has no cluster");
   const ctx = new RequestContext(cluster.server + path, HttpMethod.GET);
   await kc.applySecurityAuthentication(ctx);
-  // Not the shared pool: a body open for hours must not hold one of its connections.
   const headers: Record<string, string> = { ...ctx.getHeaders(), "User-Agent": "kubedeck" };
-  if (accept) headers.Accept = accept;
-  const res = await fetch(ctx.getUrl(), { headers, dispatcher: ctx.getDispatcher(), signal });
+  if (opts.accept) headers.Accept = opts.accept;
+  const dispatcher = opts.pooled ? pooled(kc, ctx.getDispatcher()) : ctx.getDispatcher();
+  const res = await fetch(ctx.getUrl(), { headers, dispatcher, signal });
   if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { code: res.status, body: await res.text() });
   if (!res.body) throw new Error("the server sent no body");
   return res.body as ReadableStream<Uint8Array>;
