@@ -5,11 +5,10 @@
 // PartialObjectMetadata: a pod's event is its metadata, not its spec and status, so counting
 // 30,000 pods keeps no objects and parses a fraction of what the list view's watch does.
 // A resource that cannot be watched (an aggregated API without watch) is counted by polling.
-import { Readable } from "node:stream";
-import { createInterface } from "node:readline";
 import { resourcePath, type ResourceType } from "../../src-shared/api/refs.ts";
 import type { Connections } from "./connections.ts";
-import { getJson, openStream } from "./raw.ts";
+import { getJson } from "./raw.ts";
+import { openWatch, type WatchEvent } from "./watch-stream.ts";
 import { serverWatchTimeout } from "./watch-timeout.ts";
 
 /** A resource in one namespace (or all, `namespace` undefined). */
@@ -24,7 +23,7 @@ const maxBackoffMs = 30_000;
 // The API server sends a bookmark about once a minute on an idle watch (allowWatchBookmarks):
 // a watch silent for longer is presumed dead (a half-open connection) and opened again.
 const defaultSilentMs = 75_000;
-/** Beyond this many chosen namespaces, per-namespace watches cost more connections than they are worth: polled. */
+/** Beyond this many chosen namespaces, per-namespace watches cost the API server more than they are worth: polled. */
 export const maxWatchedNamespaces = 5;
 const defaultLingerMs = 15_000;
 
@@ -39,9 +38,11 @@ interface ListPage {
   metadata?: { continue?: string; resourceVersion?: string; remainingItemCount?: number };
 }
 
-interface WatchEvent {
-  type?: string;
-  object?: { code?: number; message?: string; metadata?: { resourceVersion?: string } };
+/** An event's object as a count reads it: metadata, or a Status for an ERROR. */
+interface WatchObject {
+  code?: number;
+  message?: string;
+  metadata?: { resourceVersion?: string };
 }
 
 class CountWatch {
@@ -55,7 +56,9 @@ class CountWatch {
   /** Bytes the watches brought: metadata only, whatever the objects' size. */
   received = 0;
   private resourceVersion = "";
-  private abort?: AbortController;
+  /** Stops the watch open now. */
+  private abort?: () => void;
+  private attempt = 0;
   private timer?: NodeJS.Timeout;
   private backoffMs = 1000;
   private stopped = false;
@@ -116,76 +119,67 @@ class CountWatch {
   }
 
   private async watch() {
-    const controller = new AbortController();
-    this.abort = controller;
     const kc = this.connections.config(this.target.context);
     const query = new URLSearchParams({
-      watch: "true",
       allowWatchBookmarks: "true",
       resourceVersion: this.resourceVersion,
       timeoutSeconds: String(this.watchTimeoutSeconds()),
     });
-    let body: ReadableStream<Uint8Array>;
+    // Each attempt has its number: events and endings of one stopped or replaced are ignored.
+    const attempt = ++this.attempt;
+    const current = () => attempt === this.attempt && !this.stopped;
+    let stop: () => void;
     try {
-      body = await openStream(kc, `${resourcePath(this.target)}?${query}`, controller.signal, { accept: metadataEvent, pooled: true });
+      stop = await openWatch<WatchObject>(
+        kc,
+        resourcePath(this.target),
+        query,
+        { silentMs: this.silentMs, accept: metadataEvent, what: `counting ${this.target.resource}` },
+        {
+          onBytes: (n) => (this.received += n),
+          onEvent: (event) => current() && this.event(event),
+          onEnd: (ending) => {
+            if (!current()) return;
+            this.abort = undefined;
+            if (ending.how === "garbled") this.failed(ending.error);
+            // The server ends a watch now and then, the watchdog a silent one, or the connection
+            // broke: go on from where it was (if the server is gone, that attempt fails and says so).
+            else {
+              this.reopened++;
+              void this.watch().catch((e) => this.failed(e));
+            }
+          },
+        },
+      );
     } catch (e) {
-      if (controller.signal.aborted) return;
-      this.abort = undefined;
+      if (!current()) return;
       // Listed but not watchable (405): counted again by a list in 30 s, like a polled count.
       if ((e as { code?: number }).code === 405) return this.again(pollMs);
       throw e;
     }
-    if (this.stopped || controller.signal.aborted) return;
-    let silent: NodeJS.Timeout | undefined;
-    const quiet = () => {
-      clearTimeout(silent);
-      silent = setTimeout(() => controller.abort(), this.silentMs);
-      silent.unref?.();
-    };
-    quiet();
-    const stream = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
-    let ended = false;
-    const end = (relist: boolean, error?: unknown) => {
-      if (ended) return;
-      ended = true;
-      clearTimeout(silent);
-      controller.abort();
-      stream.destroy();
-      if (this.stopped || this.abort !== controller) return;
-      this.abort = undefined;
-      if (error) this.failed(error);
-      else if (relist) void this.start();
-      // The server ends a watch now and then (or the watchdog did): go on from where it was.
-      else {
-        this.reopened++;
-        void this.watch().catch((e) => this.failed(e));
-      }
-    };
-    stream.on("data", (chunk: Buffer) => {
-      this.received += chunk.length;
-      quiet();
-    });
-    stream.on("error", () => end(false));
-    const lines = createInterface({ input: stream });
-    lines.on("line", (line) => {
-      let event: WatchEvent;
-      try {
-        event = JSON.parse(line) as WatchEvent;
-      } catch {
-        return end(false, new Error(`the watch of ${this.target.resource} sent a line that is not JSON`));
-      }
-      const rv = event.object?.metadata?.resourceVersion;
-      if (event.type === "ERROR") {
-        // 410 Gone: the resourceVersion is older than the server keeps. Count again.
-        if (event.object?.code === 410) return end(true);
-        return end(false, Object.assign(new Error(event.object?.message ?? "watch error"), { code: event.object?.code }));
-      }
-      if (rv) this.resourceVersion = rv;
-      if (event.type === "ADDED" && this.count !== null) this.set(this.count + 1);
-      else if (event.type === "DELETED" && this.count !== null) this.set(Math.max(0, this.count - 1));
-    });
-    lines.on("error", () => end(false));
-    lines.on("close", () => end(false));
+    if (current()) this.abort = stop;
+    else stop();
+  }
+
+  private event(event: WatchEvent<WatchObject>) {
+    if (event.type === "ERROR") {
+      this.endWatch();
+      // 410 Gone: the resourceVersion is older than the server keeps. Count again.
+      if (event.object?.code === 410) void this.start();
+      else this.failed(Object.assign(new Error(event.object?.message ?? "watch error"), { code: event.object?.code }));
+      return;
+    }
+    const rv = event.object?.metadata?.resourceVersion;
+    if (rv) this.resourceVersion = rv;
+    if (event.type === "ADDED" && this.count !== null) this.set(this.count + 1);
+    else if (event.type === "DELETED" && this.count !== null) this.set(Math.max(0, this.count - 1));
+  }
+
+  /** Stops the watch open now, if one is; what it still says is ignored. */
+  private endWatch() {
+    this.attempt++;
+    this.abort?.();
+    this.abort = undefined;
   }
 
   private again(ms: number) {
@@ -198,8 +192,7 @@ class CountWatch {
   /** Not allowed, not served, or the cluster is gone: no number, and another try with capped backoff. */
   private failed(_e: unknown) {
     if (this.stopped) return;
-    this.abort?.abort();
-    this.abort = undefined;
+    this.endWatch();
     this.set(null);
     this.again(this.backoffMs);
     this.backoffMs = Math.min(this.backoffMs * 2, maxBackoffMs);
@@ -208,8 +201,7 @@ class CountWatch {
   stop() {
     this.stopped = true;
     clearTimeout(this.timer);
-    this.abort?.abort();
-    this.abort = undefined;
+    this.endWatch();
   }
 
   get watching(): boolean {

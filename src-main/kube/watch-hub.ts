@@ -3,7 +3,7 @@
 // context disconnects. Objects stay in main; subscribers get rows (the kind's columns),
 // as a snapshot and then batched changes, at most ten batches a second; a change after a
 // quiet spell goes at once.
-import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import type { KubeConfig } from "@kubernetes/client-node";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { objectKey, resourcePath, type ResourceType, type RowsQuery } from "../../src-shared/api/refs.ts";
 import { formatLabels } from "../../src-shared/kinds/format.ts";
@@ -13,6 +13,7 @@ import type { Connections } from "./connections.ts";
 import { toApiError } from "./errors.ts";
 import { listPage, type ListMeta } from "./raw.ts";
 import { serverWatchTimeout } from "./watch-timeout.ts";
+import { openWatch, type WatchEnding } from "./watch-stream.ts";
 import type { ResourceRow, ResourceRowsEvent } from "../../src-shared/api/types.ts";
 
 /** Finds the descriptor of a kind the registry does not know (discovery does). */
@@ -93,7 +94,8 @@ class ResourceWatch {
   /** Whether `objects` holds a complete list (not yet, while it is first filled or read again). */
   objectsListed = false;
   private resourceVersion = "";
-  private abort?: AbortController;
+  /** Stops the watch open now. */
+  private abort?: () => void;
   private retry?: NodeJS.Timeout;
   private flushTimer?: NodeJS.Timeout;
   /** When changes were last sent (performance.now()); -Infinity until then. */
@@ -240,24 +242,25 @@ class ResourceWatch {
     // Each attempt has its number: events and endings of an older attempt are ignored.
     const attempt = ++this.attempt;
     try {
-      const w = new Watch(this.kc);
-      // client-node keeps this field private in its types, though it is the documented knob
-      // for its inactivity timeout; that timeout is our watchdog.
-      (w as unknown as { requestTimeoutMs: number }).requestTimeoutMs = this.silentMs;
-      const abort = await w.watch(
+      const query = new URLSearchParams({
+        resourceVersion: this.resourceVersion,
+        allowWatchBookmarks: "true",
+        timeoutSeconds: String(this.watchTimeoutSeconds()),
+      });
+      if (this.target.labelSelector) query.set("labelSelector", this.target.labelSelector);
+      if (this.target.fieldSelector) query.set("fieldSelector", this.target.fieldSelector);
+      const stop = await openWatch<K8sObject>(
+        this.kc,
         this.path,
+        query,
+        { silentMs: this.silentMs, what: `watching ${this.target.resource}` },
         {
-          resourceVersion: this.resourceVersion,
-          allowWatchBookmarks: true,
-          timeoutSeconds: this.watchTimeoutSeconds(),
-          labelSelector: this.target.labelSelector,
-          fieldSelector: this.target.fieldSelector,
+          onEvent: (e) => attempt === this.attempt && this.event(e.type, e.object),
+          onEnd: (ending) => attempt === this.attempt && this.ended(ending),
         },
-        (type, obj) => attempt === this.attempt && this.event(type, obj),
-        (err) => attempt === this.attempt && this.ended(err),
       );
-      if (attempt === this.attempt && !this.stopped) this.abort = abort;
-      else abort.abort();
+      if (attempt === this.attempt && !this.stopped) this.abort = stop;
+      else stop();
     } catch (e) {
       if (attempt === this.attempt) this.failed(e);
     }
@@ -267,7 +270,7 @@ class ResourceWatch {
     this.attempt++;
     const abort = this.abort;
     this.abort = undefined;
-    abort?.abort();
+    abort?.();
   }
 
   private event(type: string, obj: K8sObject) {
@@ -324,12 +327,12 @@ class ResourceWatch {
   }
 
   /** The watch connection closed: the server ends watches now and then; reconnect. */
-  private ended(err: unknown) {
+  private ended(ending: WatchEnding) {
     if (this.stopped) return;
     this.abort = undefined;
     // The server ended it (its timeoutSeconds), or the watchdog a silent one: re-open it from
     // where it was, without a relist; if the server is really gone, that attempt fails and says so.
-    if (err && (err as Error).name !== "TimeoutError") this.failed(err);
+    if ("error" in ending) this.failed(ending.error);
     else {
       this.reopened++;
       void this.watch();
