@@ -134,7 +134,7 @@ class CountWatch {
         kc,
         resourcePath(this.target),
         query,
-        { silentMs: this.silentMs, accept: metadataEvent, what: `counting ${this.target.resource}` },
+        { silentMs: this.silentMs, accept: metadataEvent },
         {
           onBytes: (n) => (this.received += n),
           onEvent: (event) => current() && this.event(event),

@@ -253,7 +253,7 @@ class ResourceWatch {
         this.kc,
         this.path,
         query,
-        { silentMs: this.silentMs, what: `watching ${this.target.resource}` },
+        { silentMs: this.silentMs },
         {
           onEvent: (e) => attempt === this.attempt && this.event(e.type, e.object),
           onEnd: (ending) => attempt === this.attempt && this.ended(ending),

@@ -28,14 +28,15 @@ export interface WatchHandlers<T> {
 
 /**
  * Opens a watch of `path` (`query` holds resourceVersion, timeoutSeconds …; `watch=true` is
- * added). An HTTP error, or no answer within `silentMs`, throws, with the server's own message
- * as `openStream`'s do. Returns the function that stops it, after which `onEnd` is not called.
+ * added). An HTTP error throws, with the server's own message as `openStream`'s do; no answer
+ * within `silentMs` throws a TimeoutError. Returns the function that stops it, after which
+ * `onEnd` is not called. Errors carry no context: the caller's toApiError adds it.
  */
 export async function openWatch<T>(
   kc: KubeConfig,
   path: string,
   query: URLSearchParams,
-  opts: { silentMs: number; accept?: string; what: string },
+  opts: { silentMs: number; accept?: string },
   h: WatchHandlers<T>,
 ): Promise<() => void> {
   const controller = new AbortController();
@@ -56,7 +57,7 @@ export async function openWatch<T>(
     body = await openStream(kc, `${path}?${query}`, controller.signal, { accept: opts.accept, pooled: true });
   } catch (e) {
     clearTimeout(timer);
-    if (silent) throw Object.assign(new Error(`${opts.what}: the API server did not answer within ${opts.silentMs / 1000} s`), { name: "TimeoutError" });
+    if (silent) throw Object.assign(new Error(`no answer within ${opts.silentMs / 1000} s`), { name: "TimeoutError" });
     throw e;
   }
   quiet();
@@ -74,8 +75,9 @@ export async function openWatch<T>(
     h.onBytes?.(chunk.length);
     quiet();
   });
-  // A stream the watchdog cut is a silent one, not a broken one.
-  const broke = (e: Error) => end(silent ? { how: "silent" } : { how: "broken", error: new Error(`${opts.what}: ${e.message}`) });
+  // A stream the watchdog cut is a silent one, not a broken one. A broken one's error is passed
+  // on as it came: its code (UND_ERR_SOCKET, ECONNRESET) is what toApiError reads.
+  const broke = (error: Error) => end(silent ? { how: "silent" } : { how: "broken", error });
   stream.on("error", broke);
   const lines = createInterface({ input: stream });
   // readline says its input's error again, and one nobody hears would end the process.
@@ -86,7 +88,7 @@ export async function openWatch<T>(
     try {
       event = JSON.parse(line) as WatchEvent<T>;
     } catch {
-      return end({ how: "garbled", error: new Error(`${opts.what}: the API server sent a line that is not JSON`) });
+      return end({ how: "garbled", error: new Error("the API server sent a line that is not JSON") });
     }
     h.onEvent(event);
   });
