@@ -134,7 +134,7 @@ class CountWatch {
         kc,
         resourcePath(this.target),
         query,
-        { silentMs: this.silentMs, accept: metadataEvent },
+        { silentMs: this.silentMs, accept: metadataEvent, pooled: true },
         {
           onBytes: (n) => (this.received += n),
           onEvent: (event) => current() && this.event(event),

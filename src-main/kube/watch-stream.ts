@@ -1,7 +1,7 @@
 // One watch request: its events line by line, a watchdog for a stream gone silent, and one
-// ending. The watch hub and the sidebar's counts read their watches here. A watch goes through
-// the context's pool (raw.ts), where undici speaks HTTP/2 to an API server: a context's watches
-// are streams of one connection, as client-go's are, not a TLS connection each.
+// ending. The watch hub and the sidebar's counts read their watches here. A `pooled` watch goes
+// through the context's pool (raw.ts), where undici speaks HTTP/2 to an API server: such
+// watches are streams of one connection, as client-go's are, not a TLS connection each.
 import type { KubeConfig } from "@kubernetes/client-node";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
@@ -36,7 +36,7 @@ export async function openWatch<T>(
   kc: KubeConfig,
   path: string,
   query: URLSearchParams,
-  opts: { silentMs: number; accept?: string },
+  opts: { silentMs: number; accept?: string; pooled: boolean },
   h: WatchHandlers<T>,
 ): Promise<() => void> {
   const controller = new AbortController();
@@ -54,7 +54,7 @@ export async function openWatch<T>(
   query.set("watch", "true");
   let body: ReadableStream<Uint8Array>;
   try {
-    body = await openStream(kc, `${path}?${query}`, controller.signal, { accept: opts.accept, pooled: true });
+    body = await openStream(kc, `${path}?${query}`, controller.signal, { accept: opts.accept, pooled: opts.pooled });
   } catch (e) {
     clearTimeout(timer);
     if (silent) throw Object.assign(new Error(`no answer within ${opts.silentMs / 1000} s`), { name: "TimeoutError" });
