@@ -118,11 +118,12 @@ export const getJson = <T>(kc: KubeConfig, path: string, accept?: string) => req
  * as `requestJson`'s do, with the server's own message. No overall timeout: undici ends a body
  * that sends nothing for five minutes with an error (the caller decides whether to resume).
  *
- * `pooled`: through the context's pool, for a body that is always read as it comes (a watch).
- * undici speaks HTTP/2 to an API server, so such bodies share one connection as streams of it,
- * as client-go's watches do: a context's thirty-odd sidebar counts had held a TLS connection
- * each. A body its reader may pause (a log the page is behind on) gets a connection of its own,
- * so that pausing it holds back nothing else.
+ * `pooled`: through the context's pool, for a body that is always read as it comes (the
+ * sidebar's count watches). undici speaks HTTP/2 to an API server, so such bodies share one
+ * connection as streams of it, as client-go's watches do: a context's thirty-odd counts had held
+ * a TLS connection each. A body its reader may pause (a log the page is behind on) gets a
+ * connection of its own, so that pausing it holds back nothing else; so do the list's watches
+ * (watch-hub.ts says why).
  */
 export async function openStream(
   kc: KubeConfig,

@@ -63,12 +63,15 @@ export async function openWatch<T>(
   quiet();
   const stream = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
   let ended = false;
-  const end = (ending: WatchEnding) => {
-    if (ended) return;
+  const close = () => {
     ended = true;
     clearTimeout(timer);
     controller.abort();
     stream.destroy();
+  };
+  const end = (ending: WatchEnding) => {
+    if (ended) return;
+    close();
     h.onEnd(ending);
   };
   stream.on("data", (chunk: Buffer) => {
@@ -93,10 +96,5 @@ export async function openWatch<T>(
     h.onEvent(event);
   });
   lines.on("close", () => end(silent ? { how: "silent" } : { how: "ended" }));
-  return () => {
-    ended = true;
-    clearTimeout(timer);
-    controller.abort();
-    stream.destroy();
-  };
+  return close;
 }
