@@ -5,12 +5,13 @@
 // have their first page (router.ts), and the first rows are drawn as they arrive instead of
 // after the workspace's first render.
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
-import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
 import { describeResource } from "../../src-shared/kinds/registry.ts";
 import { listResource, useDiscovery } from "../data/discovery.ts";
+import { useDrawnLater } from "../data/drawn-later.ts";
 import { useRoute } from "../data/hash-route.ts";
 import { useNamespaceScope } from "../data/namespace-scope.ts";
 import { lazyView } from "../components/lazy-view.tsx";
@@ -72,16 +73,10 @@ function Connected({ context, connecting, children }: { context: string; connect
       );
   }
   // A workspace opened on a list draws its sidebar once the list has its first rows (the list's
-  // count comes with them), or after a second for a list that cannot load: discovery arrives
-  // with the rows' first page (router.ts), and the sidebar's hundred links were drawn in the
-  // task right before the rows, 20 ms of it on a 10,000-pod opening.
-  const [navDue, setNavDue] = useState(!route.list);
-  useEffect(() => {
-    if (navDue) return;
-    const timer = setTimeout(() => setNavDue(true), 1000);
-    return () => clearTimeout(timer);
-  }, [navDue]);
-  const navShown = navDue || liveCount !== undefined;
+  // count comes with them): discovery arrives with the rows' first page (router.ts), and the
+  // sidebar's hundred links were drawn in the task right before the rows, 20 ms of it on a
+  // 10,000-pod opening.
+  const navShown = useDrawnLater(!route.list || liveCount !== undefined);
   // The sidebar draws in the background (a transition, which React interrupts): its hundred
   // links must not hold up a list's rows, which may arrive while it would be drawing.
   const navResources = useDeferredValue(navShown ? discovery?.resources : undefined);

@@ -54,6 +54,9 @@ export const ListTools = memo(function ListTools({ context, info, kind, view, na
   );
 });
 
+/** The filters' line, one input of size xs high (Mantine's --input-height-xs): held empty until they draw. */
+export const filtersHeight = "calc(1.875rem * var(--mantine-scale))";
+
 interface FiltersProps {
   context: string;
   filter: string;

@@ -1,7 +1,7 @@
 // A resource's live list: text and label-selector filters, sorting, a column chooser,
 // multi-select with the actions the table offers for a selection, and whether the watch is
 // live. A kind may register its own filters, first sort and row tones (events do).
-import { Alert, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Box, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import { isHelmReleases } from "../../src-shared/kinds/helm.ts";
 import { lazyView, preloadWhenIdle } from "../components/lazy-view.tsx";
 import { VirtualTable } from "../components/VirtualTable.tsx";
+import { useDrawnLater } from "../data/drawn-later.ts";
 import { navigate, type Route } from "../data/hash-route.ts";
 import type { NamespaceScope } from "../data/namespace-scope.ts";
 import { nextView, warmSortKeys, type View } from "../data/row-view.ts";
@@ -24,7 +25,7 @@ import { listQueries, showsLabels, useRows } from "../data/rows.ts";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
-import { ListFilters, ListTools } from "./ListToolbar.tsx";
+import { filtersHeight, ListFilters, ListTools } from "./ListToolbar.tsx";
 import { listColumns } from "./list-columns.tsx";
 import { MetricsMissing } from "./MetricsMissing.tsx";
 import { usageColumnIds, usageColumns, withUsage } from "./usage-columns.ts";
@@ -97,6 +98,9 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     [context, info.group, info.version, info.resource, applied, namespaces, scope.ready, showLabels],
   );
   const { rows, loaded, live, error } = useRows(queries);
+  // The tools and filters draw after the first rows (drawn-later.ts); till then the filters'
+  // line is held empty, so the rows do not move down when they come.
+  const toolsShown = useDrawnLater(loaded || !!error);
   // Once the list is complete and the browser idle, the details panel's code is fetched, and
   // the names' sort keys are computed (the usual sort, and the costliest to start).
   useEffect(() => (live ? preloadWhenIdle(Details.preload) : undefined), [live]);
@@ -215,16 +219,18 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
             </Badge>
           )}
         </Group>
-        <ListTools
-          context={context}
-          info={info}
-          kind={kind}
-          view={view}
-          namespace={namespaces?.length === 1 ? namespaces[0] : undefined}
-          columns={columns}
-          visible={visible}
-          onColumn={setVisible}
-        />
+        {toolsShown && (
+          <ListTools
+            context={context}
+            info={info}
+            kind={kind}
+            view={view}
+            namespace={namespaces?.length === 1 ? namespaces[0] : undefined}
+            columns={columns}
+            visible={visible}
+            onColumn={setVisible}
+          />
+        )}
       </Group>
       {selectedTargets.length > 0 && (
         <Group gap="sm" role="toolbar" aria-label={t("list.selection")} px="sm" py={6} bg="var(--mantine-primary-color-light)" style={{ borderRadius: 8 }}>
@@ -238,18 +244,22 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           </Button>
         </Group>
       )}
-      <ListFilters
-        context={context}
-        filter={filter}
-        onFilter={setFilter}
-        selector={selectorText}
-        onSelector={setSelectorText}
-        namespaces={info.namespaced ? scope.known : undefined}
-        view={view}
-        kind={kind}
-        rows={view.Filters ? rows : undefined}
-        onWhere={onWhere}
-      />
+      {toolsShown ? (
+        <ListFilters
+          context={context}
+          filter={filter}
+          onFilter={setFilter}
+          selector={selectorText}
+          onSelector={setSelectorText}
+          namespaces={info.namespaced ? scope.known : undefined}
+          view={view}
+          kind={kind}
+          rows={view.Filters ? rows : undefined}
+          onWhere={onWhere}
+        />
+      ) : (
+        <Box h={filtersHeight} />
+      )}
       {error && !live && error.code === "Forbidden" && (
         // Helm releases are read from Secrets: the alert says so, in the user's language.
         <ErrorAlert title={isHelmReleases(info) ? t("helm.forbidden") : t("list.watchFailed", { kind: title })} error={error} />
