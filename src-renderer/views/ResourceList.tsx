@@ -99,8 +99,10 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   );
   const { rows, loaded, live, error } = useRows(queries);
   // The tools and filters draw after the first rows (drawn-later.ts); till then the filters'
-  // line is held empty, so the rows do not move down when they come.
-  const toolsShown = useDrawnLater(loaded || !!error);
+  // line is held empty, so the rows do not move down when they come. A kind with filters of
+  // its own (events) draws them at once: they wrap to a second line in a narrower window, and
+  // a line held for them would not be the right height.
+  const toolsShown = useDrawnLater(loaded || !!error || !!view.Filters);
   // Once the list is complete and the browser idle, the details panel's code is fetched, and
   // the names' sort keys are computed (the usual sort, and the costliest to start).
   useEffect(() => (live ? preloadWhenIdle(Details.preload) : undefined), [live]);
