@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.ts";
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
@@ -115,25 +115,17 @@ export function App() {
   // The shell's parts as elements kept while their inputs stay the same: React then skips them
   // when a connection's state changes. Opening a list changes it twice (connecting, then
   // connected), and each time the whole shell was drawn again while the list waited for it.
-  // They follow the address and the connections a pass later (deferred, in the background):
-  // on a cold opening they were drawn in the same tasks as the workspace, in front of the
-  // list's first rows (the context list's badges and links, the switcher, the palette).
-  const shellSelected = useDeferredValue(selected);
-  const shellConnections = useDeferredValue(connections);
-  const connected = useMemo(() => shellConnections.filter((c) => c.status === "connected").map((c) => c.context), [shellConnections]);
+  const connected = useMemo(() => connections.filter((c) => c.status === "connected").map((c) => c.context), [connections]);
   const keysAndPalette = useMemo(
     () => (
       <>
-        <AppKeys selected={shellSelected} connected={shellConnections.map((c) => c.context)} onSelect={select} />
+        <AppKeys selected={selected} connected={connections.map((c) => c.context)} onSelect={select} />
         <CommandPalette contexts={contexts?.contexts ?? []} connected={(name) => connected.includes(name)} />
       </>
     ),
-    [shellSelected, shellConnections, connected, select, contexts],
+    [selected, connections, connected, select, contexts],
   );
-  const switcher = useMemo(
-    () => <ClusterSwitcher connections={shellConnections} selected={shellSelected} onSelect={select} />,
-    [shellConnections, shellSelected, select],
-  );
+  const switcher = useMemo(() => <ClusterSwitcher connections={connections} selected={selected} onSelect={select} />, [connections, selected, select]);
   const tools = useMemo(
     () => (
       <>
@@ -145,8 +137,8 @@ export function App() {
     [],
   );
   const contextList = useMemo(
-    () => <ContextList contexts={contexts?.contexts ?? []} connections={shellConnections} selected={shellSelected} onSelect={open} />,
-    [contexts, shellConnections, shellSelected, open],
+    () => <ContextList contexts={contexts?.contexts ?? []} connections={connections} selected={selected} onSelect={open} />,
+    [contexts, connections, selected, open],
   );
   const sources = useMemo(() => <KubeconfigSources sources={contexts?.sources ?? []} />, [contexts]);
 
