@@ -437,21 +437,35 @@ describe("opening a list from the sidebar", () => {
 });
 
 describe("opening a list by its address", () => {
-  it("draws the first rows before the list's tools and filters, which then come without moving the rows", async () => {
+  it("draws the first rows before the list's tools and filters, which then come without moving the rows, their permissions already asked", async () => {
     const fresh = await newPage();
     try {
       await fresh.getByText("sandbox-admin").first().waitFor();
-      // Where the table was, and whether the filters were there, when the first row was drawn.
+      // Where the table was, whether the filters were there, and which permissions the page
+      // had asked the cluster about (the page's own WebSocket), when the first row was drawn.
       const first = await fresh.evaluate(
         (hash) =>
-          new Promise<{ filters: boolean; columns: boolean; top: number }>((resolve) => {
+          new Promise<{ filters: boolean; columns: boolean; top: number; asked: string[] }>((resolve) => {
+            const asked: string[] = [];
+            const socket = window.WebSocket.prototype;
+            const send = socket.send;
+            socket.send = function (data) {
+              const m =
+                typeof data === "string"
+                  ? (JSON.parse(data) as { name?: string; input?: { checks?: { verb: string; resource: string; subresource?: string }[] } })
+                  : undefined;
+              if (m?.name === "access.check") asked.push(...m.input!.checks!.map((c) => [c.verb, c.resource, c.subresource].filter(Boolean).join(" ")));
+              return send.call(this, data);
+            };
             const seen = new MutationObserver(() => {
               if (!document.querySelector('[role="grid"] [role="row"][data-key]')) return;
               seen.disconnect();
+              socket.send = send;
               resolve({
                 filters: !!document.querySelector('[data-keys="filter"]'),
                 columns: [...document.querySelectorAll("button")].some((b) => b.textContent === "Columns"),
                 top: document.querySelector('[role="grid"]')!.getBoundingClientRect().top,
+                asked,
               });
             });
             seen.observe(document.body, { subtree: true, childList: true });
@@ -460,6 +474,9 @@ describe("opening a list by its address", () => {
         listRoute("", "v1", "pods"),
       );
       expect(first).toMatchObject({ filters: false, columns: false });
+      // The toolbar's buttons ("Run a pod", Create) had their permission asked for as the list
+      // opened, not once they drew: they are not left dimmed a round trip after the rows.
+      expect(first.asked).toContain("create pods");
       await fresh.locator('[data-keys="filter"]').waitFor();
       await fresh.getByRole("button", { name: "Columns" }).waitFor();
       // The filters' line was held for them: the table has not moved (by a fraction of a pixel

@@ -1,8 +1,8 @@
 // One question to the cluster's authorizer for one button, and the button kept visible but
 // disabled, saying what permission is missing (DESIGN §4.1), when the answer is no.
 import { Tooltip } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccessCheck } from "../../src-shared/api/types.ts";
 import { describeNeed } from "../../src-shared/k8s/access-need.ts";
@@ -10,15 +10,31 @@ import { checkAccess } from "../api/index.ts";
 import { keys } from "../data/keys.ts";
 import { keyText } from "../keys/keymap.ts";
 
-export function useAllowed(context: string, check: AccessCheck): { allowed: boolean; reason?: string } {
-  const answer = useQuery({
+const allowedQuery = (context: string, check: AccessCheck) =>
+  queryOptions({
     queryKey: keys.access(context, "one", [check.verb, check.group, check.resource, check.subresource ?? "", check.namespace ?? "", check.name ?? ""]),
     staleTime: 30_000,
     queryFn: async () => (await checkAccess({ context, checks: [check] }))[0],
   });
+
+export function useAllowed(context: string, check: AccessCheck): { allowed: boolean; reason?: string } {
+  const answer = useQuery(allowedQuery(context, check));
   if (answer.error) return { allowed: false, reason: (answer.error as { message?: string }).message };
   if (!answer.data) return { allowed: false };
   return answer.data.allowed ? { allowed: true } : { allowed: false, reason: [describeNeed(check), answer.data.reason].filter(Boolean).join(" — ") };
+}
+
+/**
+ * Asks the checks of buttons drawn later (a list's toolbar, after its first rows) now, so that
+ * they are answered when the buttons come. Nothing here listens for the answers: the caller
+ * does not draw again when they arrive.
+ */
+export function useAskedAhead(context: string, checks: readonly AccessCheck[]) {
+  const client = useQueryClient();
+  const asked = JSON.stringify(checks);
+  useEffect(() => {
+    for (const check of JSON.parse(asked) as AccessCheck[]) void client.prefetchQuery(allowedQuery(context, check));
+  }, [client, context, asked]);
 }
 
 /**

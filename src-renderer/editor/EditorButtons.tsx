@@ -9,7 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import { memo, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
-import type { ApiResourceInfo } from "../../src-shared/api/types.ts";
+import type { AccessCheck, ApiResourceInfo } from "../../src-shared/api/types.ts";
 import { getDraft, listDrafts } from "../api/index.ts";
 import { Guarded, useAllowed } from "../components/access.tsx";
 import { lazyView } from "../components/lazy-view.tsx";
@@ -84,16 +84,19 @@ export function EditButton({ target, keysOnly, keysWhen }: EditProps) {
   );
 }
 
+/** What Create needs: creating the kind, in the namespace the list shows (else default). */
+export const createNeed = (info: ApiResourceInfo, namespace?: string): AccessCheck => ({
+  verb: "create",
+  group: info.group,
+  resource: info.resource,
+  namespace: info.namespaced ? (namespace ?? "default") : undefined,
+});
+
 // Memoized, as DraftsButton: they sit in a list's toolbar, which renders again at every batch of rows.
 export const CreateButton = memo(function CreateButton({ context, info, namespace }: { context: string; info: ApiResourceInfo; namespace?: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string>();
-  const { allowed, reason } = useAllowed(context, {
-    verb: "create",
-    group: info.group,
-    resource: info.resource,
-    namespace: info.namespaced ? (namespace ?? "default") : undefined,
-  });
+  const { allowed, reason } = useAllowed(context, createNeed(info, namespace));
   const templates = templatesFor(info, namespace);
   const button = (onClick?: () => void) => (
     <Button

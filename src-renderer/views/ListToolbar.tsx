@@ -7,10 +7,10 @@ import { Button, Checkbox, Group, Menu, TextInput } from "@mantine/core";
 import { IconColumns, IconSearch, IconTag } from "@tabler/icons-react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
+import type { AccessCheck, ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
-import { CreateButton, DraftsButton } from "../editor/EditorButtons.tsx";
+import { CreateButton, createNeed, DraftsButton } from "../editor/EditorButtons.tsx";
 import type { ListView, RowFilter } from "./kinds/list-views.ts";
 import type { ListColumn } from "./list-columns.tsx";
 import { NamespaceFilter } from "./NamespaceFilter.tsx";
@@ -53,6 +53,15 @@ export const ListTools = memo(function ListTools({ context, info, kind, view, na
     </Group>
   );
 });
+
+/**
+ * The permissions ListTools' buttons ask the cluster about, for the list to ask as it opens:
+ * the tools draw after the first rows, and their buttons would wait a round trip more, dimmed.
+ */
+export function toolNeeds(info: ApiResourceInfo, kind: KindDescriptor, view: ListView, namespace?: string): AccessCheck[] {
+  const needs = view.Tools?.need ? [view.Tools.need(namespace)] : [];
+  return kind.readOnly ? needs : [...needs, createNeed(info, info.namespaced ? namespace : undefined)];
+}
 
 /** The filters' line, one input of size xs high (Mantine's --input-height-xs): held empty until they draw. */
 export const filtersHeight = "calc(1.875rem * var(--mantine-scale))";

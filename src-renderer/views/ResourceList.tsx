@@ -10,6 +10,7 @@ import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts
 import { humanDuration } from "../../src-shared/k8s/age.ts";
 import { parseSelector } from "../../src-shared/k8s/label-selector.ts";
 import type { KindDescriptor } from "../../src-shared/kinds/types.ts";
+import { useAskedAhead } from "../components/access.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import { isHelmReleases } from "../../src-shared/kinds/helm.ts";
@@ -25,7 +26,7 @@ import { listQueries, showsLabels, useRows } from "../data/rows.ts";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
-import { filtersHeight, ListFilters, ListTools } from "./ListToolbar.tsx";
+import { filtersHeight, ListFilters, ListTools, toolNeeds } from "./ListToolbar.tsx";
 import { listColumns } from "./list-columns.tsx";
 import { MetricsMissing } from "./MetricsMissing.tsx";
 import { usageColumnIds, usageColumns, withUsage } from "./usage-columns.ts";
@@ -103,6 +104,8 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   // its own (events) draws them at once: they wrap to a second line in a narrower window, and
   // a line held for them would not be the right height.
   const toolsShown = useDrawnLater(loaded || !!error || !!view.Filters);
+  const oneNamespace = namespaces?.length === 1 ? namespaces[0] : undefined;
+  useAskedAhead(context, toolNeeds(info, kind, view, oneNamespace));
   // Once the list is complete and the browser idle, the details panel's code is fetched, and
   // the names' sort keys are computed (the usual sort, and the costliest to start).
   useEffect(() => (live ? preloadWhenIdle(Details.preload) : undefined), [live]);
@@ -222,16 +225,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           )}
         </Group>
         {toolsShown && (
-          <ListTools
-            context={context}
-            info={info}
-            kind={kind}
-            view={view}
-            namespace={namespaces?.length === 1 ? namespaces[0] : undefined}
-            columns={columns}
-            visible={visible}
-            onColumn={setVisible}
-          />
+          <ListTools context={context} info={info} kind={kind} view={view} namespace={oneNamespace} columns={columns} visible={visible} onColumn={setVisible} />
         )}
       </Group>
       {selectedTargets.length > 0 && (

@@ -8,6 +8,8 @@ import { memo, Suspense, useState, type ComponentType, type ReactNode } from "re
 import { useTranslation } from "react-i18next";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { lazyView } from "../../components/lazy-view.tsx";
+import type { AccessCheck } from "../../../src-shared/api/types.ts";
+import type { ListTool } from "./list-views.ts";
 
 interface FormProps {
   context: string;
@@ -15,12 +17,20 @@ interface FormProps {
   onClose(): void;
 }
 
-function createButton(resource: string, label: string, icon: ReactNode, load: () => Promise<ComponentType<FormProps>>, clusterScoped = false, group = "") {
+function createButton(
+  resource: string,
+  label: string,
+  icon: ReactNode,
+  load: () => Promise<ComponentType<FormProps>>,
+  clusterScoped = false,
+  group = "",
+): ListTool {
   const Form = lazyView(load);
-  return memo(function CreateButton({ context, namespace }: { context: string; namespace?: string }) {
+  const need = (namespace?: string): AccessCheck => ({ verb: "create", group, resource, ...(clusterScoped ? {} : { namespace: namespace ?? "default" }) });
+  const Tool = memo(function CreateButton({ context, namespace }: { context: string; namespace?: string }) {
     const { t } = useTranslation();
     const [open, setOpen] = useState(false);
-    const { allowed, reason } = useAllowed(context, { verb: "create", group, resource, ...(clusterScoped ? {} : { namespace: namespace ?? "default" }) });
+    const { allowed, reason } = useAllowed(context, need(namespace));
     return (
       <>
         <Guarded allowed={allowed} reason={reason}>
@@ -36,6 +46,7 @@ function createButton(resource: string, label: string, icon: ReactNode, load: ()
       </>
     );
   });
+  return Object.assign(Tool, { need });
 }
 
 export const RunPodButton = createButton("pods", "run.button", <IconPlayerPlay size={14} />, () => import("./RunPod.tsx").then((m) => m.RunPodDialog));

@@ -3,7 +3,7 @@
 // first bundle and the details panel is not: a kind's details code loads with the panel.
 import type { ComponentType } from "react";
 import { resourceKey } from "../../../src-shared/api/refs.ts";
-import type { ResourceRow } from "../../../src-shared/api/types.ts";
+import type { AccessCheck, ResourceRow } from "../../../src-shared/api/types.ts";
 import type { KindDescriptor } from "../../../src-shared/kinds/types.ts";
 import { CreateNamespaceButton, DeployButtons, NewClaimButton, NewVolumeButton, NewConfigMapButton, NewSecretButton, RunPodButton } from "./create-buttons.tsx";
 import { eventList } from "./events.tsx";
@@ -11,13 +11,19 @@ import { HelmListTools } from "./HelmTool.tsx";
 
 export type RowFilter = (r: ResourceRow) => boolean;
 
+/**
+ * A kind's own toolbar buttons, and the permission they ask the cluster about (`need`), if
+ * they ask: the list asks it when it opens, before the toolbar draws.
+ */
+export type ListTool = ComponentType<{ context: string; namespace?: string }> & { need?(namespace?: string): AccessCheck };
+
 export interface ListView {
   /** The column a list starts sorted by (by header), newest first for times. */
   defaultSort?: { column: string; desc: boolean };
   /** Filters of the kind's own beside the text and label filters; they narrow the rows through `onWhere`. */
   Filters?: ComponentType<{ rows: ResourceRow[]; kind: KindDescriptor; onWhere(where: RowFilter | undefined): void }>;
   /** Buttons of the kind's own in the list's toolbar (Run a pod); `namespace` when the list shows one alone. */
-  Tools?: ComponentType<{ context: string; namespace?: string }>;
+  Tools?: ListTool;
   /** A row's tone (warning events). */
   tone?(kind: KindDescriptor): ((r: ResourceRow) => "warning" | undefined) | undefined;
 }
