@@ -491,7 +491,8 @@ export function UpgradeDialog({ details, onClose }: { details: DetailsProps; onC
   const [step, setStep] = useState(0);
   const [choice, setChoice] = useState<ChartChoice>();
   const info = useChartInfo(choice);
-  const currentValues = Object.keys(release.values).length ? stringify(release.values) : "";
+  // Once per release, not at every keystroke in the values' editor (a chart's values can be large).
+  const currentValues = useMemo(() => (Object.keys(release.values).length ? stringify(release.values) : ""), [release.values]);
   const [values, setValues] = useState(currentValues);
   const [wait, setWait] = useState(true);
   const [timeout, setTimeoutText] = useState("5m");

@@ -4,7 +4,7 @@
 // its hooks, and every revision kept, any two of them compared.
 import { Anchor, Badge, Button, Code, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -190,6 +190,8 @@ function ValuesPanel({ object }: DetailsProps) {
   const r = release(object);
   const [which, setWhich] = useState<"user" | "all">("user");
   const values = which === "user" ? r.values : r.computedValues;
+  // Once per release and choice, not at every draw of the details panel.
+  const text = useMemo(() => (Object.keys(values).length ? stringify(values) : undefined), [values]);
   return (
     <Stack gap="xs">
       <SegmentedControl
@@ -206,7 +208,7 @@ function ValuesPanel({ object }: DetailsProps) {
         {t(which === "user" ? "helm.userValuesHint" : "helm.allValuesHint")}
       </Text>
       <Code block aria-label={t(which === "user" ? "helm.userValues" : "helm.allValues")} style={{ whiteSpace: "pre" }}>
-        {Object.keys(values).length ? stringify(values) : t("helm.noValues")}
+        {text ?? t("helm.noValues")}
       </Code>
     </Stack>
   );
