@@ -114,6 +114,30 @@ async function review() {
   await shown(results());
 }
 
+it("keeps the list in view while the editor's code loads, the first time Create is pressed", async () => {
+  await openList(page, route("apps", "v1", "deployments"));
+  // Whether the list's table left the screen at any moment from the press to the editor (this
+  // suite's first editor: its code is not loaded yet). It did, for 700 ms, while the editor
+  // waited for its code inside the workspace's Suspense.
+  await page.evaluate(() => {
+    const grid = document.querySelector('[role="grid"]')!;
+    const w = window as unknown as { listHidden?: boolean; listWatch?: MutationObserver };
+    w.listHidden = false;
+    w.listWatch = new MutationObserver(() => void (grid.checkVisibility() || (w.listHidden = true)));
+    w.listWatch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["style", "class", "hidden"] });
+  });
+  await page.getByRole("button", { name: "Create" }).click();
+  await shown(editor().locator(".monaco-editor"));
+  const hidden = await page.evaluate(() => {
+    const w = window as unknown as { listHidden?: boolean; listWatch?: MutationObserver };
+    w.listWatch?.disconnect();
+    return w.listHidden;
+  });
+  expect(hidden).toBe(false);
+  await editor().getByRole("button", { name: "Cancel" }).click();
+  await editor().waitFor({ state: "detached" });
+});
+
 it("validates each document by the cluster's own schema as you type, a CRD's included", async () => {
   // The namespace in view: objects written without one go there.
   await openList(page, route("", "v1", "configmaps"));
