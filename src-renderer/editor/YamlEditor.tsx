@@ -87,7 +87,10 @@ export function YamlEditor({ id, initial, onChange, schema, markers, ariaLabel, 
         editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
         editor.revealLineInCenter(reveal.line);
       }
-      editor.focus();
+      // Focused a frame later: focusing lays the page out again, 20 ms more in the task that
+      // made the editor (the first editor's longest).
+      const made = editor;
+      void afterNextPaint().then(() => !gone && made.focus());
     });
     return () => {
       gone = true;
