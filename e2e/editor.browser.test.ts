@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { screenshotter } from "./browser.ts";
 import { exampleCrd } from "./fixtures/crd.ts";
 import { nginxDeployment } from "./fixtures/deployment.ts";
-import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
+import { kubectl, openApp, openList, shotBothThemes, watchLeavesScreen, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("editor");
 const ns = `kd-editor-${Date.now().toString(36)}`;
@@ -119,21 +119,10 @@ it("keeps the list in view while the editor's code loads, the first time Create 
   // Whether the list's table left the screen at any moment from the press to the editor (this
   // suite's first editor: its code is not loaded yet). It did, for 700 ms, while the editor
   // waited for its code inside the workspace's Suspense.
-  await page.evaluate(() => {
-    const grid = document.querySelector('[role="grid"]')!;
-    const w = window as unknown as { listHidden?: boolean; listWatch?: MutationObserver };
-    w.listHidden = false;
-    w.listWatch = new MutationObserver(() => void (grid.checkVisibility() || (w.listHidden = true)));
-    w.listWatch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["style", "class", "hidden"] });
-  });
+  const leftScreen = await watchLeavesScreen(page, '[role="grid"]');
   await page.getByRole("button", { name: "Create" }).click();
   await shown(editor().locator(".monaco-editor"));
-  const hidden = await page.evaluate(() => {
-    const w = window as unknown as { listHidden?: boolean; listWatch?: MutationObserver };
-    w.listWatch?.disconnect();
-    return w.listHidden;
-  });
-  expect(hidden).toBe(false);
+  expect(await leftScreen()).toBe(false);
   await editor().getByRole("button", { name: "Cancel" }).click();
   await editor().waitFor({ state: "detached" });
 });

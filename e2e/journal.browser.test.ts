@@ -10,7 +10,7 @@ import { parseAllDocuments } from "yaml";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { screenshotter } from "./browser.ts";
 import { nginxDeployment } from "./fixtures/deployment.ts";
-import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
+import { kubectl, openApp, openList, shotBothThemes, watchLeavesScreen, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("journal");
 const ns = `kd-journal-${Date.now().toString(36)}`;
@@ -86,6 +86,9 @@ it("lists every change in the Journal with its diff, and Revert brings a deleted
   await deleteOpen();
   await expect.poll(() => names("deployments")).not.toContain("deployment.apps/keeper");
 
+  // The journal's code, then the diff's (Monaco), load as they are first opened: the sidebar
+  // stays on screen meanwhile (the workspace's Suspense hid it all while they loaded).
+  const sidebarLeft = await watchLeavesScreen(page, 'nav[aria-label="Resources"]');
   await page.getByRole("navigation", { name: "Resources" }).getByRole("button", { name: "Change journal" }).click();
   await shown(journalTable());
   // Newest first: the delete, the scale, then the earlier test's delete and its revert.
@@ -100,6 +103,7 @@ it("lists every change in the Journal with its diff, and Revert brings a deleted
   const diff = page.getByRole("region", { name: "Difference made by the change" });
   await shown(diff.locator(".original-in-monaco-diff-editor .view-line", { hasText: /replicas:\s+1/ }));
   await shown(diff.locator(".modified-in-monaco-diff-editor .view-line", { hasText: /replicas:\s+2/ }));
+  expect(await sidebarLeft()).toBe(false);
   await shotBothThemes(shot, page, "journal");
 
   // Revert the delete, after a confirmation naming what will happen.

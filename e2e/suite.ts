@@ -19,6 +19,31 @@ export async function shotBothThemes(shot: ReturnType<typeof screenshotter>, pag
   await expect.poll(() => page.locator("html").getAttribute("data-mantine-color-scheme")).toBe("light");
 }
 
+/**
+ * Starts watching whether the element `selector` finds now ever leaves the screen (hidden by a
+ * Suspense waiting for code, say); the returned function stops watching and says whether it did.
+ */
+export async function watchLeavesScreen(page: Page, selector: string): Promise<() => Promise<boolean>> {
+  const id = `leaves${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ([sel, key]) => {
+      const el = document.querySelector(sel);
+      if (!el) throw new Error(`nothing matches ${sel}`);
+      const w = window as unknown as Record<string, { left: boolean; watch: MutationObserver }>;
+      const state = { left: false, watch: new MutationObserver(() => void (el.checkVisibility() || (state.left = true))) };
+      state.watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["style", "class", "hidden"] });
+      w[key] = state;
+    },
+    [selector, id] as const,
+  );
+  return () =>
+    page.evaluate((key) => {
+      const state = (window as unknown as Record<string, { left: boolean; watch: MutationObserver }>)[key];
+      state.watch.disconnect();
+      return state.left;
+    }, id);
+}
+
 /** kubectl against the practice cluster, which the suites compare the app with. */
 export async function kubectl(args: string[], input?: string): Promise<string> {
   const bins = await ensureBinaries(() => {});

@@ -5,7 +5,7 @@
 // have their first page (router.ts), and the first rows are drawn as they arrive instead of
 // after the workspace's first render.
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
-import { startTransition, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { startTransition, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
@@ -43,7 +43,14 @@ function Connected({ context, connecting, children }: { context: string; connect
   const onCount = useCallback((count: number) => startTransition(() => setLiveCount({ key, count })), [key]);
 
   let content = children;
-  if (route.journal) content = <Journal.View context={context} />;
+  // Its code loads when first opened, inside a Suspense of its own: the nearest else is the
+  // workspace's, which would hide the sidebar and all meanwhile.
+  if (route.journal)
+    content = (
+      <Suspense fallback={<Loader size="sm" />}>
+        <Journal.View context={context} />
+      </Suspense>
+    );
   else if (route.list) {
     if (info && kind)
       content = (
