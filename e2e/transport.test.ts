@@ -56,17 +56,23 @@ function socket(): WebSocket {
 const opened = (ws: WebSocket) => new Promise<void>((resolve, reject) => (ws.once("open", () => resolve()), ws.once("error", reject)));
 const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
 
-function webSocketClient(): Client {
-  return createClient(webSocketTransport(socket() as unknown as SocketLike));
+/** `sent`, if given, sees each frame the client sends, as it goes. */
+function webSocketClient(sent?: (f: Frame) => void): Client {
+  const ws = socket();
+  if (sent) {
+    const send = ws.send.bind(ws);
+    ws.send = ((f: Frame, ...rest: never[]) => (sent(f), send(f, ...rest))) as typeof ws.send;
+  }
+  return createClient(webSocketTransport(ws as unknown as SocketLike));
 }
 
 /** The IPC path minus Electron: frames cross as structured clones, a turn of the event loop later, both ways. */
-function ipcClient(): Client {
+function ipcClient(sent?: (f: Frame) => void): Client {
   const listeners = new Set<(f: unknown) => void>();
   const session = createSession(app.router, { send: (f) => setImmediate(() => listeners.forEach((l) => l(structuredClone(f)))) });
   return createClient(
     ipcTransport({
-      send: (f) => setImmediate(() => session.receive(structuredClone(f))),
+      send: (f) => (sent?.(f as Frame), setImmediate(() => session.receive(structuredClone(f)))),
       onMessage: (l) => (listeners.add(l), () => listeners.delete(l)),
     }),
   );
@@ -116,6 +122,19 @@ describe.each([
     await expect.poll(() => got.result).toEqual({ code: 3, received: 2 + 1 + 256 + 300_000, produced: 0 });
     expect([...concat(got.chunks)]).toEqual([...concat(sent)]);
     expect(new TextDecoder().decode(concat(got.chunks).subarray(0, 3))).toBe("中");
+  });
+
+  it("sends a call carrying megabytes of text (encoded a slice at a time) whole, and a call made after it, after it", async () => {
+    const sent: string[] = [];
+    const client = makeClient((f) => sent.push((decodeFrame(f) as { name: string }).name));
+    // Over wire.ts's sliceChars several times, in three scripts, an emoji included.
+    const text = `# 中文 ✓ 😀\n${"kind: ConfigMap\ndata:\n  key: value\n".repeat(100_000)}`;
+    const saving = client.call("drafts.save", { context: "none", mode: "create", title: "ConfigMap", text });
+    const listing = client.call("drafts.list", {});
+    const [saved] = await Promise.all([saving, listing]);
+    expect(sent).toEqual(["drafts.save", "drafts.list"]);
+    expect((await client.call("drafts.get", { id: saved.id })).text === text).toBe(true);
+    await client.call("drafts.discard", { id: saved.id });
   });
 
   it("delivers what main produces by itself, then its end", async () => {

@@ -18,7 +18,8 @@ import type {
 } from "../../src-shared/api/contract.ts";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { bytesStreams } from "../../src-shared/api/streams.ts";
-import { decodeFrame, encodeFrame, frameSize, type Frame } from "../../src-shared/api/wire.ts";
+import { decodeFrame, encodeFrame, encodeFrameInSlices, frameSize, type Frame } from "../../src-shared/api/wire.ts";
+import { nextTask } from "../data/next-task.ts";
 import type { Transport } from "./transport.ts";
 
 export interface StreamHandlers<N extends StreamName> {
@@ -61,7 +62,26 @@ export function createClient(transport: Transport): Client {
   const closeListeners = new Set<() => void>();
   let ackTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const send = (m: ClientMessage, mayHaveBytes = false) => transport.send(encodeFrame(m, mayHaveBytes));
+  // Frames leave in the order their messages were sent: one being encoded over several tasks
+  // (a call with megabytes of text, wire.ts) holds back those sent after it.
+  let behind: Promise<unknown> | undefined;
+  let waiting = 0;
+  /** Sends `m`; a promise when its frame is encoded later, which rejects if that fails. */
+  const send = (m: ClientMessage, mayHaveBytes = false): Promise<void> | void => {
+    const frame = mayHaveBytes ? encodeFrameInSlices(m, nextTask) : encodeFrame(m);
+    if (!behind && !(frame instanceof Promise)) {
+      transport.send(frame);
+      return;
+    }
+    waiting++;
+    const sent = Promise.all([frame, behind]).then(([f]) => transport.send(f));
+    behind = sent
+      .catch(() => undefined)
+      .finally(() => {
+        if (--waiting === 0) behind = undefined;
+      });
+    return sent;
+  };
 
   function flushAcks() {
     ackTimer = undefined;
@@ -126,7 +146,10 @@ export function createClient(transport: Transport): Client {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         // Walked for long strings (wire.ts): a long text (a draft's manifest) goes as UTF-8, not as JSON text.
-        send({ t: "call", id, name, input }, true);
+        send({ t: "call", id, name, input }, true)?.catch((e: unknown) => {
+          pending.delete(id);
+          reject(e as ApiError);
+        });
       });
     },
     subscribe(name, args, handlers) {

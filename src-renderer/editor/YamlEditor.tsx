@@ -8,7 +8,7 @@ import { useComputedColorScheme } from "@mantine/core";
 import { useEffect, useRef } from "react";
 import { sliceLargePastes } from "./big-paste.ts";
 import { monaco, setModelSchema } from "./monaco.ts";
-import { afterNextPaint } from "./next-task.ts";
+import { afterNextPaint } from "../data/next-task.ts";
 
 export interface EditorMarker {
   line: number;

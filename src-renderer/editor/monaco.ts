@@ -10,7 +10,7 @@
 import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
 import EditorWorker from "monaco-editor/esm/vs/editor/editor.worker.js?worker";
 import { configureMonacoYaml, type SchemasSettings } from "monaco-yaml";
-import { nextTask } from "./next-task.ts";
+import { nextTask } from "../data/next-task.ts";
 import YamlWorker from "./yaml.worker.ts?worker";
 
 await nextTask();

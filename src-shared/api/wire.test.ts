@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFrame, encodeFrame, frameSize, longTextChars, WireError } from "./wire.ts";
+import { decodeFrame, encodeFrame, encodeFrameInSlices, frameSize, longTextChars, sliceChars, WireError, type Frame } from "./wire.ts";
 
 describe("frames", () => {
   it("sends a message without bytes as JSON text, and does not look for bytes unless asked", () => {
@@ -69,6 +69,29 @@ describe("frames", () => {
     const frame = encodeFrame({ t: "call", id: 1, input: { text } }, true);
     expect(frame).toBeTypeOf("string");
     expect((decodeFrame(frame) as { input: { text: string } }).input.text).toBe(text);
+  });
+
+  it("encodes megabytes of text a slice per pause, into the very frame it would make at once", async () => {
+    // A surrogate pair across each slice's edge: cut there, either half would be lost.
+    const text = `${"a".repeat(sliceChars - 1)}😀${"中文 ✓\n".repeat(sliceChars / 2)}${"b".repeat(sliceChars - 1)}😀`;
+    const m = { t: "call", id: 4, name: "drafts.save", input: { text, base: "x".repeat(longTextChars), data: new Uint8Array([1, 2]), title: "ConfigMap" } };
+    let pauses = 0;
+    const later = encodeFrameInSlices(m, async () => void pauses++);
+    expect(later).toBeInstanceOf(Promise);
+    const frame = await later;
+    // Each slice of the long text, then the short long string, each followed by a pause.
+    expect(pauses).toBe(Math.ceil(text.length / sliceChars) + 1);
+    // Compared as buffers: toEqual walks megabytes element by element, for seconds.
+    const same = (a: Frame, b: Frame) => Buffer.compare(a as Uint8Array, b as Uint8Array) === 0;
+    expect(same(frame, encodeFrame(m, true))).toBe(true);
+    const back = decodeFrame(frame) as typeof m;
+    expect(back.input.text === text).toBe(true);
+    expect([...back.input.data]).toEqual([1, 2]);
+    // Up to sliceChars in all, at once, with no pause.
+    const small = { t: "call", id: 5, input: { text: "y".repeat(sliceChars) } };
+    const now = encodeFrameInSlices(small, async () => void pauses++);
+    expect(same(now as Frame, encodeFrame(small, true))).toBe(true);
+    expect(pauses).toBe(Math.ceil(text.length / sliceChars) + 1);
   });
 
   it("refuses what is not a frame, saying why", () => {

@@ -14,6 +14,10 @@
 // `encodeInto`, not `encode`: in Chromium, `encode` of 5 MB of YAML took 35-65 ms, `encodeInto`
 // (into a buffer three times the string's length, the most UTF-8 can need) 12-28. What is
 // left of that task is mostly WebSocket.send copying the frame.
+//
+// A frame whose long strings add up to megabytes can also be encoded a slice per task
+// (`encodeFrameInSlices`): the renderer's task that saved the bench's 5 MB draft in one go
+// took 82-142 ms, the longest of that editor step.
 
 export type Frame = string | Uint8Array;
 
@@ -36,8 +40,8 @@ export const longTextChars = 64 * 1024;
 // A lone surrogate would not survive UTF-8: such a string stays in the JSON, escaped.
 const travelsAsText = (v: unknown): v is string => typeof v === "string" && v.length >= longTextChars && v.isWellFormed();
 
-/** A payload found in a message: where it sits, its bytes, and whether they were a string. */
-type Payload = [Path, Uint8Array, boolean];
+/** A payload found in a message: where it sits, and its bytes or its (long) string. */
+type Payload = [Path, Uint8Array | string];
 
 /** A string's UTF-8 bytes (a view into a buffer of up to three times its length, dropped with it). */
 function utf8(text: string): Uint8Array {
@@ -48,8 +52,7 @@ function utf8(text: string): Uint8Array {
 /** Every byte array and long string in `value`, with where it sits; `value` is not changed. */
 function findPayloads(value: unknown, at: Path, out: Payload[]) {
   // `at` is one path, grown and shrunk as the walk goes: copied only for what is found.
-  if (travelsAsText(value)) out.push([[...at], utf8(value), true]);
-  else if (value instanceof Uint8Array) out.push([[...at], value, false]);
+  if (travelsAsText(value) || value instanceof Uint8Array) out.push([[...at], value]);
   else if (value !== null && typeof value === "object") {
     for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
       at.push(k);
@@ -67,23 +70,78 @@ function findPayloads(value: unknown, at: Path, out: Payload[]) {
 export function encodeFrame(message: unknown, mayHaveBytes = false): Frame {
   const found: Payload[] = [];
   if (mayHaveBytes) findPayloads(message, [], found);
+  return atOnce(message, found);
+}
+
+function atOnce(message: unknown, found: Payload[]): Frame {
   if (!found.length) return JSON.stringify(message);
+  return frameOf(
+    message,
+    found,
+    found.map(([, v]) => [typeof v === "string" ? utf8(v) : v]),
+  );
+}
+
+/** A frame whose long strings add up to more than this many characters is encoded in slices of this size. */
+export const sliceChars = 512 * 1024;
+
+/**
+ * A walked message as a frame (as `encodeFrame(message, true)`): at once, or, when its long
+ * strings add up to more than `sliceChars`, later, each string encoded a slice at a time with
+ * `pause()` (a task of its own, in the renderer) after each slice.
+ */
+export function encodeFrameInSlices(message: unknown, pause: () => Promise<void>): Frame | Promise<Frame> {
+  const found: Payload[] = [];
+  findPayloads(message, [], found);
+  const chars = found.reduce((n, [, v]) => n + (typeof v === "string" ? v.length : 0), 0);
+  if (chars <= sliceChars) return atOnce(message, found);
+  return (async () => {
+    const bytes: Uint8Array[][] = [];
+    // Each slice is encoded into this buffer (the most its UTF-8 can need), and only its bytes are kept.
+    const scratch = new Uint8Array((sliceChars + 1) * 3);
+    for (const [, v] of found) {
+      if (typeof v !== "string") {
+        bytes.push([v]);
+        continue;
+      }
+      const pieces: Uint8Array[] = [];
+      for (let start = 0; start < v.length;) {
+        let end = Math.min(start + sliceChars, v.length);
+        // Never between the halves of a surrogate pair: neither half alone is UTF-8.
+        const last = v.charCodeAt(end - 1);
+        if (end < v.length && last >= 0xd800 && last <= 0xdbff) end++;
+        pieces.push(scratch.slice(0, encoder.encodeInto(v.slice(start, end), scratch).written));
+        start = end;
+        await pause();
+      }
+      bytes.push(pieces);
+    }
+    return frameOf(message, found, bytes);
+  })();
+}
+
+/** The binary frame of `message`, given the bytes of each payload found in it (in pieces, back to back). */
+function frameOf(message: unknown, found: Payload[], bytes: Uint8Array[][]): Uint8Array {
   const b: [Path, number, number][] = [];
   const s: [Path, number, number][] = [];
+  const texts = new Set<unknown>();
   let offset = 0;
-  for (const [path, payload, text] of found) {
-    (text ? s : b).push([path, offset, payload.byteLength]);
-    offset += payload.byteLength;
-  }
+  found.forEach(([path, v], i) => {
+    const length = bytes[i].reduce((n, piece) => n + piece.byteLength, 0);
+    if (typeof v === "string") texts.add(v);
+    (typeof v === "string" ? s : b).push([path, offset, length]);
+    offset += length;
+  });
   // JSON.stringify turns a byte array into {"0":…}; the replacer leaves nulls in their place.
-  const header = encoder.encode(JSON.stringify({ m: message, b, ...(s.length && { s }) }, (_k, v) => (v instanceof Uint8Array || travelsAsText(v) ? null : v)));
+  // The strings found are known by identity: checking each again would read megabytes again.
+  const header = encoder.encode(JSON.stringify({ m: message, b, ...(s.length && { s }) }, (_k, v) => (v instanceof Uint8Array || texts.has(v) ? null : v)));
   const frame = new Uint8Array(4 + header.byteLength + offset);
   new DataView(frame.buffer).setUint32(0, header.byteLength);
   frame.set(header, 4);
   let at = 4 + header.byteLength;
-  for (const [, payload] of found) {
-    frame.set(payload, at);
-    at += payload.byteLength;
+  for (const piece of bytes.flat()) {
+    frame.set(piece, at);
+    at += piece.byteLength;
   }
   return frame;
 }
