@@ -73,6 +73,7 @@ export function encodeFrame(message: unknown, mayHaveBytes = false): Frame {
   return atOnce(message, found);
 }
 
+/** The frame of `message`, given the payloads `found` in it, each encoded now. */
 function atOnce(message: unknown, found: Payload[]): Frame {
   if (!found.length) return JSON.stringify(message);
   return frameOf(
@@ -133,7 +134,8 @@ function frameOf(message: unknown, found: Payload[], bytes: Uint8Array[][]): Uin
     offset += length;
   });
   // JSON.stringify turns a byte array into {"0":…}; the replacer leaves nulls in their place.
-  // The strings found are known by identity: checking each again would read megabytes again.
+  // The strings found are looked up in a set: checking each one's well-formedness again
+  // would read megabytes again.
   const header = encoder.encode(JSON.stringify({ m: message, b, ...(s.length && { s }) }, (_k, v) => (v instanceof Uint8Array || texts.has(v) ? null : v)));
   const frame = new Uint8Array(4 + header.byteLength + offset);
   new DataView(frame.buffer).setUint32(0, header.byteLength);
