@@ -9,7 +9,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { screenshotter } from "./browser.ts";
 import { agentDir } from "./sandbox/paths.ts";
-import { kubectl, openApp, openList, shotBothThemes, type AppUnderTest } from "./suite.ts";
+import { kubectl, openApp, openList, shotBothThemes, watchLeavesScreen, type AppUnderTest } from "./suite.ts";
 
 const shot = screenshotter("dock");
 let app: AppUnderTest;
@@ -105,6 +105,49 @@ afterEach(async ({ task }) => {
       .getByRole("button", { name: /^(Close|关闭) / })
       .first()
       .click();
+});
+
+it("waits for the details', the dock's and the log viewer's code where each goes, the list and the sidebar shown meanwhile", async () => {
+  // Each view's code held until the test lets it through, so that each is opened cold.
+  const held = ["ResourceDetails", "DockPanel", "LogViewer"];
+  const asked = new Set<string>();
+  const release = new Map<string, () => void>();
+  const gates = new Map(held.map((name) => [name, new Promise<void>((r) => release.set(name, r))]));
+  await page.route(new RegExp(`/assets/(${held.join("|")})-[^/]*\\.js$`), async (route) => {
+    const name = held.find((n) => route.request().url().includes(`/assets/${n}-`))!;
+    asked.add(name);
+    await gates.get(name);
+    await route.continue();
+  });
+  try {
+    await page.reload();
+    await openList(page, "#/context/sandbox-admin/r/core/v1/pods");
+    await shown(page.getByRole("navigation", { name: "Resources" }));
+    const sidebarLeft = await watchLeavesScreen(page, 'nav[aria-label="Resources"]');
+    const listLeft = await watchLeavesScreen(page, "[role=grid]");
+    const letThrough = async (name: string) => {
+      await expect.poll(() => asked.has(name)).toBe(true);
+      release.get(name)!();
+    };
+
+    await page.evaluate((h) => (location.hash = h), podRoute("nginx"));
+    await letThrough("ResourceDetails");
+    await shown(drawer());
+    await drawer().getByRole("button", { name: "Logs", exact: true }).click();
+    await letThrough("DockPanel");
+    // The dock and its tab are there while the viewer's code is still on its way.
+    await shown(dock().getByRole("tab", { name: /nginx/ }));
+    expect(await dock().getByRole("log").count()).toBe(0);
+    await letThrough("LogViewer");
+    await shown(dock().getByRole("log", { name: "Log of nginx" }));
+
+    expect(await sidebarLeft()).toBe(false);
+    expect(await listLeft()).toBe(false);
+    await closeTheTab();
+  } finally {
+    for (const r of release.values()) r();
+    await page.unrouteAll({ behavior: "wait" });
+  }
 });
 
 it("opens a shell that runs what is typed, follows the dock's size, and survives navigating away", async () => {

@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionState, ContextsSnapshot } from "../src-shared/api/types.ts";
 import { connect, disconnect, onConnectionLost, watchConnections, watchContexts } from "./api/index.ts";
@@ -27,7 +27,7 @@ import { Preferences } from "./views/Preferences.tsx";
 // A context's workspace (sidebar, lists, details, actions) is not needed for the first
 // screen, but nearly every session opens a context: its code is fetched from the start,
 // beside the first screen (which waits for main anyway), not when the user clicks.
-const Workspace = lazyView(() => import("./views/ClusterWorkspace.tsx").then((m) => m.ClusterWorkspace));
+const Workspace = lazyView(() => import("./views/ClusterWorkspace.tsx").then((m) => m.ClusterWorkspace), <Loader size="sm" />);
 void Workspace.preload();
 // A list opened by its address asks for its rows while its context connects (list-prefetch.ts).
 // Its code is fetched from the start and called synchronously: awaiting the import when the
@@ -183,15 +183,13 @@ export function App() {
               </Alert>
             )}
             {current ? (
-              <Suspense fallback={<Loader size="sm" />}>
-                <Workspace.View
-                  key={current.name}
-                  context={current}
-                  state={connections.find((c) => c.context === current.name)}
-                  onConnect={() => askConnect(current.name)}
-                  onDisconnect={() => void disconnect(current.name)}
-                />
-              </Suspense>
+              <Workspace.View
+                key={current.name}
+                context={current}
+                state={connections.find((c) => c.context === current.name)}
+                onConnect={() => askConnect(current.name)}
+                onDisconnect={() => void disconnect(current.name)}
+              />
             ) : (
               <Stack maw={560} mt="xl">
                 <Title order={2}>{t("choose.title")}</Title>

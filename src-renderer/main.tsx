@@ -4,7 +4,7 @@ import "./readable.css";
 import { MantineProvider, createTheme, type CSSVariablesResolver } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, Suspense } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { getSettings } from "./api/index.ts";
 import { App } from "./App.tsx";
@@ -56,13 +56,7 @@ createRoot(document.getElementById("root")!).render(
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} cssVariablesResolver={readableColors} defaultColorScheme={settings.theme === "system" ? "auto" : settings.theme}>
         <Notifications />
-        {detached ? (
-          <Suspense fallback={null}>
-            <Detached.View route={detached} />
-          </Suspense>
-        ) : (
-          <App />
-        )}
+        {detached ? <Detached.View route={detached} /> : <App />}
       </MantineProvider>
     </QueryClientProvider>
   </StrictMode>,

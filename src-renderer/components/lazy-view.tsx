@@ -2,9 +2,13 @@
 // be fetched ahead (`preload`) once the app is idle. A view whose code has arrived renders
 // at once: React.lazy would still suspend for a turn, and React holds back content revealed
 // right after a fallback, which made opening a list visibly slower.
-import { lazy, useState, type ComponentType, type JSX } from "react";
+//
+// A view still waiting for its code waits inside a Suspense of its own, showing `fallback`
+// (nothing unless given) where it will be: left to the nearest boundary above, the first
+// Create, Edit or journal opened hid the whole workspace while their code loaded.
+import { lazy, Suspense, useState, type ComponentType, type JSX, type ReactNode } from "react";
 
-export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
+export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null) {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const preload = () => (loading ??= load().then((c) => (loaded = c)));
@@ -12,7 +16,13 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
   function View(props: P): JSX.Element {
     // Chosen once per mount: switching from Lazy to the loaded view later would remount it.
     const [Direct] = useState(() => loaded);
-    return Direct ? <Direct {...props} /> : <Lazy {...props} />;
+    return Direct ? (
+      <Direct {...props} />
+    ) : (
+      <Suspense fallback={fallback}>
+        <Lazy {...props} />
+      </Suspense>
+    );
   }
   return { View, preload };
 }

@@ -6,7 +6,7 @@ import { Button, Menu, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconChevronDown, IconNotes, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { memo, Suspense, useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../src-shared/api/refs.ts";
 import type { AccessCheck, ApiResourceInfo } from "../../src-shared/api/types.ts";
@@ -18,8 +18,6 @@ import { useGuardedKey } from "../keys/scoped-keys.ts";
 import { templatesFor } from "../../src-shared/kinds/templates.ts";
 import { editKey } from "../../src-shared/kinds/action-keys.ts";
 
-// Each use waits for its code inside a Suspense of its own: without one, the nearest was the
-// workspace's, and the first Create or Edit hid the whole workspace while Monaco loaded.
 const Dialog = lazyView(() => import("./EditorDialog.tsx").then((m) => m.EditorDialog));
 
 const sameObject = (a: ObjectRef, b: ObjectRef) =>
@@ -39,11 +37,7 @@ function DraftEditor({ id, onClose }: { id: string; onClose(): void }) {
     notifications.show({ color: "red", message: (draft.error as { message?: string }).message ?? String(draft.error) });
     onClose();
   }, [draft.error, onClose]);
-  return draft.data ? (
-    <Suspense fallback={null}>
-      <Dialog.View context={draft.data.context} draft={draft.data} onClose={onClose} />
-    </Suspense>
-  ) : null;
+  return draft.data ? <Dialog.View context={draft.data.context} draft={draft.data} onClose={onClose} /> : null;
 }
 
 interface EditProps {
@@ -84,9 +78,7 @@ export function EditButton({ target, keysOnly, keysWhen }: EditProps) {
         (open.draft ? (
           <DraftEditor id={open.draft} onClose={() => setOpen(undefined)} />
         ) : (
-          <Suspense fallback={null}>
-            <Dialog.View context={target.context} namespace={target.namespace} target={target} onClose={() => setOpen(undefined)} />
-          </Suspense>
+          <Dialog.View context={target.context} namespace={target.namespace} target={target} onClose={() => setOpen(undefined)} />
         ))}
     </>
   );
@@ -137,11 +129,7 @@ export const CreateButton = memo(function CreateButton({ context, info, namespac
           </Menu>
         )}
       </Guarded>
-      {open !== undefined && (
-        <Suspense fallback={null}>
-          <Dialog.View context={context} namespace={namespace} initial={open} onClose={() => setOpen(undefined)} />
-        </Suspense>
-      )}
+      {open !== undefined && <Dialog.View context={context} namespace={namespace} initial={open} onClose={() => setOpen(undefined)} />}
     </>
   );
 });

@@ -3,7 +3,7 @@
 // is the dialogs' and panels' own. `?` opens the sheet of every key.
 import { Kbd } from "@mantine/core";
 import type { TFunction } from "i18next";
-import { Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { subscribeMenu } from "../api/index.ts";
 import { navigate, parseRoute } from "../data/hash-route.ts";
@@ -76,11 +76,7 @@ export function AppKeys({ selected, connected, onSelect }: Props) {
     navigate(c.to === "overview" ? { context } : { context, list: c.to });
   }
 
-  return sheet ? (
-    <Suspense fallback={null}>
-      <KeySheet.View onClose={() => setSheet(false)} />
-    </Suspense>
-  ) : null;
+  return sheet ? <KeySheet.View onClose={() => setSheet(false)} /> : null;
 }
 
 /** A binding's keys as they are pressed: `g` `p`, Ctrl `K`. */

@@ -1,6 +1,5 @@
 // One context: how to reach it, whether it is connected, and (once it is) its namespaces.
 import { Button, Code, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { lazyView } from "../components/lazy-view.tsx";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
@@ -68,11 +67,7 @@ export function ClusterView({ context, state, onConnect, onDisconnect }: Props) 
         </Group>
       )}
       {state?.status === "error" && <ErrorAlert title={t("connection.failedTitle", { context: context.name })} error={state.error} server={context.server} />}
-      {state?.status === "connected" && (
-        <Suspense fallback={null}>
-          <Overview.View context={context.name} />
-        </Suspense>
-      )}
+      {state?.status === "connected" && <Overview.View context={context.name} />}
       {state?.status === "connected" && <NamespacePanel context={context.name} />}
     </Stack>
   );

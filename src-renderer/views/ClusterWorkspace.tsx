@@ -5,7 +5,7 @@
 // have their first page (router.ts), and the first rows are drawn as they arrive instead of
 // after the workspace's first render.
 import { Alert, Box, Group, Loader, Text } from "@mantine/core";
-import { startTransition, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
 import type { ConnectionState, ContextInfo } from "../../src-shared/api/types.ts";
@@ -19,7 +19,7 @@ import { ClusterView } from "./ClusterView.tsx";
 import { ResourceList } from "./ResourceList.tsx";
 import { LiveCountContext, ResourceNav, type LiveCount } from "./ResourceNav.tsx";
 
-const Journal = lazyView(() => import("./journal/JournalView.tsx").then((m) => m.JournalView));
+const Journal = lazyView(() => import("./journal/JournalView.tsx").then((m) => m.JournalView), <Loader size="sm" />);
 
 interface Props {
   context: ContextInfo;
@@ -43,14 +43,7 @@ function Connected({ context, connecting, children }: { context: string; connect
   const onCount = useCallback((count: number) => startTransition(() => setLiveCount({ key, count })), [key]);
 
   let content = children;
-  // Its code loads when first opened, inside a Suspense of its own: the nearest else is the
-  // workspace's, which would hide the sidebar and all meanwhile.
-  if (route.journal)
-    content = (
-      <Suspense fallback={<Loader size="sm" />}>
-        <Journal.View context={context} />
-      </Suspense>
-    );
+  if (route.journal) content = <Journal.View context={context} />;
   else if (route.list) {
     if (info && kind)
       content = (

@@ -1,7 +1,7 @@
 // Ctrl/Cmd+K (or the desktop app's menu) opens the command palette. Only the key lives in the app's first chunk; the
 // dialog (fuzzy search, object rows, actions) is loaded the first time it opens.
 import { useHotkeys } from "@mantine/hooks";
-import { Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { lazyView, preloadWhenIdle } from "../components/lazy-view.tsx";
 import { openPaletteEvent } from "../keys/keymap.ts";
 import type { PaletteProps } from "./PaletteDialog.tsx";
@@ -19,9 +19,5 @@ export function CommandPalette(props: Omit<PaletteProps, "onClose">) {
     return () => window.removeEventListener(openPaletteEvent, show);
   }, []);
   if (!open) return null;
-  return (
-    <Suspense fallback={null}>
-      <Palette.View {...props} onClose={() => setOpen(false)} />
-    </Suspense>
-  );
+  return <Palette.View {...props} onClose={() => setOpen(false)} />;
 }

@@ -3,7 +3,7 @@
 // has its button; the dialog's code (and Mantine's dialog) arrives when it is first opened.
 import { ActionIcon, Tooltip } from "@mantine/core";
 import { IconPlugConnected } from "@tabler/icons-react";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { lazyView } from "../components/lazy-view.tsx";
 
@@ -19,11 +19,7 @@ export function ConnectionCheck() {
           <IconPlugConnected size={18} />
         </ActionIcon>
       </Tooltip>
-      {open && (
-        <Suspense fallback={null}>
-          <Dialog.View onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {open && <Dialog.View onClose={() => setOpen(false)} />}
     </>
   );
 }

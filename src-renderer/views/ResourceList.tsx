@@ -3,7 +3,7 @@
 // live. A kind may register its own filters, first sort and row tones (events do).
 import { Alert, Badge, Box, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceKey, toObjectRef, type RowsQuery } from "../../src-shared/api/refs.ts";
 import type { ApiResourceInfo, ResourceRow } from "../../src-shared/api/types.ts";
@@ -152,14 +152,12 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
   const details = useMemo(
     () =>
       shownName !== undefined && (
-        <Suspense fallback={null}>
-          <Details.View
-            info={info}
-            kind={kind}
-            target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, namespace: shownNamespace, name: shownName })}
-            onClose={() => navigate({ context, list: routeList })}
-          />
-        </Suspense>
+        <Details.View
+          info={info}
+          kind={kind}
+          target={toObjectRef({ context, group: info.group, version: info.version, resource: info.resource, namespace: shownNamespace, name: shownName })}
+          onClose={() => navigate({ context, list: routeList })}
+        />
       ),
     [context, info, kind, routeList, shownNamespace, shownName],
   );

@@ -7,7 +7,7 @@
 import { Alert, Anchor, Button, Group, Modal, ScrollArea, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconMapPin, IconRocket } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import "../i18n/late.ts";
@@ -85,12 +85,7 @@ export function DeployAppDialog({ context, namespace, kind, onClose }: { context
   const [editing, setEditing] = useState(false);
 
   // The way out: the editor takes the same documents, and the wizard gives way to it.
-  if (editing)
-    return (
-      <Suspense fallback={null}>
-        <Editor.View context={context} namespace={f.namespace} initial={yaml} onClose={onClose} />
-      </Suspense>
-    );
+  if (editing) return <Editor.View context={context} namespace={f.namespace} initial={yaml} onClose={onClose} />;
   return (
     <Modal opened onClose={onClose} title={t("deploy.title")} size="95rem" centered>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -3,7 +3,7 @@
 // says what is missing), and loads the wizard when first opened.
 import { Button } from "@mantine/core";
 import { IconWorldShare } from "@tabler/icons-react";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import "../i18n/late.ts";
 import { Guarded, useAllowed } from "../components/access.tsx";
@@ -23,11 +23,7 @@ export function ExposeButton({ target, object }: Pick<DetailsProps, "target" | "
           {t("expose.button")}
         </Button>
       </Guarded>
-      {open && (
-        <Suspense fallback={null}>
-          <Wizard.View target={target} object={object} onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {open && <Wizard.View target={target} object={object} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -3,7 +3,7 @@
 // will send, runs it, reports each target's outcome, and refreshes what the write changed.
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, Suspense, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { lazyView, preloadWhenIdle } from "../../components/lazy-view.tsx";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
@@ -105,19 +105,16 @@ export function ActionRunner({ children }: { children: ReactNode }) {
   return (
     <Runner.Provider value={setOpen}>
       {children}
-      {open && (
-        <Suspense fallback={null}>
-          {open.action === "schedule" ? (
-            <Scheduling.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
-          ) : open.action === "useConfig" ? (
-            <UseConfig.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
-          ) : open.action === "editContainer" ? (
-            <EditContainer.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
-          ) : (
-            <Dialog.View key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
-          )}
-        </Suspense>
-      )}
+      {open &&
+        (open.action === "schedule" ? (
+          <Scheduling.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+        ) : open.action === "useConfig" ? (
+          <UseConfig.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+        ) : open.action === "editContainer" ? (
+          <EditContainer.View key={`${open.action}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+        ) : (
+          <Dialog.View key={`${open.action}/${open.targets.length}/${open.targets[0]?.name}`} request={open} execute={execute} onClose={close} />
+        ))}
     </Runner.Provider>
   );
 }

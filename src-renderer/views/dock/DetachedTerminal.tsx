@@ -3,10 +3,13 @@
 // address, good once), and Reconnect there starts a new one.
 import { Group, Loader, Text } from "@mantine/core";
 import { IconTerminal2 } from "@tabler/icons-react";
-import { Suspense, useEffect } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { DetachedTerminalRoute } from "../../data/hash-route.ts";
-import { Terminal } from "./DockPanel.tsx";
+import { lazyView } from "../../components/lazy-view.tsx";
+
+// Its own way to the terminal's code, with a loader in the meantime: the window has nothing else.
+const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal), <Loader size="sm" m="md" />);
 
 export function DetachedTerminal({ route }: { route: DetachedTerminalRoute }) {
   const { t } = useTranslation();
@@ -26,16 +29,14 @@ export function DetachedTerminal({ route }: { route: DetachedTerminalRoute }) {
         </Text>
       </Group>
       <div style={{ flex: 1, minHeight: 0 }}>
-        <Suspense fallback={<Loader size="sm" m="md" />}>
-          <Terminal.View
-            pod={{ context: route.context, group: "", version: "v1", resource: "pods", namespace: route.namespace, name: route.pod }}
-            container={route.container}
-            mode={route.mode}
-            command={[]}
-            visible
-            resume={route.resume}
-          />
-        </Suspense>
+        <Terminal.View
+          pod={{ context: route.context, group: "", version: "v1", resource: "pods", namespace: route.namespace, name: route.pod }}
+          container={route.container}
+          mode={route.mode}
+          command={[]}
+          visible
+          resume={route.resume}
+        />
       </div>
     </main>
   );

@@ -3,7 +3,7 @@
 // stays mounted (its stream open) while hidden; the dock is resized by its top edge, and the
 // workspace above it shrinks by its height (the CSS variable --kd-dock). This holds the state;
 // the panel's code (DockPanel.tsx) arrives with the first tab.
-import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import { formatLabelSelector } from "../../../src-shared/kinds/format.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
@@ -108,18 +108,16 @@ export function DockProvider({ children }: { children: ReactNode }) {
     <DockContext.Provider value={dock}>
       {children}
       {open.length > 0 && (
-        <Suspense fallback={null}>
-          <Panel.View
-            open={open}
-            active={active}
-            setActive={setActive}
-            close={close}
-            collapsed={collapsed}
-            setCollapsed={setCollapsed}
-            shown={shown}
-            startResize={startResize}
-          />
-        </Suspense>
+        <Panel.View
+          open={open}
+          active={active}
+          setActive={setActive}
+          close={close}
+          collapsed={collapsed}
+          setCollapsed={setCollapsed}
+          shown={shown}
+          startResize={startResize}
+        />
       )}
     </DockContext.Provider>
   );

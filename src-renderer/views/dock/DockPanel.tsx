@@ -2,7 +2,7 @@
 // code (tabs, xterm, the log viewer) arrives with the first tab; the provider holds the state.
 import { ActionIcon, Box, Button, Group, Tabs, Text, Tooltip } from "@mantine/core";
 import { IconChevronDown, IconChevronUp, IconFileText, IconTerminal2, IconX } from "@tabler/icons-react";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObjectRef } from "../../../src-shared/api/refs.ts";
 import { act } from "../../api/index.ts";
@@ -12,7 +12,7 @@ import type { DockSession } from "./Dock.tsx";
 import "../../i18n/late.ts";
 
 // xterm and the log viewer arrive with the first tab of their kind.
-export const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal));
+const Terminal = lazyView(() => import("../../terminal/Terminal.tsx").then((m) => m.Terminal));
 const LogViewer = lazyView(() => import("../../logs/LogViewer.tsx").then((m) => m.LogViewer));
 
 /** Fetches the terminal's and the log viewer's code ahead (a pod's details are open: a shell or its log is likely next). */
@@ -139,38 +139,36 @@ export function DockPanel({ open, active, setActive, close, collapsed, setCollap
         </Group>
         {open.map((s) => (
           <Tabs.Panel key={s.id} value={s.id} style={{ flex: 1, minHeight: 0, display: collapsed || active !== s.id ? "none" : "block" }}>
-            <Suspense fallback={null}>
-              {s.kind === "terminal" ? (
-                <div style={{ display: "flex", flexDirection: "column", height: "100%" }}>
-                  {s.cleanup && <Cleanup pod={s.cleanup} onDeleted={() => close(s.id)} />}
-                  <div style={{ flex: 1, minHeight: 0 }}>
-                    <Terminal.View
-                      pod={s.pod}
-                      container={s.container}
-                      mode={s.mode}
-                      command={s.command}
-                      visible={!collapsed && active === s.id}
-                      onDetach={(token) => {
-                        // Its own window: the same app at a detached terminal's address, which takes the session over.
-                        const route = {
-                          context: s.pod.context,
-                          namespace: s.pod.namespace!,
-                          pod: s.pod.name,
-                          container: s.container,
-                          mode: s.mode,
-                          resume: token,
-                        };
-                        if (!window.open(formatRoute({ terminal: route }), "_blank", "popup,width=960,height=600")) return false;
-                        close(s.id);
-                        return true;
-                      }}
-                    />
-                  </div>
+            {s.kind === "terminal" ? (
+              <div style={{ display: "flex", flexDirection: "column", height: "100%" }}>
+                {s.cleanup && <Cleanup pod={s.cleanup} onDeleted={() => close(s.id)} />}
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <Terminal.View
+                    pod={s.pod}
+                    container={s.container}
+                    mode={s.mode}
+                    command={s.command}
+                    visible={!collapsed && active === s.id}
+                    onDetach={(token) => {
+                      // Its own window: the same app at a detached terminal's address, which takes the session over.
+                      const route = {
+                        context: s.pod.context,
+                        namespace: s.pod.namespace!,
+                        pod: s.pod.name,
+                        container: s.container,
+                        mode: s.mode,
+                        resume: token,
+                      };
+                      if (!window.open(formatRoute({ terminal: route }), "_blank", "popup,width=960,height=600")) return false;
+                      close(s.id);
+                      return true;
+                    }}
+                  />
                 </div>
-              ) : (
-                <LogViewer.View source={s.source} visible={!collapsed && active === s.id} />
-              )}
-            </Suspense>
+              </div>
+            ) : (
+              <LogViewer.View source={s.source} visible={!collapsed && active === s.id} />
+            )}
           </Tabs.Panel>
         ))}
       </Tabs>

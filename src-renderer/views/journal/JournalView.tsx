@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Code, Group, Loader, Modal, ScrollArea, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { IconArrowBackUp } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -17,8 +17,7 @@ import { ago, useNow } from "../../data/useNow.ts";
 import { revertAndTell } from "./undo.tsx";
 
 // Monaco's diff editor comes with the editor's chunk, when an entry is first opened.
-// Inside a Suspense of its own: the nearest else is the workspace's, hidden while Monaco loads.
-const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff));
+const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff), <Loader size="sm" />);
 
 const objectName = (o: JournalObjectInfo) => `${o.kind} ${o.ref.namespace ? `${o.ref.namespace}/` : ""}${o.ref.name}`;
 const changeColor: Record<JournalObjectInfo["change"], string> = {
@@ -115,14 +114,12 @@ function Entry({ context, info, onReverted }: { context: string; info: JournalEn
           <Text size="sm" c="dimmed">
             {t("journal.diffOf", { name: objectName(shown.o) })}
           </Text>
-          <Suspense fallback={<Loader size="sm" />}>
-            <Diff.View
-              original={shown.o.before ? stringify(shown.o.before, { lineWidth: 0 }) : ""}
-              modified={shown.o.after ? stringify(shown.o.after, { lineWidth: 0 }) : ""}
-              ariaLabel={t("journal.diff")}
-              height="calc(100vh - 420px)"
-            />
-          </Suspense>
+          <Diff.View
+            original={shown.o.before ? stringify(shown.o.before, { lineWidth: 0 }) : ""}
+            modified={shown.o.after ? stringify(shown.o.after, { lineWidth: 0 }) : ""}
+            ariaLabel={t("journal.diff")}
+            height="calc(100vh - 420px)"
+          />
         </>
       )}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t("journal.confirmTitle")}>

@@ -6,7 +6,7 @@
 import { Alert, Button, Code, List, Stack, Text } from "@mantine/core";
 import { IconDatabase, IconDatabasePlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { useTranslation } from "react-i18next";
 import "../../i18n/late.ts";
@@ -90,20 +90,18 @@ export function ClaimStatus({ target, object }: DetailsProps) {
             </Button>
           )}
           {making && (
-            <Suspense fallback={null}>
-              <VolumeForm.View
-                context={target.context}
-                initial={{
-                  name: `${target.namespace}-${target.name}`.slice(0, 253),
-                  capacity: object.spec?.resources?.requests?.storage ?? "1Gi",
-                  accessModes: object.spec?.accessModes ?? ["ReadWriteOnce"],
-                  storageClassName: object.spec?.storageClassName ?? "",
-                  volumeMode: object.spec?.volumeMode === "Block" ? "Block" : "Filesystem",
-                  labels: Object.entries((object.spec?.selector?.matchLabels ?? {}) as Record<string, string>).map(([key, value]) => ({ key, value })),
-                }}
-                onClose={() => setMaking(false)}
-              />
-            </Suspense>
+            <VolumeForm.View
+              context={target.context}
+              initial={{
+                name: `${target.namespace}-${target.name}`.slice(0, 253),
+                capacity: object.spec?.resources?.requests?.storage ?? "1Gi",
+                accessModes: object.spec?.accessModes ?? ["ReadWriteOnce"],
+                storageClassName: object.spec?.storageClassName ?? "",
+                volumeMode: object.spec?.volumeMode === "Block" ? "Block" : "Filesystem",
+                labels: Object.entries((object.spec?.selector?.matchLabels ?? {}) as Record<string, string>).map(([key, value]) => ({ key, value })),
+              }}
+              onClose={() => setMaking(false)}
+            />
           )}
         </Stack>
       </Alert>

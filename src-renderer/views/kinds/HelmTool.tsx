@@ -3,7 +3,7 @@
 import { Button, Group, Menu, Popover, Stack, Text, TextInput } from "@mantine/core";
 import { IconChevronDown, IconDatabase, IconFilePlus, IconPackage, IconTool } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { memo, Suspense, useState } from "react";
+import { memo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
 import { getHelmBinary } from "../../api/index.ts";
@@ -39,27 +39,17 @@ export const HelmListTools = memo(function HelmListTools({ context, namespace }:
         </Menu.Dropdown>
       </Menu>
       <HelmTool />
-      {open === "install" && (
-        <Suspense fallback={null}>
-          <Install.View context={context} namespace={namespace} initial={initial} onClose={() => setOpen(undefined)} />
-        </Suspense>
-      )}
-      {open === "repos" && (
-        <Suspense fallback={null}>
-          <Repos.View context={context} onClose={() => setOpen(undefined)} />
-        </Suspense>
-      )}
+      {open === "install" && <Install.View context={context} namespace={namespace} initial={initial} onClose={() => setOpen(undefined)} />}
+      {open === "repos" && <Repos.View context={context} onClose={() => setOpen(undefined)} />}
       {open === "create" && (
-        <Suspense fallback={null}>
-          <Create.View
-            context={context}
-            onClose={() => setOpen(undefined)}
-            onInstall={(c) => {
-              setInitial(c);
-              setOpen("install");
-            }}
-          />
-        </Suspense>
+        <Create.View
+          context={context}
+          onClose={() => setOpen(undefined)}
+          onInstall={(c) => {
+            setInitial(c);
+            setOpen("install");
+          }}
+        />
       )}
     </>
   );

@@ -4,7 +4,7 @@
 // when first opened.
 import { Button } from "@mantine/core";
 import { IconDatabase, IconDatabasePlus, IconPlayerPlay, IconRocket, IconPlus, IconWand } from "@tabler/icons-react";
-import { memo, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { memo, useState, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Guarded, useAllowed } from "../../components/access.tsx";
 import { lazyView } from "../../components/lazy-view.tsx";
@@ -38,11 +38,7 @@ function createButton(
             {t(label)}
           </Button>
         </Guarded>
-        {open && (
-          <Suspense fallback={null}>
-            <Form.View context={context} namespace={namespace ?? "default"} onClose={() => setOpen(false)} />
-          </Suspense>
-        )}
+        {open && <Form.View context={context} namespace={namespace ?? "default"} onClose={() => setOpen(false)} />}
       </>
     );
   });

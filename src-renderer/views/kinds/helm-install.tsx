@@ -6,7 +6,7 @@
 // manifest against the current one — and the exact command, before helm runs it live.
 import { Alert, Autocomplete, Badge, Button, Checkbox, Code, Group, Loader, Modal, Stack, Stepper, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { parseDocument, stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -27,8 +27,8 @@ import type { DetailsProps } from "./registry.tsx";
 import "../../i18n/late.ts";
 
 // Monaco comes with the editor's chunk, when values are first edited.
-const Editor = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlEditor));
-const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff));
+const Editor = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlEditor), <Loader size="sm" />);
+const Diff = lazyView(() => import("../../editor/YamlEditor.tsx").then((m) => m.YamlDiff), <Loader size="sm" />);
 
 const releases = { group: "helm.sh", version: "v1", resource: "releases" };
 
@@ -82,17 +82,15 @@ function ValuesStep({
           {reset.label}
         </Button>
       </Group>
-      <Suspense fallback={<Loader size="sm" />}>
-        <Editor.View
-          key={generation}
-          id={`${id}-${generation}`}
-          initial={text}
-          onChange={onChange}
-          schema={info?.schema}
-          ariaLabel={t("helmInstall.valuesEditor")}
-          height={320}
-        />
-      </Suspense>
+      <Editor.View
+        key={generation}
+        id={`${id}-${generation}`}
+        initial={text}
+        onChange={onChange}
+        schema={info?.schema}
+        ariaLabel={t("helmInstall.valuesEditor")}
+        height={320}
+      />
       {problem && (
         <Text size="sm" c="red" role="alert">
           {problem}
@@ -279,9 +277,7 @@ function Rendered({ r, current }: { r: HelmRendered; current?: string }) {
       ) : (
         <>
           <ObjectChanges before={current} after={r.manifest} />
-          <Suspense fallback={<Loader size="sm" />}>
-            <Diff.View original={current} modified={r.manifest} ariaLabel={t("helmInstall.manifestDiff")} height={320} />
-          </Suspense>
+          <Diff.View original={current} modified={r.manifest} ariaLabel={t("helmInstall.manifestDiff")} height={320} />
         </>
       )}
       {r.notes && (

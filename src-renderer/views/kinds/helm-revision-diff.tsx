@@ -1,7 +1,7 @@
 // Two revisions of a Helm release compared: the values given, or the manifests (Monaco's diff).
 import { Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -42,9 +42,7 @@ export function RevisionDiff({ target, from, to }: Pick<DetailsProps, "target"> 
           ]}
         />
       </Group>
-      <Suspense fallback={null}>
-        <Diff.View original={text(a.data)} modified={text(b.data)} ariaLabel={label} height={320} />
-      </Suspense>
+      <Diff.View original={text(a.data)} modified={text(b.data)} ariaLabel={label} height={320} />
     </Stack>
   );
 }

@@ -3,7 +3,7 @@
 // section = one file + one line below. Only the (lazy) details panel imports this; the list's
 // own per-kind parts are in list-views.ts.
 import type { TFunction } from "i18next";
-import { Suspense, type ComponentType } from "react";
+import type { ComponentType } from "react";
 import { lazyView } from "../../components/lazy-view.tsx";
 import { resourceKey, type ObjectRef } from "../../../src-shared/api/refs.ts";
 import type { K8sObject, KindDescriptor } from "../../../src-shared/kinds/types.ts";
@@ -22,12 +22,7 @@ import { WorkloadProblems } from "./WorkloadProblems.tsx";
 import { ClaimStatus } from "./ClaimStatus.tsx";
 
 // The cron libraries come with the first CronJob opened.
-const LazyCronRows = lazyView(() => import("./cronjobs.tsx").then((m) => m.CronJobRows));
-const CronJobRows = (props: DetailsProps) => (
-  <Suspense fallback={null}>
-    <LazyCronRows.View {...props} />
-  </Suspense>
-);
+const CronJobRows = lazyView(() => import("./cronjobs.tsx").then((m) => m.CronJobRows)).View;
 
 /** What every registered part of the details panel is given. */
 export interface DetailsProps {

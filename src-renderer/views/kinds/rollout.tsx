@@ -4,7 +4,6 @@
 // any two revisions' pod templates, and a rollback to any of them through the action table.
 import { Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { stringify } from "yaml";
 import type { ApiErrorShape } from "../../../src-shared/api/errors.ts";
@@ -167,14 +166,12 @@ function RolloutPanel({ target, kind, object }: DetailsProps) {
           <Text size="sm" fw={500}>
             {t("rollout.diff", { a: older.revision, b: newer.revision })}
           </Text>
-          <Suspense fallback={null}>
-            <Diff.View
-              original={stringify(older.template)}
-              modified={stringify(newer.template)}
-              ariaLabel={t("rollout.diff", { a: older.revision, b: newer.revision })}
-              height={320}
-            />
-          </Suspense>
+          <Diff.View
+            original={stringify(older.template)}
+            modified={stringify(newer.template)}
+            ariaLabel={t("rollout.diff", { a: older.revision, b: newer.revision })}
+            height={320}
+          />
         </Stack>
       )}
     </Stack>
