@@ -54,6 +54,28 @@ describe("viewRows", () => {
     expect(viewRows(rows, { filter: "", where: (r) => r.cells[2] === "Running" })).toHaveLength(2);
   });
 
+  it("breaks ties by namespace and name, whether the rows come in that order or not", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    // Few distinct values, so that most comparisons are ties; ages as numbers, phases as text.
+    const many = Array.from({ length: 400 }, (_, i) =>
+      row(`p-${i}`, ["1/1", ["Running", "Pending", "<none>"][Math.floor(random() * 3)], String(Math.floor(random() * 3))], `ns-${i % 7}`, {
+        4: 1000 * Math.floor(random() * 4),
+      }),
+    );
+    const inKeyOrder = [...many].sort((a, b) => (a.key < b.key ? -1 : 1));
+    const reference = (rows: ResourceRow[], column: number, desc: boolean) =>
+      [...rows].sort((a, b) => {
+        const [x, y] = [a, b].map((r) => sortKey(r.cells[column], r.times?.[column]));
+        const byKey = typeof x !== typeof y ? (typeof x === "number" ? -1 : 1) : x < y ? -1 : x > y ? 1 : 0;
+        return (desc ? -byKey : byKey) || (a.key < b.key ? -1 : 1);
+      });
+    for (const rows of [inKeyOrder, many])
+      for (const column of [2, 3, 4])
+        for (const desc of [false, true])
+          expect(viewRows(rows, { filter: "", sortColumn: column, desc }).map((r) => r.key)).toEqual(reference(rows, column, desc).map((r) => r.key));
+  });
+
   it("leaves the rows it was given alone", () => {
     const copy = [...rows];
     viewRows(rows, { filter: "", sortColumn: 0, desc: true });
