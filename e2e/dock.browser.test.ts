@@ -126,7 +126,7 @@ it("waits for the details', the dock's and the log viewer's code where each goes
     const sidebarLeft = await watchLeavesScreen(page, 'nav[aria-label="Resources"]');
     const listLeft = await watchLeavesScreen(page, "[role=grid]");
     const letThrough = async (name: string) => {
-      await expect.poll(() => asked.has(name)).toBe(true);
+      await expect.poll(() => asked.has(name), { timeout: 20_000 }).toBe(true);
       release.get(name)!();
     };
 
