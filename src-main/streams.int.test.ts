@@ -51,8 +51,14 @@ function exec(args: Partial<StreamArgs<"pods.exec">> & { name: string }) {
   return { ...r, text, send, stop: s.stop };
 }
 
-const until = async (check: () => boolean, what: string) => {
-  await expect.poll(check, { timeout: 20_000, message: what }).toBe(true);
+/** Waits for `check`; `shown` says what there was instead when it never came. */
+const until = async (check: () => boolean, what: string, shown?: () => string) => {
+  try {
+    await expect.poll(check, { timeout: 20_000, message: what }).toBe(true);
+  } catch (e) {
+    if (shown) throw new Error(`${what}: not seen in ${JSON.stringify(shown())}`, { cause: e });
+    throw e;
+  }
 };
 
 beforeAll(async () => {
@@ -79,11 +85,14 @@ describe("exec", () => {
 
   it("resizes a terminal, as stty sees it", async () => {
     const t = exec({ name: "nginx", tty: true, size: { cols: 90, rows: 20 } });
+    // Typed once the shell shows its prompt, as a person would: a shell setting up its terminal
+    // flushes input typed before (TCSAFLUSH), and then "stty size" never ran (a CI failure).
+    await until(() => /[$#] $/.test(t.text()), "the prompt", t.text);
     t.send({ data: new TextEncoder().encode("stty size\n") });
-    await until(() => t.text().includes("20 90"), "the first size");
+    await until(() => t.text().includes("20 90"), "the first size", t.text);
     t.send({ resize: { cols: 132, rows: 43 } });
     t.send({ data: new TextEncoder().encode("stty size\n") });
-    await until(() => t.text().includes("43 132"), "the new size");
+    await until(() => t.text().includes("43 132"), "the new size", t.text);
     t.send({ data: new TextEncoder().encode("exit\n") });
     expect((await t.done).result?.code).toBe(0);
   });
