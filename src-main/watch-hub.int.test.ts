@@ -11,6 +11,7 @@ import { applyRowsEvent } from "../src-shared/api/rows-reducer.ts";
 import { formatLabels } from "../src-shared/kinds/format.ts";
 import { createApp, type App } from "./index.ts";
 import type { RowsQuery } from "../src-shared/api/refs.ts";
+import { CountWatches } from "./kube/count-watch.ts";
 import { listHeadMeta } from "./kube/raw.ts";
 import { WatchHub, type Row, type RowsEvent } from "./kube/watch-hub.ts";
 
@@ -279,6 +280,56 @@ describe("watch hub", () => {
     } finally {
       stop();
       await core.deleteNamespace({ name: ns }).catch(() => {});
+    }
+  });
+
+  it("tries again at once when another watch of the context gets through, not at the end of its wait", async () => {
+    // The viewer may read nothing in two new namespaces, until a Role lets it read their ConfigMaps.
+    const bins = await ensureBinaries(() => {});
+    const apply = (o: object) => run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "apply", "-f", "-"], { input: JSON.stringify(o) });
+    const suffix = Date.now().toString(36);
+    const [slowNs, fastNs] = [`backoff-slow-${suffix}`, `backoff-fast-${suffix}`];
+    const viewer = "sandbox-viewer";
+    await app.services.connections.connect(viewer);
+    // Watches whose first wait after a failure is 30-60 s, beside ones that wait 1 s.
+    const slow = new WatchHub(app.services.connections, { firstRetryMs: 60_000 });
+    const slowCounts = new CountWatches(app.services.connections, { firstRetryMs: 60_000, lingerMs: 0 });
+    const fast = new WatchHub(app.services.connections);
+    const configMaps = (namespace: string): RowsQuery => ({ context: viewer, group: "", version: "v1", resource: "configmaps", namespace });
+    const stops: (() => void)[] = [];
+    try {
+      for (const ns of [slowNs, fastNs]) await apply({ apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
+      const states: Record<string, boolean[]> = { slow: [], fast: [] };
+      stops.push(slow.subscribe(configMaps(slowNs), (e) => e.type === "state" && states.slow.push(e.live)));
+      let counted: (number | null)[] = [];
+      stops.push(slowCounts.subscribe(viewer, [{ group: "", version: "v1", resource: "configmaps" }], [slowNs], (c) => (counted = c), 0));
+      await expect.poll(() => states.slow).toEqual([false]);
+      stops.push(fast.subscribe(configMaps(fastNs), (e) => e.type === "state" && states.fast.push(e.live)));
+      await expect.poll(() => states.fast[0]).toBe(false);
+      for (const ns of [slowNs, fastNs]) {
+        await apply({
+          apiVersion: "rbac.authorization.k8s.io/v1",
+          kind: "Role",
+          metadata: { name: "read-configmaps", namespace: ns },
+          rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list", "watch"] }],
+        });
+        await apply({
+          apiVersion: "rbac.authorization.k8s.io/v1",
+          kind: "RoleBinding",
+          metadata: { name: "viewer-reads-configmaps", namespace: ns },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "read-configmaps" },
+          subjects: [{ kind: "ServiceAccount", name: viewer, namespace: "kube-system" }],
+        });
+      }
+      // The fast watch gets through on its next try; the slow ones, whose own wait is at least
+      // 30 s, follow it at once (every namespace has its root CA's ConfigMap: a count of 1).
+      await expect.poll(() => states.fast.at(-1), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => states.slow.at(-1), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => counted, { timeout: 15_000 }).toEqual([1]);
+    } finally {
+      for (const stop of stops) stop();
+      for (const ns of [slowNs, fastNs])
+        await run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), "delete", "namespace", ns, "--wait=false"]).catch(() => {});
     }
   });
 

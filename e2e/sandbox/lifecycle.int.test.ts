@@ -107,7 +107,14 @@ it("keeps a watch complete and correct across an API server restart, and the lis
     expect(rows.has("sandbox-extra")).toBe(true);
     expect(events.findLast((e) => e.type === "state")).toMatchObject({ live: true });
     stop();
-    await expect.poll(() => indicator.textContent(), { timeout: 60_000 }).toBe("Live");
+    // The page's watch is the serve's own: once any watch of the context gets through, its waiting one tries at once (backoff.ts).
+    await expect
+      .poll(() => indicator.textContent(), { timeout: 60_000 })
+      .toBe("Live")
+      .catch(async (e: unknown) => {
+        const alerts = await page.getByRole("alert").allTextContents();
+        throw new Error(`the list never said Live again; it says ${JSON.stringify(alerts)}`, { cause: e });
+      });
     await expect.poll(async () => Number(await page.locator("[role=grid]").getAttribute("data-total")), { timeout: 60_000 }).toBe((await names()).length);
     expect(await page.locator('[role=grid] [data-key="sandbox-extra"]').count()).toBe(1);
   } finally {

@@ -11,6 +11,7 @@ import { getJson } from "./raw.ts";
 type Listener = (states: ConnectionState[]) => void;
 
 const connectTimeoutMs = 20_000;
+const reachableEveryMs = 5000;
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -27,6 +28,9 @@ export class Connections {
   private renewals = new Map<string, NodeJS.Timeout>();
   private listeners = new Set<Listener>();
   private disconnectHooks = new Set<(context: string) => void>();
+  private reachableHooks = new Set<(context: string) => void>();
+  /** When each context was last said to be reachable again (performance.now()). */
+  private reachableAt = new Map<string, number>();
   private readonly store: KubeconfigStore;
 
   constructor(store: KubeconfigStore) {
@@ -135,12 +139,29 @@ export class Connections {
     clearTimeout(this.renewals.get(context));
     this.renewals.delete(context);
     this.configs.delete(context);
+    this.reachableAt.delete(context);
     if (this.states.delete(context)) this.emit();
     for (const h of this.disconnectHooks) h(context);
   }
 
   onDisconnect(h: (context: string) => void) {
     this.disconnectHooks.add(h);
+  }
+
+  /**
+   * A watch of `context` got through after failing: the others waiting to try again (backoff.ts)
+   * try now. Said at most every few seconds, so that two watches that each get through and then
+   * fail again cannot set each other off in a loop of lists.
+   */
+  reachable(context: string) {
+    const now = performance.now();
+    if (now - (this.reachableAt.get(context) ?? -Infinity) < reachableEveryMs) return;
+    this.reachableAt.set(context, now);
+    for (const h of this.reachableHooks) h(context);
+  }
+
+  onReachable(h: (context: string) => void) {
+    this.reachableHooks.add(h);
   }
 
   onChange(l: Listener): () => void {

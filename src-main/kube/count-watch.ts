@@ -6,6 +6,7 @@
 // 30,000 pods keeps no objects and parses a fraction of what the list view's watch does.
 // A resource that cannot be watched (an aggregated API without watch) is counted by polling.
 import { resourcePath, type ResourceType } from "../../src-shared/api/refs.ts";
+import { Backoff } from "./backoff.ts";
 import type { Connections } from "./connections.ts";
 import { getJson } from "./raw.ts";
 import { openWatch, type WatchEvent } from "./watch-stream.ts";
@@ -19,7 +20,6 @@ type Listener = () => void;
 const metadataList = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
 const metadataEvent = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
 const pollMs = 30_000;
-const maxBackoffMs = 30_000;
 // The API server sends a bookmark about once a minute on an idle watch (allowWatchBookmarks):
 // a watch silent for longer is presumed dead (a half-open connection) and opened again.
 const defaultSilentMs = 75_000;
@@ -27,10 +27,11 @@ const defaultSilentMs = 75_000;
 export const maxWatchedNamespaces = 5;
 const defaultLingerMs = 15_000;
 
-/** How long a watch may stay silent before it is opened again, and when the server ends each. */
+/** How long a watch may stay silent before it is opened again, when the server ends each, and the first wait after a failure. */
 interface CountTiming {
   silentMs: number;
   watchTimeoutSeconds: () => number;
+  firstRetryMs: number;
 }
 
 interface ListPage {
@@ -60,7 +61,7 @@ class CountWatch {
   private abort?: () => void;
   private attempt = 0;
   private timer?: NodeJS.Timeout;
-  private backoffMs = 1000;
+  private readonly backoff: Backoff;
   private stopped = false;
   private readonly connections: Connections;
   readonly target: CountTarget;
@@ -80,6 +81,7 @@ class CountWatch {
     this.poll = poll;
     this.silentMs = timing.silentMs;
     this.watchTimeoutSeconds = timing.watchTimeoutSeconds;
+    this.backoff = new Backoff(timing.firstRetryMs);
   }
 
   private set(count: number | null) {
@@ -110,7 +112,8 @@ class CountWatch {
       this.lists++;
       this.resourceVersion = first.metadata?.resourceVersion ?? "";
       this.set(count);
-      this.backoffMs = 1000;
+      this.backoff.healthy();
+      if (this.backoff.succeeded()) this.connections.reachable(this.target.context);
       if (this.poll) this.again(pollMs);
       else await this.watch();
     } catch (e) {
@@ -189,18 +192,23 @@ class CountWatch {
     this.timer.unref?.();
   }
 
-  /** Not allowed, not served, or the cluster is gone: no number, and another try with capped backoff. */
+  /** Not allowed, not served, or the cluster is gone: no number, and another try with capped backoff (backoff.ts). */
   private failed(_e: unknown) {
     if (this.stopped) return;
     this.endWatch();
     this.set(null);
-    this.again(this.backoffMs);
-    this.backoffMs = Math.min(this.backoffMs * 2, maxBackoffMs);
+    this.backoff.failed(() => void this.start());
+  }
+
+  /** Another watch of the context got through: if this one waits to try again, it tries now. */
+  retryNow() {
+    this.backoff.now();
   }
 
   stop() {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.backoff.cancel();
     this.endWatch();
   }
 
@@ -217,14 +225,19 @@ export class CountWatches {
 
   /**
    * `silentMs`: how long a watch may stay silent before it is re-opened, `watchTimeoutSeconds`:
-   * when the server ends each watch (tests shorten both).
+   * when the server ends each watch (tests shorten both), `firstRetryMs`: the first wait after a
+   * failure (tests lengthen it).
    * `lingerMs`: how long a count nobody asks for any more is kept: the sidebar asks again for
    * nearly the same counts on every navigation (all kinds but the open list's), and those
    * go on from where they were instead of being read again.
    */
   constructor(connections: Connections, opts: Partial<CountTiming> & { lingerMs?: number } = {}) {
     this.connections = connections;
-    this.timing = { silentMs: opts.silentMs ?? defaultSilentMs, watchTimeoutSeconds: opts.watchTimeoutSeconds ?? serverWatchTimeout };
+    this.timing = {
+      silentMs: opts.silentMs ?? defaultSilentMs,
+      watchTimeoutSeconds: opts.watchTimeoutSeconds ?? serverWatchTimeout,
+      firstRetryMs: opts.firstRetryMs ?? 1000,
+    };
     this.lingerMs = opts.lingerMs ?? defaultLingerMs;
     connections.onDisconnect((context) => {
       for (const [key, w] of this.watches) {
@@ -234,6 +247,9 @@ export class CountWatches {
           this.watches.delete(key);
         }
       }
+    });
+    connections.onReachable((context) => {
+      for (const w of this.watches.values()) if (w.target.context === context) w.retryNow();
     });
   }
 

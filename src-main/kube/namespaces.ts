@@ -5,6 +5,7 @@ import { CoreV1Api, makeInformer, type Informer, type V1Namespace } from "@kuber
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { NamespacesState } from "../../src-shared/api/types.ts";
 import type { SettingsStore } from "../platform/settings.ts";
+import { Backoff } from "./backoff.ts";
 import type { Connections } from "./connections.ts";
 import type { KubeconfigStore } from "./kubeconfig-store.ts";
 import { toApiError } from "./errors.ts";
@@ -15,8 +16,7 @@ interface Watch {
   listeners: Set<Listener>;
   informer?: Informer<V1Namespace>;
   state: NamespacesState;
-  retry?: NodeJS.Timeout;
-  backoffMs: number;
+  backoff: Backoff;
   stopped: boolean;
 }
 
@@ -31,6 +31,7 @@ export class Namespaces {
     this.store = store;
     this.settings = settings;
     connections.onDisconnect((ctx) => this.stop(ctx));
+    connections.onReachable((ctx) => this.watches.get(ctx)?.backoff.now());
     // Typed-in namespaces change the fallback list of a watch that is in fallback.
     settings.onChange(() => {
       for (const [ctx, w] of this.watches) if (!w.state.listable) this.publish(ctx, w, this.fallback(ctx, w.state.error));
@@ -40,7 +41,7 @@ export class Namespaces {
   subscribe(context: string, l: Listener): () => void {
     let w = this.watches.get(context);
     if (!w) {
-      w = { listeners: new Set(), state: { context, namespaces: [], listable: true }, backoffMs: 1000, stopped: false };
+      w = { listeners: new Set(), state: { context, namespaces: [], listable: true }, backoff: new Backoff(), stopped: false };
       this.watches.set(context, w);
       this.start(context, w);
     } else {
@@ -81,7 +82,7 @@ export class Namespaces {
     let queued = false;
     let said: string | undefined;
     const update = () => {
-      w.backoffMs = 1000;
+      w.backoff.healthy();
       if (queued) return;
       queued = true;
       queueMicrotask(() => {
@@ -97,7 +98,10 @@ export class Namespaces {
     informer.on("add", update);
     informer.on("update", update);
     informer.on("delete", update);
-    informer.on("connect", update);
+    informer.on("connect", () => {
+      if (w.backoff.succeeded()) this.connections.reachable(context);
+      update();
+    });
     informer.on("error", (e) => {
       if (w.stopped) return;
       const err = toApiError(e, "listing namespaces");
@@ -107,10 +111,9 @@ export class Namespaces {
       }
       // Anything else is passing (network, API server restart): keep what we had, retry.
       this.publish(context, w, { ...w.state, error: err.toJSON() });
-      w.retry = setTimeout(() => {
+      w.backoff.failed(() => {
         if (!w.stopped) informer.start().catch(() => {});
-      }, w.backoffMs);
-      w.backoffMs = Math.min(w.backoffMs * 2, 30_000);
+      });
     });
     informer.start().catch(() => {
       // Reported through the "error" event.
@@ -126,7 +129,7 @@ export class Namespaces {
     const w = this.watches.get(context);
     if (!w) return;
     w.stopped = true;
-    clearTimeout(w.retry);
+    w.backoff.cancel();
     w.informer?.stop().catch(() => {});
     this.watches.delete(context);
     // Subscribers of a disconnected context are told the list is gone.

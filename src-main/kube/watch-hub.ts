@@ -10,6 +10,7 @@ import { formatLabels } from "../../src-shared/kinds/format.ts";
 import { registryDescriptor } from "../../src-shared/kinds/registry.ts";
 import type { K8sObject, KindDescriptor } from "../../src-shared/kinds/types.ts";
 import type { Connections } from "./connections.ts";
+import { Backoff } from "./backoff.ts";
 import { toApiError } from "./errors.ts";
 import { listPage, type ListMeta } from "./raw.ts";
 import { serverWatchTimeout } from "./watch-timeout.ts";
@@ -44,6 +45,8 @@ interface HubOptions {
   firstPageSize: number;
   /** The server-side end of each watch (`timeoutSeconds`). */
   watchTimeoutSeconds: () => number;
+  /** The first wait before a failed list is tried again (backoff.ts). */
+  firstRetryMs: number;
 }
 
 const keyOf = (o: K8sObject) => objectKey(o.metadata?.namespace, o.metadata?.name ?? "");
@@ -96,11 +99,12 @@ class ResourceWatch {
   private resourceVersion = "";
   /** Stops the watch open now. */
   private abort?: () => void;
-  private retry?: NodeJS.Timeout;
+  private readonly backoff: Backoff;
+  /** Tells the context's other watches that this one got through after failing. */
+  private readonly recovered: () => void;
   private flushTimer?: NodeJS.Timeout;
   /** When changes were last sent (performance.now()); -Infinity until then. */
   private lastFlush = -Infinity;
-  private backoffMs = 1000;
   private pendingUpserts = new Set<string>();
   private pendingDeletes = new Set<string>();
   private stopped = false;
@@ -125,7 +129,9 @@ class ResourceWatch {
   private readonly pageSize: number;
   private readonly firstPageSize: number;
 
-  constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, opts: HubOptions) {
+  constructor(kc: KubeConfig, target: RowsQuery, kind: KindDescriptor, opts: HubOptions, recovered: () => void) {
+    this.recovered = recovered;
+    this.backoff = new Backoff(opts.firstRetryMs);
     this.firstPage = new Promise((resolve) => (this.firstPageSent = resolve));
     this.silentMs = opts.silentMs;
     this.watchTimeoutSeconds = opts.watchTimeoutSeconds;
@@ -227,6 +233,7 @@ class ResourceWatch {
         this.emit(this.snapshot());
       }
       if (this.objects) this.objectsListed = true;
+      if (this.backoff.succeeded()) this.recovered();
       this.emit({ type: "state", live: true });
       await this.watch();
     } catch (e) {
@@ -290,8 +297,8 @@ class ResourceWatch {
       return;
     }
     if (obj?.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
+    this.backoff.healthy();
     if (type === "BOOKMARK") return;
-    this.backoffMs = 1000;
     const key = keyOf(obj);
     if (type === "DELETED") {
       this.rows.delete(key);
@@ -343,15 +350,18 @@ class ResourceWatch {
     }
   }
 
-  /** Keeps what it has, says it is reconnecting, and tries again with capped backoff. */
+  /** Keeps what it has, says it is reconnecting, and tries again with capped backoff (backoff.ts). */
   private failed(e: unknown) {
     this.firstPageSent();
     if (this.stopped) return;
     this.endWatch();
     this.emit({ type: "state", live: false, error: toApiError(e, `watching ${this.target.resource}`).toJSON() });
-    clearTimeout(this.retry);
-    this.retry = setTimeout(() => void this.list(), this.backoffMs);
-    this.backoffMs = Math.min(this.backoffMs * 2, 30_000);
+    this.backoff.failed(() => void this.list());
+  }
+
+  /** Another watch of the context got through: if this one waits to try again, it tries now. */
+  retryNow() {
+    this.backoff.now();
   }
 
   /** From now on keep the objects too: read them all again. */
@@ -359,13 +369,14 @@ class ResourceWatch {
     this.objects = new Map();
     this.objectsListed = false;
     this.endWatch();
+    this.backoff.cancel();
     void this.list();
   }
 
   stop() {
     this.stopped = true;
     this.firstPageSent();
-    clearTimeout(this.retry);
+    this.backoff.cancel();
     clearTimeout(this.flushTimer);
     this.endWatch();
   }
@@ -385,7 +396,7 @@ export class WatchHub {
   /**
    * `silentMs`: how long a watch may stay silent before it is re-opened; `pageSize` and
    * `firstPageSize`: objects per list page; `watchTimeoutSeconds`: when the server ends each
-   * watch (tests shorten them all).
+   * watch (tests shorten them all); `firstRetryMs`: the first wait after a failure (tests lengthen it).
    */
   constructor(connections: Connections, opts: Partial<HubOptions> = {}) {
     const size = opts.pageSize ?? pageSize;
@@ -394,6 +405,7 @@ export class WatchHub {
       pageSize: size,
       firstPageSize: opts.firstPageSize ?? Math.min(firstPageSize, size),
       watchTimeoutSeconds: opts.watchTimeoutSeconds ?? serverWatchTimeout,
+      firstRetryMs: opts.firstRetryMs ?? 1000,
     };
     this.connections = connections;
     connections.onDisconnect((context) => {
@@ -403,6 +415,9 @@ export class WatchHub {
           this.watches.delete(key);
         }
       }
+    });
+    connections.onReachable((context) => {
+      for (const w of this.watches.values()) if (w.target.context === context) w.retryNow();
     });
   }
 
@@ -467,7 +482,7 @@ export class WatchHub {
     const key = WatchHub.key(target);
     let w = this.watches.get(key);
     if (!w) {
-      w = new ResourceWatch(this.connections.config(target.context), target, kind, this.opts);
+      w = new ResourceWatch(this.connections.config(target.context), target, kind, this.opts, () => this.connections.reachable(target.context));
       if (opts.objects) w.objects = new Map();
       this.watches.set(key, w);
       w.listeners.add(listener);
