@@ -2,8 +2,8 @@
 // namespaces'): capped exponential backoff, jittered so that watches that failed at the same
 // moment (an API server restart) do not all try again at the same moments, and cut short when
 // another watch of the same context gets through (`now`, on Connections' `reachable`). Without
-// that, a list whose wait had grown to 30 s stayed "Reconnecting…" that long after the cluster
-// was back, while the sidebar beside it was live again.
+// that, a list could stay "Reconnecting…" for the rest of its own wait (up to 30 s) after the
+// cluster was back and the watches beside it were live again.
 
 const maxMs = 30_000;
 
@@ -13,7 +13,7 @@ export class Backoff {
   private timer?: NodeJS.Timeout;
   private run?: () => void;
   /** Whether the last try failed, until one succeeds. */
-  failing = false;
+  private failing = false;
 
   /** `firstMs`: the first wait (tests lengthen it); it doubles up to 30 s. */
   constructor(firstMs = 1000) {
