@@ -82,7 +82,6 @@ export class Namespaces {
     let queued = false;
     let said: string | undefined;
     const update = () => {
-      w.backoff.healthy();
       if (queued) return;
       queued = true;
       queueMicrotask(() => {
@@ -95,13 +94,17 @@ export class Namespaces {
         this.publish(context, w, { context, namespaces: now, listable: true });
       });
     };
-    informer.on("add", update);
-    informer.on("update", update);
-    informer.on("delete", update);
-    informer.on("connect", () => {
-      if (w.backoff.succeeded()) this.connections.reachable(context);
+    // A change read is a healthy watch. "connect" is not: the informer says it before each
+    // list or watch it tries, so it neither shortens the next wait nor tells the context's other
+    // watches that the cluster is back (they tell this one, through Connections' `reachable`).
+    const changed = () => {
+      w.backoff.healthy();
       update();
-    });
+    };
+    informer.on("add", changed);
+    informer.on("update", changed);
+    informer.on("delete", changed);
+    informer.on("connect", update);
     informer.on("error", (e) => {
       if (w.stopped) return;
       const err = toApiError(e, "listing namespaces");
