@@ -29,6 +29,11 @@ export interface RunFigures {
   longestTaskMs: number | null;
   /** The longest renderer task during the churn in its own CPU time (traced), whatever the cores were doing. */
   longestTaskCpuMs: number | null;
+  /**
+   * Of the traced tasks over 50 ms of wall time during the churn, the most CPU time one used
+   * (0 when none): far below 50, those tasks were mostly waiting for a core.
+   */
+  longTasksCpuMaxMs: number | null;
   longTasks: number | null;
   scrollFrames: number | null;
   scrollDroppedFrames: number | null;
@@ -139,6 +144,7 @@ export const emptyFigures = (): RunFigures => ({
   filterMs: null,
   longestTaskMs: null,
   longestTaskCpuMs: null,
+  longTasksCpuMaxMs: null,
   longTasks: null,
   scrollFrames: null,
   scrollDroppedFrames: null,
@@ -267,6 +273,7 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "mainHeapTotalMB", unit: "MB", what: "main's JS heap as V8 holds it before a GC (live, garbage, free)" },
   { figure: "mainExternalMB", unit: "MB", what: "main's memory held by JS objects outside the heap" },
   { figure: "longestTaskCpuMs", unit: "ms", what: "longest task during churn, in its CPU time" },
+  { figure: "longTasksCpuMaxMs", unit: "ms", what: "churn tasks over 50 ms of wall time: the most CPU one used" },
   { figure: "scrollDroppedShare", unit: "", what: "dropped frames, scrolling during churn" },
   { figure: "scrollIdleDroppedShare", unit: "", what: "dropped frames, scrolling without churn" },
   { figure: "scrollMaxFrameMs", unit: "ms", what: "longest frame while scrolling" },

@@ -453,6 +453,7 @@ async function measure(
       const t = await trace?.stop().catch((e) => void fail("churn trace", e));
       trace = undefined;
       f.longestTaskCpuMs = larger(f.longestTaskCpuMs, t?.maxCpuMs ?? null);
+      f.longTasksCpuMaxMs = larger(f.longTasksCpuMaxMs, t?.longCpuMaxMs ?? null);
     };
     await page.evaluate(() => window.__bench.startLongTasks());
     trace = await traceTasks(page);
@@ -500,7 +501,7 @@ async function measure(
     f.churnPatchesSkipped = patches.skipped;
     log(
       `run ${run}: churn: ${patches.ok} updates in ${patches.seconds.toFixed(1)} s (${Math.round(patches.perSecond)}/s, ${patches.skipped} skipped at the cap, ` +
-        `${patches.failed} failed${patches.firstError ? `: ${patches.firstError}` : ""}); ${long.count} long tasks, longest ${Math.round(long.maxMs)} ms (the longest in CPU time: ${Math.round(f.longestTaskCpuMs ?? NaN)} ms)`,
+        `${patches.failed} failed${patches.firstError ? `: ${patches.firstError}` : ""}); ${long.count} long tasks, longest ${Math.round(long.maxMs)} ms (the longest in CPU time: ${Math.round(f.longestTaskCpuMs ?? NaN)} ms; of those over 50 ms of wall time, at most ${Math.round(f.longTasksCpuMaxMs ?? NaN)} ms of CPU)`,
     );
     if (Object.keys(created).length) {
       // Give stragglers 5 s more, then count the rest as never shown.
@@ -853,7 +854,7 @@ async function main() {
         ? "kwokctl starts each cluster component in a session of its own, and Linux's autogroup scheduling shares the cores between sessions first: --cluster-weight one gave every session of the bench cluster, for the whole run, the nice value that makes them weigh together about one program (clusterSessions, clusterNice; bench/cpu-share.ts), as Chromium and the bench with serve each do"
         : "the bench cluster's sessions as kwokctl starts them, one each at nice 0 (clusterSessions; bench/cpu-share.ts): under Linux's autogroup scheduling they share the cores with Chromium's session and the bench's, one share each",
       longestTask:
-        "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves",
+        "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves; longTasksCpuMax: of that trace's tasks over 50 ms of wall time, the most CPU time one used (0 when none)",
       editor:
         "three steps (a Deployment cold, the same cached, a 5 MB multi-document file): the text is put on the clipboard through the page first; then, with a longtask observer from there to 2 s after the dialog has closed (its draft saved), press Create, click the text, Ctrl+A, Ctrl+V, Ctrl+Home, and wait for the first .squiggly-warning; editorLongestTaskMs is the longest of the three steps' (editorColdLongestTaskMs, editorCachedLongestTaskMs, bigYamlLongestTaskMs)",
       shell:
