@@ -121,6 +121,60 @@ describe("live counts", () => {
     expect(own.size).toBe(0);
   });
 
+  it("count by polling where the user may list but not watch, and keep the number meanwhile", async () => {
+    const viewer = "sandbox-viewer";
+    await app().services.connections.connect(viewer);
+    await kubectl(["create", "role", "list-configmaps", "-n", ns, "--verb=get,list", "--resource=configmaps"]);
+    await kubectl(["create", "rolebinding", "viewer-lists-configmaps", "-n", ns, "--role=list-configmaps", "--serviceaccount=kube-system:sandbox-viewer"]);
+    const own = new CountWatches(app().services.connections, { lingerMs: 0, pollMs: 500 });
+    const f = follow(own, viewer, [configMaps], [ns]);
+    try {
+      await expect.poll(() => f.last(), { timeout: 10_000 }).toEqual([await kubectlCount(["configmaps", "-n", ns])]);
+      const before = f.last()![0]!;
+      await kubectl(["create", "configmap", "listed-not-watched", "-n", ns]);
+      await expect.poll(() => f.last(), { timeout: 10_000 }).toEqual([before + 1]);
+      const watch = own.active({ context: viewer, ...configMaps, namespace: ns })!;
+      expect(watch.watching).toBe(false);
+      expect(watch.lists).toBeGreaterThanOrEqual(2);
+      // Once read, never unknown again: the refused watch does not take the number away.
+      const read = f.heard.findIndex((c) => c[0] !== null);
+      expect(f.heard.slice(read).every((c) => c[0] !== null)).toBe(true);
+    } finally {
+      f.stop();
+      await kubectl(["delete", "rolebinding", "viewer-lists-configmaps", "-n", ns]);
+      await kubectl(["delete", "role", "list-configmaps", "-n", ns]);
+    }
+    expect(own.size).toBe(0);
+  });
+
+  it("list ever more slowly while the watch fails right after each list", async () => {
+    // The server refuses the watch (timeoutSeconds is not a number: 400) and allows the list:
+    // it stands for any watch that fails as soon as it opens. Each failure doubles the wait
+    // (first 200 ms): 100-200 ms, 200-400, 400-800, 800-1600 ms. A list that got through must
+    // not reset it, or the count would be listed five times a second for as long as that lasts.
+    const refused = new CountWatches(app().services.connections, { lingerMs: 0, firstRetryMs: 200, watchTimeoutSeconds: () => NaN });
+    const f = follow(refused, ctx, [configMaps], [ns]);
+    const listedAt: number[] = [];
+    try {
+      await expect
+        .poll(
+          () => {
+            const lists = refused.active({ context: ctx, ...configMaps, namespace: ns })?.lists ?? 0;
+            while (listedAt.length < lists) listedAt.push(performance.now());
+            return lists;
+          },
+          { timeout: 15_000, interval: 20 },
+        )
+        .toBeGreaterThanOrEqual(5);
+      const gaps = listedAt.slice(1).map((t, i) => t - listedAt[i]);
+      expect(gaps[3]).toBeGreaterThanOrEqual(750);
+      await expect.poll(() => f.last()).toEqual([null]);
+    } finally {
+      f.stop();
+    }
+    expect(refused.size).toBe(0);
+  });
+
   it("poll when many namespaces are chosen, rather than open a watch for each", async () => {
     const many = ["demo", ns, "default", "kube-system", "kube-public", "kube-node-lease"];
     expect(many.length).toBeGreaterThan(maxWatchedNamespaces);

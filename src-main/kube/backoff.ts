@@ -39,7 +39,7 @@ export class Backoff {
   }
 
   /**
-   * The watch has shown it is healthy (events, bookmarks, a count read): the next failure waits
+   * The watch has shown it is healthy (events, bookmarks, a polled count read): the next failure waits
    * the shortest time again. Not at a mere success: a list that gets through while its watch
    * fails at once would then be read again every second.
    */

@@ -4,7 +4,8 @@
 // a watch from that list's resourceVersion adds ADDED and takes away DELETED. Events come as
 // PartialObjectMetadata: a pod's event is its metadata, not its spec and status, so counting
 // 30,000 pods keeps no objects and parses a fraction of what the list view's watch does.
-// A resource that cannot be watched (an aggregated API without watch) is counted by polling.
+// A resource that cannot be watched (an aggregated API without watch, or RBAC that allows list
+// but not watch) is counted by polling.
 import { resourcePath, type ResourceType } from "../../src-shared/api/refs.ts";
 import { Backoff } from "./backoff.ts";
 import type { Connections } from "./connections.ts";
@@ -19,7 +20,7 @@ type Listener = () => void;
 
 const metadataList = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
 const metadataEvent = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
-const pollMs = 30_000;
+const defaultPollMs = 30_000;
 // The API server sends a bookmark about once a minute on an idle watch (allowWatchBookmarks):
 // a watch silent for longer is presumed dead (a half-open connection) and opened again.
 const defaultSilentMs = 75_000;
@@ -27,11 +28,12 @@ const defaultSilentMs = 75_000;
 export const maxWatchedNamespaces = 5;
 const defaultLingerMs = 15_000;
 
-/** How long a watch may stay silent before it is opened again, when the server ends each, and the first wait after a failure. */
+/** How long a watch may stay silent before it is opened again, when the server ends each, the first wait after a failure, and how often a polled count is read. */
 interface CountTiming {
   silentMs: number;
   watchTimeoutSeconds: () => number;
   firstRetryMs: number;
+  pollMs: number;
 }
 
 interface ListPage {
@@ -68,6 +70,7 @@ class CountWatch {
   private readonly poll: boolean;
   private readonly silentMs: number;
   private readonly watchTimeoutSeconds: () => number;
+  private readonly pollMs: number;
 
   /** Set while nobody listens, until it is stopped (CountWatches' linger). */
   linger?: NodeJS.Timeout;
@@ -81,6 +84,7 @@ class CountWatch {
     this.poll = poll;
     this.silentMs = timing.silentMs;
     this.watchTimeoutSeconds = timing.watchTimeoutSeconds;
+    this.pollMs = timing.pollMs;
     this.backoff = new Backoff(timing.firstRetryMs);
   }
 
@@ -112,10 +116,14 @@ class CountWatch {
       this.lists++;
       this.resourceVersion = first.metadata?.resourceVersion ?? "";
       this.set(count);
-      this.backoff.healthy();
       if (this.backoff.succeeded()) this.connections.reachable(this.target.context);
-      if (this.poll) this.again(pollMs);
-      else await this.watch();
+      // A read count is healthy only when polled: a watched count is healthy once its watch
+      // brings events (see `event`). Otherwise a watch that fails right after each list would be
+      // listed again every second, for as long as it fails (backoff.ts).
+      if (this.poll) {
+        this.backoff.healthy();
+        this.again(this.pollMs);
+      } else await this.watch();
     } catch (e) {
       this.failed(e);
     }
@@ -156,8 +164,15 @@ class CountWatch {
       );
     } catch (e) {
       if (!current()) return;
-      // Listed but not watchable (405): counted again by a list in 30 s, like a polled count.
-      if ((e as { code?: number }).code === 405) return this.again(pollMs);
+      // Listed but not watchable: not served (405), or not allowed (403: RBAC that grants list
+      // but not watch). Counted again by a list now and then, like a polled count, rather than
+      // failed and read again with backoff: the number stays, and the list is not repeated
+      // faster than a poll.
+      const code = (e as { code?: number }).code;
+      if (code === 405 || code === 403) {
+        this.backoff.healthy();
+        return this.again(this.pollMs);
+      }
       throw e;
     }
     if (current()) this.abort = stop;
@@ -174,6 +189,7 @@ class CountWatch {
     }
     const rv = event.object?.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
+    this.backoff.healthy();
     if (event.type === "ADDED" && this.count !== null) this.set(this.count + 1);
     else if (event.type === "DELETED" && this.count !== null) this.set(Math.max(0, this.count - 1));
   }
@@ -225,8 +241,8 @@ export class CountWatches {
 
   /**
    * `silentMs`: how long a watch may stay silent before it is re-opened, `watchTimeoutSeconds`:
-   * when the server ends each watch (tests shorten both), `firstRetryMs`: the first wait after a
-   * failure (tests lengthen it).
+   * when the server ends each watch, `pollMs`: how often a polled count is read (tests shorten
+   * these), `firstRetryMs`: the first wait after a failure (tests change it).
    * `lingerMs`: how long a count nobody asks for any more is kept: the sidebar asks again for
    * nearly the same counts on every navigation (all kinds but the open list's), and those
    * go on from where they were instead of being read again.
@@ -237,6 +253,7 @@ export class CountWatches {
       silentMs: opts.silentMs ?? defaultSilentMs,
       watchTimeoutSeconds: opts.watchTimeoutSeconds ?? serverWatchTimeout,
       firstRetryMs: opts.firstRetryMs ?? 1000,
+      pollMs: opts.pollMs ?? defaultPollMs,
     };
     this.lingerMs = opts.lingerMs ?? defaultLingerMs;
     connections.onDisconnect((context) => {
