@@ -2,6 +2,7 @@
 // (one entry per pod count, so a 30,000-pod run keeps the 10,000-pod results) and the
 // table printed at the end.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { LongTask } from "./streams.ts";
 
 /** One run's figures; null where a step could not be measured (see `errors`). */
 export interface RunFigures {
@@ -35,6 +36,13 @@ export interface RunFigures {
    */
   longTasksCpuMaxMs: number | null;
   longTasks: number | null;
+  /** Of the traced tasks over 50 ms of wall time during the churn, how many were frames and how many the garbage collectors' own (bench/streams.ts taskKind). */
+  longTasksFrames: number | null;
+  longTasksGc: number | null;
+  /** The garbage collectors' longest own task during the churn, in CPU time, over 50 ms of wall time or not (0 when none ran). */
+  longestGcTaskCpuMs: number | null;
+  /** Each traced task over 50 ms of wall time during the churn: which half, its kind, what posted it, its wall and CPU time. */
+  churnLongTasks: (LongTask & { half: "scrolling" | "probes" })[];
   scrollFrames: number | null;
   scrollDroppedFrames: number | null;
   scrollDroppedShare: number | null;
@@ -146,6 +154,10 @@ export const emptyFigures = (): RunFigures => ({
   longestTaskCpuMs: null,
   longTasksCpuMaxMs: null,
   longTasks: null,
+  longTasksFrames: null,
+  longTasksGc: null,
+  longestGcTaskCpuMs: null,
+  churnLongTasks: [],
   scrollFrames: null,
   scrollDroppedFrames: null,
   scrollDroppedShare: null,
@@ -212,7 +224,10 @@ export const emptyFigures = (): RunFigures => ({
   errors: [],
 });
 
-export type Figure = Exclude<keyof RunFigures, "errors" | "firstRowsOpeningsMs">;
+/** What a run lists rather than measures: no median. */
+const listed = ["errors", "firstRowsOpeningsMs", "churnLongTasks"] as const;
+
+export type Figure = Exclude<keyof RunFigures, (typeof listed)[number]>;
 
 export function median(values: readonly (number | null | undefined)[]): number | null {
   const v = values.filter((x): x is number => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
@@ -274,6 +289,9 @@ const informational: { figure: Figure; unit: string; what: string }[] = [
   { figure: "mainExternalMB", unit: "MB", what: "main's memory held by JS objects outside the heap" },
   { figure: "longestTaskCpuMs", unit: "ms", what: "longest task during churn, in its CPU time" },
   { figure: "longTasksCpuMaxMs", unit: "ms", what: "churn tasks over 50 ms of wall time: the most CPU one used" },
+  { figure: "longTasksFrames", unit: "", what: "churn tasks over 50 ms of wall time: frames drawn" },
+  { figure: "longTasksGc", unit: "", what: "churn tasks over 50 ms of wall time: garbage collection" },
+  { figure: "longestGcTaskCpuMs", unit: "ms", what: "longest garbage collection task during churn, in its CPU time" },
   { figure: "scrollDroppedShare", unit: "", what: "dropped frames, scrolling during churn" },
   { figure: "scrollIdleDroppedShare", unit: "", what: "dropped frames, scrolling without churn" },
   { figure: "scrollMaxFrameMs", unit: "ms", what: "longest frame while scrolling" },
@@ -320,7 +338,7 @@ export interface Entry {
 export function summarize(raw: RunFigures[], pods: number): Pick<Entry, "medians" | "targets"> {
   const medians: Partial<Record<Figure, number | null>> = {};
   for (const key of Object.keys(emptyFigures()) as (keyof RunFigures)[]) {
-    if (key !== "errors" && key !== "firstRowsOpeningsMs") medians[key] = round(median(raw.map((r) => r[key])), digitsOf(key));
+    if (!(listed as readonly string[]).includes(key)) medians[key as Figure] = round(median(raw.map((r) => r[key as Figure])), digitsOf(key));
   }
   return {
     medians,

@@ -449,11 +449,18 @@ async function measure(
     };
     // The same tasks traced, for their CPU time: on two cores a task's wall time includes waiting for one.
     let trace: Awaited<ReturnType<typeof traceTasks>> | undefined;
+    // Which half the trace running now covers: its long tasks are listed under it.
+    let tracing: "scrolling" | "probes" = "scrolling";
     const stopTrace = async () => {
       const t = await trace?.stop().catch((e) => void fail("churn trace", e));
       trace = undefined;
-      f.longestTaskCpuMs = larger(f.longestTaskCpuMs, t?.maxCpuMs ?? null);
-      f.longTasksCpuMaxMs = larger(f.longTasksCpuMaxMs, t?.longCpuMaxMs ?? null);
+      if (!t) return;
+      f.longestTaskCpuMs = larger(f.longestTaskCpuMs, t.maxCpuMs);
+      f.longTasksCpuMaxMs = larger(f.longTasksCpuMaxMs, t.longCpuMaxMs);
+      f.longestGcTaskCpuMs = larger(f.longestGcTaskCpuMs, t.gcCpuMaxMs);
+      f.churnLongTasks.push(...t.long.map((l) => ({ half: tracing, ...l })));
+      f.longTasksFrames = f.churnLongTasks.filter((l) => l.kind === "frame").length;
+      f.longTasksGc = f.churnLongTasks.filter((l) => l.kind === "gc").length;
     };
     await page.evaluate(() => window.__bench.startLongTasks());
     trace = await traceTasks(page);
@@ -476,6 +483,7 @@ async function measure(
       await page.evaluate(() => window.__bench.idle(1000));
       await page.evaluate((prefix) => window.__bench.watchRows(prefix), `${probeNamespace}/${probePrefix}`);
       await page.evaluate(() => window.__bench.startLongTasks());
+      tracing = "probes";
       trace = await traceTasks(page);
       probeWatch = await watchProbes(kubeconfig).catch((e) => void fail("the bench's own watches of the probes", e));
       const probeStart = Date.now();
@@ -503,6 +511,9 @@ async function measure(
       `run ${run}: churn: ${patches.ok} updates in ${patches.seconds.toFixed(1)} s (${Math.round(patches.perSecond)}/s, ${patches.skipped} skipped at the cap, ` +
         `${patches.failed} failed${patches.firstError ? `: ${patches.firstError}` : ""}); ${long.count} long tasks, longest ${Math.round(long.maxMs)} ms (the longest in CPU time: ${Math.round(f.longestTaskCpuMs ?? NaN)} ms; of those over 50 ms of wall time, at most ${Math.round(f.longTasksCpuMaxMs ?? NaN)} ms of CPU)`,
     );
+    // What each long one was: a frame waiting for a core is not a collection of 30,000 rows' garbage.
+    for (const l of f.churnLongTasks) log(`run ${run}: churn, ${l.half}: a ${l.kind} task (${l.source}), ${l.wallMs} ms, ${l.cpuMs} ms of CPU`);
+    log(`run ${run}: churn: the garbage collectors' longest own task used ${f.longestGcTaskCpuMs ?? "—"} ms of CPU`);
     if (Object.keys(created).length) {
       // Give stragglers 5 s more, then count the rest as never shown.
       let seen: Record<string, number> = {};
@@ -854,7 +865,7 @@ async function main() {
         ? "kwokctl starts each cluster component in a session of its own, and Linux's autogroup scheduling shares the cores between sessions first: --cluster-weight one gave every session of the bench cluster, for the whole run, the nice value that makes them weigh together about one program (clusterSessions, clusterNice; bench/cpu-share.ts), as Chromium and the bench with serve each do"
         : "the bench cluster's sessions as kwokctl starts them, one each at nice 0 (clusterSessions; bench/cpu-share.ts): under Linux's autogroup scheduling they share the cores with Chromium's session and the bench's, one share each",
       longestTask:
-        "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves; longTasksCpuMax: of that trace's tasks over 50 ms of wall time, the most CPU time one used (0 when none)",
+        "PerformanceObserver longtask (tasks over 50 ms only; 0 = none) in both halves of the churn, not while the filter is switched between them; longestTaskCpu: the renderer main thread's longest task in its own CPU time (a trace, category toplevel) over the same two halves; longTasksCpuMax: of that trace's tasks over 50 ms of wall time, the most CPU time one used (0 when none); churnLongTasks: each of those tasks, its kind by what posted it (the trace's src_file and src_func: frame = cc's BeginMainFrame, gc = the garbage collectors' own tasks from v8/src/heap, Blink's heap sweeping included; a collection inside another task counts as that task's), counted in longTasksFrames and longTasksGc; longestGcTaskCpu: the longest gc task's CPU time, long or not",
       editor:
         "three steps (a Deployment cold, the same cached, a 5 MB multi-document file): the text is put on the clipboard through the page first; then, with a longtask observer from there to 2 s after the dialog has closed (its draft saved), press Create, click the text, Ctrl+A, Ctrl+V, Ctrl+Home, and wait for the first .squiggly-warning; editorLongestTaskMs is the longest of the three steps' (editorColdLongestTaskMs, editorCachedLongestTaskMs, bigYamlLongestTaskMs)",
       shell:

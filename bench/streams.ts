@@ -90,18 +90,58 @@ async function flood(file: string, first: number, total: number, perSecond: numb
   }
 }
 
+/** What a renderer task was, by what posted it: drawing a frame, V8's or Blink's garbage collector, or anything else. */
+export type TaskKind = "frame" | "gc" | "other";
+
+/** A traced renderer task over 50 ms of wall time: its kind, what posted it (file:function), and its wall and CPU time. */
+export interface LongTask {
+  kind: TaskKind;
+  source: string;
+  wallMs: number;
+  cpuMs: number;
+}
+
 /**
- * The renderer's tasks, traced: the longest in wall time and in its thread's CPU time. On our
- * 2-core machines the API server, kwok and the log writer share the cores with the browser,
- * so a task's wall time includes waiting for a core; its CPU time is the work it did.
+ * A task's kind from the place that posted it (the trace's src_file and src_func): a frame is
+ * cc's BeginMainFrame (input, animation frames, style, layout, paint); the garbage collectors'
+ * own tasks (incremental marking, finalizing, Blink's heap sweeping) are posted from
+ * v8/src/heap. A collection that runs inside another task (a frame's allocation that finishes
+ * marking) counts as that task's.
+ */
+export function taskKind(srcFile: string | undefined, srcFunc: string | undefined): TaskKind {
+  if (srcFunc?.includes("BeginMainFrame")) return "frame";
+  if (srcFile?.startsWith("v8/src/heap/")) return "gc";
+  return "other";
+}
+
+/** Where a task was posted, short: "sweeper.cc:IncrementalSweepTask::Post" (the file, and the function's class and name). */
+function taskSource(srcFile: string | undefined, srcFunc: string | undefined): string {
+  const qualified = /([\w:~]+)\(/.exec(srcFunc ?? "")?.[1] ?? srcFunc ?? "?";
+  return `${srcFile?.split("/").at(-1) ?? "?"}:${qualified.split("::").slice(-2).join("::")}`;
+}
+
+/**
+ * The renderer's tasks, traced: the longest in wall time and in its thread's CPU time, and each
+ * one over 50 ms of wall time with its kind. On our 2-core machines the API server, kwok and
+ * the log writer share the cores with the browser, so a task's wall time includes waiting for
+ * a core; its CPU time is the work it did.
  */
 export async function traceTasks(page: Page) {
   const cdp = await page.context().newCDPSession(page);
-  const events: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] = [];
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string; src_file?: string; src_func?: string };
+  };
+  const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as typeof events)));
   await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["toplevel", "__metadata"] }, transferMode: "ReportEvents" });
   return {
-    async stop(): Promise<{ maxWallMs: number | null; maxCpuMs: number | null; longCpuMaxMs: number | null }> {
+    async stop(): Promise<{ maxWallMs: number | null; maxCpuMs: number | null; longCpuMaxMs: number | null; gcCpuMaxMs: number | null; long: LongTask[] }> {
       const complete = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
       await cdp.send("Tracing.end");
       await complete;
@@ -110,9 +150,23 @@ export async function traceTasks(page: Page) {
       // "toplevel" names a task by its scheduler ("ThreadControllerImpl::RunTask"); the DevTools categories call it "RunTask".
       const tasks = events.filter((e) => (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask") && e.ph === "X" && main.has(`${e.pid}:${e.tid}`));
       const max = (xs: number[]) => (xs.length ? Math.max(...xs) / 1000 : null);
-      // Of the tasks over 50 ms of wall time (a longtask's threshold), the most CPU time one used: what they did, not what they waited.
-      const long = tasks.filter((t) => (t.dur ?? 0) > 50_000).map((t) => t.tdur ?? 0);
-      return { maxWallMs: max(tasks.map((t) => t.dur ?? 0)), maxCpuMs: max(tasks.map((t) => t.tdur ?? 0)), longCpuMaxMs: max(long) ?? 0 };
+      const kindOf = (t: TraceEvent) => taskKind(t.args?.src_file, t.args?.src_func);
+      // The tasks over 50 ms of wall time (a longtask's threshold): what they did (CPU), not what they waited.
+      const long = tasks
+        .filter((t) => (t.dur ?? 0) > 50_000)
+        .map((t) => ({
+          kind: kindOf(t),
+          source: taskSource(t.args?.src_file, t.args?.src_func),
+          wallMs: Math.round((t.dur ?? 0) / 100) / 10,
+          cpuMs: Math.round((t.tdur ?? 0) / 100) / 10,
+        }));
+      return {
+        maxWallMs: max(tasks.map((t) => t.dur ?? 0)),
+        maxCpuMs: max(tasks.map((t) => t.tdur ?? 0)),
+        longCpuMaxMs: long.length ? Math.max(...long.map((t) => t.cpuMs)) : 0,
+        gcCpuMaxMs: max(tasks.filter((t) => kindOf(t) === "gc").map((t) => t.tdur ?? 0)) ?? 0,
+        long,
+      };
     },
   };
 }
