@@ -513,7 +513,7 @@ async function measure(
     );
     // What each long one was: a frame waiting for a core is not a collection of 30,000 rows' garbage.
     for (const l of f.churnLongTasks) log(`run ${run}: churn, ${l.half}: a ${l.kind} task (${l.source}), ${l.wallMs} ms, ${l.cpuMs} ms of CPU`);
-    log(`run ${run}: churn: the garbage collectors' longest own task used ${f.longestGcTaskCpuMs ?? "—"} ms of CPU`);
+    log(`run ${run}: churn: the garbage collectors' longest own task used ${round(f.longestGcTaskCpuMs) ?? "—"} ms of CPU`);
     if (Object.keys(created).length) {
       // Give stragglers 5 s more, then count the rest as never shown.
       let seen: Record<string, number> = {};

@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { openDirectShell } from "./direct-shell.ts";
-import { median, type RunFigures } from "./results.ts";
+import { median, round, type RunFigures } from "./results.ts";
 
 export interface StreamsContext {
   page: Page;
@@ -108,7 +108,7 @@ export interface LongTask {
  * v8/src/heap. A collection that runs inside another task (a frame's allocation that finishes
  * marking) counts as that task's.
  */
-export function taskKind(srcFile: string | undefined, srcFunc: string | undefined): TaskKind {
+function taskKind(srcFile: string | undefined, srcFunc: string | undefined): TaskKind {
   if (srcFunc?.includes("BeginMainFrame")) return "frame";
   if (srcFile?.startsWith("v8/src/heap/")) return "gc";
   return "other";
@@ -157,8 +157,8 @@ export async function traceTasks(page: Page) {
         .map((t) => ({
           kind: kindOf(t),
           source: taskSource(t.args?.src_file, t.args?.src_func),
-          wallMs: Math.round((t.dur ?? 0) / 100) / 10,
-          cpuMs: Math.round((t.tdur ?? 0) / 100) / 10,
+          wallMs: round((t.dur ?? 0) / 1000) ?? 0,
+          cpuMs: round((t.tdur ?? 0) / 1000) ?? 0,
         }));
       return {
         maxWallMs: max(tasks.map((t) => t.dur ?? 0)),
