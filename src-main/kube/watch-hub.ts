@@ -65,7 +65,6 @@ function sameRow(a: Row, b: Row, timeColumns: ReadonlySet<number>): boolean {
 export function toRow(kind: KindDescriptor, o: K8sObject, now: number, showLabels?: boolean): Row {
   const row: Row = {
     key: keyOf(o),
-    uid: o.metadata?.uid ?? "",
     namespace: o.metadata?.namespace,
     name: o.metadata?.name ?? "",
     rv: o.metadata?.resourceVersion,

@@ -4,7 +4,6 @@ import { changedRows, nextView, sortKey, viewRows, type View, type ViewOptions }
 
 const row = (name: string, cells: string[], namespace = "demo", times?: Record<number, number>): ResourceRow => ({
   key: `${namespace}/${name}`,
-  uid: name,
   name,
   namespace,
   cells: [name, ...cells],

@@ -9,7 +9,7 @@ import { rowsStream, type Rows } from "./rows.ts";
 import { acquireStream, prefetchStream, valueStream } from "./streams.ts";
 
 const query = { context: "prod", group: "", version: "v1", resource: "pods" };
-const row = (name: string, cells: string[] = [name]): ResourceRow => ({ key: `demo/${name}`, uid: name, namespace: "demo", name, cells });
+const row = (name: string, cells: string[] = [name]): ResourceRow => ({ key: `demo/${name}`, namespace: "demo", name, cells });
 
 /** A watch the test drives: it records who subscribed and hands out their handlers. */
 function fakeWatch() {

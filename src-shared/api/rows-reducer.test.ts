@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyRowsEvent } from "./rows-reducer.ts";
 import type { ResourceRow } from "./types.ts";
 
-const row = (name: string, status = "Running"): ResourceRow => ({ key: `demo/${name}`, uid: name, namespace: "demo", name, cells: [name, status] });
+const row = (name: string, status = "Running"): ResourceRow => ({ key: `demo/${name}`, namespace: "demo", name, cells: [name, status] });
 
 describe("applyRowsEvent", () => {
   it("replaces everything on a snapshot, then applies upserts and deletes", () => {

@@ -79,7 +79,6 @@ export const defaultSettings: Settings = {
 export interface ResourceRow {
   /** namespace/name, or name for cluster-scoped objects. */
   key: string;
-  uid: string;
   namespace?: string;
   name: string;
   /** The object's resourceVersion: an open details panel re-reads the object when it changes. */
