@@ -37,6 +37,10 @@ describe("viewRows", () => {
     expect(viewRows(rows, { filter: "crash" }).map((r) => r.name)).toEqual(["web-9"]);
     expect(viewRows(rows, { filter: "SHOP" }).map((r) => r.name)).toEqual(["db-0"]);
     expect(viewRows(rows, { filter: "" })).toHaveLength(3);
+    // What is typed is found as it is: not as a pattern, and never across two cells.
+    expect(viewRows(rows, { filter: "12 (1m" }).map((r) => r.name)).toEqual(["web-9"]);
+    expect(viewRows(rows, { filter: "web-1." })).toHaveLength(0);
+    expect(viewRows(rows, { filter: "1/1running" })).toHaveLength(0);
   });
 
   it("sorts by name with numbers in order, and by restarts as numbers", () => {

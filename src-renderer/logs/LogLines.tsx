@@ -13,7 +13,8 @@ import Anser from "anser";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { jsonTokens, prettyJson, type JsonTokenKind } from "./json-lines.ts";
-import { LogBuffer, searchPattern, type LogLine } from "./log-buffer.ts";
+import { searchPattern } from "../data/search-pattern.ts";
+import { LogBuffer, type LogLine } from "./log-buffer.ts";
 import "../i18n/late.ts";
 
 /** The buffer and a version that goes up once per frame with new lines: what the list re-renders on. */

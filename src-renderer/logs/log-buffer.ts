@@ -3,11 +3,10 @@
 // ("absolute" numbers) so that a search result or a scroll position stays right while old
 // lines drop off. Search is incremental: a flood with a query typed scans only the new lines.
 
+import { searchPattern } from "../data/search-pattern.ts";
+
 const escapes = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)/g;
 export const stripAnsi = (s: string) => (s.includes("\u001b") ? s.replace(escapes, "") : s);
-
-/** What a search for `query` finds: its text in any case (Unicode's case folding), its special characters as themselves. */
-export const searchPattern = (query: string, flags = "iu") => new RegExp(query.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"), flags);
 
 /** A line of the viewer: the log's own, or one of ours (a resume, skipped lines, the end), shown apart. */
 export interface LogLine {
