@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { kinds } from "../src-shared/kinds/registry.ts";
 import { exampleCrd } from "./fixtures/crd.ts";
-import { launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
+import { inChinese, launchChromium, screenshotter, startServe, type Serve } from "./browser.ts";
 import { kubectl, openList, shotBothThemes } from "./suite.ts";
 import { parseSchedulerMessage } from "../src-shared/k8s/pod-problems.ts";
 import { startChartRepo, type ChartRepo } from "./chart-repo.ts";
@@ -970,6 +970,87 @@ describe("a viewer", () => {
       .toBeGreaterThan(0);
     await shotBothThemes(shot, viewer, "viewer-secrets-forbidden");
     await viewer.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("sees a list it may read but not watch refreshed every few seconds, and why, not a red badge", async () => {
+    // The built-in view role reads no Roles: this one lets the viewer list them in demo, not watch them.
+    const grant = (name: string, verbs: string[]) =>
+      kubectl(
+        ["apply", "-f", "-"],
+        JSON.stringify({
+          apiVersion: "v1",
+          kind: "List",
+          items: [
+            {
+              apiVersion: "rbac.authorization.k8s.io/v1",
+              kind: "Role",
+              metadata: { name, namespace: "demo" },
+              rules: [{ apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs }],
+            },
+            {
+              apiVersion: "rbac.authorization.k8s.io/v1",
+              kind: "RoleBinding",
+              metadata: { name, namespace: "demo" },
+              roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name },
+              subjects: [{ kind: "ServiceAccount", name: "sandbox-viewer", namespace: "kube-system" }],
+            },
+          ],
+        }),
+      );
+    const viewer = await newPage();
+    try {
+      await grant("viewer-lists-roles", ["get", "list"]);
+      const canList = () =>
+        kubectl(["auth", "can-i", "list", "roles.rbac.authorization.k8s.io", "-n", "demo", "--as=system:serviceaccount:kube-system:sandbox-viewer"]).then(
+          (o) => o.trim(),
+          () => "no",
+        );
+      await expect.poll(canList, { timeout: 10_000 }).toBe("yes");
+      await open(listRoute("rbac.authorization.k8s.io", "v1", "roles", "sandbox-viewer"), viewer);
+      const badge = viewer.getByRole("status").filter({ hasText: /^Refreshed every \d+s$/ });
+      await expect.poll(() => badge.count(), { timeout: 20_000 }).toBe(1);
+      expect(await badge.getAttribute("aria-label")).toMatch(/You may list Roles here but not watch them/);
+      expect(await viewer.getByRole("alert").count()).toBe(0);
+      await expect.poll(() => grid(viewer).locator('[data-key="demo/viewer-lists-roles"]').count()).toBe(1);
+      // Made elsewhere, it shows at the next read (every 5 s at least for a list this short).
+      await kubectl(["create", "role", "made-while-polled", "-n", "demo", "--verb=get", "--resource=pods"]);
+      await expect.poll(() => grid(viewer).locator('[data-key="demo/made-while-polled"]').count(), { timeout: 30_000 }).toBe(1);
+      await badge.hover();
+      await expect.poll(() => viewer.getByRole("tooltip").count()).toBe(1);
+      await shotBothThemes(shot, viewer, "viewer-polled-list");
+      await inChinese(viewer, async () => {
+        await expect
+          .poll(() =>
+            viewer
+              .getByRole("status")
+              .filter({ hasText: /^每 \d+ 秒刷新$/ })
+              .count(),
+          )
+          .toBe(1);
+        await viewer
+          .getByRole("status")
+          .filter({ hasText: /^每 \d+ 秒刷新$/ })
+          .hover();
+        await expect.poll(() => viewer.getByRole("tooltip").filter({ hasText: "无权监视" }).count()).toBe(1);
+        await shot(viewer, "viewer-polled-list-zh");
+      });
+      // Allowed to watch, the list is live again at its next read.
+      await grant("viewer-watches-roles", ["watch"]);
+      await expect
+        .poll(
+          () =>
+            viewer
+              .getByRole("status")
+              .filter({ hasText: /^Live$/ })
+              .count(),
+          { timeout: 30_000 },
+        )
+        .toBe(1);
+    } finally {
+      await viewer.close();
+      await kubectl(["delete", "role,rolebinding", "viewer-lists-roles", "viewer-watches-roles", "made-while-polled", "-n", "demo", "--ignore-not-found"]);
+    }
     expect(errors).toEqual([]);
   });
 });

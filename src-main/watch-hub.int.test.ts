@@ -333,6 +333,84 @@ describe("watch hub", () => {
     }
   });
 
+  it("reads a list it may list but not watch again now and then, says so, and sends only what changed", { timeout: 60_000 }, async () => {
+    const bins = await ensureBinaries(() => {});
+    const kubectl = (args: string[], input?: object) =>
+      run(bins.kubectl, ["--kubeconfig", inject("kubeconfig"), ...args], input ? { input: JSON.stringify(input) } : undefined);
+    const ns = `polled-${Date.now().toString(36)}`;
+    const viewer = "sandbox-viewer";
+    await app.services.connections.connect(viewer);
+    const polling = new WatchHub(app.services.connections, { minPollMs: 300 });
+    const target: RowsQuery = { context: viewer, group: "", version: "v1", resource: "configmaps", namespace: ns };
+    const grant = (name: string, verbs: string[]) => [
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "Role",
+        metadata: { name, namespace: ns },
+        rules: [{ apiGroups: [""], resources: ["configmaps"], verbs }],
+      },
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "RoleBinding",
+        metadata: { name, namespace: ns },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name },
+        subjects: [{ kind: "ServiceAccount", name: viewer, namespace: "kube-system" }],
+      },
+    ];
+    const rows = new Map<string, Row>();
+    const events: RowsEvent[] = [];
+    let stop = () => {};
+    try {
+      await kubectl(["apply", "-f", "-"], {
+        apiVersion: "v1",
+        kind: "List",
+        items: [{ apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }, ...grant("list-only", ["get", "list"])],
+      });
+      await kubectl(["create", "configmap", "first", "-n", ns]);
+      // The authorizer learns of a new binding a moment later: till then the list itself is refused.
+      const canList = () =>
+        kubectl(["auth", "can-i", "list", "configmaps", "-n", ns, `--as=system:serviceaccount:kube-system:${viewer}`]).then(
+          (out) => out.trim(),
+          () => "no",
+        );
+      await expect.poll(canList, { timeout: 10_000 }).toBe("yes");
+      stop = polling.subscribe(target, (e) => {
+        events.push(e);
+        applyRowsEvent(rows, e);
+      });
+      const states = () => events.filter((e) => e.type === "state");
+      await expect.poll(() => states().at(-1), { timeout: 10_000 }).toMatchObject({ live: true, polled: { because: { code: "Forbidden" } } });
+      const said = states().at(-1) as Extract<RowsEvent, { type: "state" }>;
+      expect(said.polled!.everyMs).toBeGreaterThanOrEqual(300);
+      expect([...rows.keys()].sort()).toEqual([`${ns}/first`, `${ns}/kube-root-ca.crt`]);
+      // A change elsewhere shows at the next read, as that one row: not the whole list again.
+      const from = events.length;
+      await kubectl(["create", "configmap", "second", "-n", ns]);
+      await expect.poll(() => rows.has(`${ns}/second`), { timeout: 10_000 }).toBe(true);
+      const w = polling.active(target)!;
+      expect(w.watching).toBe(false);
+      expect(w.lists).toBeGreaterThanOrEqual(2);
+      expect(events.slice(from).filter((e) => e.type !== "state")).toEqual([
+        { type: "changes", upserts: [expect.objectContaining({ name: "second" })], deletes: [] },
+      ]);
+      await kubectl(["delete", "configmap", "first", "-n", ns]);
+      await expect.poll(() => rows.has(`${ns}/first`), { timeout: 10_000 }).toBe(false);
+      // Said once, never as down, and never as polled again at each read.
+      expect(states().filter((e) => !e.live)).toEqual([]);
+      expect(states().filter((e) => e.polled)).toHaveLength(1);
+      // Once a watch is allowed, the next read's watch gets through: live, no longer polled.
+      await kubectl(["apply", "-f", "-"], { apiVersion: "v1", kind: "List", items: grant("may-watch", ["watch"]) });
+      await expect.poll(() => w.watching, { timeout: 15_000 }).toBe(true);
+      expect(states().at(-1)).toEqual({ type: "state", live: true });
+      await kubectl(["create", "configmap", "third", "-n", ns]);
+      await expect.poll(() => rows.has(`${ns}/third`), { timeout: 10_000 }).toBe(true);
+    } finally {
+      stop();
+      await kubectl(["delete", "namespace", ns, "--wait=false"]).catch(() => {});
+    }
+    expect(polling.size).toBe(0);
+  });
+
   it("sends a list only the updates its rows show, and a watch of one object every update", async () => {
     const list = follow(pods);
     const single = follow({ ...pods, fieldSelector: "metadata.name=myapp" });

@@ -7,7 +7,7 @@ import { useEffect, useMemo } from "react";
 import type { ApiErrorShape } from "../../src-shared/api/errors.ts";
 import type { ResourceType, RowsQuery } from "../../src-shared/api/refs.ts";
 import { applyRowsEvent } from "../../src-shared/api/rows-reducer.ts";
-import type { ResourceRow } from "../../src-shared/api/types.ts";
+import type { PolledList, ResourceRow } from "../../src-shared/api/types.ts";
 import { watchRows, type StreamHandlers } from "../api/index.ts";
 import { keys } from "./keys.ts";
 import { acquireStream, streamedQuery, type Setter } from "./streams.ts";
@@ -18,6 +18,8 @@ export interface Rows {
   loaded: boolean;
   /** The watch is up; false while main reconnects it, or while cached rows wait for a resumed watch. */
   live: boolean;
+  /** Set while the list cannot be watched and main reads it again now and then instead. */
+  polled?: PolledList;
   error?: ApiErrorShape;
 }
 
@@ -46,9 +48,9 @@ export function rowsStream(watch: Watch) {
         if (e.type === "state") {
           if (e.live && staging) {
             staging = false;
-            return publish({ rows: [...map.values()], loaded: true, live: true, error: undefined });
+            return publish({ rows: [...map.values()], loaded: true, live: true, error: undefined, polled: e.polled });
           }
-          return publish({ live: e.live, error: e.live ? undefined : e.error });
+          return publish({ live: e.live, error: e.live ? undefined : e.error, polled: e.live ? e.polled : undefined });
         }
         applyRowsEvent(map, e);
         if (!staging) publish({ rows: [...map.values()], ...(e.type === "snapshot" ? { loaded: true } : {}) });
@@ -114,6 +116,7 @@ export function useRows(queries: RowsQuery[] | undefined): RowsState {
         perQuery,
         loaded: states.length > 0 && states.every((s) => s.loaded),
         live: states.length > 0 && states.every((s) => s.live),
+        polled: states.find((s) => s.polled)?.polled,
         error: states.find((s) => s.error)?.error,
       };
     },

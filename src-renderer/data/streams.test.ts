@@ -84,6 +84,22 @@ describe("streams in the query cache", () => {
     expect(client.getQueryData<Rows>(key)).toMatchObject({ rows: [row("a")], live: false, error: { code: "Unreachable" } });
   });
 
+  it("says a list is polled while main polls it, and no longer once it is watched or down", () => {
+    const client = new QueryClient();
+    const w = fakeWatch();
+    const key = keys.rows(query);
+    acquireStream(client, key, rowsStream(w.watch));
+    const polled = { everyMs: 5000, because: { code: "Forbidden" as const, message: "cannot watch" } };
+    w.open[0].onEvent({ type: "snapshot", rows: [row("a")] });
+    w.open[0].onEvent({ type: "state", live: true, polled });
+    expect(client.getQueryData<Rows>(key)).toMatchObject({ live: true, polled });
+    w.open[0].onEvent({ type: "state", live: true });
+    expect(client.getQueryData<Rows>(key)?.polled).toBeUndefined();
+    w.open[0].onEvent({ type: "state", live: true, polled });
+    w.open[0].onEvent({ type: "state", live: false, error: { code: "Unreachable", message: "gone" } });
+    expect(client.getQueryData<Rows>(key)).toMatchObject({ live: false, polled: undefined, error: { code: "Unreachable" } });
+  });
+
   describe("a stream started ahead of its reader", () => {
     afterEach(() => void vi.useRealTimers());
 

@@ -23,6 +23,7 @@ import { nextView, warmSortKeys, type View } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
 import { listQueries, showsLabels, useRows } from "../data/rows.ts";
+import { PolledBadge } from "./PolledBadge.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
@@ -98,7 +99,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the type's fields, not the info object's identity
     [context, info.group, info.version, info.resource, applied, namespaces, scope.ready, showLabels],
   );
-  const { rows, loaded, live, error } = useRows(queries);
+  const { rows, loaded, live, polled, error } = useRows(queries);
   // The tools and filters draw after the first rows (drawn-later.ts); till then the filters'
   // line is held empty, so the rows do not move down when they come. A kind with filters of
   // its own (events) draws them at once: they wrap to a second line in a narrower window, and
@@ -216,10 +217,14 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
                   ? t("connection.connecting")
                   : t("list.loading")}
           </Text>
-          {loaded && (
-            <Badge role="status" variant="dot" color={live ? "green" : error?.code === "Forbidden" ? "red" : "yellow"}>
-              {live ? t("list.live") : error?.code === "Forbidden" ? t("list.forbidden") : t("list.reconnecting")}
-            </Badge>
+          {loaded && live && polled ? (
+            <PolledBadge polled={polled} kind={title} />
+          ) : (
+            loaded && (
+              <Badge role="status" variant="dot" color={live ? "green" : error?.code === "Forbidden" ? "red" : "yellow"}>
+                {live ? t("list.live") : error?.code === "Forbidden" ? t("list.forbidden") : t("list.reconnecting")}
+              </Badge>
+            )
           )}
         </Group>
         {toolsShown && (

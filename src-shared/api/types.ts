@@ -88,11 +88,22 @@ export interface ResourceRow {
   times?: Record<number, number>;
 }
 
-/** A resource list, live: a snapshot, then batched changes; `state` says whether the watch is up. */
+/**
+ * A resource list, live: a snapshot, then batched changes; `state` says whether the watch is
+ * up. A list that may be listed but not watched (RBAC that grants list only, an API that
+ * serves no watch) is read again every `polled.everyMs` instead, and says why.
+ */
 export type ResourceRowsEvent =
   | { type: "snapshot"; rows: ResourceRow[] }
   | { type: "changes"; upserts: ResourceRow[]; deletes: string[] }
-  | { type: "state"; live: boolean; error?: import("./errors.ts").ApiErrorShape };
+  | { type: "state"; live: boolean; error?: import("./errors.ts").ApiErrorShape; polled?: PolledList };
+
+/** How a list that cannot be watched is kept current. */
+export interface PolledList {
+  everyMs: number;
+  /** What the cluster said when asked to watch: Forbidden (403) or MethodNotAllowed (405). */
+  because: import("./errors.ts").ApiErrorShape;
+}
 
 /** What became of one target of an action (`resources.act`). */
 /** `journal`: the change journal entry that recorded the change, for Undo. */
