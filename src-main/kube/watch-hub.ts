@@ -2,7 +2,8 @@
 // selector), shared by every subscriber and stopped when the last one leaves or the
 // context disconnects. Objects stay in main; subscribers get rows (the kind's columns),
 // as a snapshot and then batched changes, at most ten batches a second; a change after a
-// quiet spell goes at once.
+// quiet spell goes at once. A list that may be read but not watched is read again now and
+// then instead, and its changes sent the same way.
 import type { KubeConfig } from "@kubernetes/client-node";
 import { ApiError } from "../../src-shared/api/errors.ts";
 import { objectKey, resourcePath, type ResourceType, type RowsQuery } from "../../src-shared/api/refs.ts";
@@ -196,7 +197,8 @@ class ResourceWatch {
     const began = performance.now();
     try {
       // The first list is shown as it arrives, page by page, so the first rows appear at once;
-      // a relist (after 410 Gone or an error) is swapped in whole, so nothing flickers.
+      // a relist (after 410 Gone, an error, or a poll) is read whole first and only then sent, as
+      // its changes, so nothing flickers.
       const initial = this.lists === 0;
       const fresh = initial ? this.rows : new Map<string, Row>();
       const freshObjects = this.objects && (initial ? this.objects : new Map<string, K8sObject>());
