@@ -45,7 +45,7 @@ export function sortKey(cell: string, time?: number): string | number {
 function keyOf(r: ResourceRow, column: number): string | number {
   if (column === -1) return r.namespace ?? "";
   const time = r.times?.[column];
-  if (time !== undefined) return -time;
+  if (time !== undefined) return sortKey(r.cells[column] ?? "", time);
   let keys = sortKeys.get(column);
   if (!keys) sortKeys.set(column, (keys = new WeakMap()));
   let k = keys.get(r);
