@@ -258,8 +258,10 @@ class ResourceWatch {
       this.pendingDeletes.clear();
       if (this.objects) this.objectsListed = true;
       if (this.backoff.succeeded()) this.recovered();
-      // A polled list stays polled until a watch is allowed again (tried after each read).
-      this.say({ type: "state", live: true, ...(this.polled ? { polled: this.polled } : {}) });
+      // Said after every read, changes or not: a subscriber that keeps objects (a workload's
+      // logs) looks at them again on it. A polled list stays polled until a watch is allowed
+      // again (tried after each read).
+      this.emit({ type: "state", live: true, ...(this.polled ? { polled: this.polled } : {}) });
       await this.watch();
     } catch (e) {
       this.failed(e);
@@ -299,7 +301,7 @@ class ResourceWatch {
         this.abort = stop;
         if (this.polled) {
           this.polled = undefined;
-          this.say({ type: "state", live: true });
+          this.emit({ type: "state", live: true });
         }
       } else stop();
     } catch (e) {
@@ -321,19 +323,12 @@ class ResourceWatch {
     const because = toApiError(refusal, `watching ${this.target.resource}`).toJSON();
     if (!last || last.everyMs !== everyMs || last.because.code !== because.code) {
       this.polled = { everyMs, because };
-      this.say({ type: "state", live: true, polled: this.polled });
+      this.emit({ type: "state", live: true, polled: this.polled });
     }
     this.pollTimer = setTimeout(() => {
       this.pollTimer = undefined;
       void this.list();
     }, everyMs);
-  }
-
-  /** A state, unless it is the one last said (a polled list says it once, not at every read). */
-  private say(e: Extract<RowsEvent, { type: "state" }>) {
-    const last = this.lastState;
-    if (last?.type === "state" && JSON.stringify(last) === JSON.stringify(e)) return;
-    this.emit(e);
   }
 
   /** What turns the rows subscribers have into `fresh`: rows new or shown differently, and keys gone. */
