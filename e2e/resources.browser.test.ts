@@ -112,6 +112,22 @@ describe("lists", () => {
     }
     expect(await cellOf("demo/unschedulable", "STATUS")).toBe("Pending");
     expect(await cellOf(completed, "STATUS")).toBe("Completed");
+    // Each word is coloured by what it says, as the theme resolves that colour (the cells are plain spans styled by a stylesheet).
+    const colour = (key: string) =>
+      grid()
+        .locator(`[role=row][data-key="${key}"] [data-state]`)
+        .evaluate((el) => {
+          const state = el.getAttribute("data-state") ?? "";
+          const variable = { bad: "--kd-state-bad", waiting: "--kd-state-waiting", good: "--kd-state-good", done: "--mantine-color-dimmed" }[state];
+          const probe = el.parentElement!.appendChild(document.createElement("span"));
+          probe.style.color = `var(${variable})`;
+          const want = getComputedStyle(probe).color;
+          probe.remove();
+          return `${state} ${getComputedStyle(el).color === want ? "as its theme says" : `${getComputedStyle(el).color}, not ${want}`}`;
+        });
+    expect(await colour("demo/unschedulable")).toBe("waiting as its theme says");
+    expect(await colour(completed)).toBe("done as its theme says");
+    await expect.poll(() => colour("demo/myapp"), { timeout: 30_000 }).toBe("good as its theme says");
   });
 
   it("selects by label the same pods kubectl selects, for every selector syntax", async () => {

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { affinitySummary, podContainers, qosClass, tolerationsText, type ContainerInfo, type EnvEntry } from "../../../src-shared/k8s/pod-details.ts";
 import type { K8sObject } from "../../../src-shared/kinds/types.ts";
-import { stateColor } from "../list-columns.tsx";
+import { stateProps } from "../list-columns.tsx";
 
 function envText(e: EnvEntry): string {
   switch (e.from) {
@@ -33,7 +33,7 @@ function Container({ c }: { c: ContainerInfo }) {
     [t("pod.image"), <Code key="i">{c.image}</Code>],
     [
       t("pod.stateLabel"),
-      <Text key="s" size="sm" c={stateColor(c.reason ?? (c.state === "running" ? "Running" : c.state === "waiting" ? "Waiting" : ""))}>
+      <Text key="s" size="sm" {...stateProps(c.reason ?? (c.state === "running" ? "Running" : c.state === "waiting" ? "Waiting" : ""))}>
         {stateWord}
         {c.exitCode !== undefined && ` · ${t("pod.exitCode", { code: c.exitCode })}`}
         {c.message && ` · ${c.message}`}
