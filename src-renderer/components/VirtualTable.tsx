@@ -179,7 +179,17 @@ export function VirtualTable({
   }, [focusWithin, activeKey, activeRow]);
   // In the same commit as the row shows active: a key pressed at once acts on the row the user sees.
   useLayoutEffect(() => onActive?.(focusWithin ? activeRow : undefined), [activeRow, onActive, focusWithin]);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    // The rows a scroll brings in are drawn in a task of their own just after the scrolled
+    // frame, not inside its scroll event: the frame (style, layout, paint of the whole page)
+    // then does not also carry React's work, and the 12 rows drawn ahead cover the one frame
+    // they may come late. The log viewer does the same.
+    useFlushSync: false,
+  });
   const template = `36px ${columns.map((c) => c.width).join(" ")}`;
   // Translated once, not once per row: i18next's interpolation showed in the profile of the
   // first rows, where some 45 rows draw at once. The name goes where the language puts it.
