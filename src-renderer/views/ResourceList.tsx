@@ -1,7 +1,7 @@
 // A resource's live list: text and label-selector filters, sorting, a column chooser,
 // multi-select with the actions the table offers for a selection, and whether the watch is
 // live. A kind may register its own filters, first sort and row tones (events do).
-import { Alert, Badge, Box, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Box, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,7 +23,7 @@ import { nextView, warmSortKeys, type View } from "../data/row-view.ts";
 import { useSettings, useUpdateSettings } from "../data/settings.ts";
 import { useNow } from "../data/useNow.ts";
 import { listQueries, showsLabels, useRows } from "../data/rows.ts";
-import { PolledBadge } from "./PolledBadge.tsx";
+import { ListStateBadge } from "./ListStateBadge.tsx";
 import { ActionButtons } from "./actions/ActionButtons.tsx";
 import { ExportButton } from "./export.tsx";
 import { listView, type RowFilter } from "./kinds/list-views.ts";
@@ -217,15 +217,7 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
                   ? t("connection.connecting")
                   : t("list.loading")}
           </Text>
-          {loaded && live && polled ? (
-            <PolledBadge polled={polled} kind={title} />
-          ) : (
-            loaded && (
-              <Badge role="status" variant="dot" color={live ? "green" : error?.code === "Forbidden" ? "red" : "yellow"}>
-                {live ? t("list.live") : error?.code === "Forbidden" ? t("list.forbidden") : t("list.reconnecting")}
-              </Badge>
-            )
-          )}
+          {loaded && <ListStateBadge live={live} polled={polled} error={error} kind={title} />}
         </Group>
         {toolsShown && (
           <ListTools context={context} info={info} kind={kind} view={view} namespace={oneNamespace} columns={columns} visible={visible} onColumn={setVisible} />
