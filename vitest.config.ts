@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["{src-shared,src-main,src-renderer,e2e}/**/*.test.ts"],
+          include: ["{src-shared,src-main,src-renderer,e2e,bench}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/*.browser.test.ts", "**/node_modules/**"],
         },
       },

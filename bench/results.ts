@@ -327,21 +327,39 @@ export interface Entry {
   runs: number;
   method: Record<string, unknown>;
   medians: Partial<Record<Figure, number | null>>;
+  /** The runs (from 1) the machine slowed: see slowRuns. Missing in entries made before it. */
+  slowRuns: number[];
   targets: { figure: Figure; what: string; max?: number; min?: number; unit: string; at?: number; median: number | null; pass: boolean | null }[];
   raw: RunFigures[];
+}
+
+/** How much slower than the entry's fastest run a run's fixed work may be before the run is marked slow. */
+export const slowMachineFactor = 1.5;
+
+/**
+ * The runs (from 1) during which the machine itself was slower: the fixed work (machine-speed.ts)
+ * took over `slowMachineFactor` times the fastest run's, in Node or in the page. On these shared
+ * machines one entry's runs went from 54 to 131 ms of it; a median over such runs mixes two
+ * machines, and the reader should know which runs to discount.
+ */
+export function slowRuns(raw: RunFigures[]): number[] {
+  const fastest = (f: "speedNodeMs" | "speedPageMs") => Math.min(...raw.map((r) => r[f] ?? Infinity));
+  const slow = (r: RunFigures, f: "speedNodeMs" | "speedPageMs") => r[f] !== null && r[f] > slowMachineFactor * fastest(f);
+  return raw.flatMap((r, i) => (slow(r, "speedNodeMs") || slow(r, "speedPageMs") ? [i + 1] : []));
 }
 
 /**
  * Medians over the runs, and each target's verdict on its median: null when not measured, and
  * for a target set at a larger pod count (memory, at 30,000), null unless it already fails.
  */
-export function summarize(raw: RunFigures[], pods: number): Pick<Entry, "medians" | "targets"> {
+export function summarize(raw: RunFigures[], pods: number): Pick<Entry, "medians" | "targets" | "slowRuns"> {
   const medians: Partial<Record<Figure, number | null>> = {};
   for (const key of Object.keys(emptyFigures()) as (keyof RunFigures)[]) {
     if (!(listed as readonly string[]).includes(key)) medians[key as Figure] = round(median(raw.map((r) => r[key as Figure])), digitsOf(key));
   }
   return {
     medians,
+    slowRuns: slowRuns(raw),
     targets: targets.map((t) => {
       const m = medians[t.figure] ?? null;
       const missed = m !== null && ((t.max !== undefined && m > t.max) || (t.min !== undefined && m < t.min));
@@ -382,8 +400,16 @@ export function table(entry: Entry): string {
       .map((cell, c) => cell.padEnd(widths[c]))
       .join("  ")
       .trimEnd();
+  const speeds = (f: Figure) => entry.raw.map((r) => fmt(round(r[f], 0), "")).join(" / ");
+  const slow = entry.slowRuns.length
+    ? [
+        `The machine slowed during run${entry.slowRuns.length === 1 ? "" : "s"} ${entry.slowRuns.join(", ")}: its fixed work took over ${slowMachineFactor}× the fastest run's ` +
+          `(in Node ${speeds("speedNodeMs")} ms, in the page ${speeds("speedPageMs")} ms). The medians include ${entry.slowRuns.length === 1 ? "it" : "them"}; read the runs.`,
+      ]
+    : [];
   return [
     `${entry.pods} pods, ${entry.nodes} nodes, ${entry.runs} run${entry.runs === 1 ? "" : "s"} (${entry.date})`,
+    ...slow,
     line(rows[0]),
     widths.map((w) => "-".repeat(w)).join("  "),
     ...rows.slice(1).map(line),
