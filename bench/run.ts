@@ -27,7 +27,7 @@ import { countCost } from "./counts.ts";
 import { k9sModule, k9sVersion, timeK9s } from "./k9s.ts";
 import { timeFixedWork } from "./machine-speed.ts";
 import { ensureHelmReleases, helmReleaseCount, helmRevisions, openReleases, timeHelmList } from "./helm.ts";
-import { digitsOf, emptyFigures, larger, median, round, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
+import { digitsOf, emptyFigures, larger, median, round, slowMachineFactor, summarize, table, writeResults, type Entry, type RunFigures } from "./results.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = join(benchDir, "..");
@@ -875,8 +875,7 @@ async function main() {
         ? `k9s ${k9sVersion} (go install from the Go module proxy) in a 200×50 tmux pane, --all-namespaces --command pods --readonly, settings of its own (skipLatestRevCheck); from starting it to the pane's title counting every pod of the cluster, read every 50 ms; last in each run, after Kubedeck's steps; k9sRatio = k9sMs / a kubectl get pods -A timed right before it`
         : "not measured (--no-peer)",
       counts: `the sidebar's counts are live throughout (a metadata-only watch per counted kind; the open list's kind is counted by the list); their cost is inside every figure. The pod count's own cost: after the churn, the same churn twice for ${countSeconds} s, first as is, then with resources.counts for every pod open over a second WebSocket from the page (what the sidebar opens when another list is shown); countMainCores / countApiServerCores = the difference in CPU seconds per second (/proc stat) of serve and of the API server, the first phase's scaled to the second's achieved update rate; countFirstMs = subscription sent → first count (page clock)`,
-      machineSpeed:
-        "speedNodeMs / speedPageMs: the fastest of 5 timings (after one untimed; what else runs only adds) of the same fixed work, 30,000 pod-like names from a fixed seed sorted, then rows of them through JSON.stringify and JSON.parse (bench/machine-speed.ts), in the bench's Node at the start of each run and in a blank page of the run's Chromium; compare entries by them, not by `machine`, which two machines twice apart in speed reported alike; slowRuns lists the runs whose fixed work took over 1.5× the entry's fastest run's, in Node or in the page (the machine slowed meanwhile: the medians include them)",
+      machineSpeed: `speedNodeMs / speedPageMs: the fastest of 5 timings (after one untimed; what else runs only adds) of the same fixed work, 30,000 pod-like names from a fixed seed sorted, then rows of them through JSON.stringify and JSON.parse (bench/machine-speed.ts), in the bench's Node at the start of each run and in a blank page of the run's Chromium; compare entries by them, not by \`machine\`, which two machines twice apart in speed reported alike; slowRuns lists the runs whose fixed work took over ${slowMachineFactor}× the entry's fastest run's, in Node or in the page (the machine slowed meanwhile: the medians include them)`,
       memory:
         "renderer: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage; main: VmRSS of the serve process, then (after it was read) through serve's inspector (--inspect) process.memoryUsage() (heapTotal as mainHeapTotal, external as mainExternal), then after HeapProfiler.collectGarbage Runtime.getHeapUsage usedSize as mainHeap; MB = 2^20 bytes; the larger of after-loading and after-churn",
     },
