@@ -421,6 +421,45 @@ describe("sidebar counts", () => {
       await watched.close();
     }
   });
+
+  it("keep the other kinds' counts while another list opens, rather than blanking and drawing them again", async () => {
+    const fresh = await newPage();
+    try {
+      await open(listRoute("", "v1", "configmaps"), fresh);
+      const nav = fresh.getByRole("navigation", { name: "Resources" });
+      const badgeOf = (kind: RegExp) => nav.getByRole("button", { name: kind }).getByLabel(/objects$/);
+      await expect.poll(() => badgeOf(/^Services/).count(), { timeout: 20_000 }).toBe(1);
+      const services = await badgeOf(/^Services/).getAttribute("aria-label");
+      // Every count badge taken away from here on, by the link it was in (or how many went at
+      // once, should the sidebar itself be drawn anew).
+      await fresh.evaluate(() => {
+        const w = window as unknown as { removedCounts: string[] };
+        w.removedCounts = [];
+        const badge = '[aria-label$="objects"]';
+        new MutationObserver((records) => {
+          for (const r of records)
+            for (const n of r.removedNodes) {
+              if (!(n instanceof Element)) continue;
+              const gone = n.matches(badge) ? 1 : n.querySelectorAll(badge).length;
+              if (gone === 1) w.removedCounts.push((r.target as Element).closest("button")?.textContent ?? "?");
+              else if (gone > 1) w.removedCounts.push(`${gone} at once`);
+            }
+        }).observe(document.body, { subtree: true, childList: true });
+      });
+      // Secrets, never opened in this page: the sidebar asks main for another set of counts.
+      await nav.getByRole("button", { name: /^Secrets/ }).click();
+      await expect.poll(() => grid(fresh).getAttribute("aria-label"), { timeout: 20_000 }).toBe("Secrets");
+      await expect.poll(() => badgeOf(/^ConfigMaps/).count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => badgeOf(/^Secrets/).count(), { timeout: 20_000 }).toBe(1);
+      expect(await badgeOf(/^Services/).getAttribute("aria-label")).toBe(services);
+      // Only the two lists' own badges may go and come back (each changes who counts it: the
+      // list or the sidebar); before, all thirty-odd went blank and came back in turn.
+      const removed = await fresh.evaluate(() => (window as unknown as { removedCounts: string[] }).removedCounts);
+      expect(removed.filter((name) => !/^(ConfigMaps|Secrets)/.test(name))).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
 
 describe("opening a list from the sidebar", () => {

@@ -2,7 +2,7 @@
 // objects each has in the chosen namespaces, live (main counts them with metadata-only watches).
 import { Badge, Group, NavLink, ScrollArea, Text, Tooltip } from "@mantine/core";
 import { IconHistory, IconLayoutDashboard } from "@tabler/icons-react";
-import { createContext, memo, useContext, useEffect, useState, type ReactElement } from "react";
+import { createContext, memo, useContext, useEffect, useRef, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { resourceKey } from "../../src-shared/api/refs.ts";
@@ -55,9 +55,23 @@ function useCounts(context: string, list: ApiResourceInfo[], scope: NamespaceSco
   const enabled = scope.ready && !deferred;
   const a = useCountsOf(context, namespaced, scope.namespaces ?? [], enabled);
   const b = useCountsOf(context, cluster, [], enabled);
+  // Opening another list asks for another set of kinds (all but the open one), so a stream
+  // with another key, which says nothing for a moment. Till it does, each kind keeps the
+  // count it had in the same context and namespaces: without that, every link of the sidebar
+  // (forty, with tooltips) was drawn twice, blank then the same number, in the middle of
+  // the new list's loading (70 ms of the renderer's time, opening 500 Helm releases).
+  const scopeKey = `${context}\0${(scope.namespaces ?? []).join(",")}`;
+  const known = useRef<{ scopeKey: string; counts: Map<string, number | null> }>(undefined);
+  if (known.current?.scopeKey !== scopeKey) known.current = { scopeKey, counts: new Map() };
+  const had = known.current.counts;
   const counts = new Map<string, number | null>();
+  for (const r of list) {
+    const n = had.get(resourceKey(r));
+    if (n !== undefined) counts.set(resourceKey(r), n);
+  }
   if (a) namespaced.forEach((r, i) => counts.set(resourceKey(r), a[i]));
   if (b) cluster.forEach((r, i) => counts.set(resourceKey(r), b[i]));
+  for (const [k, n] of counts) had.set(k, n);
   return counts;
 }
 
