@@ -22,17 +22,19 @@ interface ToolsProps {
   view: ListView;
   /** The one namespace the list shows, if it shows one. */
   namespace?: string;
+  /** The list is complete, or failed (the kind's own tools wait for it: ListTool). */
+  settled: boolean;
   columns: readonly ListColumn[];
   visible: readonly ListColumn[];
   onColumn(id: string, shown: boolean): void;
 }
 
-export const ListTools = memo(function ListTools({ context, info, kind, view, namespace, columns, visible, onColumn }: ToolsProps) {
+export const ListTools = memo(function ListTools({ context, info, kind, view, namespace, settled, columns, visible, onColumn }: ToolsProps) {
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="wrap" justify="flex-end" ml="auto">
       <DraftsButton context={context} />
-      {view.Tools && <view.Tools context={context} namespace={namespace} />}
+      {view.Tools && <view.Tools context={context} namespace={namespace} settled={settled} />}
       {!kind.readOnly && <CreateButton context={context} info={info} namespace={info.namespaced ? namespace : undefined} />}
       <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
         <Menu.Target>

@@ -220,7 +220,17 @@ export const ResourceList = memo(function ResourceList({ context, info, kind, sc
           {loaded && <ListStateBadge live={live} polled={polled} error={error} kind={title} />}
         </Group>
         {toolsShown && (
-          <ListTools context={context} info={info} kind={kind} view={view} namespace={oneNamespace} columns={columns} visible={visible} onColumn={setVisible} />
+          <ListTools
+            context={context}
+            info={info}
+            kind={kind}
+            view={view}
+            namespace={oneNamespace}
+            settled={live || !!error}
+            columns={columns}
+            visible={visible}
+            onColumn={setVisible}
+          />
         )}
       </Group>
       {selectedTargets.length > 0 && (

@@ -14,7 +14,7 @@ import type { ChartChoice } from "./helm-charts.tsx";
 import "../../i18n/late.ts";
 
 /** The Releases list's own buttons: install a chart, manage repositories, create a chart, and which helm. */
-export const HelmListTools = memo(function HelmListTools({ context, namespace }: { context: string; namespace?: string }) {
+export const HelmListTools = memo(function HelmListTools({ context, namespace, settled = true }: { context: string; namespace?: string; settled?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<"install" | "repos" | "create">();
   const [initial, setInitial] = useState<ChartChoice>();
@@ -38,7 +38,7 @@ export const HelmListTools = memo(function HelmListTools({ context, namespace }:
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <HelmTool />
+      <HelmTool settled={settled} />
       {open === "install" && <Install.View context={context} namespace={namespace} initial={initial} onClose={() => setOpen(undefined)} />}
       {open === "repos" && <Repos.View context={context} onClose={() => setOpen(undefined)} />}
       {open === "create" && (
@@ -60,17 +60,27 @@ const Install = lazyView(() => import("./helm-install.tsx").then((m) => m.Instal
 const Repos = lazyView(() => import("./helm-charts.tsx").then((m) => m.HelmReposDialog));
 const Create = lazyView(() => import("./helm-create.tsx").then((m) => m.CreateChartDialog));
 
-const HelmTool = memo(function HelmTool() {
+const HelmTool = memo(function HelmTool({ settled }: { settled: boolean }) {
   const { t } = useTranslation();
   const settings = useSettings();
   const update = useUpdateSettings();
   const configured = settings?.helmPath ?? "";
-  const helm = useQuery({ queryKey: keys.helmBinary(configured), queryFn: getHelmBinary, enabled: !!settings, retry: false, staleTime: 60_000 });
+  // Finding helm runs `helm version`, and starting a process stops main for as long as the
+  // kernel takes to start it (20–80 ms on two busy cores, with main at 300 MB): asked while the
+  // releases load, it held up their second page. It waits for the list, or for the button.
+  const [opened, setOpened] = useState(false);
+  const helm = useQuery({
+    queryKey: keys.helmBinary(configured),
+    queryFn: getHelmBinary,
+    enabled: !!settings && (settled || opened),
+    retry: false,
+    staleTime: 60_000,
+  });
   const [path, setPath] = useState<string>();
   const error = helm.error as unknown as ApiErrorShape | null;
   const label = helm.data ? `helm ${helm.data.version}` : error ? t("helm.noHelm") : "helm";
   return (
-    <Popover position="bottom-end" width={420} withArrow shadow="md" trapFocus returnFocus onOpen={() => setPath(configured)}>
+    <Popover position="bottom-end" width={420} withArrow shadow="md" trapFocus returnFocus onOpen={() => (setOpened(true), setPath(configured))}>
       <Popover.Target>
         <Button
           size="xs"

@@ -13,9 +13,11 @@ export type RowFilter = (r: ResourceRow) => boolean;
 
 /**
  * A kind's own toolbar buttons, and the permission they ask the cluster about (`need`), if
- * they ask: the list asks it when it opens, before the toolbar draws.
+ * they ask: the list asks it when it opens, before the toolbar draws. `settled`: the list is
+ * complete (or failed), or there is no list (a button shown elsewhere); what the buttons find
+ * out for themselves waits for it, not to slow the rows the user waits for.
  */
-export type ListTool = ComponentType<{ context: string; namespace?: string }> & { need?(namespace?: string): AccessCheck };
+export type ListTool = ComponentType<{ context: string; namespace?: string; settled?: boolean }> & { need?(namespace?: string): AccessCheck };
 
 export interface ListView {
   /** The column a list starts sorted by (by header), newest first for times. */
