@@ -66,7 +66,7 @@ const HelmTool = memo(function HelmTool({ settled }: { settled: boolean }) {
   const update = useUpdateSettings();
   const configured = settings?.helmPath ?? "";
   // Finding helm runs `helm version`, and starting a process stops main for as long as the
-  // kernel takes to start it (20–80 ms on two busy cores, with main at 300 MB): asked while the
+  // kernel takes to start it (15 and 84 ms in two profiles, two busy cores, main at 300 MB): asked while the
   // releases load, it held up their second page. It waits for the list, or for the button.
   const [opened, setOpened] = useState(false);
   const helm = useQuery({
